@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+/**
+ * Every setting of the service, read once from the environment (and an optional `.env`) and validated here.
+ * Nothing below `bot/` reads `process.env`: the parsed `Config` is passed down.
+ */
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+export const configSchema = z.object({
+  PORT: z.coerce
+    .number({ message: 'expected an integer between 1 and 65535' })
+    .int('expected an integer between 1 and 65535')
+    .min(1, 'expected an integer between 1 and 65535')
+    .max(65535, 'expected an integer between 1 and 65535')
+    .default(3978),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      message: 'expected one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
+  DEFAULT_LOCALE: z.enum(['fr', 'en'], { message: 'expected fr or en' }).default('fr'),
+  MicrosoftAppId: optionalString,
+  MicrosoftAppPassword: optionalString,
+  MicrosoftAppType: z
+    .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], {
+      message: 'expected MultiTenant, SingleTenant or UserAssignedMSI',
+    })
+    .default('MultiTenant'),
+  MicrosoftAppTenantId: optionalString,
+  /** Secret of an Azure Direct Line channel; when set, /api/webchat/token exchanges it with Azure. */
+  DIRECT_LINE_SECRET: optionalString,
+  /** Lifetime of the Web Chat tokens issued by the embedded Direct Line endpoint, in seconds. */
+  DIRECT_LINE_TOKEN_TTL: z.coerce
+    .number({ message: 'expected a number of seconds between 60 and 86400' })
+    .int('expected a number of seconds between 60 and 86400')
+    .min(60, 'expected a number of seconds between 60 and 86400')
+    .max(86400, 'expected a number of seconds between 60 and 86400')
+    .default(1800),
+  /** Secret used to sign Web Chat tokens; a random one is generated at start when empty. */
+  TOKEN_SIGNING_SECRET: optionalString,
+  /** Salt for the hashed conversation ids written to the logs. */
+  LOG_HASH_SALT: z.string().default('relais-inde'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; on error, throws one `ConfigError` whose message names each variable and what it expects. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = configSchema.safeParse(env);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const name = issue.path.join('.');
+    const raw = env[name];
+    const got = raw === undefined ? '' : ` (got "${raw}")`;
+    return `Invalid configuration: ${name}: ${issue.message}${got}`;
+  });
+  throw new ConfigError(lines.join('\n'));
+}

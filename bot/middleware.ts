@@ -1,0 +1,62 @@
+import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
+import { getTurnRecognition } from '../dialogs/turnState';
+import { hashId, type Logger } from './logger';
+import { redact } from './privacy';
+
+/**
+ * Traces (the recogniser trace among them) are for the Bot Framework Emulator only. The adapter already drops
+ * them on other channels, but with `deliveryMode: "expectReplies"` the SDK returns buffered replies unfiltered,
+ * so they are removed here, before they are buffered or sent.
+ */
+export class TraceFilterMiddleware implements Middleware {
+  async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    if (context.activity.channelId !== 'emulator') {
+      context.onSendActivities(async (_ctx, activities, nextSend) => {
+        const kept = activities.filter((a) => a.type !== ActivityTypes.Trace);
+        if (kept.length === activities.length) return nextSend();
+        if (kept.length === 0) return [];
+        activities.splice(0, activities.length, ...kept);
+        return nextSend();
+      });
+    }
+    await next();
+  }
+}
+
+/** One log line per turn: hashed conversation, channel, activity type, recognised intent, replies and duration. */
+export class TurnLoggingMiddleware implements Middleware {
+  constructor(
+    private readonly logger: Logger,
+    private readonly salt: string,
+  ) {}
+
+  async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    const started = process.hrtime.bigint();
+    let replies = 0;
+    context.onSendActivities(async (_ctx, activities, nextSend) => {
+      replies += activities.filter((a) => a.type === ActivityTypes.Message).length;
+      return nextSend();
+    });
+    try {
+      await next();
+    } finally {
+      const recognition = getTurnRecognition(context);
+      const activity = context.activity;
+      this.logger.info(
+        {
+          conversation: hashId(activity.conversation?.id, this.salt),
+          channel: activity.channelId,
+          type: activity.type,
+          intent: recognition?.topIntent,
+          score: recognition ? Number(recognition.score.toFixed(3)) : undefined,
+          replies,
+          durationMs: Number((Number(process.hrtime.bigint() - started) / 1e6).toFixed(1)),
+        },
+        'turn',
+      );
+      if (activity.type === ActivityTypes.Message && this.logger.isLevelEnabled('debug')) {
+        this.logger.debug({ utterance: redact(activity.text ?? '') }, 'turn text');
+      }
+    }
+  }
+}

@@ -1,0 +1,423 @@
+/**
+ * Text normalisation shared by training and recognition (and by dialogs matching free-text answers).
+ *
+ * Pipeline: lower-case → typographic apostrophes → accents stripped (œ → oe) → symbols (€, %, &) spelled out →
+ * punctuation removed → elisions expanded (j'ai, jai → je ai; l'urssaf, lurssaf → le urssaf) → SMS spelling
+ * expanded (jsui → je suis, pr → pour, koi → quoi…) → stretched letters squeezed (merciii → merci) → ordinals
+ * unified (3ème, 3eme → 3e). Spelling correction needs the training vocabulary, so it lives in `spell.ts`.
+ */
+
+/** Lower-case, straight apostrophes, no diacritics. Keeps digits, punctuation and symbols. */
+export function fold(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[\u2019\u2018\u02bc`\u00b4]/g, "'")
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u00a0\u202f]/g, ' ');
+}
+
+/** SMS / chat spellings → standard French (already folded, single tokens). */
+const SMS: Record<string, string> = {
+  jsui: 'je suis',
+  jsuis: 'je suis',
+  jsuit: 'je suis',
+  jss: 'je suis',
+  chui: 'je suis',
+  chuis: 'je suis',
+  chu: 'je suis',
+  jsp: 'je ne sais pas',
+  jsais: 'je sais',
+  chai: 'je sais',
+  jcp: 'je ne sais pas',
+  jpp: 'je ne en peux plus',
+  jpeux: 'je peux',
+  jpx: 'je peux',
+  jveux: 'je veux',
+  jvx: 'je veux',
+  jvoudrais: 'je voudrais',
+  jvais: 'je vais',
+  jfais: 'je fais',
+  jdois: 'je dois',
+  jarrive: 'je arrive',
+  jcomprends: 'je comprends',
+  jcomprend: 'je comprends',
+  jtravaille: 'je travaille',
+  g: 'je ai',
+  jai: 'je ai',
+  jen: 'je en',
+  jy: 'je y',
+  ny: 'ne y',
+  nai: 'ne ai',
+  cest: 'ce est',
+  c: 'ce est',
+  ct: 'ce etait',
+  pr: 'pour',
+  pour: 'pour',
+  pk: 'pourquoi',
+  pq: 'pourquoi',
+  pkoi: 'pourquoi',
+  pourkoi: 'pourquoi',
+  ke: 'que',
+  k: 'que',
+  koi: 'quoi',
+  kwa: 'quoi',
+  ki: 'qui',
+  kel: 'quel',
+  kelle: 'quelle',
+  kan: 'quand',
+  qd: 'quand',
+  qand: 'quand',
+  koman: 'comment',
+  komen: 'comment',
+  cmt: 'comment',
+  cmnt: 'comment',
+  cb: 'combien',
+  cmb: 'combien',
+  cbien: 'combien',
+  bcp: 'beaucoup',
+  bcq: 'beaucoup',
+  stp: 's il te plait',
+  svp: 's il vous plait',
+  stpl: 's il te plait',
+  tjr: 'toujours',
+  tjrs: 'toujours',
+  tjs: 'toujours',
+  ds: 'dans',
+  dns: 'dans',
+  mn: 'mon',
+  mnt: 'maintenant',
+  mtn: 'maintenant',
+  dc: 'donc',
+  tt: 'tout',
+  tte: 'toute',
+  ts: 'tous',
+  bjr: 'bonjour',
+  bjour: 'bonjour',
+  bsr: 'bonsoir',
+  slt: 'salut',
+  cc: 'coucou',
+  mrc: 'merci',
+  mci: 'merci',
+  mrci: 'merci',
+  thx: 'merci',
+  auj: 'aujourdhui',
+  ajd: 'aujourdhui',
+  aujourdhui: 'aujourdhui',
+  qq: 'quelques',
+  qqs: 'quelques',
+  qqn: 'quelqu un',
+  qqun: 'quelqu un',
+  qlq: 'quelqu un',
+  qqch: 'quelque chose',
+  vs: 'vous',
+  ns: 'nous',
+  ya: 'il y a',
+  yen: 'il y en',
+  nn: 'non',
+  ouai: 'oui',
+  ouais: 'oui',
+  wi: 'oui',
+  dac: 'd accord',
+  dacc: 'd accord',
+  daccord: 'd accord',
+  bb: 'bebe',
+  rdv: 'rendez vous',
+  tel: 'telephone',
+  tél: 'telephone',
+  num: 'numero',
+  mdp: 'mot de passe',
+  pb: 'probleme',
+  pbm: 'probleme',
+  pbl: 'probleme',
+  pblm: 'probleme',
+  pbs: 'problemes',
+  msg: 'message',
+  dsl: 'desole',
+  ptet: 'peut etre',
+  ptetre: 'peut etre',
+  vrmt: 'vraiment',
+  vrm: 'vraiment',
+  tkt: 'ne te inquiete pas',
+  pa: 'pas',
+  ms: 'mais',
+  mé: 'mais',
+  avc: 'avec',
+  ac: 'avec',
+  tps: 'temps',
+  bi1: 'bien',
+  b1: 'bien',
+  re1: 'rien',
+  ri1: 'rien',
+  koa: 'quoi',
+  jamai: 'jamais',
+  fo: 'faut',
+  fau: 'faut',
+  ca: 'ca',
+  sa: 'sa',
+  mm: 'meme',
+  mme: 'madame',
+  mr: 'monsieur',
+  cad: 'c est a dire',
+  asap: 'rapidement',
+  infos: 'informations',
+  info: 'information',
+  ssi: 'ssi',
+  o: 'au',
+  ki1: 'quelqu un',
+  kelkun: 'quelqu un',
+  kelk1: 'quelqu un',
+  ok: 'ok',
+  oki: 'ok',
+  okay: 'ok',
+  okk: 'ok',
+};
+
+/** Elided forms: prefix before the apostrophe → full word. */
+const ELISION: Record<string, string> = {
+  j: 'je',
+  l: 'le',
+  d: 'de',
+  n: 'ne',
+  m: 'me',
+  t: 'te',
+  s: 'se',
+  c: 'ce',
+  qu: 'que',
+  jusqu: 'jusque',
+  lorsqu: 'lorsque',
+  puisqu: 'puisque',
+  presqu: 'presque',
+  quelqu: 'quelqu',
+  aujourd: 'aujourd',
+};
+
+/**
+ * Elisions written without the apostrophe ("jai", "lurssaf", "daide"): split only when the rest is a word that
+ * is commonly elided after that prefix. Per-prefix lists avoid false splits (les, des, mai, quelle…).
+ */
+const GLUED: Record<string, string[]> = {
+  j: [
+    'ai',
+    'avais',
+    'aurai',
+    'aurais',
+    'arrive',
+    'arrivais',
+    'etais',
+    'etait',
+    'y',
+    'en',
+    'attends',
+    'attend',
+    'habite',
+    'aimerais',
+    'accouche',
+    'adopte',
+    'ecris',
+    'appelle',
+    'essaie',
+    'essaye',
+    'ecrit',
+    'exerce',
+    'aurait',
+    'avait',
+    'ignore',
+    'entends',
+    'oublie',
+    'ose',
+    'arrete',
+    'emprunte',
+    'attendais',
+    'embauche',
+  ],
+  l: [
+    'urssaf',
+    'assurance',
+    'aide',
+    'arret',
+    'accident',
+    'adoption',
+    'ameli',
+    'enfant',
+    'hopital',
+    'invalidite',
+    'indemnite',
+    'annee',
+    'argent',
+    'ald',
+    'activite',
+    'entreprise',
+    'epoux',
+    'epouse',
+    'examen',
+    'ij',
+    'attestation',
+    'accouchement',
+    'association',
+    'etat',
+    'organisme',
+    'accueil',
+    'appli',
+    'application',
+    'ordonnance',
+    'operation',
+    'agence',
+    'adresse',
+    'ordinateur',
+    'echeancier',
+    'assistante',
+    'afe',
+    'aced',
+    'adr',
+    'afi',
+    'ai',
+    'avais',
+    'a',
+  ],
+  d: [
+    'aide',
+    'aides',
+    'arret',
+    'accident',
+    'adoption',
+    'invalidite',
+    'indemnites',
+    'urssaf',
+    'argent',
+    'enfant',
+    'enfants',
+    'un',
+    'une',
+    'avoir',
+    'etre',
+    'affection',
+    'assurance',
+    'activite',
+    'accord',
+    'abord',
+    'information',
+    'informations',
+    'autre',
+    'autres',
+    'attente',
+    'ailleurs',
+    'ameli',
+    'entreprise',
+    'emploi',
+    'echeancier',
+    'euros',
+    'hospitalisation',
+    'examen',
+    'accompagnement',
+    'adoption',
+    'organisme',
+    'interlocuteur',
+    'urgence',
+    'ici',
+  ],
+  n: ['y', 'ai', 'est', 'avons', 'arrive', 'etais', 'en', 'a', 'avais', 'ont', 'existe', 'importe', 'etait'],
+  qu: ['il', 'ils', 'on', 'un', 'une', 'est', 'en', 'elles', 'avec'],
+  s: ['il', 'ils', 'est', 'en', 'occuper', 'inscrire', 'installer', 'arreter', 'agit', 'appelle', 'etait'],
+  m: [
+    'a',
+    'en',
+    'appelle',
+    'aider',
+    'inscrire',
+    'installer',
+    'occuper',
+    'arreter',
+    'ont',
+    'aide',
+    'aidez',
+    'avait',
+  ],
+  t: ['as', 'es', 'en', 'appelle', 'aider', 'etais'],
+  c: ['est', 'etait'],
+};
+const GLUED_SETS: [string, Set<string>][] = Object.entries(GLUED)
+  // longest prefix first so "qu" is tried before a hypothetical "q".
+  .sort((a, b) => b[0].length - a[0].length)
+  .map(([p, words]) => [p, new Set(words)]);
+
+const ORDINAL = /^(\d+)(?:e|eme|ieme|em|er|ere|nd|nde|ème)$/;
+
+export interface NormalizedText {
+  /** Normalised tokens (no punctuation). */
+  tokens: string[];
+  /** True when SMS spellings or glued elisions were expanded (the text was meaningfully rewritten). */
+  rewritten: boolean;
+}
+
+/** Normalises to tokens; see the module comment for the steps. */
+export function normalizeTokens(text: string): NormalizedText {
+  const folded = fold(text)
+    .replace(/€/g, ' euros ')
+    .replace(/%/g, ' pourcent ')
+    .replace(/&/g, ' et ')
+    .replace(/\+/g, ' plus ')
+    // keep the slash of "AT/MP" and dates from gluing words; keep apostrophes for elisions.
+    .replace(/[^a-z0-9']+/g, ' ');
+  const tokens: string[] = [];
+  let rewritten = false;
+  for (const raw of folded.split(' ')) {
+    if (!raw) continue;
+    const parts = raw.split("'").filter((p) => p.length > 0);
+    for (let i = 0; i < parts.length; i++) {
+      let w = parts[i];
+      const isElidedPrefix = i < parts.length - 1 && ELISION[w] !== undefined;
+      if (isElidedPrefix) {
+        // "aujourd'hui" → one token; "quelqu'un" → "quelqu un".
+        if (w === 'aujourd' && parts[i + 1] === 'hui') {
+          tokens.push('aujourdhui');
+          i++;
+          continue;
+        }
+        tokens.push(ELISION[w]);
+        continue;
+      }
+      // Squeeze stretched letters: "merciiiii" → "merci", "nooon" → "non".
+      w = w.replace(/([a-z])\1{2,}/g, '$1');
+      const ord = ORDINAL.exec(w);
+      if (ord) {
+        tokens.push(ord[1] === '1' ? '1er' : `${ord[1]}e`);
+        continue;
+      }
+      const sms = SMS[w];
+      if (sms !== undefined) {
+        if (sms !== w) rewritten = true;
+        for (const t of sms.split(' ')) tokens.push(t);
+        continue;
+      }
+      const split = splitGlued(w);
+      if (split) {
+        rewritten = true;
+        tokens.push(split[0], split[1]);
+        continue;
+      }
+      tokens.push(w);
+    }
+  }
+  return { tokens, rewritten };
+}
+
+function splitGlued(w: string): [string, string] | undefined {
+  if (w.length < 2) return undefined;
+  for (const [prefix, rest] of GLUED_SETS) {
+    if (w.length > prefix.length && w.startsWith(prefix) && rest.has(w.slice(prefix.length))) {
+      return [ELISION[prefix], w.slice(prefix.length)];
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Normalised text: lower-case, no accents, no punctuation, elisions and SMS spellings expanded, single spaces.
+ * `normalize("J'suis pas sûr, plutôt la 2ème")` → `"je suis pas sur plutot la 2e"`.
+ */
+export function normalize(text: string): string {
+  return normalizeTokens(text).tokens.join(' ');
+}

@@ -1,0 +1,73 @@
+import {
+  type BotState,
+  type ConversationState,
+  type StatePropertyAccessor,
+  TeamsActivityHandler,
+  type TurnContext,
+  type UserState,
+} from 'botbuilder';
+import { type Dialog, DialogSet, type DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
+import { translator } from '../dialogs/i18n';
+import { welcomeActivities } from '../dialogs/menu';
+import type { IntentRecognizer } from '../dialogs/ports';
+import { setTurnRecognition } from '../dialogs/turnState';
+
+export interface RelaisBotDeps {
+  conversationState: ConversationState;
+  userState: UserState;
+  dialog: Dialog;
+  recognizer: IntentRecognizer;
+}
+
+/**
+ * The only class that knows about activities and channels: it recognises each message once, runs the main
+ * dialog, and saves the conversation and user state at the end of every turn.
+ */
+export class RelaisBot extends TeamsActivityHandler {
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly dialogs: DialogSet;
+
+  constructor(private readonly deps: RelaisBotDeps) {
+    super();
+    this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
+    this.dialogs = new DialogSet(this.dialogState);
+    this.dialogs.add(deps.dialog);
+
+    this.onMessage(async (context, next) => {
+      const text = context.activity.text ?? '';
+      setTurnRecognition(context, this.deps.recognizer.recognize(text));
+      await this.runDialog(context);
+      await next();
+    });
+
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      const newcomers = (context.activity.membersAdded ?? []).filter((m) => m.id !== botId);
+      if (newcomers.length > 0) {
+        await context.sendActivities(welcomeActivities(translator(context.activity.locale)));
+      }
+      await next();
+    });
+  }
+
+  private async runDialog(context: TurnContext): Promise<void> {
+    const dc = await this.dialogs.createContext(context);
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) {
+      await dc.beginDialog(this.deps.dialog.id);
+    }
+  }
+
+  /**
+   * Saves state after every successful turn. A turn that throws saves nothing, so the conversation stays as it
+   * was at the end of the previous turn and the user can simply try again.
+   */
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await Promise.all(
+      [this.deps.conversationState, this.deps.userState].map((state: BotState) =>
+        state.saveChanges(context, false),
+      ),
+    );
+  }
+}

@@ -1,0 +1,267 @@
+/**
+ * The one schema of the knowledge base. Every YAML file under `knowledge/` is validated against these zod
+ * schemas at start-up; the TypeScript types are inferred from them (`z.infer`) and never declared by hand.
+ */
+import { z } from 'zod';
+
+/** Stable identifier: lowercase kebab-case or snake_case (`afe`, `aide-urgence-cpsti`, `leaf_actif`). */
+export const IdSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, 'must be lowercase kebab-case or snake_case (a-z, 0-9, - or _)');
+
+/** Statuses an entry applies to. */
+export const AudienceSchema = z.enum([
+  'tous',
+  'artisan',
+  'commercant',
+  'profession_liberale',
+  'micro_entrepreneur',
+  'conjoint_collaborateur',
+  'invalide',
+  'retraite',
+  'futur_retraite',
+  'conjoint_survivant',
+]);
+
+/** Organisations that run, decide or pay. */
+export const OrganisationSchema = z.enum([
+  'urssaf',
+  'cpsti',
+  'cnam',
+  'cpam',
+  'service_social',
+  'carsat',
+  'assurance_retraite',
+  'caf',
+  'cgss',
+]);
+
+/** Intents of the recogniser (contract with the NLU). */
+export const IntentSchema = z.enum([
+  'aide_financiere',
+  'maternite',
+  'paternite',
+  'adoption',
+  'indemnites_journalieres',
+  'invalidite',
+  'help',
+  'deces',
+  'complementaire_sante_solidaire',
+  'compte_ameli',
+  'carte_vitale',
+  'medecin_traitant',
+  'cent_pour_cent_sante',
+  'examen_prevention',
+  'mon_soutien_psy',
+  'fin_de_vie',
+  'deuil_parental',
+  'reclamation',
+  'prevention',
+  'sophia',
+  'accompagnement_sante',
+  'service_social',
+  'desinsertion_professionnelle',
+  'premiers_mois_urssaf',
+  'ald',
+  'hospitalisation',
+  'at_mp',
+  'contact',
+  'cotisations_delais',
+  'statut_conjoint',
+]);
+
+export const LinkTypeSchema = z.enum(['info', 'form', 'referral', 'simulator']);
+
+export const LinkSchema = z.strictObject({
+  type: LinkTypeSchema,
+  label: z.string().min(1),
+  url: z.url(),
+});
+
+export const RelationSchema = z.enum(['combinable', 'not_combinable', 'see_also']);
+
+export const RelatedSchema = z.strictObject({
+  id: IdSchema,
+  relation: RelationSchema,
+});
+
+/** An amount or a duration: `text` is what the bot says, `values` the figures it contains. */
+export const FigureSchema = z.strictObject({
+  label: z.string().min(1),
+  text: z.string().min(1),
+  values: z.array(z.number()).min(1),
+});
+
+/** Where a fact comes from: seed file name, section heading and a short verbatim quote. */
+export const SourceSchema = z.strictObject({
+  file: z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/, 'must be a seed file name like 000_86cfd7445831eca4.txt'),
+  section: z.string().min(1),
+  quote: z.string().min(3).max(600),
+});
+
+export const DeciderSchema = z.enum(['cass', 'directeur', 'medecin', 'medecin_conseil', 'caisse', 'organismes']);
+
+export const DecisionSchema = z.strictObject({
+  who: DeciderSchema,
+  text: z.string().min(1),
+});
+
+export const EntrySchema = z.strictObject({
+  id: IdSchema,
+  title: z.string().min(1).max(120),
+  summary: z.string().min(1).max(300, 'must fit a chat bubble (300 characters at most)'),
+  audience: z.array(AudienceSchema).min(1),
+  organisations: z.array(OrganisationSchema).min(1),
+  intent: IntentSchema.optional(),
+  conditions: z.array(z.string().min(1)).default([]),
+  motives: z.array(z.string().min(1)).optional(),
+  details: z.array(z.string().min(1)).default([]),
+  amounts: z.array(FigureSchema).default([]),
+  durations: z.array(FigureSchema).default([]),
+  decidedBy: DecisionSchema.optional(),
+  steps: z.array(z.string().min(1)).default([]),
+  documents: z.array(z.string().min(1)).default([]),
+  links: z.array(LinkSchema).default([]),
+  contacts: z.array(IdSchema).default([]),
+  related: z.array(RelatedSchema).default([]),
+  keywords: z.array(z.string().min(1)).default([]),
+  sources: z.array(SourceSchema).min(1),
+});
+
+/** A domain file (`aides.yaml`, `maternite.yaml`, …). */
+export const EntryFileSchema = z.strictObject({
+  entries: z.array(EntrySchema),
+});
+
+export const ContactChannelSchema = z.enum(['telephone', 'site', 'compte', 'chatbot', 'accueil', 'formulaire']);
+
+export const ContactSchema = z
+  .strictObject({
+    id: IdSchema,
+    label: z.string().min(1),
+    channel: ContactChannelSchema,
+    number: z
+      .string()
+      .regex(/^\d{4,10}$/, 'must be digits only')
+      .optional(),
+    url: z.url().optional(),
+    hours: z.string().min(1).optional(),
+    price: z.string().min(1).optional(),
+    organisation: OrganisationSchema,
+    purpose: z.string().min(1),
+    sources: z.array(SourceSchema).min(1),
+  })
+  .refine((c) => c.number !== undefined || c.url !== undefined || c.channel === 'accueil', {
+    message: 'a contact needs a number or a url (only an "accueil" contact may have neither)',
+    path: ['number'],
+  });
+
+export const ContactFileSchema = z.strictObject({
+  contacts: z.array(ContactSchema),
+});
+
+/** Slots and values shared with the recogniser's entities and the dialogs (contract). */
+export const SituationSchema = z.enum(['actif', 'invalide', 'retraite_proche', 'conjoint_survivant']);
+export const DifficulteSchema = z.enum([
+  'cotisations',
+  'evenement_ponctuel',
+  'catastrophe_naturelle',
+  'aidant',
+  'sante_activite',
+  'frais_sante',
+  'plusieurs',
+]);
+/** Extra slot: does the person on an invalidity pension still work? */
+export const InvalideActifSchema = z.enum(['oui', 'non']);
+
+export const SLOT_VALUES = {
+  situation: SituationSchema.options,
+  difficulte: DifficulteSchema.options,
+  invalide_actif: InvalideActifSchema.options,
+} as const;
+
+export const SlotSchema = z.enum(['situation', 'difficulte', 'invalide_actif']);
+
+export const OptionSchema = z.strictObject({
+  value: IdSchema,
+  label: z.string().min(1).max(40, 'button text must be 40 characters at most'),
+  synonyms: z.array(z.string().min(1)).default([]),
+  next: IdSchema,
+});
+
+export const QuestionNodeSchema = z.strictObject({
+  type: z.literal('question'),
+  id: IdSchema,
+  slot: SlotSchema,
+  question: z.string().min(1).max(160),
+  options: z.array(OptionSchema).min(2),
+});
+
+export const LeafNodeSchema = z.strictObject({
+  type: z.literal('leaf'),
+  id: IdSchema,
+  aids: z.array(IdSchema).default([]),
+  help: z.boolean(),
+  note: z.string().min(1).max(300).optional(),
+});
+
+export const TreeNodeSchema = z.discriminatedUnion('type', [QuestionNodeSchema, LeafNodeSchema]);
+
+export const OrientationTreeSchema = z.strictObject({
+  id: IdSchema,
+  title: z.string().min(1),
+  root: IdSchema,
+  /** Entry id of the HELP offer, proposed on leaves with `help: true`. */
+  helpEntry: IdSchema,
+  nodes: z.array(TreeNodeSchema).min(1),
+});
+
+export const WorkedExampleSchema = z.strictObject({
+  id: IdSchema,
+  name: z.string().min(1),
+  story: z.string().min(1),
+  path: z.partialRecord(SlotSchema, IdSchema),
+  expectedAids: z.array(IdSchema).min(1),
+  sources: z.array(SourceSchema).min(1),
+});
+
+export const WorkedExampleFileSchema = z.strictObject({
+  examples: z.array(WorkedExampleSchema),
+});
+
+export type Id = z.infer<typeof IdSchema>;
+export type Audience = z.infer<typeof AudienceSchema>;
+export type Organisation = z.infer<typeof OrganisationSchema>;
+export type Intent = z.infer<typeof IntentSchema>;
+export type LinkType = z.infer<typeof LinkTypeSchema>;
+export type Link = z.infer<typeof LinkSchema>;
+export type Relation = z.infer<typeof RelationSchema>;
+export type Related = z.infer<typeof RelatedSchema>;
+export type Figure = z.infer<typeof FigureSchema>;
+export type Source = z.infer<typeof SourceSchema>;
+export type Decision = z.infer<typeof DecisionSchema>;
+export type Entry = z.infer<typeof EntrySchema>;
+export type Contact = z.infer<typeof ContactSchema>;
+export type ContactChannel = z.infer<typeof ContactChannelSchema>;
+export type Slot = z.infer<typeof SlotSchema>;
+export type Situation = z.infer<typeof SituationSchema>;
+export type Difficulte = z.infer<typeof DifficulteSchema>;
+export type Option = z.infer<typeof OptionSchema>;
+export type QuestionNode = z.infer<typeof QuestionNodeSchema>;
+export type LeafNode = z.infer<typeof LeafNodeSchema>;
+export type TreeNode = z.infer<typeof TreeNodeSchema>;
+export type OrientationTree = z.infer<typeof OrientationTreeSchema>;
+export type WorkedExample = z.infer<typeof WorkedExampleSchema>;
+
+/** The files of the knowledge base and the schema each one must satisfy. */
+export const ENTRY_FILES = [
+  'aides.yaml',
+  'maternite.yaml',
+  'maladie.yaml',
+  'invalidite.yaml',
+  'help.yaml',
+  'faq.yaml',
+] as const;
+export const CONTACTS_FILE = 'contacts.yaml';
+export const TREE_FILE = 'orientation.yaml';
+export const WORKED_EXAMPLES_FILE = 'worked-examples.yaml';

@@ -1,0 +1,35 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../../bot/config';
+
+const ROOT = path.join(__dirname, '..', '..');
+
+describe('configuration', () => {
+  it('has working defaults with an empty environment', () => {
+    const config = loadConfig({});
+    expect(config.PORT).toBe(3978);
+    expect(config.DEFAULT_LOCALE).toBe('fr');
+    expect(config.MicrosoftAppId).toBeUndefined();
+  });
+
+  it('names the variable and what it expects when a value is invalid', () => {
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(
+      /PORT: expected an integer between 1 and 65535 \(got "70000"\)/,
+    );
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL: expected one of/);
+  });
+
+  it('stops the process with exit code 2 and one clear line when PORT is invalid', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bot', 'index.ts')], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: 'not-a-port', LOG_LEVEL: 'silent' },
+      encoding: 'utf8',
+      timeout: 20000,
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim()).toBe(
+      'Invalid configuration: PORT: expected an integer between 1 and 65535 (got "not-a-port")',
+    );
+  });
+});
