@@ -1,7 +1,9 @@
 import { ConversationState, type Storage, UserState } from 'botbuilder';
 import { MainDialog } from '../dialogs/mainDialog';
 import type { IntentRecognizer } from '../dialogs/ports';
+import { loadKnowledge } from '../knowledge/loader';
 import { createAdapter } from './adapter';
+import { type AgentKnowledge, createChannelHooks, createChannelMiddleware, lazyKnowledge } from './channels';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import { TraceFilterMiddleware, TurnLoggingMiddleware } from './middleware';
@@ -12,6 +14,8 @@ export interface AppDeps {
   recognizer: IntentRecognizer;
   normalize: (text: string) => string;
   storage?: Storage;
+  /** The knowledge base agent mode reads on Teams (default: `loadKnowledge()`, on first use). */
+  agentKnowledge?: () => AgentKnowledge;
 }
 
 /** Wires the adapter, middleware, state, dialogs and bot: everything but the HTTP server. */
@@ -22,8 +26,14 @@ export function createBotApp(config: Config, logger: Logger, deps: AppDeps) {
   const adapter = createAdapter(config, logger);
   adapter.use(new TraceFilterMiddleware());
   adapter.use(new TurnLoggingMiddleware(logger, config.LOG_HASH_SALT));
+  // channels: outgoing rendering (Teams cards, agent sources) and the hooks RelaisBot calls on each message.
+  const agentKnowledge = lazyKnowledge(deps.agentKnowledge ?? (() => loadKnowledge()), (err) =>
+    logger.error({ err }, 'knowledge base unavailable for agent mode'),
+  );
+  adapter.use(createChannelMiddleware(agentKnowledge));
+  const channels = createChannelHooks(agentKnowledge);
   const dialog = new MainDialog({ recognizer: deps.recognizer, normalize: deps.normalize });
-  const bot = new RelaisBot({ conversationState, userState, dialog, recognizer: deps.recognizer });
+  const bot = new RelaisBot({ conversationState, userState, dialog, recognizer: deps.recognizer, channels });
   return { adapter, bot, storage, conversationState, userState };
 }
 

@@ -11,10 +11,10 @@ const optionalString = z
 
 export const configSchema = z.object({
   PORT: z.coerce
-    .number({ message: 'expected an integer between 1 and 65535' })
-    .int('expected an integer between 1 and 65535')
-    .min(1, 'expected an integer between 1 and 65535')
-    .max(65535, 'expected an integer between 1 and 65535')
+    .number({ message: 'expected an integer between 0 and 65535' })
+    .int('expected an integer between 0 and 65535')
+    .min(0, 'expected an integer between 0 and 65535')
+    .max(65535, 'expected an integer between 0 and 65535')
     .default(3978),
   HOST: z.string().min(1).default('0.0.0.0'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),

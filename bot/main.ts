@@ -21,7 +21,7 @@ export async function startBot(
     normalize,
     storage: options.storage,
   });
-  const server = createServer(app, logger);
+  const server = createServer(app, logger, config);
   const running = await listen(server, config);
   return { ...running, app, logger };
 }

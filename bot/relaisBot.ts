@@ -11,12 +11,15 @@ import { translator } from '../dialogs/i18n';
 import { welcomeActivities } from '../dialogs/menu';
 import type { IntentRecognizer } from '../dialogs/ports';
 import { setTurnRecognition } from '../dialogs/turnState';
+import { type ChannelHooks, createChannelHooks } from './channels';
 
 export interface RelaisBotDeps {
   conversationState: ConversationState;
   userState: UserState;
   dialog: Dialog;
   recognizer: IntentRecognizer;
+  /** Channel specifics (bot/channels): Teams mentions and agent commands, card clicks, the Emulator trace. */
+  channels?: ChannelHooks;
 }
 
 /**
@@ -26,16 +29,26 @@ export interface RelaisBotDeps {
 export class RelaisBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly dialogs: DialogSet;
+  private readonly channels: ChannelHooks;
 
   constructor(private readonly deps: RelaisBotDeps) {
     super();
     this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
     this.dialogs = new DialogSet(this.dialogState);
     this.dialogs.add(deps.dialog);
+    this.channels = deps.channels ?? createChannelHooks(() => undefined);
 
     this.onMessage(async (context, next) => {
+      // channels: card clicks → text, Teams @mention removed, silence in Teams channels, agent commands.
+      if (await this.channels.beforeRecognition(context)) {
+        await next();
+        return;
+      }
       const text = context.activity.text ?? '';
-      setTurnRecognition(context, this.deps.recognizer.recognize(text));
+      const recognition = this.deps.recognizer.recognize(text);
+      setTurnRecognition(context, recognition);
+      // channels: the recogniser trace (kept on the Emulator only by TraceFilterMiddleware).
+      await this.channels.afterRecognition(context, recognition);
       await this.runDialog(context);
       await next();
     });

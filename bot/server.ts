@@ -1,7 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import restify, { type Request, type Response, type Server } from 'restify';
+import { activityShapeProblem } from './activityShape';
 import type { BotApp } from './app';
-import type { Config } from './config';
+import { type Config, loadConfig } from './config';
+import { registerWebChat, type WebChatOptions } from './directline';
 import type { Logger } from './logger';
 
 export interface RunningServer {
@@ -11,27 +13,40 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** The restify server: the Bot Framework endpoint, a health check, and a JSON 4xx for malformed requests. */
-export function createServer(app: BotApp, logger: Logger): Server {
+/**
+ * The restify server: the Bot Framework endpoint, a health check, a JSON 4xx for malformed requests, and the
+ * Web Chat side (portal page, token endpoint, embedded Direct Line).
+ */
+export function createServer(
+  app: BotApp,
+  logger: Logger,
+  config: Config = loadConfig({}),
+  webChat: WebChatOptions = {},
+): Server {
   const server = restify.createServer({ name: 'relais-inde', handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser());
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024 }));
 
   server.post('/api/messages', async (req: Request, res: Response) => {
-    if (req.body === null || typeof req.body !== 'object' || Array.isArray(req.body)) {
-      res.send(400, { error: 'The body must be a JSON Bot Framework activity.' });
+    const problem = activityShapeProblem(req.body);
+    if (problem) {
+      res.send(400, { error: problem });
       return;
     }
     await app.adapter.process(req, res, (context) => app.bot.run(context));
   });
 
-  server.get('/healthz', (_req: Request, res: Response) => {
+  server.get('/healthz', async (_req: Request, res: Response) => {
     res.send(200, { status: 'ok' });
   });
 
+  // --- Web Chat (bot/directline/): `/`, `/web/*`, `/vendor/webchat.js`, `/api/webchat/token`, `/v3/directline/*`
+  registerWebChat(server, app, config, logger, webChat);
+  // --- end Web Chat
+
   server.on(
     'restifyError',
-    (req: Request, res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
+    (req: Request, _res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
       if ((err.statusCode ?? 500) >= 500)
         logger.error({ err, route: req.getRoute()?.path }, 'request failed');
       callback();

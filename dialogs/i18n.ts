@@ -40,6 +40,7 @@ export function getI18n(): I18n {
     ns: ['translation'],
     interpolation: { escapeValue: false },
     returnNull: false,
+    showSupportNotice: false,
   });
   instance = created;
   return created;

@@ -89,7 +89,7 @@ export const RelatedSchema = z.strictObject({
 export const FigureSchema = z.strictObject({
   label: z.string().min(1),
   text: z.string().min(1),
-  values: z.array(z.number()).min(1),
+  values: z.array(z.number()).default([]),
 });
 
 /** Where a fact comes from: seed file name, section heading and a short verbatim quote. */

@@ -15,7 +15,7 @@ describe('configuration', () => {
   it('names the variable and what it expects when a value is invalid', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: '70000' })).toThrow(
-      /PORT: expected an integer between 1 and 65535 \(got "70000"\)/,
+      /PORT: expected an integer between 0 and 65535 \(got "70000"\)/,
     );
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL: expected one of/);
   });
@@ -29,7 +29,7 @@ describe('configuration', () => {
     });
     expect(result.status).toBe(2);
     expect(result.stderr.trim()).toBe(
-      'Invalid configuration: PORT: expected an integer between 1 and 65535 (got "not-a-port")',
+      'Invalid configuration: PORT: expected an integer between 0 and 65535 (got "not-a-port")',
     );
   });
 });

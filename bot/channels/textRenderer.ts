@@ -1,0 +1,263 @@
+/**
+ * Renders Bot Framework activities as plain text for a terminal: texts, Adaptive Cards (TextBlocks, FactSets,
+ * containers, actions), hero and thumbnail cards, suggested actions. Every clickable choice (suggested action,
+ * imBack/postBack button, `Action.Submit`) gets a number; links are written out with their URL.
+ */
+import type { Activity, Attachment, CardAction } from 'botbuilder';
+
+/** What sending a choice posts back: a text message, or a `value` (a card submit without text). */
+export interface Choice {
+  title: string;
+  text?: string;
+  value?: unknown;
+}
+
+export interface RenderOptions {
+  /** Name written before the bot's messages. */
+  botName?: string;
+  /** Show trace activities (the Emulator's recogniser trace) as one summary line each. */
+  showTraces?: boolean;
+  /** Number of the first choice (to continue a numbering). */
+  firstChoice?: number;
+}
+
+export interface Rendered {
+  lines: string[];
+  choices: Choice[];
+}
+
+type Json = Record<string, unknown>;
+
+function isRecord(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+function list(value: unknown): unknown[] {
+  return Array.isArray(value) ? (value as unknown[]) : [];
+}
+
+/** Light clean-up of the Markdown the bot uses, so the terminal shows words rather than markup. */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, '$1 ($2)')
+    .replace(/\*\*([^*]+)\*\*/g, '$1')
+    .replace(/__([^_]+)__/g, '$1')
+    .replace(/<\/?at>/g, '')
+    .replace(/\r\n?/g, '\n');
+}
+
+class Builder {
+  readonly lines: string[] = [];
+  readonly choices: Choice[] = [];
+  private readonly links: string[] = [];
+  private readonly pending: string[] = [];
+
+  constructor(private readonly firstChoice: number) {}
+
+  text(value: string, indent: string): void {
+    for (const line of plainText(value).split('\n')) this.lines.push(`${indent}${line}`.trimEnd());
+  }
+
+  choice(choice: Choice): void {
+    this.choices.push(choice);
+    this.pending.push(`  ${this.firstChoice + this.choices.length - 1}. ${choice.title}`);
+  }
+
+  link(title: string, url: string): void {
+    this.links.push(title && title !== url ? `  ↗ ${title} : ${url}` : `  ↗ ${url}`);
+  }
+
+  /** Writes the links and numbered choices gathered since the last flush. */
+  flush(): void {
+    this.lines.push(...this.links.splice(0), ...this.pending.splice(0));
+  }
+}
+
+/** A Bot Framework card action (suggested action, hero card button). */
+function cardAction(b: Builder, action: CardAction): void {
+  const title = action.title ?? str(action.value) ?? '';
+  switch (action.type) {
+    case 'openUrl':
+    case 'downloadFile':
+    case 'playAudio':
+    case 'playVideo':
+    case 'showImage':
+      b.link(title, String(action.value ?? ''));
+      return;
+    case 'messageBack': {
+      const text = str(action.text) ?? str(action.displayText);
+      b.choice(text !== undefined ? { title, text, value: action.value } : { title, value: action.value });
+      return;
+    }
+    default:
+      b.choice({ title, text: str(action.value) ?? title });
+  }
+}
+
+/** An `Action.Submit` (or `Action.Execute`) data: what Teams or Web Chat would post back. */
+function submitChoice(title: string, data: unknown): Choice {
+  if (typeof data === 'string') return { title, text: data };
+  if (isRecord(data)) {
+    const msteams = data.msteams;
+    if (isRecord(msteams)) {
+      const text = str(msteams.value) ?? str(msteams.text) ?? str(msteams.displayText);
+      if (msteams.type === 'imBack' && text !== undefined) return { title, text };
+      if (msteams.type === 'messageBack')
+        return { title, text: str(msteams.text) ?? title, value: msteams.value };
+    }
+    return { title, value: data };
+  }
+  return { title, text: title };
+}
+
+function adaptiveAction(b: Builder, action: unknown, indent: string): void {
+  if (!isRecord(action)) return;
+  const title = str(action.title) ?? '';
+  switch (action.type) {
+    case 'Action.OpenUrl':
+      b.link(title, str(action.url) ?? '');
+      return;
+    case 'Action.Submit':
+    case 'Action.Execute':
+      b.choice(submitChoice(title, action.data));
+      return;
+    case 'Action.ShowCard':
+      b.text(`${title} :`, indent);
+      if (isRecord(action.card)) adaptiveCard(b, action.card, `${indent}  `);
+      return;
+    default:
+      return;
+  }
+}
+
+function adaptiveElement(b: Builder, element: unknown, indent: string): void {
+  if (!isRecord(element) || element.isVisible === false) return;
+  switch (element.type) {
+    case 'TextBlock':
+      if (str(element.text)) b.text(String(element.text), indent);
+      return;
+    case 'RichTextBlock':
+      b.text(
+        list(element.inlines)
+          .map((inline) =>
+            typeof inline === 'string' ? inline : isRecord(inline) ? (str(inline.text) ?? '') : '',
+          )
+          .join(''),
+        indent,
+      );
+      return;
+    case 'FactSet':
+      for (const fact of list(element.facts)) {
+        if (isRecord(fact)) b.text(`${str(fact.title) ?? ''} : ${str(fact.value) ?? ''}`, `${indent}  `);
+      }
+      return;
+    case 'Image':
+      b.text(`[${str(element.altText) ?? 'image'}]`, indent);
+      return;
+    case 'Container':
+      list(element.items).forEach((item) => adaptiveElement(b, item, indent));
+      return;
+    case 'ColumnSet':
+      list(element.columns).forEach((column) => adaptiveElement(b, column, indent));
+      return;
+    case 'Column':
+      list(element.items).forEach((item) => adaptiveElement(b, item, indent));
+      return;
+    case 'ActionSet':
+      list(element.actions).forEach((action) => adaptiveAction(b, action, indent));
+      return;
+    default:
+      if (str(element.label)) b.text(String(element.label), indent);
+  }
+}
+
+function adaptiveCard(b: Builder, card: Json, indent: string): void {
+  list(card.body).forEach((element) => adaptiveElement(b, element, indent));
+  list(card.actions).forEach((action) => adaptiveAction(b, action, indent));
+}
+
+function heroCard(b: Builder, card: Json, indent: string): void {
+  for (const key of ['title', 'subtitle', 'text']) {
+    const value = str(card[key]);
+    if (value) b.text(value, indent);
+  }
+  list(card.buttons).forEach((button) => {
+    if (isRecord(button)) cardAction(b, button as CardAction);
+  });
+}
+
+function attachment(b: Builder, att: Attachment, indent: string): void {
+  const content: unknown = att.content;
+  switch (att.contentType) {
+    case 'application/vnd.microsoft.card.adaptive':
+      if (isRecord(content)) adaptiveCard(b, content, indent);
+      return;
+    case 'application/vnd.microsoft.card.hero':
+    case 'application/vnd.microsoft.card.thumbnail':
+      if (isRecord(content)) heroCard(b, content, indent);
+      return;
+    default:
+      if (att.contentUrl) b.link(att.name ?? att.contentType, att.contentUrl);
+  }
+}
+
+function traceLine(activity: Partial<Activity>): string {
+  const value: unknown = activity.value;
+  const result = isRecord(value) && isRecord(value.recognizerResult) ? value.recognizerResult : undefined;
+  if (!result) return `  [trace ${activity.label ?? activity.name ?? ''}]`;
+  const intents = isRecord(result.intents) ? Object.entries(result.intents) : [];
+  const top = intents
+    .map(
+      ([name, score]) =>
+        [name, isRecord(score) && typeof score.score === 'number' ? score.score : 0] as const,
+    )
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([name, score]) => `${name} ${score.toFixed(2)}`)
+    .join(', ');
+  const altered = str(result.alteredText) ? ` « ${String(result.alteredText)} »` : '';
+  return `  [${activity.label ?? 'trace'}]${altered} ${top} ${JSON.stringify(result.entities ?? {})}`;
+}
+
+/** Renders a batch of replies; choices are numbered across the whole batch. */
+export function renderActivities(
+  activities: readonly Partial<Activity>[],
+  options: RenderOptions = {},
+): Rendered {
+  const b = new Builder(options.firstChoice ?? 1);
+  const prefix = options.botName ? `${options.botName} : ` : '';
+  for (const activity of activities) {
+    if (activity.type === 'trace') {
+      if (options.showTraces) b.lines.push(traceLine(activity));
+      continue;
+    }
+    if (activity.type !== 'message') continue;
+    const text = str(activity.text);
+    if (text) b.text(`${prefix}${text}`, '');
+    else if (prefix && (activity.attachments?.length ?? 0) > 0) b.lines.push(prefix.trimEnd());
+    for (const att of activity.attachments ?? []) attachment(b, att, text || prefix ? '  ' : '');
+    for (const action of activity.suggestedActions?.actions ?? []) cardAction(b, action);
+    b.flush();
+  }
+  return { lines: b.lines, choices: b.choices };
+}
+
+/**
+ * What to post for a line the user typed: the numbered choice (`2`), a choice whose title was typed in full
+ * (any case), or the text itself.
+ */
+export function resolveInput(input: string, choices: readonly Choice[]): { text?: string; value?: unknown } {
+  const trimmed = input.trim();
+  const byNumber = /^\d{1,3}$/.test(trimmed) ? choices[Number(trimmed) - 1] : undefined;
+  const byTitle = choices.find((c) => c.title.toLowerCase() === trimmed.toLowerCase());
+  const choice = byNumber ?? byTitle;
+  if (!choice) return { text: trimmed };
+  return {
+    ...(choice.text !== undefined ? { text: choice.text } : {}),
+    ...(choice.value !== undefined ? { value: choice.value } : {}),
+  };
+}

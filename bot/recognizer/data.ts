@@ -1,0 +1,34 @@
+/** Training data: one YAML file per intent, `{ intent: name, utterances: [ ... ] }`. */
+import * as fs from 'fs';
+import * as path from 'path';
+import { parse } from 'yaml';
+import { isIntentName, type IntentName } from './intents';
+
+export interface Example {
+  text: string;
+  intent: IntentName;
+}
+
+export const DEFAULT_DATA_DIR = path.join(__dirname, '../../locales/fr/intents');
+
+/** Reads every `*.yaml` of `dir`; throws on unknown intent names or a file/intent name mismatch. */
+export function loadExamples(dir: string = DEFAULT_DATA_DIR): Example[] {
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+    .sort();
+  const out: Example[] = [];
+  for (const file of files) {
+    const doc: unknown = parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+    if (typeof doc !== 'object' || doc === null) throw new Error(`${file}: expected a mapping`);
+    const { intent, utterances } = doc as { intent?: unknown; utterances?: unknown };
+    if (typeof intent !== 'string' || !isIntentName(intent)) throw new Error(`${file}: unknown intent ${String(intent)}`);
+    if (path.basename(file).replace(/\.ya?ml$/, '') !== intent) throw new Error(`${file}: file name must be the intent`);
+    if (!Array.isArray(utterances)) throw new Error(`${file}: utterances must be a list`);
+    for (const u of utterances) {
+      if (typeof u !== 'string' || u.trim() === '') throw new Error(`${file}: empty or non-string utterance`);
+      out.push({ text: u, intent });
+    }
+  }
+  return out;
+}

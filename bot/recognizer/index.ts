@@ -1,0 +1,250 @@
+/**
+ * Relais Indé intent and entity recogniser (French). Portable: no Bot Framework import here.
+ *
+ * Pipeline (Rasa-like, one step per module):
+ *   normalize.ts  text → tokens (case, accents, elisions, SMS spellings)
+ *   spell.ts      unknown tokens → closest training word (Damerau-Levenshtein, length-aware)
+ *   features.ts   tokens → stemmed unigrams, bigrams, char n-grams, lexicon concepts
+ *   model.ts      softmax regression trained at load time (AdaGrad SGD, ~0.3 s)
+ *   entities.ts   patterns → statut, difficultes, situation, enfants, rangEnfant, ald, affiliationMois, montants, dates
+ * Long messages are also scored sentence by sentence, so that the one sentence carrying the need is not drowned
+ * by the story around it.
+ */
+process.env.DOTENV_CONFIG_QUIET = process.env.DOTENV_CONFIG_QUIET ?? 'true';
+
+import { loadExamples, DEFAULT_DATA_DIR, type Example } from './data';
+import { extractEntities, type Entities, type EntityOptions } from './entities';
+import { DEFAULT_FEATURE_OPTIONS, Featurizer, type FeatureOptions } from './features';
+import { ALL_INTENTS, CONVERSATION_INTENTS, type IntentName } from './intents';
+import { CONCEPTS } from './lexicon';
+import { SoftmaxModel, type SparseVector, type TrainOptions } from './model';
+import { fold, normalizeTokens } from './normalize';
+import { SpellCorrector } from './spell';
+
+export { normalize, fold } from './normalize';
+export { TOPIC_INTENTS, CONVERSATION_INTENTS, ALL_INTENTS, isIntentName } from './intents';
+export type { IntentName, TopicIntent, ConversationIntent } from './intents';
+export type { Entities, Statut, Difficulte, Situation, EntityOptions } from './entities';
+export { extractEntities } from './entities';
+export { loadExamples, DEFAULT_DATA_DIR } from './data';
+export type { Example } from './data';
+
+export interface Recognition {
+  text: string;
+  normalized: string;
+  /** Set when normalisation changed the text meaningfully (SMS spellings, glued elisions, spelling corrections). */
+  alteredText?: string;
+  intents: Record<string, { score: number }>;
+  topIntent: IntentName;
+  /** Score of `topIntent`; for a `None` decided by the threshold, 1 − the best intent's score. */
+  score: number;
+  /** Set when the two best intents are within `ambiguityMargin`: the dialog should ask which one. */
+  ambiguous?: { first: IntentName; second: IntentName };
+  entities: Entities;
+}
+
+export interface RecognizerOptions {
+  /** Below this probability the top intent becomes `None`. */
+  threshold: number;
+  /** When top − second < margin (both real intents), the result is flagged ambiguous. */
+  ambiguityMargin: number;
+  /** Score long messages sentence by sentence too. */
+  segmentScoring: boolean;
+  /** Weight of the best sentence against the whole message. */
+  segmentWeight: number;
+  features: FeatureOptions;
+  train: Partial<TrainOptions>;
+}
+
+export const DEFAULT_OPTIONS: RecognizerOptions = {
+  threshold: 0.3,
+  ambiguityMargin: 0.12,
+  segmentScoring: true,
+  segmentWeight: 0.5,
+  features: DEFAULT_FEATURE_OPTIONS,
+  train: {},
+};
+
+const CONVERSATIONAL = new Set<string>(CONVERSATION_INTENTS);
+
+export class Recognizer {
+  private readonly featurizer: Featurizer;
+  private readonly featureIndex = new Map<string, number>();
+  private readonly labels: IntentName[];
+  private readonly model: SoftmaxModel;
+  private readonly spell: SpellCorrector;
+  private readonly noneIndex: number;
+  private readonly buf: Float64Array;
+  readonly options: RecognizerOptions;
+  /** Milliseconds spent building the model. */
+  readonly buildMs: number;
+
+  constructor(examples: readonly Example[], options: Partial<RecognizerOptions> = {}) {
+    const t0 = performance.now();
+    this.options = { ...DEFAULT_OPTIONS, ...options };
+    this.featurizer = new Featurizer(this.options.features);
+    const present = new Set(examples.map((e) => e.intent));
+    this.labels = ALL_INTENTS.filter((i) => present.has(i));
+    if (!present.has('None')) this.labels.push('None');
+    this.noneIndex = this.labels.indexOf('None');
+    const labelIndex = new Map<string, number>(this.labels.map((l, i) => [l, i]));
+
+    const freq = new Map<string, number>();
+    const tokenized = examples.map((e) => normalizeTokens(e.text).tokens);
+    for (const toks of tokenized) for (const t of toks) freq.set(t, (freq.get(t) ?? 0) + 1);
+    for (const entries of Object.values(CONCEPTS)) {
+      for (const entry of entries) for (const t of normalizeTokens(entry).tokens) if (!freq.has(t)) freq.set(t, 1);
+    }
+    this.spell = new SpellCorrector(freq);
+
+    const rows: SparseVector[] = [];
+    const y: number[] = [];
+    tokenized.forEach((toks, i) => {
+      rows.push(this.vectorize(toks, true));
+      y.push(labelIndex.get(examples[i].intent) ?? this.noneIndex);
+    });
+    this.model = SoftmaxModel.train(rows, y, this.featureIndex.size, this.labels.length, this.options.train);
+    this.buf = new Float64Array(this.labels.length);
+    this.buildMs = performance.now() - t0;
+  }
+
+  /** Builds a recogniser from the YAML files of `dir` (default `locales/fr/intents`). */
+  static fromDirectory(dir: string = DEFAULT_DATA_DIR, options: Partial<RecognizerOptions> = {}): Recognizer {
+    return new Recognizer(loadExamples(dir), options);
+  }
+
+  get intentNames(): readonly IntentName[] {
+    return this.labels;
+  }
+
+  private vectorize(tokens: readonly string[], grow: boolean): SparseVector {
+    const feats = this.featurizer.extract(tokens);
+    const idx: number[] = [];
+    const val: number[] = [];
+    for (const [name, v] of feats) {
+      let i = this.featureIndex.get(name);
+      if (i === undefined) {
+        if (!grow) continue;
+        i = this.featureIndex.size;
+        this.featureIndex.set(name, i);
+      }
+      idx.push(i);
+      val.push(v);
+    }
+    return { idx: Int32Array.from(idx), val: Float32Array.from(val) };
+  }
+
+  private correct(tokens: string[]): { tokens: string[]; corrected: boolean } {
+    let corrected = false;
+    const out = tokens.map((t) => {
+      const c = this.spell.correct(t);
+      if (c !== t) corrected = true;
+      return c;
+    });
+    return { tokens: out, corrected };
+  }
+
+  /** Class probabilities for already-normalised tokens, blended with the best sentence for long messages. */
+  private score(tokens: string[], segments: string[][]): Float64Array {
+    const probs = this.buf;
+    this.model.probabilities(this.vectorize(tokens, false), probs);
+    const { segmentScoring, segmentWeight } = this.options;
+    if (!segmentScoring || segments.length < 2) return probs;
+    let best: Float64Array | undefined;
+    let bestTop = 0;
+    for (const seg of segments) {
+      if (seg.length < 2) continue;
+      const p = new Float64Array(this.labels.length);
+      this.model.probabilities(this.vectorize(seg, false), p);
+      for (let c = 0; c < p.length; c++) {
+        if (c === this.noneIndex || CONVERSATIONAL.has(this.labels[c])) continue;
+        if (p[c] > bestTop) {
+          bestTop = p[c];
+          best = p;
+        }
+      }
+    }
+    if (best) for (let c = 0; c < probs.length; c++) probs[c] = (1 - segmentWeight) * probs[c] + segmentWeight * best[c];
+    return probs;
+  }
+
+  recognize(text: string, options: EntityOptions = {}): Recognition {
+    const norm = normalizeTokens(text);
+    const { tokens, corrected } = this.correct(norm.tokens);
+    const normalized = tokens.join(' ');
+    const segments = splitSegments(text).map((s) => this.correct(normalizeTokens(s).tokens).tokens);
+    const probs = this.score(tokens, segments.length > 1 ? segments : []);
+
+    const order = Array.from(probs.keys()).sort((a, b) => probs[b] - probs[a]);
+    const intents: Record<string, { score: number }> = {};
+    for (const c of order) intents[this.labels[c]] = { score: round(probs[c]) };
+
+    const first = order[0];
+    const second = order[1];
+    let topIntent: IntentName = this.labels[first];
+    let score = probs[first];
+    if (topIntent !== 'None' && score < this.options.threshold) {
+      topIntent = 'None';
+      score = 1 - score;
+    }
+    const result: Recognition = {
+      text,
+      normalized,
+      intents,
+      topIntent,
+      score: round(score),
+      entities: extractEntities(normalized, text, options),
+    };
+    if (norm.rewritten || corrected) result.alteredText = normalized;
+    if (
+      topIntent !== 'None' &&
+      second !== undefined &&
+      this.labels[second] !== 'None' &&
+      probs[first] - probs[second] < this.options.ambiguityMargin
+    ) {
+      result.ambiguous = { first: this.labels[first], second: this.labels[second] };
+    }
+    return result;
+  }
+}
+
+function round(x: number): number {
+  return Math.round(x * 10_000) / 10_000;
+}
+
+/** Sentences (and "mais"-clauses) of a message; one element when the message is short. */
+function splitSegments(text: string): string[] {
+  if (text.length < 60) return [text];
+  return fold(text)
+    .split(/[.!?;\n]+|,? mais |,? sauf que |, (?:alors|du coup|donc) /)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+let singleton: Recognizer | undefined;
+
+/** Lazily built recogniser on `locales/fr/intents` (trained on first call, ~0.3 s). */
+export function getRecognizer(): Recognizer {
+  singleton ??= Recognizer.fromDirectory();
+  return singleton;
+}
+
+/** botbuilder's RecognizerResult shape, for the Emulator trace. */
+export function toRecognizerResult(r: Recognition): {
+  text: string;
+  alteredText?: string;
+  intents: Record<string, { score: number }>;
+  entities: Record<string, unknown>;
+} {
+  const entities: Record<string, unknown> = { ...r.entities };
+  const out: {
+    text: string;
+    alteredText?: string;
+    intents: Record<string, { score: number }>;
+    entities: Record<string, unknown>;
+  } = { text: r.text, intents: { ...r.intents }, entities };
+  // Keep the trace's top-scoring intent equal to the decision when the threshold turned it into None.
+  if (r.topIntent === 'None') out.intents.None = { score: Math.max(r.score, r.intents.None?.score ?? 0) };
+  if (r.alteredText !== undefined) out.alteredText = r.alteredText;
+  return out;
+}

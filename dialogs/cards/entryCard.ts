@@ -1,0 +1,55 @@
+import type { Attachment } from 'botbuilder';
+import type { TFunction } from 'i18next';
+import type { Entry } from '../../knowledge/schema';
+import {
+  adaptiveCard,
+  bullets,
+  type CardElement,
+  factSet,
+  heading,
+  label,
+  openUrl,
+  textBlock,
+} from './adaptive';
+
+export interface EntryCardOptions {
+  /** Titles of the entries this one can be combined with, to say so on the card. */
+  combinableWith?: string[];
+  /** Titles of the entries this one cannot be combined with. */
+  notCombinableWith?: string[];
+}
+
+/**
+ * One knowledge entry as an answer card, shaped like the Assurance Maladie assistant's: the aid, the condition,
+ * the motives, a short description, the amount where known, who decides, the pièces justificatives, the steps,
+ * and the links ("plus d'infos", the form). Every word of content comes from the entry; labels from i18n.
+ */
+export function entryCard(entry: Entry, t: TFunction, options: EntryCardOptions = {}): Attachment {
+  const body: CardElement[] = [heading(entry.title), textBlock(entry.summary)];
+  const facts: Array<{ title: string; value: string }> = [];
+  if (entry.conditions.length > 0)
+    facts.push({ title: t('card.conditions'), value: entry.conditions.join(' ; ') });
+  for (const amount of entry.amounts) facts.push({ title: amount.label, value: amount.text });
+  for (const duration of entry.durations) facts.push({ title: duration.label, value: duration.text });
+  if (entry.decidedBy) facts.push({ title: t('card.decidedBy'), value: entry.decidedBy.text });
+  if (facts.length > 0) body.push(factSet(facts));
+  if (entry.motives && entry.motives.length > 0) body.push(label(t('card.motives')), bullets(entry.motives));
+  if (entry.details.length > 0) body.push(bullets(entry.details));
+  if (entry.steps.length > 0) body.push(label(t('card.steps')), bullets(entry.steps, true));
+  if (entry.documents.length > 0) body.push(label(t('card.documents')), bullets(entry.documents));
+  if (options.combinableWith && options.combinableWith.length > 0) {
+    body.push(
+      textBlock(t('card.combinable', { list: options.combinableWith.join(', ') }), { isSubtle: true }),
+    );
+  }
+  if (options.notCombinableWith && options.notCombinableWith.length > 0) {
+    body.push(
+      textBlock(t('card.notCombinable', { list: options.notCombinableWith.join(', ') }), { isSubtle: true }),
+    );
+  }
+  const actions = entry.links.map((link) => openUrl(link.label, link.url));
+  const fallback = [entry.title, entry.summary, ...entry.links.map((l) => `${l.label} : ${l.url}`)].join(
+    '\n',
+  );
+  return adaptiveCard(body, actions, fallback);
+}

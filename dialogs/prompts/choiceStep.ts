@@ -1,0 +1,132 @@
+import { ActionTypes, type Activity, MessageFactory, type TurnContext } from 'botbuilder';
+import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { translator } from '../i18n';
+import type { RecognizedEntities } from '../ports';
+import { getTurnRecognition } from '../turnState';
+import { type ChoiceOption, matchChoice } from './choiceMatcher';
+import { valueFromEntities } from '../slots';
+
+export const CHOICE_STEP = 'choiceStep';
+
+export interface ChoiceStepOptions {
+  question: string;
+  choices: ChoiceOption[];
+  /** The slot this question fills; lets "je suis retraité" answer the `situation` question through entities. */
+  slot?: string;
+  /** A "Retour" answer ends the step with `{ kind: 'back' }` instead of being treated as unknown. */
+  allowBack?: boolean;
+  /** An answer that matches nothing ends the step with `{ kind: 'unmatched' }` instead of asking again. */
+  lenient?: boolean;
+}
+
+export type ChoiceStepResult =
+  | { kind: 'chosen'; value: string }
+  | { kind: 'back' }
+  | { kind: 'unmatched'; text: string }
+  | { kind: 'gaveUp' };
+
+interface ChoiceStepState {
+  options: ChoiceStepOptions;
+  attempts: number;
+}
+
+export interface ChoiceStepDeps {
+  normalize: (text: string) => string;
+  /** The contacts to offer when the user could not be understood three times. */
+  contactsActivity: (context: TurnContext) => Partial<Activity>;
+}
+
+/**
+ * Asks one question with a few choices (suggested actions) and understands free text too. An answer it cannot
+ * understand is met, in turn, by a rephrasing, an offer of the menu, then the contacts: never a dead end.
+ */
+export class ChoiceStepDialog extends Dialog<ChoiceStepOptions> {
+  constructor(
+    private readonly deps: ChoiceStepDeps,
+    id: string = CHOICE_STEP,
+  ) {
+    super(id);
+  }
+
+  static questionActivity(options: ChoiceStepOptions, text: string = options.question, extra: string[] = []) {
+    const titles = [...options.choices.map((c) => c.label), ...extra];
+    return MessageFactory.suggestedActions(
+      titles.map((title) => ({ type: ActionTypes.ImBack, title, value: title })),
+      text,
+    );
+  }
+
+  override async beginDialog(dc: DialogContext, options?: ChoiceStepOptions): Promise<DialogTurnResult> {
+    if (!options || options.choices.length === 0) throw new Error('ChoiceStepDialog needs choices');
+    const state: ChoiceStepState = { options, attempts: 0 };
+    dc.activeDialog!.state = state;
+    await dc.context.sendActivity(ChoiceStepDialog.questionActivity(options));
+    return Dialog.EndOfTurn;
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const activity = dc.context.activity;
+    if (activity.type !== 'message') return Dialog.EndOfTurn;
+    const state = dc.activeDialog!.state as ChoiceStepState;
+    const { options } = state;
+    const text = activity.text ?? '';
+    const recognition = getTurnRecognition(dc.context);
+    const t = translator(activity.locale);
+
+    if (options.allowBack && recognition?.topIntent === 'back') {
+      return dc.endDialog({ kind: 'back' } satisfies ChoiceStepResult);
+    }
+    const value = this.understand(
+      text,
+      options,
+      recognition?.entities,
+      t('prompts.ordinals', { returnObjects: true }) as string[],
+      t('prompts.last', { returnObjects: true }) as string[],
+    );
+    if (value !== undefined) return dc.endDialog({ kind: 'chosen', value } satisfies ChoiceStepResult);
+    if (options.lenient) return dc.endDialog({ kind: 'unmatched', text } satisfies ChoiceStepResult);
+
+    state.attempts += 1;
+    if (state.attempts === 1) {
+      await dc.context.sendActivity(
+        ChoiceStepDialog.questionActivity(options, `${t('prompts.retry')}\n\n${options.question}`),
+      );
+      return Dialog.EndOfTurn;
+    }
+    if (state.attempts === 2) {
+      await dc.context.sendActivity(
+        ChoiceStepDialog.questionActivity(options, `${t('prompts.retryMenu')}\n\n${options.question}`, [
+          t('prompts.menuButton'),
+        ]),
+      );
+      return Dialog.EndOfTurn;
+    }
+    await dc.context.sendActivity(t('prompts.giveUp'));
+    await dc.context.sendActivity(this.deps.contactsActivity(dc.context));
+    return dc.endDialog({ kind: 'gaveUp' } satisfies ChoiceStepResult);
+  }
+
+  override async repromptDialog(context: TurnContext, instance: { state: ChoiceStepState }): Promise<void> {
+    await context.sendActivity(ChoiceStepDialog.questionActivity(instance.state.options));
+  }
+
+  /** The chosen option's value, from the text itself or, failing that, from the entities of the message. */
+  private understand(
+    text: string,
+    options: ChoiceStepOptions,
+    entities: RecognizedEntities | undefined,
+    ordinals: string[],
+    last: string[],
+  ): string | undefined {
+    const index = matchChoice(text, options.choices, this.deps.normalize, { ordinals, last });
+    if (index >= 0) return options.choices[index].value;
+    if (options.slot && entities) {
+      return valueFromEntities(
+        options.slot,
+        entities,
+        options.choices.map((c) => c.value),
+      );
+    }
+    return undefined;
+  }
+}

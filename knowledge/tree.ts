@@ -1,0 +1,199 @@
+/**
+ * Orientation-tree walker: enumerates paths, validates the tree against the knowledge base and resolves the
+ * answers given so far to either the leaf reached or the next question to ask.
+ */
+import type { Entry, LeafNode, Option, OrientationTree, QuestionNode, Slot, TreeNode } from './schema';
+import { SLOT_VALUES, TREE_FILE } from './schema';
+import type { Problem } from './problems';
+import { containsPhrase, normalize } from './text';
+
+export type Answers = Partial<Record<Slot, string>>;
+
+/** One choice made on the way down. */
+export interface PathStep {
+  nodeId: string;
+  slot: Slot;
+  value: string;
+  label: string;
+}
+
+/** A root-to-leaf path. */
+export interface Path {
+  steps: PathStep[];
+  answers: Answers;
+  leaf: LeafNode;
+}
+
+export type Resolution =
+  | { kind: 'leaf'; leaf: LeafNode; steps: PathStep[] }
+  | { kind: 'question'; question: QuestionNode; steps: PathStep[] };
+
+/** What the tree validation needs to know about entries. */
+export interface EntryLookup {
+  get(id: string): Entry | undefined;
+}
+
+export function isLeaf(node: TreeNode): node is LeafNode {
+  return node.type === 'leaf';
+}
+
+export function isQuestion(node: TreeNode): node is QuestionNode {
+  return node.type === 'question';
+}
+
+function nodeMap(tree: OrientationTree): Map<string, TreeNode> {
+  const map = new Map<string, TreeNode>();
+  for (const node of tree.nodes) if (!map.has(node.id)) map.set(node.id, node);
+  return map;
+}
+
+/** Every root-to-leaf path with the choices made. Branches that loop or lead nowhere are left out. */
+export function walkPaths(tree: OrientationTree): Path[] {
+  const nodes = nodeMap(tree);
+  const paths: Path[] = [];
+  const visit = (id: string, steps: PathStep[], onPath: Set<string>): void => {
+    const node = nodes.get(id);
+    if (!node || onPath.has(id)) return;
+    if (isLeaf(node)) {
+      const answers: Answers = {};
+      for (const s of steps) answers[s.slot] = s.value;
+      paths.push({ steps, answers, leaf: node });
+      return;
+    }
+    const next = new Set(onPath).add(id);
+    for (const opt of node.options) {
+      visit(opt.next, [...steps, { nodeId: node.id, slot: node.slot, value: opt.value, label: opt.label }], next);
+    }
+  };
+  visit(tree.root, [], new Set());
+  return paths;
+}
+
+/**
+ * Follows the answers from the root. Returns the leaf reached, or the first question whose slot has no
+ * (valid) answer yet. Answers for slots not on the way are ignored.
+ */
+export function resolve(tree: OrientationTree, answers: Answers): Resolution {
+  const nodes = nodeMap(tree);
+  const steps: PathStep[] = [];
+  let node = nodes.get(tree.root);
+  for (let guard = 0; node && guard <= tree.nodes.length; guard++) {
+    if (isLeaf(node)) return { kind: 'leaf', leaf: node, steps };
+    const question: QuestionNode = node;
+    const answer = answers[question.slot];
+    const option = question.options.find((o) => o.value === answer);
+    if (!option) return { kind: 'question', question, steps };
+    steps.push({ nodeId: question.id, slot: question.slot, value: option.value, label: option.label });
+    node = nodes.get(option.next);
+  }
+  throw new Error(`orientation tree is broken (dead end or cycle) after ${steps.map((s) => s.value).join(' > ')}`);
+}
+
+/**
+ * Maps free text typed by a person to one option of a question: exact value or label, else the option whose
+ * longest synonym occurs in the text. Undefined when nothing matches or two options match equally.
+ */
+export function matchOption(question: QuestionNode, text: string): Option | undefined {
+  const t = normalize(text);
+  const exact = question.options.find((o) => normalize(o.value) === t || normalize(o.label) === t);
+  if (exact) return exact;
+  let best: Option | undefined;
+  let bestLen = 0;
+  let tie = false;
+  for (const option of question.options) {
+    for (const phrase of [option.label, option.value.replace(/_/g, ' '), ...option.synonyms]) {
+      if (!containsPhrase(t, phrase)) continue;
+      const len = normalize(phrase).length;
+      if (len > bestLen) {
+        best = option;
+        bestLen = len;
+        tie = false;
+      } else if (len === bestLen && best !== option) {
+        tie = true;
+      }
+    }
+  }
+  return tie ? undefined : best;
+}
+
+/**
+ * Structural and content checks: unique node ids, known root, no dead end, no cycle, no unreachable node,
+ * contract slot values, every leaf answerable (an aid with a `form` link, or `help: true` with the HELP entry
+ * holding a `referral` link).
+ */
+export function validateTree(tree: OrientationTree, knowledge: EntryLookup, file: string = TREE_FILE): Problem[] {
+  const problems: Problem[] = [];
+  const add = (id: string, field: string, message: string): void => {
+    problems.push({ file, id, field, message });
+  };
+  const nodes = new Map<string, TreeNode>();
+  tree.nodes.forEach((node, i) => {
+    if (nodes.has(node.id)) add(node.id, 'id', `duplicate node id (nodes[${i}])`);
+    else nodes.set(node.id, node);
+  });
+
+  const helpEntry = knowledge.get(tree.helpEntry);
+  if (!helpEntry) add(tree.id, 'helpEntry', `unknown entry id "${tree.helpEntry}"`);
+  const helpReferral = helpEntry?.links.some((l) => l.type === 'referral') ?? false;
+  if (helpEntry && !helpReferral) add(tree.id, 'helpEntry', `entry "${tree.helpEntry}" has no referral link`);
+
+  if (!nodes.has(tree.root)) add(tree.id, 'root', `unknown node id "${tree.root}"`);
+
+  const offered = new Map<string, Set<string>>();
+  for (const node of nodes.values()) {
+    if (isQuestion(node)) {
+      const seen = new Set<string>();
+      const contract: readonly string[] | undefined = SLOT_VALUES[node.slot];
+      node.options.forEach((opt, i) => {
+        if (seen.has(opt.value)) add(node.id, `options[${i}].value`, `duplicate value "${opt.value}"`);
+        seen.add(opt.value);
+        if (contract && !contract.includes(opt.value)) {
+          add(node.id, `options[${i}].value`, `"${opt.value}" is not a value of slot "${node.slot}" (${contract.join(', ')})`);
+        }
+        if (!offered.has(node.slot)) offered.set(node.slot, new Set());
+        offered.get(node.slot)?.add(opt.value);
+        if (!nodes.has(opt.next)) add(node.id, `options[${i}].next`, `dead end: unknown node id "${opt.next}"`);
+      });
+    } else {
+      node.aids.forEach((aid, i) => {
+        if (!knowledge.get(aid)) add(node.id, `aids[${i}]`, `unknown entry id "${aid}"`);
+      });
+      if (node.aids.length === 0 && !node.help) add(node.id, 'aids', 'a leaf needs at least one aid or help: true');
+      const hasForm = node.aids.some((aid) => knowledge.get(aid)?.links.some((l) => l.type === 'form') ?? false);
+      if (!hasForm && !(node.help && helpReferral)) {
+        add(node.id, 'aids', 'no aid with a form link, and no HELP referral (help: true) to fall back on');
+      }
+    }
+  }
+
+  // Every contract value must be reachable somewhere, so the recogniser never extracts a value the tree ignores.
+  for (const slot of ['situation', 'difficulte'] as const) {
+    for (const value of SLOT_VALUES[slot]) {
+      if (!offered.get(slot)?.has(value)) add(tree.id, 'nodes', `no question offers ${slot} = "${value}"`);
+    }
+  }
+
+  // Cycles and reachability (depth-first from the root).
+  const state = new Map<string, 'open' | 'done'>();
+  const visit = (id: string, slotsAsked: Set<string>): void => {
+    const node = nodes.get(id);
+    if (!node) return;
+    if (state.get(id) === 'open') {
+      add(id, 'id', 'cycle: this node can be reached from itself');
+      return;
+    }
+    if (isQuestion(node) && slotsAsked.has(node.slot)) add(id, 'slot', `slot "${node.slot}" is asked twice on a path`);
+    if (state.get(id) === 'done') return;
+    state.set(id, 'open');
+    if (isQuestion(node)) {
+      const asked = new Set(slotsAsked).add(node.slot);
+      for (const opt of node.options) visit(opt.next, asked);
+    }
+    state.set(id, 'done');
+  };
+  visit(tree.root, new Set());
+  for (const id of nodes.keys()) {
+    if (!state.has(id)) add(id, 'id', 'unreachable from the root');
+  }
+  return problems;
+}

@@ -1,0 +1,150 @@
+import { getRecognizer, type Entities } from '../../bot/recognizer';
+
+const ref = new Date(Date.UTC(2026, 0, 15));
+function ent(text: string): Entities {
+  return getRecognizer().recognize(text, { referenceDate: ref }).entities;
+}
+
+describe('entities', () => {
+  describe('statut', () => {
+    it.each([
+      ['jsui artisan', 'artisan'],
+      ['je suis électricien à mon compte', 'artisan'],
+      ['plombier chauffagiste', 'artisan'],
+      ['je suis coiffeuse', 'artisan'],
+      ["je tiens un petit restaurant", 'commercant'],
+      ['je suis commerçante', 'commercant'],
+      ['restaurateur depuis 10 ans', 'commercant'],
+      ['je suis infirmière libérale', 'profession_liberale'],
+      ['je suis kiné', 'profession_liberale'],
+      ['avocate au barreau de Caen', 'profession_liberale'],
+      ['consultant indépendant', 'profession_liberale'],
+      ['je suis auto-entrepreneur', 'micro_entrepreneur'],
+      ['en micro depuis peu', 'micro_entrepreneur'],
+      ['je suis AE', 'micro_entrepreneur'],
+      ['je suis conjointe collaboratrice de mon mari plombier', 'conjoint_collaborateur'],
+      ['conjoint collaborateur', 'conjoint_collaborateur'],
+    ])('%s → %s', (text, statut) => {
+      expect(ent(text).statut).toBe(statut);
+    });
+
+    it('does not infer a status from health or garage contexts', () => {
+      expect(ent('mon kiné me dit de me reposer').statut).toBeUndefined();
+      expect(ent('mon camion est chez le garagiste').statut).toBeUndefined();
+      expect(ent('je veux parler à un conseiller').statut).toBeUndefined();
+    });
+  });
+
+  describe('difficultes', () => {
+    it.each([
+      ["j'ai des dettes urssaf", ['cotisations']],
+      ["j'ai reçu une mise en demeure", ['cotisations']],
+      ['je suis en retard de paiement de mes cotisations', ['cotisations']],
+      ['mon camion est en panne', ['evenement_ponctuel']],
+      ['on a cambriolé ma boutique', ['evenement_ponctuel']],
+      ["j'ai perdu mon plus gros client", ['evenement_ponctuel']],
+      ['incendie dans mon atelier', ['evenement_ponctuel']],
+      ['mon local a été inondé', ['catastrophe_naturelle']],
+      ['la tempête a arraché le toit', ['catastrophe_naturelle']],
+      ['je vais partir à la retraite', ['retraite']],
+      ['ma mère est dépendante et je dois m’occuper d’elle', ['aidant']],
+      ['je suis malade et je ne peux plus travailler', ['sante_activite']],
+      ["je n'arrive pas à payer mes lunettes", ['frais_sante']],
+      ['je suis en invalidité', ['invalidite']],
+      ['mon mari est décédé', ['deces_conjoint']],
+      ['je suis veuve', ['deces_conjoint']],
+    ])('%s → %j', (text, expected) => {
+      expect(ent(text).difficultes).toEqual(expected);
+    });
+
+    it('collects several difficulties', () => {
+      const d = ent("j'ai des dettes à l'urssaf et en plus la grêle a détruit mes serres").difficultes;
+      expect(d).toEqual(expect.arrayContaining(['cotisations', 'catastrophe_naturelle']));
+    });
+
+    it('finds none in a neutral sentence', () => {
+      expect(ent('comment créer mon compte ameli').difficultes).toBeUndefined();
+    });
+  });
+
+  describe('situation', () => {
+    it('derives it from the difficulties', () => {
+      expect(ent('je suis invalide').situation).toBe('invalide');
+      expect(ent('je pars à la retraite dans 6 mois').situation).toBe('retraite_proche');
+      expect(ent('ma femme est décédée').situation).toBe('conjoint_survivant');
+    });
+    it('is actif only when the user says they work', () => {
+      expect(ent('je travaille toujours à mon compte').situation).toBe('actif');
+      expect(ent('je suis en activité').situation).toBe('actif');
+      expect(ent('bonjour').situation).toBeUndefined();
+      expect(ent('je ne travaille plus').situation).toBeUndefined();
+    });
+  });
+
+  describe('enfants and rangEnfant', () => {
+    it('counts expected children', () => {
+      expect(ent('enceinte de jumeaux').enfants).toBe(2);
+      expect(ent('on attend des triplés').enfants).toBe(3);
+      expect(ent("j'attends un bébé").enfants).toBe(1);
+      expect(ent('je suis enceinte').enfants).toBeUndefined();
+    });
+    it('finds the rank of the child', () => {
+      expect(ent('mon 3e enfant arrive').rangEnfant).toBe(3);
+      expect(ent('enceinte du troisième').rangEnfant).toBe(3);
+      expect(ent("j'attends mon 2e").rangEnfant).toBe(2);
+      expect(ent('le troisième étage').rangEnfant).toBeUndefined();
+      expect(ent('mon troisième enfant').rangEnfant).toBe(3);
+      expect(ent("j'ai déjà 2 enfants").rangEnfant).toBe(3);
+      expect(ent("j'ai deja deux enfants et je suis enceinte").rangEnfant).toBe(3);
+      expect(ent("c'est notre premier bébé").rangEnfant).toBe(1);
+    });
+  });
+
+  describe('ald', () => {
+    it('is true when ALD is mentioned, false when denied', () => {
+      expect(ent('je suis en ALD').ald).toBe(true);
+      expect(ent('affection de longue durée').ald).toBe(true);
+      expect(ent("je ne suis pas en ald").ald).toBe(false);
+      expect(ent('je suis malade').ald).toBeUndefined();
+    });
+  });
+
+  describe('affiliationMois', () => {
+    it.each([
+      ['installée depuis 8 mois', 8],
+      ['depuis 2 ans', 24],
+      ['je suis à mon compte depuis un an et demi', 18],
+      ["j'ai créé ma boîte il y a 3 ans", 36],
+      ['affilié depuis six mois', 6],
+    ])('%s → %d', (text, months) => {
+      expect(ent(text).affiliationMois).toBe(months);
+    });
+    it('ignores durations that are not about the activity', () => {
+      expect(ent('je suis malade depuis 3 mois').affiliationMois).toBeUndefined();
+      expect(ent('en arrêt depuis 2 semaines').affiliationMois).toBeUndefined();
+    });
+  });
+
+  describe('montants', () => {
+    it('reads euros in several spellings', () => {
+      expect(ent('une dette de 6 000 €').montants).toEqual([6000]);
+      expect(ent("il me faut 2k pour réparer").montants).toEqual([2000]);
+      expect(ent('1500 euros par mois').montants).toEqual([1500]);
+      expect(ent('entre 7 500 € et 10 000€').montants).toEqual([7500, 10000]);
+      expect(ent('12,50 €').montants).toEqual([12.5]);
+      expect(ent('mon 3e enfant').montants).toBeUndefined();
+    });
+  });
+
+  describe('dates', () => {
+    it('returns ISO dates', () => {
+      expect(ent('le 12 mars').dates).toEqual(['2026-03-12']);
+      expect(ent('12/03/2026').dates).toEqual(['2026-03-12']);
+      expect(ent('accouchement prévu le 1er avril 2027').dates).toEqual(['2027-04-01']);
+      expect(ent('le 5/6/25').dates).toEqual(['2025-06-05']);
+      expect(ent('demain').dates).toEqual(['2026-01-16']);
+      expect(ent('le 31 février').dates).toBeUndefined();
+      expect(ent('12.5 euros').dates).toBeUndefined();
+    });
+  });
+});

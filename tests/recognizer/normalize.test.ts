@@ -1,0 +1,70 @@
+import { normalize, normalizeTokens } from '../../bot/recognizer/normalize';
+import { getRecognizer } from '../../bot/recognizer';
+
+describe('normalize', () => {
+  it('lower-cases and strips accents', () => {
+    expect(normalize('Indemnités Journalières ÉTÉ')).toBe('indemnites journalieres ete');
+    expect(normalize('Cœur sœur')).toBe('coeur soeur');
+  });
+
+  it('expands elisions written with any apostrophe', () => {
+    expect(normalize("j'ai besoin d'aide")).toBe('je ai besoin de aide');
+    expect(normalize('l’urssaf m’a écrit')).toBe('le urssaf me a ecrit');
+    expect(normalize("qu'est-ce qu'il faut")).toBe('que est ce que il faut');
+    expect(normalize("aujourd'hui")).toBe('aujourdhui');
+  });
+
+  it('splits elisions glued without apostrophe, but not real words', () => {
+    expect(normalize('jai contacté lurssaf pour daide')).toBe('je ai contacte le urssaf pour de aide');
+    expect(normalize('jy arrive pas')).toBe('je y arrive pas');
+    // "les", "des", "ma", "la", "mai", "quelle" are words, not elisions.
+    expect(normalize('les des ma la mai quelle')).toBe('les des ma la mai quelle');
+  });
+
+  it('expands SMS spellings', () => {
+    expect(normalize('jsui malade')).toBe('je suis malade');
+    expect(normalize('chui perdu')).toBe('je suis perdu');
+    expect(normalize('c koi pr moi ke tu proposes')).toBe('ce est quoi pour moi que tu proposes');
+    expect(normalize('bcp de pb stp')).toBe('beaucoup de probleme s il te plait');
+    expect(normalize('svp tjr qd ds mn dossier')).toBe('s il vous plait toujours quand dans mon dossier');
+    expect(normalize('jpp jsp')).toBe('je ne en peux plus je ne sais pas');
+  });
+
+  it('reports when the text was rewritten', () => {
+    expect(normalizeTokens('jsui là').rewritten).toBe(true);
+    expect(normalizeTokens('Je suis là').rewritten).toBe(false);
+  });
+
+  it('squeezes stretched letters, unifies ordinals and spells symbols', () => {
+    expect(normalize('merciiiii')).toBe('merci');
+    expect(normalize('plutôt la 2ème')).toBe('plutot la 2e');
+    expect(normalize('mon 3eme enfant, le 1er')).toBe('mon 3e enfant le 1er');
+    expect(normalize('100% santé')).toBe('100 pourcent sante');
+    expect(normalize('500€')).toBe('500 euros');
+  });
+
+  it('matches short free-text answers used by dialogs', () => {
+    expect(normalize('  OUI !! ')).toBe('oui');
+    expect(normalize('Plutôt la 2e, svp')).toBe('plutot la 2e s il vous plait');
+  });
+});
+
+describe('spelling correction (against the training vocabulary)', () => {
+  const r = getRecognizer();
+
+  it('corrects common typos of domain words', () => {
+    expect(r.recognize('indemnitée journalière').normalized).toBe('indemnites journaliere');
+    expect(r.recognize('cotisasions ursaf').normalized).toContain('urssaf');
+    expect(r.recognize('invaliditer').normalized).toBe('invalidite');
+  });
+
+  it('does not "correct" short words or unknown words with a different first letter', () => {
+    expect(r.recognize('mois moi mon').normalized).toBe('mois moi mon');
+    expect(r.recognize('mes serres').normalized).not.toContain('verres');
+  });
+
+  it('sets alteredText only when the text was meaningfully changed', () => {
+    expect(r.recognize('jsui enceinte').alteredText).toBe('je suis enceinte');
+    expect(r.recognize('Je suis enceinte').alteredText).toBeUndefined();
+  });
+});
