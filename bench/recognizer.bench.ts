@@ -18,7 +18,10 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
 }
 
-function timeEach(texts: string[], fn: (t: string) => unknown): { median: number; p95: number; mean: number } {
+function timeEach(
+  texts: string[],
+  fn: (t: string) => unknown,
+): { median: number; p95: number; mean: number } {
   // Warm-up (JIT, caches) on other inputs.
   for (let i = 0; i < 300; i++) fn(texts[(i * 7) % texts.length]);
   const times: number[] = [];
@@ -32,7 +35,11 @@ function timeEach(texts: string[], fn: (t: string) => unknown): { median: number
   }
   if (sink < 0) console.log(sink);
   times.sort((a, b) => a - b);
-  return { median: percentile(times, 0.5), p95: percentile(times, 0.95), mean: times.reduce((a, b) => a + b, 0) / times.length };
+  return {
+    median: percentile(times, 0.5),
+    p95: percentile(times, 0.95),
+    mean: times.reduce((a, b) => a + b, 0) / times.length,
+  };
 }
 
 export function run(): void {
@@ -41,18 +48,32 @@ export function run(): void {
   const buildMs = performance.now() - t0;
 
   const devFile = path.join(__dirname, '../tests/recognizer/dev.fr.yaml');
-  const dev = (parse(fs.readFileSync(devFile, 'utf8')) as { utterances: { text: string }[] }).utterances.map((u) => u.text);
+  const dev = (parse(fs.readFileSync(devFile, 'utf8')) as { utterances: { text: string }[] }).utterances.map(
+    (u) => u.text,
+  );
   const base = [...dev, ...loadExamples().map((e) => e.text)];
   // Variants: lower-case without accents, and an unseen suffix, so inputs are not all cached repeats.
   const texts = base.flatMap((t, i) => [t, fold(t), `${t} ${i % 2 ? 'svp' : 'merci'}`]);
 
-  const baseline = timeEach(texts, (t) => fold(t).split(/[^a-z0-9]+/).map(stemFr));
+  const baseline = timeEach(texts, (t) =>
+    fold(t)
+      .split(/[^a-z0-9]+/)
+      .map(stemFr),
+  );
   const ours = timeEach(texts, (t) => recognizer.recognize(t));
   const fmt = (x: number): string => `${(x * 1000).toFixed(1)} µs`;
-  console.log(`recognizer: model build ${buildMs.toFixed(0)} ms (training ${recognizer.buildMs.toFixed(0)} ms), ${CALLS} calls over ${texts.length} distinct texts`);
-  console.log(`  recognize()          median ${fmt(ours.median)}  p95 ${fmt(ours.p95)}  mean ${fmt(ours.mean)}`);
-  console.log(`  baseline tokenize+stem median ${fmt(baseline.median)}  p95 ${fmt(baseline.p95)}  mean ${fmt(baseline.mean)}`);
-  console.log(`  ratio recognize/baseline: median ×${(ours.median / baseline.median).toFixed(1)}, p95 ×${(ours.p95 / baseline.p95).toFixed(1)}`);
+  console.log(
+    `recognizer: model build ${buildMs.toFixed(0)} ms (training ${recognizer.buildMs.toFixed(0)} ms), ${CALLS} calls over ${texts.length} distinct texts`,
+  );
+  console.log(
+    `  recognize()          median ${fmt(ours.median)}  p95 ${fmt(ours.p95)}  mean ${fmt(ours.mean)}`,
+  );
+  console.log(
+    `  baseline tokenize+stem median ${fmt(baseline.median)}  p95 ${fmt(baseline.p95)}  mean ${fmt(baseline.mean)}`,
+  );
+  console.log(
+    `  ratio recognize/baseline: median ×${(ours.median / baseline.median).toFixed(1)}, p95 ×${(ours.p95 / baseline.p95).toFixed(1)}`,
+  );
 }
 
 if (require.main === module) run();

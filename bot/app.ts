@@ -1,8 +1,9 @@
 import { ConversationState, type Storage, UserState } from 'botbuilder';
 import { MainDialog } from '../dialogs/mainDialog';
 import type { IntentRecognizer } from '../dialogs/ports';
-import { loadKnowledge } from '../knowledge/loader';
+import { type Knowledge, loadKnowledge } from '../knowledge/loader';
 import { createAdapter } from './adapter';
+import { FeedbackRecorder } from './feedback';
 import { type AgentKnowledge, createChannelHooks, createChannelMiddleware, lazyKnowledge } from './channels';
 import type { Config } from './config';
 import type { Logger } from './logger';
@@ -14,12 +15,15 @@ export interface AppDeps {
   recognizer: IntentRecognizer;
   normalize: (text: string) => string;
   storage?: Storage;
+  /** The validated knowledge base (default: `loadKnowledge()`, at start-up: invalid knowledge stops the bot). */
+  knowledge?: Knowledge;
   /** The knowledge base agent mode reads on Teams (default: `loadKnowledge()`, on first use). */
   agentKnowledge?: () => AgentKnowledge;
 }
 
 /** Wires the adapter, middleware, state, dialogs and bot: everything but the HTTP server. */
 export function createBotApp(config: Config, logger: Logger, deps: AppDeps) {
+  const knowledge = deps.knowledge ?? loadKnowledge();
   const storage = deps.storage ?? createStorage();
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
@@ -27,14 +31,21 @@ export function createBotApp(config: Config, logger: Logger, deps: AppDeps) {
   adapter.use(new TraceFilterMiddleware());
   adapter.use(new TurnLoggingMiddleware(logger, config.LOG_HASH_SALT));
   // channels: outgoing rendering (Teams cards, agent sources) and the hooks RelaisBot calls on each message.
-  const agentKnowledge = lazyKnowledge(deps.agentKnowledge ?? (() => loadKnowledge()), (err) =>
+  const agentKnowledge = lazyKnowledge(deps.agentKnowledge ?? (() => knowledge), (err) =>
     logger.error({ err }, 'knowledge base unavailable for agent mode'),
   );
   adapter.use(createChannelMiddleware(agentKnowledge));
   const channels = createChannelHooks(agentKnowledge);
-  const dialog = new MainDialog({ recognizer: deps.recognizer, normalize: deps.normalize });
+  const feedback = new FeedbackRecorder(logger, config.LOG_HASH_SALT);
+  const dialog = new MainDialog({
+    recognizer: deps.recognizer,
+    normalize: deps.normalize,
+    knowledge,
+    feedback,
+    misunderstood: conversationState.createProperty<number>('misunderstood'),
+  });
   const bot = new RelaisBot({ conversationState, userState, dialog, recognizer: deps.recognizer, channels });
-  return { adapter, bot, storage, conversationState, userState };
+  return { adapter, bot, storage, conversationState, userState, knowledge, feedback };
 }
 
 export type BotApp = ReturnType<typeof createBotApp>;

@@ -10,6 +10,7 @@ import { type Dialog, DialogSet, type DialogState, DialogTurnStatus } from 'botb
 import { translator } from '../dialogs/i18n';
 import { welcomeActivities } from '../dialogs/menu';
 import type { IntentRecognizer } from '../dialogs/ports';
+import { type PortalProfile, parsePortalContext, setTurnProfile } from '../dialogs/profile';
 import { setTurnRecognition } from '../dialogs/turnState';
 import { type ChannelHooks, createChannelHooks } from './channels';
 
@@ -28,12 +29,14 @@ export interface RelaisBotDeps {
  */
 export class RelaisBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly profile: StatePropertyAccessor<PortalProfile>;
   private readonly dialogs: DialogSet;
   private readonly channels: ChannelHooks;
 
   constructor(private readonly deps: RelaisBotDeps) {
     super();
     this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
+    this.profile = deps.userState.createProperty<PortalProfile>('profile');
     this.dialogs = new DialogSet(this.dialogState);
     this.dialogs.add(deps.dialog);
     this.channels = deps.channels ?? createChannelHooks(() => undefined);
@@ -57,10 +60,28 @@ export class RelaisBot extends TeamsActivityHandler {
       const botId = context.activity.recipient?.id;
       const newcomers = (context.activity.membersAdded ?? []).filter((m) => m.id !== botId);
       if (newcomers.length > 0) {
-        await context.sendActivities(welcomeActivities(translator(context.activity.locale)));
+        const profile = await this.profile.get(context);
+        await context.sendActivities(welcomeActivities(translator(context.activity.locale), profile?.prenom));
       }
       await next();
     });
+  }
+
+  /**
+   * The portal's user context (statut, département, prénom), from an `event` named `context` or from
+   * `channelData.context` on any activity: kept in user state so the dialogs do not ask again.
+   */
+  private async rememberPortalContext(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const channelData = activity.channelData as { context?: unknown } | undefined;
+    const sent =
+      activity.type === 'event' && activity.name === 'context'
+        ? parsePortalContext(activity.value)
+        : parsePortalContext(channelData?.context);
+    const stored = await this.profile.get(context);
+    const profile = sent ? { ...stored, ...sent } : stored;
+    if (sent) await this.profile.set(context, profile ?? {});
+    setTurnProfile(context, profile);
   }
 
   private async runDialog(context: TurnContext): Promise<void> {
@@ -76,6 +97,7 @@ export class RelaisBot extends TeamsActivityHandler {
    * was at the end of the previous turn and the user can simply try again.
    */
   override async run(context: TurnContext): Promise<void> {
+    await this.rememberPortalContext(context);
     await super.run(context);
     await Promise.all(
       [this.deps.conversationState, this.deps.userState].map((state: BotState) =>

@@ -40,6 +40,11 @@ export function createServer(
     res.send(200, { status: 'ok' });
   });
 
+  server.get('/metrics', async (_req: Request, res: Response) => {
+    res.setHeader('content-type', 'text/plain; version=0.0.4');
+    res.sendRaw(200, app.feedback.toPrometheus());
+  });
+
   // --- Web Chat (bot/directline/): `/`, `/web/*`, `/vendor/webchat.js`, `/api/webchat/token`, `/v3/directline/*`
   registerWebChat(server, app, config, logger, webChat);
   // --- end Web Chat

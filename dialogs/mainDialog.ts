@@ -1,45 +1,321 @@
+import type { Activity, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
+  Dialog,
+  type DialogContext,
   type DialogTurnResult,
+  DialogTurnStatus,
   WaterfallDialog,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import type { TFunction } from 'i18next';
+import type { Knowledge } from '../knowledge/loader';
+import { contactsActivity } from './answers';
 import { translator } from './i18n';
+import { createJourneys, FAQ_DIALOG } from './journeys';
+import type { JourneyResult } from './journeys/journey';
 import { intentFromMenuLabel, menuActivity, welcomeActivities } from './menu';
-import type { IntentRecognizer, RecognitionLike } from './ports';
+import type { FeedbackSink, IntentRecognizer, RecognitionLike, RecognizedEntities } from './ports';
+import {
+  answersChoiceStep,
+  CHOICE_STEP,
+  ChoiceStepDialog,
+  type ChoiceStepOptions,
+  type ChoiceStepResult,
+  choiceStepAllowsBack,
+} from './prompts/choiceStep';
+import { getTurnProfile } from './profile';
 import { getTurnRecognition } from './turnState';
 
 export const MAIN_DIALOG = 'MainDialog';
 const ROUTE = 'main.route';
 
+/** A topic message in the middle of a journey switches to it only when the recogniser is at least this sure. */
+const TOPIC_SWITCH_MIN_SCORE = 0.5;
+
+/** Intents handled by MainDialog itself rather than by a journey or a FAQ answer. */
+const CONVERSATIONAL = new Set([
+  'greeting',
+  'thanks',
+  'goodbye',
+  'menu',
+  'restart',
+  'cancel',
+  'back',
+  'human',
+  'contact',
+  'capabilities',
+  'other',
+  'None',
+]);
+
 export interface MainDialogDeps {
   recognizer: IntentRecognizer;
   normalize: (text: string) => string;
+  knowledge: Knowledge;
+  feedback: FeedbackSink;
+  /** How many messages in a row were not understood (conversation state). */
+  misunderstood: StatePropertyAccessor<number>;
 }
 
-/** Owns the conversation: recognises the need and hands it to the journey that answers it. */
+/** What the route waterfall remembers between its steps. */
+interface RouteValues {
+  disambiguating?: boolean;
+  entities?: RecognizedEntities;
+  answeredIntent?: string;
+}
+
+interface RouteOptions {
+  /** An intent already decided (after "vous voulez parler de A ou de B ?"). */
+  intent?: string;
+  entities?: RecognizedEntities;
+}
+
+/**
+ * Owns the conversation: recognises the need and hands it to the journey that answers it; handles the commands
+ * available at every step (menu, annuler, recommencer, retour, conseiller) and a change of topic mid-journey;
+ * asks which need was meant when the recogniser hesitates; asks for feedback after every answer.
+ */
 export class MainDialog extends ComponentDialog {
+  private readonly journeyByIntent: Record<string, string>;
+  private readonly intentByJourney: Record<string, string>;
+
   constructor(private readonly deps: MainDialogDeps) {
     super(MAIN_DIALOG);
-    this.addDialog(new WaterfallDialog(ROUTE, [(step) => this.routeStep(step)]));
+    const contacts = (context: TurnContext) =>
+      contactsActivity(deps.knowledge, translator(context.activity.locale));
+    const journeys = createJourneys({
+      knowledge: deps.knowledge,
+      normalize: deps.normalize,
+      contactsActivity: contacts,
+    });
+    journeys.dialogs.forEach((dialog) => this.addDialog(dialog));
+    this.journeyByIntent = journeys.byIntent;
+    this.intentByJourney = Object.fromEntries(Object.entries(journeys.byIntent).map(([k, v]) => [v, k]));
+    this.addDialog(new ChoiceStepDialog({ normalize: deps.normalize, contactsActivity: contacts }));
+    this.addDialog(
+      new WaterfallDialog(ROUTE, [
+        (step) => this.routeStep(step),
+        (step) => this.afterRouteStep(step),
+        (step) => this.feedbackStep(step),
+      ]),
+    );
     this.initialDialogId = ROUTE;
   }
 
-  private recognition(step: WaterfallStepContext): RecognitionLike {
-    return (
-      getTurnRecognition(step.context) ?? this.deps.recognizer.recognize(step.context.activity.text ?? '')
-    );
+  private recognition(context: TurnContext): RecognitionLike {
+    return getTurnRecognition(context) ?? this.deps.recognizer.recognize(context.activity.text ?? '');
   }
 
+  private intentOf(context: TurnContext, t: TFunction): string {
+    const text = context.activity.text ?? '';
+    return intentFromMenuLabel(text, t, this.deps.normalize) ?? this.recognition(context).topIntent;
+  }
+
+  // ---- the route: recognise → (disambiguate) → journey → feedback
+
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = (step.options ?? {}) as RouteOptions;
     const t = translator(step.context.activity.locale);
-    const text = step.context.activity.text ?? '';
-    const intent = intentFromMenuLabel(text, t, this.deps.normalize) ?? this.recognition(step).topIntent;
-    if (intent === 'greeting') {
-      await step.context.sendActivities(welcomeActivities(t));
+    const recognition = this.recognition(step.context);
+    const profile = getTurnProfile(step.context);
+    const entities = { ...(options.entities ?? recognition.entities) };
+    if (!entities.statut && profile?.statut) entities.statut = profile.statut;
+    const fromMenu = intentFromMenuLabel(step.context.activity.text ?? '', t, this.deps.normalize);
+    if (!options.intent && !fromMenu && recognition.ambiguous) {
+      const { first, second } = recognition.ambiguous;
+      values(step).disambiguating = true;
+      values(step).entities = entities;
+      const label = (intent: string) => t(`intents.${intent}`);
+      return step.beginDialog(CHOICE_STEP, {
+        question: t('main.ambiguous', { first: label(first), second: label(second) }),
+        choices: [first, second].map((intent) => ({ value: intent, label: capitalise(label(intent)) })),
+      } satisfies ChoiceStepOptions);
+    }
+    return this.dispatch(step, options.intent ?? fromMenu ?? recognition.topIntent, entities, t);
+  }
+
+  private async afterRouteStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const t = translator(step.context.activity.locale);
+    if (values(step).disambiguating) {
+      const choice = step.result as ChoiceStepResult;
+      if (choice.kind !== 'chosen') return step.endDialog();
+      return step.replaceDialog(ROUTE, {
+        intent: choice.value,
+        entities: values(step).entities,
+      } satisfies RouteOptions);
+    }
+    const result = step.result as JourneyResult | undefined;
+    if (!result?.answered) return step.endDialog();
+    values(step).answeredIntent = result.intent;
+    return step.beginDialog(CHOICE_STEP, {
+      question: t('feedback.question'),
+      choices: [
+        {
+          value: 'yes',
+          label: t('prompts.yes'),
+          synonyms: t('prompts.yesSynonyms', { returnObjects: true }) as string[],
+        },
+        {
+          value: 'no',
+          label: t('prompts.no'),
+          synonyms: t('prompts.noSynonyms', { returnObjects: true }) as string[],
+        },
+      ],
+      lenient: true,
+    } satisfies ChoiceStepOptions);
+  }
+
+  private async feedbackStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const t = translator(step.context.activity.locale);
+    const answer = step.result as ChoiceStepResult;
+    if (answer.kind === 'unmatched') {
+      // Not a yes/no: the person moved on; treat the message as a new request.
+      return step.replaceDialog(ROUTE, {} satisfies RouteOptions);
+    }
+    if (answer.kind !== 'chosen') return step.endDialog();
+    const helpful = answer.value === 'yes';
+    this.deps.feedback.record({
+      intent: values(step).answeredIntent ?? 'unknown',
+      helpful,
+      conversation: step.context.activity.conversation?.id ?? '',
+    });
+    if (helpful) {
+      await step.context.sendActivity(menuActivity(t, t('feedback.thanksYes')));
     } else {
-      await step.context.sendActivity(menuActivity(t));
+      await step.context.sendActivities([
+        { type: 'message', text: t('feedback.thanksNo') },
+        contactsActivity(this.deps.knowledge, t),
+      ]);
     }
     return step.endDialog();
   }
+
+  private async dispatch(
+    step: WaterfallStepContext,
+    intent: string,
+    entities: RecognizedEntities,
+    t: TFunction,
+  ): Promise<DialogTurnResult> {
+    const context = step.context;
+    if (intent !== 'None') await this.deps.misunderstood.set(context, 0);
+    const journey = this.journeyByIntent[intent];
+    if (journey) return step.beginDialog(journey, { entities });
+    if (!CONVERSATIONAL.has(intent)) return step.beginDialog(FAQ_DIALOG, { intent });
+
+    const send = (activities: Partial<Activity>[]) => context.sendActivities(activities);
+    switch (intent) {
+      case 'greeting':
+        await send(welcomeActivities(t, getTurnProfile(context)?.prenom));
+        break;
+      case 'restart':
+        await send([{ type: 'message', text: t('main.restarted') }, menuActivity(t)]);
+        break;
+      case 'cancel':
+        await send([menuActivity(t, t('main.nothingToCancel'))]);
+        break;
+      case 'thanks':
+        await send([{ type: 'message', text: t('main.thanks') }]);
+        break;
+      case 'goodbye':
+        await send([{ type: 'message', text: t('main.goodbye') }]);
+        break;
+      case 'capabilities':
+        await send([menuActivity(t, t('welcome.capabilities'))]);
+        break;
+      case 'human':
+      case 'contact':
+        await send([contactsActivity(this.deps.knowledge, t)]);
+        break;
+      case 'other':
+        await send([{ type: 'message', text: t('main.otherPrompt') }]);
+        break;
+      case 'None':
+        await this.notUnderstood(context, t);
+        break;
+      default: // menu, back
+        await send([menuActivity(t)]);
+    }
+    return step.endDialog();
+  }
+
+  /** Not understood: rephrase once, then offer the menu, then the contacts. */
+  private async notUnderstood(context: TurnContext, t: TFunction): Promise<void> {
+    const count = ((await this.deps.misunderstood.get(context, 0)) ?? 0) + 1;
+    await this.deps.misunderstood.set(context, count >= 3 ? 0 : count);
+    if (count === 1) await context.sendActivity(t('main.notUnderstood1'));
+    else if (count === 2) await context.sendActivity(menuActivity(t, t('main.notUnderstood2')));
+    else {
+      await context.sendActivities([
+        { type: 'message', text: t('main.notUnderstood3') },
+        contactsActivity(this.deps.knowledge, t),
+      ]);
+    }
+  }
+
+  // ---- interruptions, checked before the active step sees the message
+
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    if (innerDc.context.activity.type === 'message') {
+      const interrupted = await this.interrupt(innerDc);
+      if (interrupted) return interrupted;
+    }
+    return super.onContinueDialog(innerDc);
+  }
+
+  private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+    const context = innerDc.context;
+    const t = translator(context.activity.locale);
+    const text = context.activity.text ?? '';
+    const recognition = this.recognition(context);
+    let leaf = innerDc;
+    while (leaf.child) leaf = leaf.child;
+    const waiting = leaf.activeDialog;
+    const isChoice = waiting?.id === CHOICE_STEP;
+    // An answer to the question being asked is never an interruption.
+    if (isChoice && answersChoiceStep(waiting.state, text, recognition.entities, this.deps.normalize, t)) {
+      return undefined;
+    }
+    const intent = this.intentOf(context, t);
+    const end = async (activities: Partial<Activity>[]): Promise<DialogTurnResult> => {
+      await innerDc.cancelAllDialogs();
+      await context.sendActivities(activities);
+      return { status: DialogTurnStatus.complete };
+    };
+    switch (intent) {
+      case 'menu':
+        return end([menuActivity(t)]);
+      case 'cancel':
+        return end([menuActivity(t, t('main.cancelled'))]);
+      case 'restart':
+        return end([{ type: 'message', text: t('main.restarted') }, menuActivity(t)]);
+      case 'back':
+        if (isChoice && choiceStepAllowsBack(waiting.state)) return undefined;
+        return end([menuActivity(t, t('main.back'))]);
+      case 'human':
+      case 'contact':
+        await context.sendActivity(contactsActivity(this.deps.knowledge, t));
+        await innerDc.repromptDialog();
+        return Dialog.EndOfTurn;
+      default:
+        break;
+    }
+    const current = this.intentByJourney[innerDc.activeDialog?.id ?? ''];
+    const isTopic = !CONVERSATIONAL.has(intent);
+    const sure =
+      recognition.score >= TOPIC_SWITCH_MIN_SCORE || intentFromMenuLabel(text, t, this.deps.normalize);
+    if (isTopic && sure && intent !== current) {
+      await innerDc.cancelAllDialogs();
+      return innerDc.beginDialog(ROUTE, { intent, entities: recognition.entities } satisfies RouteOptions);
+    }
+    return undefined;
+  }
+}
+
+function values(step: WaterfallStepContext): RouteValues {
+  return step.values as RouteValues;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

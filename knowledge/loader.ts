@@ -15,6 +15,7 @@ import {
   ENTRY_FILES,
   EntryFileSchema,
   IntentSchema,
+  JOURNEY_TREE_FILE,
   OrientationTreeSchema,
   TREE_FILE,
   WORKED_EXAMPLES_FILE,
@@ -43,7 +44,10 @@ interface SearchIndex {
 export class Knowledge {
   readonly entries: readonly Entry[];
   readonly contacts: readonly Contact[];
+  /** The orientation tree of `orientation.yaml` ("demander une aide financière"). */
   readonly tree: OrientationTree;
+  /** Every question tree: the orientation tree first, then the journey trees (`parcours-*.yaml`). */
+  readonly trees: readonly OrientationTree[];
   readonly workedExamples: readonly WorkedExample[];
   readonly dir: string;
   private readonly byId: Map<string, Entry>;
@@ -56,9 +60,11 @@ export class Knowledge {
     entries: { file: string; entry: Entry }[];
     contacts: Contact[];
     tree: OrientationTree;
+    journeyTrees?: OrientationTree[];
     workedExamples: WorkedExample[];
   }) {
     this.dir = args.dir;
+    this.trees = Object.freeze([args.tree, ...(args.journeyTrees ?? [])]);
     this.entries = Object.freeze(args.entries.map((e) => e.entry));
     this.contacts = Object.freeze([...args.contacts]);
     this.tree = args.tree;
@@ -88,6 +94,14 @@ export class Knowledge {
   /** The entry with this id. */
   get(id: string): Entry | undefined {
     return this.byId.get(id);
+  }
+
+  /** The question tree with this id; throws when there is none (a programming error, not a user one). */
+  treeById(id: string): OrientationTree {
+    const tree = this.trees.find((t) => t.id === id);
+    if (!tree)
+      throw new Error(`unknown question tree "${id}" (known: ${this.trees.map((t) => t.id).join(', ')})`);
+    return tree;
   }
 
   /** The YAML file an entry comes from (`aides.yaml`, …). */
@@ -168,6 +182,7 @@ export function checkKnowledge(
   const useCache = options.yamlCache ?? true;
   const problems: Problem[] = [];
   const special = new Set([CONTACTS_FILE, TREE_FILE, WORKED_EXAMPLES_FILE]);
+  const isSpecial = (f: string): boolean => special.has(f) || JOURNEY_TREE_FILE.test(f);
   let present: string[] = [];
   try {
     present = fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f));
@@ -177,7 +192,7 @@ export function checkKnowledge(
   }
   const entryFiles = [
     ...ENTRY_FILES.filter((f) => present.includes(f)),
-    ...present.filter((f) => !special.has(f) && !(ENTRY_FILES as readonly string[]).includes(f)).sort(),
+    ...present.filter((f) => !isSpecial(f) && !(ENTRY_FILES as readonly string[]).includes(f)).sort(),
   ];
 
   const entries: { file: string; entry: Entry }[] = [];
@@ -185,22 +200,44 @@ export function checkKnowledge(
     const data = parseFile(dir, file, EntryFileSchema, 'entries', problems, useCache);
     for (const entry of data?.entries ?? []) entries.push({ file, entry });
   }
-  const contacts = parseFile(dir, CONTACTS_FILE, ContactFileSchema, 'contacts', problems, useCache)?.contacts ?? [];
+  const contacts =
+    parseFile(dir, CONTACTS_FILE, ContactFileSchema, 'contacts', problems, useCache)?.contacts ?? [];
   const tree = parseFile(dir, TREE_FILE, OrientationTreeSchema, 'nodes', problems, useCache);
-  const examples = parseFile(
-    dir,
-    WORKED_EXAMPLES_FILE,
-    WorkedExampleFileSchema,
-    'examples',
-    problems,
-    useCache,
-  )?.examples ?? [];
+  const journeyTreeFiles = present.filter((f) => JOURNEY_TREE_FILE.test(f)).sort();
+  const journeyTrees: { file: string; tree: OrientationTree }[] = [];
+  for (const file of journeyTreeFiles) {
+    const t = parseFile(dir, file, OrientationTreeSchema, 'nodes', problems, useCache);
+    if (t) journeyTrees.push({ file, tree: t });
+  }
+  const examples =
+    parseFile(dir, WORKED_EXAMPLES_FILE, WorkedExampleFileSchema, 'examples', problems, useCache)?.examples ??
+    [];
   // Cross-file rules only make sense on schema-valid files (otherwise one typo would cascade).
   if (!tree || problems.length > 0) return { knowledge: undefined, problems };
 
-  const knowledge = new Knowledge({ dir, entries, contacts, tree, workedExamples: examples });
+  const knowledge = new Knowledge({
+    dir,
+    entries,
+    contacts,
+    tree,
+    journeyTrees: journeyTrees.map((j) => j.tree),
+    workedExamples: examples,
+  });
   problems.push(...crossCheck(knowledge, entries));
   problems.push(...validateTree(tree, knowledge));
+  const treeIds = new Map<string, string>([[tree.id, TREE_FILE]]);
+  for (const j of journeyTrees) {
+    const prev = treeIds.get(j.tree.id);
+    if (prev)
+      problems.push({
+        file: j.file,
+        id: j.tree.id,
+        field: 'id',
+        message: `duplicate tree id (already used in ${prev})`,
+      });
+    treeIds.set(j.tree.id, j.file);
+    problems.push(...validateTree(j.tree, knowledge, j.file));
+  }
   problems.push(...checkExamples(knowledge));
   return { knowledge, problems };
 }
@@ -300,26 +337,45 @@ function crossCheck(k: Knowledge, entries: { file: string; entry: Entry }[]): Pr
   const firstFile = new Map<string, string>();
   for (const { file, entry } of entries) {
     const prev = firstFile.get(entry.id);
-    if (prev) problems.push({ file, id: entry.id, field: 'id', message: `duplicate id (already used in ${prev})` });
+    if (prev)
+      problems.push({ file, id: entry.id, field: 'id', message: `duplicate id (already used in ${prev})` });
     else firstFile.set(entry.id, file);
     entry.related.forEach((r, i) => {
-      if (!k.get(r.id)) problems.push({ file, id: entry.id, field: `related[${i}].id`, message: `unknown entry id "${r.id}"` });
+      if (!k.get(r.id))
+        problems.push({
+          file,
+          id: entry.id,
+          field: `related[${i}].id`,
+          message: `unknown entry id "${r.id}"`,
+        });
       else if (r.id === entry.id) {
-        problems.push({ file, id: entry.id, field: `related[${i}].id`, message: 'an entry cannot relate to itself' });
+        problems.push({
+          file,
+          id: entry.id,
+          field: `related[${i}].id`,
+          message: 'an entry cannot relate to itself',
+        });
       }
     });
     entry.contacts.forEach((c, i) => {
-      if (!k.contact(c)) problems.push({ file, id: entry.id, field: `contacts[${i}]`, message: `unknown contact id "${c}"` });
+      if (!k.contact(c))
+        problems.push({ file, id: entry.id, field: `contacts[${i}]`, message: `unknown contact id "${c}"` });
     });
   }
   const contactIds = new Set<string>();
   for (const c of k.contacts) {
-    if (contactIds.has(c.id)) problems.push({ file: CONTACTS_FILE, id: c.id, field: 'id', message: 'duplicate id' });
+    if (contactIds.has(c.id))
+      problems.push({ file: CONTACTS_FILE, id: c.id, field: 'id', message: 'duplicate id' });
     contactIds.add(c.id);
   }
   for (const intent of IntentSchema.options) {
     if (k.byIntent(intent).length === 0) {
-      problems.push({ file: '*.yaml', id: '-', field: 'intent', message: `no entry answers intent "${intent}"` });
+      problems.push({
+        file: '*.yaml',
+        id: '-',
+        field: 'intent',
+        message: `no entry answers intent "${intent}"`,
+      });
     }
   }
   return problems;
@@ -349,7 +405,8 @@ function checkExamples(k: Knowledge): Problem[] {
       continue;
     }
     for (const aid of ex.expectedAids) {
-      if (!reached.leaf.aids.includes(aid)) add('expectedAids', `"${aid}" is not proposed by leaf ${reached.leaf.id}`);
+      if (!reached.leaf.aids.includes(aid))
+        add('expectedAids', `"${aid}" is not proposed by leaf ${reached.leaf.id}`);
     }
   }
   return problems;

@@ -94,12 +94,21 @@ export const FigureSchema = z.strictObject({
 
 /** Where a fact comes from: seed file name, section heading and a short verbatim quote. */
 export const SourceSchema = z.strictObject({
-  file: z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/, 'must be a seed file name like 000_86cfd7445831eca4.txt'),
+  file: z
+    .string()
+    .regex(/^\d{3}_[0-9a-f]{16}\.txt$/, 'must be a seed file name like 000_86cfd7445831eca4.txt'),
   section: z.string().min(1),
   quote: z.string().min(3).max(600),
 });
 
-export const DeciderSchema = z.enum(['cass', 'directeur', 'medecin', 'medecin_conseil', 'caisse', 'organismes']);
+export const DeciderSchema = z.enum([
+  'cass',
+  'directeur',
+  'medecin',
+  'medecin_conseil',
+  'caisse',
+  'organismes',
+]);
 
 export const DecisionSchema = z.strictObject({
   who: DeciderSchema,
@@ -133,7 +142,14 @@ export const EntryFileSchema = z.strictObject({
   entries: z.array(EntrySchema),
 });
 
-export const ContactChannelSchema = z.enum(['telephone', 'site', 'compte', 'chatbot', 'accueil', 'formulaire']);
+export const ContactChannelSchema = z.enum([
+  'telephone',
+  'site',
+  'compte',
+  'chatbot',
+  'accueil',
+  'formulaire',
+]);
 
 export const ContactSchema = z
   .strictObject({
@@ -174,13 +190,18 @@ export const DifficulteSchema = z.enum([
 /** Extra slot: does the person on an invalidity pension still work? */
 export const InvalideActifSchema = z.enum(['oui', 'non']);
 
-export const SLOT_VALUES = {
+/** Values of the contract slots: an option asking one of these slots must use one of its values. */
+export const SLOT_VALUES: Readonly<Record<string, readonly string[]>> = {
   situation: SituationSchema.options,
   difficulte: DifficulteSchema.options,
   invalide_actif: InvalideActifSchema.options,
-} as const;
+};
 
-export const SlotSchema = z.enum(['situation', 'difficulte', 'invalide_actif']);
+/**
+ * The name of what a question asks. `situation`, `difficulte` and `invalide_actif` are the contract shared with
+ * the recogniser's entities (see {@link SLOT_VALUES}); journey trees may add their own (snake_case).
+ */
+export const SlotSchema = z.string().regex(/^[a-z0-9]+(?:_[a-z0-9]+)*$/, 'must be a snake_case slot name');
 
 export const OptionSchema = z.strictObject({
   value: IdSchema,
@@ -197,12 +218,19 @@ export const QuestionNodeSchema = z.strictObject({
   options: z.array(OptionSchema).min(2),
 });
 
+/** A figure of an entry to stress on a leaf (`figure` is the label of one of its amounts or durations). */
+export const HighlightSchema = z.strictObject({
+  entry: IdSchema,
+  figure: z.string().min(1),
+});
+
 export const LeafNodeSchema = z.strictObject({
   type: z.literal('leaf'),
   id: IdSchema,
   aids: z.array(IdSchema).default([]),
   help: z.boolean(),
   note: z.string().min(1).max(300).optional(),
+  highlights: z.array(HighlightSchema).default([]),
 });
 
 export const TreeNodeSchema = z.discriminatedUnion('type', [QuestionNodeSchema, LeafNodeSchema]);
@@ -213,6 +241,11 @@ export const OrientationTreeSchema = z.strictObject({
   root: IdSchema,
   /** Entry id of the HELP offer, proposed on leaves with `help: true`. */
   helpEntry: IdSchema,
+  /**
+   * true (default): every leaf must offer an aid with a `form` link, or HELP. Journey trees whose sources give
+   * no form (maternité, maladie…) set false: their leaves must then point to at least one entry.
+   */
+  requireForm: z.boolean().default(true),
   nodes: z.array(TreeNodeSchema).min(1),
 });
 
@@ -220,7 +253,7 @@ export const WorkedExampleSchema = z.strictObject({
   id: IdSchema,
   name: z.string().min(1),
   story: z.string().min(1),
-  path: z.partialRecord(SlotSchema, IdSchema),
+  path: z.record(SlotSchema, IdSchema),
   expectedAids: z.array(IdSchema).min(1),
   sources: z.array(SourceSchema).min(1),
 });
@@ -247,6 +280,7 @@ export type Slot = z.infer<typeof SlotSchema>;
 export type Situation = z.infer<typeof SituationSchema>;
 export type Difficulte = z.infer<typeof DifficulteSchema>;
 export type Option = z.infer<typeof OptionSchema>;
+export type Highlight = z.infer<typeof HighlightSchema>;
 export type QuestionNode = z.infer<typeof QuestionNodeSchema>;
 export type LeafNode = z.infer<typeof LeafNodeSchema>;
 export type TreeNode = z.infer<typeof TreeNodeSchema>;
@@ -264,4 +298,6 @@ export const ENTRY_FILES = [
 ] as const;
 export const CONTACTS_FILE = 'contacts.yaml';
 export const TREE_FILE = 'orientation.yaml';
+/** Journey trees (`parcours-maternite.yaml`, …): same schema as the orientation tree. */
+export const JOURNEY_TREE_FILE = /^parcours-[a-z0-9-]+\.yaml$/;
 export const WORKED_EXAMPLES_FILE = 'worked-examples.yaml';

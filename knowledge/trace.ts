@@ -45,10 +45,20 @@ function checkSourceList(
       return;
     }
     if (!quoteFound(s.quote, seed)) {
-      problems.push({ file, id, field: `sources[${i}].quote`, message: `quote not found in ${s.file}: "${s.quote}"` });
+      problems.push({
+        file,
+        id,
+        field: `sources[${i}].quote`,
+        message: `quote not found in ${s.file}: "${s.quote}"`,
+      });
     }
     if (!quoteFound(s.section, seed)) {
-      problems.push({ file, id, field: `sources[${i}].section`, message: `heading not found in ${s.file}: "${s.section}"` });
+      problems.push({
+        file,
+        id,
+        field: `sources[${i}].section`,
+        message: `heading not found in ${s.file}: "${s.section}"`,
+      });
     }
   });
 }
@@ -77,20 +87,36 @@ export function checkTraceability(k: Knowledge, seeds: Map<string, SeedFile>): P
     }
     entry.links.forEach((l, i) => {
       if (!allRaw.includes(l.url)) {
-        problems.push({ file, id: entry.id, field: `links[${i}].url`, message: `URL not found in the seeds: ${l.url}` });
+        problems.push({
+          file,
+          id: entry.id,
+          field: `links[${i}].url`,
+          message: `URL not found in the seeds: ${l.url}`,
+        });
       }
     });
   }
   for (const c of k.contacts) {
     checkSourceList(CONTACTS_FILE, c.id, c.sources, seeds, problems);
     if (c.number && !c.sources.some((s) => s.quote.includes(c.number ?? ''))) {
-      problems.push({ file: CONTACTS_FILE, id: c.id, field: 'number', message: `${c.number} is not in a quote` });
+      problems.push({
+        file: CONTACTS_FILE,
+        id: c.id,
+        field: 'number',
+        message: `${c.number} is not in a quote`,
+      });
     }
     if (c.url && !allRaw.includes(c.url)) {
-      problems.push({ file: CONTACTS_FILE, id: c.id, field: 'url', message: `URL not found in the seeds: ${c.url}` });
+      problems.push({
+        file: CONTACTS_FILE,
+        id: c.id,
+        field: 'url',
+        message: `URL not found in the seeds: ${c.url}`,
+      });
     }
   }
-  for (const ex of k.workedExamples) checkSourceList(WORKED_EXAMPLES_FILE, ex.id, ex.sources, seeds, problems);
+  for (const ex of k.workedExamples)
+    checkSourceList(WORKED_EXAMPLES_FILE, ex.id, ex.sources, seeds, problems);
   return problems;
 }
 

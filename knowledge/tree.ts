@@ -62,7 +62,11 @@ export function walkPaths(tree: OrientationTree): Path[] {
     }
     const next = new Set(onPath).add(id);
     for (const opt of node.options) {
-      visit(opt.next, [...steps, { nodeId: node.id, slot: node.slot, value: opt.value, label: opt.label }], next);
+      visit(
+        opt.next,
+        [...steps, { nodeId: node.id, slot: node.slot, value: opt.value, label: opt.label }],
+        next,
+      );
     }
   };
   visit(tree.root, [], new Set());
@@ -86,7 +90,9 @@ export function resolve(tree: OrientationTree, answers: Answers): Resolution {
     steps.push({ nodeId: question.id, slot: question.slot, value: option.value, label: option.label });
     node = nodes.get(option.next);
   }
-  throw new Error(`orientation tree is broken (dead end or cycle) after ${steps.map((s) => s.value).join(' > ')}`);
+  throw new Error(
+    `orientation tree is broken (dead end or cycle) after ${steps.map((s) => s.value).join(' > ')}`,
+  );
 }
 
 /**
@@ -121,7 +127,11 @@ export function matchOption(question: QuestionNode, text: string): Option | unde
  * contract slot values, every leaf answerable (an aid with a `form` link, or `help: true` with the HELP entry
  * holding a `referral` link).
  */
-export function validateTree(tree: OrientationTree, knowledge: EntryLookup, file: string = TREE_FILE): Problem[] {
+export function validateTree(
+  tree: OrientationTree,
+  knowledge: EntryLookup,
+  file: string = TREE_FILE,
+): Problem[] {
   const problems: Problem[] = [];
   const add = (id: string, field: string, message: string): void => {
     problems.push({ file, id, field, message });
@@ -143,31 +153,53 @@ export function validateTree(tree: OrientationTree, knowledge: EntryLookup, file
   for (const node of nodes.values()) {
     if (isQuestion(node)) {
       const seen = new Set<string>();
-      const contract: readonly string[] | undefined = SLOT_VALUES[node.slot];
+      const contract: readonly string[] | undefined = Object.hasOwn(SLOT_VALUES, node.slot)
+        ? SLOT_VALUES[node.slot]
+        : undefined;
       node.options.forEach((opt, i) => {
         if (seen.has(opt.value)) add(node.id, `options[${i}].value`, `duplicate value "${opt.value}"`);
         seen.add(opt.value);
         if (contract && !contract.includes(opt.value)) {
-          add(node.id, `options[${i}].value`, `"${opt.value}" is not a value of slot "${node.slot}" (${contract.join(', ')})`);
+          add(
+            node.id,
+            `options[${i}].value`,
+            `"${opt.value}" is not a value of slot "${node.slot}" (${contract.join(', ')})`,
+          );
         }
         if (!offered.has(node.slot)) offered.set(node.slot, new Set());
         offered.get(node.slot)?.add(opt.value);
-        if (!nodes.has(opt.next)) add(node.id, `options[${i}].next`, `dead end: unknown node id "${opt.next}"`);
+        if (!nodes.has(opt.next))
+          add(node.id, `options[${i}].next`, `dead end: unknown node id "${opt.next}"`);
       });
     } else {
       node.aids.forEach((aid, i) => {
         if (!knowledge.get(aid)) add(node.id, `aids[${i}]`, `unknown entry id "${aid}"`);
       });
-      if (node.aids.length === 0 && !node.help) add(node.id, 'aids', 'a leaf needs at least one aid or help: true');
-      const hasForm = node.aids.some((aid) => knowledge.get(aid)?.links.some((l) => l.type === 'form') ?? false);
-      if (!hasForm && !(node.help && helpReferral)) {
+      if (node.aids.length === 0 && !node.help)
+        add(node.id, 'aids', 'a leaf needs at least one aid or help: true');
+      const hasForm = node.aids.some(
+        (aid) => knowledge.get(aid)?.links.some((l) => l.type === 'form') ?? false,
+      );
+      if (tree.requireForm && !hasForm && !(node.help && helpReferral)) {
         add(node.id, 'aids', 'no aid with a form link, and no HELP referral (help: true) to fall back on');
       }
+      node.highlights.forEach((h, i) => {
+        const entry = knowledge.get(h.entry);
+        if (!entry) add(node.id, `highlights[${i}].entry`, `unknown entry id "${h.entry}"`);
+        else if (![...entry.amounts, ...entry.durations].some((f) => f.label === h.figure)) {
+          add(
+            node.id,
+            `highlights[${i}].figure`,
+            `entry "${h.entry}" has no amount or duration labelled "${h.figure}"`,
+          );
+        }
+      });
     }
   }
 
-  // Every contract value must be reachable somewhere, so the recogniser never extracts a value the tree ignores.
+  // A tree asking a contract slot must offer all its values, so the recogniser never extracts a value it ignores.
   for (const slot of ['situation', 'difficulte'] as const) {
+    if (!offered.has(slot)) continue;
     for (const value of SLOT_VALUES[slot]) {
       if (!offered.get(slot)?.has(value)) add(tree.id, 'nodes', `no question offers ${slot} = "${value}"`);
     }
@@ -182,7 +214,8 @@ export function validateTree(tree: OrientationTree, knowledge: EntryLookup, file
       add(id, 'id', 'cycle: this node can be reached from itself');
       return;
     }
-    if (isQuestion(node) && slotsAsked.has(node.slot)) add(id, 'slot', `slot "${node.slot}" is asked twice on a path`);
+    if (isQuestion(node) && slotsAsked.has(node.slot))
+      add(id, 'slot', `slot "${node.slot}" is asked twice on a path`);
     if (state.get(id) === 'done') return;
     state.set(id, 'open');
     if (isQuestion(node)) {

@@ -123,12 +123,23 @@ async function main(): Promise<number> {
     return 0;
   }
 
+  const interactive = process.stdin.isTTY === true;
+  const rl = readline.createInterface({
+    input: process.stdin,
+    output: interactive ? process.stdout : undefined,
+  });
+  // Taken before the first await: with piped input, the lines read while the bot starts are kept, not lost.
+  const lines = rl[Symbol.asyncIterator]();
+  // This terminal is the conversation: keep libraries' console notices (i18next's banner) and Node's
+  // deprecation warnings (from restify's dependencies) out of it. The bot's own logs are silenced by its config.
+  console.info = () => undefined;
+  (process as NodeJS.Process & { noDeprecation?: boolean }).noDeprecation = true;
+
   const server = options.url ? undefined : await startInProcessBot();
   const base = (options.url ?? server?.url ?? '').replace(/\/+$/, '');
   const conversation = new Conversation(`${base}/api/messages`, options);
-  const interactive = process.stdin.isTTY === true;
-  const out = (lines: string[]): void => {
-    if (lines.length > 0) process.stdout.write(`${lines.join('\n')}\n`);
+  const out = (text: string[]): void => {
+    if (text.length > 0) process.stdout.write(`${text.join('\n')}\n`);
   };
   let choices: Choice[] = [];
   const show = (activities: Activity[]): void => {
@@ -138,18 +149,14 @@ async function main(): Promise<number> {
     if (rendered.choices.length > 0) choices = rendered.choices;
   };
 
-  const rl = readline.createInterface({
-    input: process.stdin,
-    output: interactive ? process.stdout : undefined,
-  });
   try {
     show(await conversation.join());
     if (interactive) {
       rl.setPrompt('vous > ');
       rl.prompt();
     }
-    for await (const raw of rl) {
-      const line = raw.trim();
+    for (let next = await lines.next(); !next.done; next = await lines.next()) {
+      const line = next.value.trim();
       if (line === '') {
         if (interactive) rl.prompt();
         continue;

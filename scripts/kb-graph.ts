@@ -4,8 +4,10 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import * as prettier from 'prettier';
 import { loadKnowledge } from '../knowledge/loader';
 import type { Knowledge } from '../knowledge/loader';
+import type { OrientationTree } from '../knowledge/schema';
 import { isLeaf, resolve, walkPaths } from '../knowledge/tree';
 
 /** Mermaid-safe label (quotes and angle brackets as entities). */
@@ -17,8 +19,7 @@ function mermaidId(id: string): string {
   return id.replace(/-/g, '_');
 }
 
-export function renderOrientation(k: Knowledge): string {
-  const tree = k.tree;
+function mermaid(k: Knowledge, tree: OrientationTree): string[] {
   const lines: string[] = ['flowchart TD'];
   for (const node of tree.nodes) {
     const id = mermaidId(node.id);
@@ -36,13 +37,26 @@ export function renderOrientation(k: Knowledge): string {
   }
   lines.push('  classDef leaf fill:#e6f4ea,stroke:#2e7d32');
   lines.push('  classDef help fill:#fff4e5,stroke:#ef6c00');
+  return lines;
+}
 
-  const paths = walkPaths(tree);
-  const pathRows = paths.map((p) => {
+function pathTable(tree: OrientationTree): string[] {
+  const rows = walkPaths(tree).map((p) => {
     const choices = p.steps.map((s) => `${s.slot} = \`${s.value}\``).join(' → ');
     const aids = p.leaf.aids.map((a) => `\`${a}\``).join(', ');
-    return `| ${choices} | \`${p.leaf.id}\` | ${aids} | ${p.leaf.help ? 'oui' : 'non'} |`;
+    const figures = p.leaf.highlights.map((h) => `${h.entry} › ${h.figure}`).join(' ; ');
+    return `| ${choices} | \`${p.leaf.id}\` | ${aids} | ${figures} | ${p.leaf.help ? 'oui' : 'non'} |`;
   });
+  return [
+    '| réponses | feuille | aides proposées | chiffres mis en avant | HELP |',
+    '|---|---|---|---|---|',
+    ...rows,
+  ];
+}
+
+export function renderOrientation(k: Knowledge): string {
+  const tree = k.tree;
+  const paths = walkPaths(tree);
   const exampleRows = k.workedExamples.map((ex) => {
     const r = resolve(tree, ex.path);
     const reached = r.kind === 'leaf' ? `\`${r.leaf.id}\`` : `question \`${r.question.id}\``;
@@ -60,14 +74,12 @@ export function renderOrientation(k: Knowledge): string {
     `Racine : \`${tree.root}\` · ${tree.nodes.length} nœuds · ${paths.length} chemins. Les feuilles orange proposent aussi HELP.`,
     '',
     '```mermaid',
-    ...lines,
+    ...mermaid(k, tree),
     '```',
     '',
     '## Chemins',
     '',
-    '| réponses | feuille | aides proposées | HELP |',
-    '|---|---|---|---|',
-    ...pathRows,
+    ...pathTable(tree),
     '',
     '## Exemples concrets des sources',
     '',
@@ -75,12 +87,34 @@ export function renderOrientation(k: Knowledge): string {
     '|---|---|---|---|',
     ...exampleRows,
     '',
+    ...k.trees
+      .slice(1)
+      .flatMap((t) => [
+        `## Parcours — ${t.title} (\`${t.id}\`)`,
+        '',
+        '```mermaid',
+        ...mermaid(k, t),
+        '```',
+        '',
+        ...pathTable(t),
+        '',
+      ]),
   ].join('\n');
 }
 
-if (require.main === module) {
+async function main(): Promise<void> {
   const out = path.resolve(__dirname, '..', 'docs', 'orientation.md');
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, renderOrientation(loadKnowledge()));
+  // Formatted like the rest of the repository, so `prettier --check` stays green after a regeneration.
+  const config = (await prettier.resolveConfig(out)) ?? {};
+  const markdown = await prettier.format(renderOrientation(loadKnowledge()), { ...config, filepath: out });
+  fs.writeFileSync(out, markdown);
   console.log(`kb:graph: wrote ${path.relative(process.cwd(), out)}`);
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
 }

@@ -11,6 +11,7 @@ import {
   heading,
   imBackAction,
   openUrlAction,
+  type Spacing,
   stackedActions,
   text,
 } from './cards';
@@ -74,12 +75,16 @@ export function agentBlocksCard(entries: readonly Entry[], t: TFunction): Adapti
   body.push(heading(t('channels.agent.copy'), { separator: true, size: 'Default' }));
   body.push(text(t('channels.agent.copyHint'), { isSubtle: true, spacing: 'None', size: 'Small' }));
   entries.forEach((entry, index) => {
-    const lines = entryPlainText(entry, t);
-    body.push(
-      ...lines.map((line, i) =>
-        text(line === '' ? ' ' : line, { spacing: i === 0 ? (index === 0 ? 'Small' : 'Large') : 'None' }),
-      ),
-    );
+    // One TextBlock per line; a blank line of the plain text becomes extra space above the next block.
+    let spacing: Spacing = index === 0 ? 'Small' : 'Large';
+    for (const line of entryPlainText(entry, t)) {
+      if (line === '') {
+        spacing = 'Medium';
+        continue;
+      }
+      body.push(text(line, { spacing }));
+      spacing = 'None';
+    }
   });
   return adaptiveCard(body, { msteams: { width: 'Full' }, fallbackText: copyText(entries, t) });
 }

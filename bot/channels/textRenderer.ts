@@ -180,13 +180,24 @@ function adaptiveCard(b: Builder, card: Json, indent: string): void {
   list(card.actions).forEach((action) => adaptiveAction(b, action, indent));
 }
 
+/** A hero-card button from untyped JSON. */
+function toCardAction(button: Json): CardAction {
+  return {
+    type: str(button.type) ?? 'imBack',
+    title: str(button.title) ?? '',
+    value: button.value,
+    ...(str(button.text) ? { text: String(button.text) } : {}),
+    ...(str(button.displayText) ? { displayText: String(button.displayText) } : {}),
+  };
+}
+
 function heroCard(b: Builder, card: Json, indent: string): void {
   for (const key of ['title', 'subtitle', 'text']) {
     const value = str(card[key]);
     if (value) b.text(value, indent);
   }
   list(card.buttons).forEach((button) => {
-    if (isRecord(button)) cardAction(b, button as CardAction);
+    if (isRecord(button)) cardAction(b, toCardAction(button));
   });
 }
 

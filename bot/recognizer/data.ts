@@ -22,8 +22,10 @@ export function loadExamples(dir: string = DEFAULT_DATA_DIR): Example[] {
     const doc: unknown = parse(fs.readFileSync(path.join(dir, file), 'utf8'));
     if (typeof doc !== 'object' || doc === null) throw new Error(`${file}: expected a mapping`);
     const { intent, utterances } = doc as { intent?: unknown; utterances?: unknown };
-    if (typeof intent !== 'string' || !isIntentName(intent)) throw new Error(`${file}: unknown intent ${String(intent)}`);
-    if (path.basename(file).replace(/\.ya?ml$/, '') !== intent) throw new Error(`${file}: file name must be the intent`);
+    if (typeof intent !== 'string' || !isIntentName(intent))
+      throw new Error(`${file}: unknown intent ${String(intent)}`);
+    if (path.basename(file).replace(/\.ya?ml$/, '') !== intent)
+      throw new Error(`${file}: file name must be the intent`);
     if (!Array.isArray(utterances)) throw new Error(`${file}: utterances must be a list`);
     for (const u of utterances) {
       if (typeof u !== 'string' || u.trim() === '') throw new Error(`${file}: empty or non-string utterance`);

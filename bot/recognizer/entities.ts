@@ -5,7 +5,12 @@
  */
 import { fold } from './normalize';
 
-export type Statut = 'artisan' | 'commercant' | 'profession_liberale' | 'micro_entrepreneur' | 'conjoint_collaborateur';
+export type Statut =
+  | 'artisan'
+  | 'commercant'
+  | 'profession_liberale'
+  | 'micro_entrepreneur'
+  | 'conjoint_collaborateur';
 export type Difficulte =
   | 'cotisations'
   | 'evenement_ponctuel'
@@ -36,27 +41,75 @@ export interface EntityOptions {
 }
 
 const NUMBER_WORDS: Record<string, number> = {
-  un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11,
-  douze: 12, treize: 13, quatorze: 14, quinze: 15, seize: 16, dix_huit: 18, vingt: 20, trente: 30, quelques: 3,
+  un: 1,
+  une: 1,
+  deux: 2,
+  trois: 3,
+  quatre: 4,
+  cinq: 5,
+  six: 6,
+  sept: 7,
+  huit: 8,
+  neuf: 9,
+  dix: 10,
+  onze: 11,
+  douze: 12,
+  treize: 13,
+  quatorze: 14,
+  quinze: 15,
+  seize: 16,
+  dix_huit: 18,
+  vingt: 20,
+  trente: 30,
+  quelques: 3,
 };
-const NUM = '(\\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente)';
+const NUM =
+  '(\\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente)';
 function toNumber(s: string): number {
   return /^\d+$/.test(s) ? Number(s) : (NUMBER_WORDS[s] ?? NaN);
 }
 
 const ORDINAL_WORDS: Record<string, number> = {
-  premier: 1, premiere: 1, '1er': 1, deuxieme: 2, second: 2, seconde: 2, troisieme: 3, quatrieme: 4,
-  cinquieme: 5, sixieme: 6, septieme: 7, huitieme: 8,
+  premier: 1,
+  premiere: 1,
+  '1er': 1,
+  deuxieme: 2,
+  second: 2,
+  seconde: 2,
+  troisieme: 3,
+  quatrieme: 4,
+  cinquieme: 5,
+  sixieme: 6,
+  septieme: 7,
+  huitieme: 8,
 };
 
 // ---------------------------------------------------------------------------------------------- statut
 const B = (s: string): RegExp => new RegExp(`(?:^| )(?:${s})(?= |$)`);
 const STATUT_EXPLICIT: [Statut, RegExp][] = [
-  ['conjoint_collaborateur', B('conjointe? collaborat(?:eur|rice|eure)s?|collaborat(?:eur|rice) de mon (?:mari|epoux|conjoint)|collaboratrice de ma femme')],
-  ['micro_entrepreneur', B('micro|micro entrepreneu(?:r|se)s?|micro entreprises?|auto ?entrepreneu(?:r|se)s?|autoentrepreneu(?:r|se)s?|ae|microentrepreneu(?:r|se)|microentreprise|regime micro')],
+  [
+    'conjoint_collaborateur',
+    B(
+      'conjointe? collaborat(?:eur|rice|eure)s?|collaborat(?:eur|rice) de mon (?:mari|epoux|conjoint)|collaboratrice de ma femme',
+    ),
+  ],
+  [
+    'micro_entrepreneur',
+    B(
+      'micro|micro entrepreneu(?:r|se)s?|micro entreprises?|auto ?entrepreneu(?:r|se)s?|autoentrepreneu(?:r|se)s?|ae|microentrepreneu(?:r|se)|microentreprise|regime micro',
+    ),
+  ],
   ['artisan', B('artisane?s?|artisanat|chambre des metiers|cma')],
-  ['commercant', B('commercante?s?|(?:mon|ma|un|une|petit|petite) (?:commerce|boutique|magasin|epicerie|restaurant|resto|bar|snack|food truck|bar tabac|tabac|librairie|brasserie|pizzeria|hotel)')],
-  ['profession_liberale', B('liberale?s?|profession liberale|professions liberales|en liberal|cipav|carmf|carpimko')],
+  [
+    'commercant',
+    B(
+      'commercante?s?|(?:mon|ma|un|une|petit|petite) (?:commerce|boutique|magasin|epicerie|restaurant|resto|bar|snack|food truck|bar tabac|tabac|librairie|brasserie|pizzeria|hotel)',
+    ),
+  ],
+  [
+    'profession_liberale',
+    B('liberale?s?|profession liberale|professions liberales|en liberal|cipav|carmf|carpimko'),
+  ],
 ];
 const TRADES: [Statut, RegExp][] = [
   [
@@ -94,8 +147,10 @@ function findStatut(t: string): Statut | undefined {
 }
 
 // ---------------------------------------------------------------------------------------------- difficultes
-const HEALTH = '(?:malade|maladie|cancer|opere|operee|operation|hospitalise|hospitalisee|blesse|blessee|mal au dos|hernie|douleurs?|sante|burn out|burnout|depression|tendinite|fracture|avc|infarctus|sclerose|chimio)';
-const WORK = '(?:travailler|travail|activite|boulot|clients?|chantiers?|entreprise|boutique|exercer|bosser|metier|boite|commerce|atelier|cabinet)';
+const HEALTH =
+  '(?:malade|maladie|cancer|opere|operee|operation|hospitalise|hospitalisee|blesse|blessee|mal au dos|hernie|douleurs?|sante|burn out|burnout|depression|tendinite|fracture|avc|infarctus|sclerose|chimio)';
+const WORK =
+  '(?:travailler|travail|activite|boulot|clients?|chantiers?|entreprise|boutique|exercer|bosser|metier|boite|commerce|atelier|cabinet)';
 const SPOUSE = '(?:mari|epoux|femme|epouse|conjointe?|compagnon|compagne|concubine?|partenaire|ami)';
 const DIFFICULTES: [Difficulte, RegExp][] = [
   [
@@ -163,7 +218,9 @@ function findEnfants(t: string): number | undefined {
   if (/(?:^| )quadruples(?= |$)/.test(t)) return 4;
   if (/(?:^| )triples(?= |$)|(?:^| )triplees(?= |$)/.test(t)) return 3;
   if (/(?:^| )jumea(?:ux|u)|jumelles?(?= |$)/.test(t)) return 2;
-  const m = new RegExp(`(?:attends?|attendons|enceinte de|grossesse de|accueillir|adopter|adopte|adoptons) ${NUM} (?:bebes?|enfants?)`).exec(t);
+  const m = new RegExp(
+    `(?:attends?|attendons|enceinte de|grossesse de|accueillir|adopter|adopte|adoptons) ${NUM} (?:bebes?|enfants?)`,
+  ).exec(t);
   if (m) {
     const n = toNumber(m[1]);
     if (n >= 1 && n <= 6) return n;
@@ -171,14 +228,21 @@ function findEnfants(t: string): number | undefined {
   return undefined;
 }
 
-const BIRTH_CONTEXT = /enceinte|grossesse|attends|attend un|attendons|naissance|accouch|adopt|bebe|paternite|maternite|naitre|arrivee/;
+const BIRTH_CONTEXT =
+  /enceinte|grossesse|attends|attend un|attendons|naissance|accouch|adopt|bebe|paternite|maternite|naitre|arrivee/;
 function findRang(t: string): number | undefined {
   const ord = /(?:^| )(\d+)e (?:enfant|bebe|grossesse|naissance|adoption|fils|fille|gamin|petit)/.exec(t);
   if (ord) return Number(ord[1]);
-  const ordW = /(?:^| )(premier|premiere|1er|deuxieme|second|seconde|troisieme|quatrieme|cinquieme|sixieme|septieme|huitieme) (?:enfant|bebe|grossesse|naissance|adoption|fils|fille|gamin|petit)/.exec(t);
+  const ordW =
+    /(?:^| )(premier|premiere|1er|deuxieme|second|seconde|troisieme|quatrieme|cinquieme|sixieme|septieme|huitieme) (?:enfant|bebe|grossesse|naissance|adoption|fils|fille|gamin|petit)/.exec(
+      t,
+    );
   if (ordW) return ORDINAL_WORDS[ordW[1]];
   if (BIRTH_CONTEXT.test(t)) {
-    const bare = /(?:du|le|mon|notre|au|de mon|de notre) (\d+e|deuxieme|second|troisieme|quatrieme|cinquieme|sixieme)(?= |$)/.exec(t);
+    const bare =
+      /(?:du|le|mon|notre|au|de mon|de notre) (\d+e|deuxieme|second|troisieme|quatrieme|cinquieme|sixieme)(?= |$)/.exec(
+        t,
+      );
     if (bare) return /^\d/.test(bare[1]) ? parseInt(bare[1], 10) : ORDINAL_WORDS[bare[1]];
   }
   const already = new RegExp(`(?:deja|ai deja|avons deja) ${NUM} (?:enfants?|gamins?|petits|bebes?)`).exec(t);
@@ -203,10 +267,15 @@ function findAld(t: string): boolean | undefined {
 }
 
 // ---------------------------------------------------------------------------------------------- affiliation
-const AFFIL_POS = /installe|compte|independant|affilie|cree|creation|lance|activite|entreprise|micro|artisan|commercant|liberal|immatricul|inscrit|ouvert|demarre|exerce|travaille|boite|societe|urssaf|cotise|auto entrepreneur|metier|cabinet|boutique|commerce/;
-const AFFIL_NEG = /malade|maladie|arret|enceinte|hospitalis|douleur|deces|decede|veu|retard|dette|panne|chomage|invalid|souffre|cancer|depression|mal |marie|pacse|ensemble|attends|essaie/;
+const AFFIL_POS =
+  /installe|compte|independant|affilie|cree|creation|lance|activite|entreprise|micro|artisan|commercant|liberal|immatricul|inscrit|ouvert|demarre|exerce|travaille|boite|societe|urssaf|cotise|auto entrepreneur|metier|cabinet|boutique|commerce/;
+const AFFIL_NEG =
+  /malade|maladie|arret|enceinte|hospitalis|douleur|deces|decede|veu|retard|dette|panne|chomage|invalid|souffre|cancer|depression|mal |marie|pacse|ensemble|attends|essaie/;
 function findAffiliation(t: string): number | undefined {
-  const re = new RegExp(`(?:depuis|il y a|ca fait|cela fait|voila|pendant) (?:plus de |moins de |presque |environ |bientot )?${NUM} (mois|ans?|annees?)(?: et (demi|\\d+ mois))?`, 'g');
+  const re = new RegExp(
+    `(?:depuis|il y a|ca fait|cela fait|voila|pendant) (?:plus de |moins de |presque |environ |bientot )?${NUM} (mois|ans?|annees?)(?: et (demi|\\d+ mois))?`,
+    'g',
+  );
   let m: RegExpExecArray | null;
   while ((m = re.exec(t)) !== null) {
     const n = toNumber(m[1]);
@@ -220,7 +289,9 @@ function findAffiliation(t: string): number | undefined {
     if (AFFIL_POS.test(before) || AFFIL_POS.test(after.slice(m[0].length))) return months;
     if (!AFFIL_NEG.test(before) && !AFFIL_NEG.test(after)) return months;
   }
-  const dur = new RegExp(`${NUM} (mois|ans?|annees?) (?:de activite|de installation|de affiliation|a mon compte|en independant|en tant que independant|de micro)`).exec(t);
+  const dur = new RegExp(
+    `${NUM} (mois|ans?|annees?) (?:de activite|de installation|de affiliation|a mon compte|en independant|en tant que independant|de micro)`,
+  ).exec(t);
   if (dur) {
     const n = toNumber(dur[1]);
     if (Number.isFinite(n)) return dur[2] === 'mois' ? n : n * 12;
@@ -251,8 +322,27 @@ function findMontants(folded: string): number[] {
 
 // ---------------------------------------------------------------------------------------------- dates
 const MONTHS: Record<string, number> = {
-  janvier: 1, janv: 1, fevrier: 2, fevr: 2, fev: 2, mars: 3, avril: 4, avr: 4, mai: 5, juin: 6, juillet: 7,
-  juil: 7, aout: 8, septembre: 9, sept: 9, octobre: 10, oct: 10, novembre: 11, nov: 11, decembre: 12, dec: 12,
+  janvier: 1,
+  janv: 1,
+  fevrier: 2,
+  fevr: 2,
+  fev: 2,
+  mars: 3,
+  avril: 4,
+  avr: 4,
+  mai: 5,
+  juin: 6,
+  juillet: 7,
+  juil: 7,
+  aout: 8,
+  septembre: 9,
+  sept: 9,
+  octobre: 10,
+  oct: 10,
+  novembre: 11,
+  nov: 11,
+  decembre: 12,
+  dec: 12,
 };
 function iso(y: number, m: number, d: number): string | undefined {
   if (m < 1 || m > 12 || d < 1) return undefined;

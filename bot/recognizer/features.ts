@@ -21,11 +21,11 @@ export interface FeatureOptions {
 
 export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
   unigramWeight: 1,
-  bigramWeight: 0.6,
-  charWeight: 0.8,
-  conceptWeight: 0.7,
+  bigramWeight: 0.8,
+  charWeight: 0.4,
+  conceptWeight: 1.2,
   charMin: 3,
-  charMax: 5,
+  charMax: 4,
 };
 
 /** Words too common to carry meaning on their own (still used inside bigrams). */
@@ -35,9 +35,18 @@ const STOP = new Set(
   ),
 );
 
+interface TokenInfo {
+  stem: string;
+  unigram: string | undefined;
+  chars: string[];
+  concepts: string[];
+}
+
 export class Featurizer {
   private readonly stemConcepts = new Map<string, string[]>();
-  private readonly phraseConcepts: { phrase: string; concept: string }[] = [];
+  /** Multi-word lexicon entries, indexed by their first word. */
+  private readonly phraseConcepts = new Map<string, { phrase: string; concept: string }[]>();
+  private readonly tokenCache = new Map<string, TokenInfo>();
 
   constructor(readonly options: FeatureOptions = DEFAULT_FEATURE_OPTIONS) {
     for (const [concept, entries] of Object.entries(CONCEPTS)) {
@@ -50,40 +59,57 @@ export class Featurizer {
             if (!list.includes(concept)) list.push(concept);
           } else this.stemConcepts.set(s, [concept]);
         } else if (toks.length > 1) {
-          this.phraseConcepts.push({ phrase: ` ${toks.join(' ')} `, concept });
+          const list = this.phraseConcepts.get(toks[0]) ?? [];
+          list.push({ phrase: ` ${toks.join(' ')} `, concept });
+          this.phraseConcepts.set(toks[0], list);
         }
       }
     }
   }
 
+  /** Per-word features, memoised (words repeat a lot across messages). */
+  private token(t: string): TokenInfo {
+    let info = this.tokenCache.get(t);
+    if (info) return info;
+    const o = this.options;
+    const stem = stemFr(t);
+    const chars: string[] = [];
+    if (o.charWeight > 0 && t.length >= 4 && !/^\d+$/.test(t)) {
+      const padded = `<${t}>`;
+      for (let n = o.charMin; n <= o.charMax; n++) {
+        for (let k = 0; k + n <= padded.length; k++) chars.push(`c|${padded.slice(k, k + n)}`);
+      }
+    }
+    info = {
+      stem,
+      unigram: STOP.has(t) ? undefined : `w|${stem}`,
+      chars,
+      concepts: (this.stemConcepts.get(stem) ?? []).map((c) => `k|${c}`),
+    };
+    if (this.tokenCache.size < 50_000) this.tokenCache.set(t, info);
+    return info;
+  }
+
   /** Named features with values; `tokens` must already be normalised (and spell-corrected). */
   extract(tokens: readonly string[]): Map<string, number> {
     const o = this.options;
-    const uni = new Map<string, number>();
-    const bi = new Map<string, number>();
-    const chars = new Map<string, number>();
-    const concepts = new Map<string, number>();
-    const stems = tokens.map((t) => stemFr(t));
+    const uni = new Set<string>();
+    const bi = new Set<string>();
+    const chars = new Set<string>();
+    const concepts = new Set<string>();
     let prev = '^';
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i];
-      const s = stems[i];
-      if (!STOP.has(t)) uni.set(`w|${s}`, 1);
-      bi.set(`b|${prev}_${s}`, 1);
-      prev = s;
-      if (t.length >= 4 && !/^\d+$/.test(t)) {
-        const padded = `<${t}>`;
-        for (let n = o.charMin; n <= o.charMax; n++) {
-          for (let k = 0; k + n <= padded.length; k++) chars.set(`c|${padded.slice(k, k + n)}`, 1);
-        }
-      }
-      const cs = this.stemConcepts.get(s);
-      if (cs) for (const c of cs) concepts.set(`k|${c}`, 1);
-    }
-    if (this.phraseConcepts.length > 0 && tokens.length > 1) {
-      const text = ` ${tokens.join(' ')} `;
-      for (const { phrase, concept } of this.phraseConcepts) {
-        if (text.includes(phrase)) concepts.set(`k|${concept}`, 1);
+    let text: string | undefined;
+    for (const t of tokens) {
+      const info = this.token(t);
+      if (info.unigram) uni.add(info.unigram);
+      bi.add(`b|${prev}_${info.stem}`);
+      prev = info.stem;
+      for (const c of info.chars) chars.add(c);
+      for (const c of info.concepts) concepts.add(c);
+      const phrases = this.phraseConcepts.get(t);
+      if (phrases) {
+        text ??= ` ${tokens.join(' ')} `;
+        for (const { phrase, concept } of phrases) if (text.includes(phrase)) concepts.add(`k|${concept}`);
       }
     }
     const out = new Map<string, number>();
@@ -95,8 +121,8 @@ export class Featurizer {
   }
 }
 
-function addGroup(out: Map<string, number>, group: Map<string, number>, weight: number): void {
+function addGroup(out: Map<string, number>, group: Set<string>, weight: number): void {
   if (group.size === 0 || weight === 0) return;
   const scale = weight / Math.sqrt(group.size);
-  for (const [k, v] of group) out.set(k, v * scale);
+  for (const k of group) out.set(k, scale);
 }

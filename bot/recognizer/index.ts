@@ -5,7 +5,7 @@
  *   normalize.ts  text → tokens (case, accents, elisions, SMS spellings)
  *   spell.ts      unknown tokens → closest training word (Damerau-Levenshtein, length-aware)
  *   features.ts   tokens → stemmed unigrams, bigrams, char n-grams, lexicon concepts
- *   model.ts      softmax regression trained at load time (AdaGrad SGD, ~0.3 s)
+ *   model.ts      softmax regression trained at load time (AdaGrad SGD, ~0.4 s)
  *   entities.ts   patterns → statut, difficultes, situation, enfants, rangEnfant, ald, affiliationMois, montants, dates
  * Long messages are also scored sentence by sentence, so that the one sentence carrying the need is not drowned
  * by the story around it.
@@ -93,9 +93,11 @@ export class Recognizer {
     const tokenized = examples.map((e) => normalizeTokens(e.text).tokens);
     for (const toks of tokenized) for (const t of toks) freq.set(t, (freq.get(t) ?? 0) + 1);
     for (const entries of Object.values(CONCEPTS)) {
-      for (const entry of entries) for (const t of normalizeTokens(entry).tokens) if (!freq.has(t)) freq.set(t, 1);
+      for (const entry of entries)
+        for (const t of normalizeTokens(entry).tokens) if (!freq.has(t)) freq.set(t, 1);
     }
     this.spell = new SpellCorrector(freq);
+    this.spell.prepare();
 
     const rows: SparseVector[] = [];
     const y: number[] = [];
@@ -164,7 +166,9 @@ export class Recognizer {
         }
       }
     }
-    if (best) for (let c = 0; c < probs.length; c++) probs[c] = (1 - segmentWeight) * probs[c] + segmentWeight * best[c];
+    if (best)
+      for (let c = 0; c < probs.length; c++)
+        probs[c] = (1 - segmentWeight) * probs[c] + segmentWeight * best[c];
     return probs;
   }
 

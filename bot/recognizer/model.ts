@@ -22,7 +22,7 @@ export interface TrainOptions {
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   epochs: 10,
   learningRate: 0.35,
-  l2: 1e-4,
+  l2: 5e-4,
   seed: 42,
   gradientFloor: 2e-3,
 };

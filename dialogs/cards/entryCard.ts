@@ -1,6 +1,6 @@
 import type { Attachment } from 'botbuilder';
 import type { TFunction } from 'i18next';
-import type { Entry } from '../../knowledge/schema';
+import type { Contact, Entry } from '../../knowledge/schema';
 import {
   adaptiveCard,
   bullets,
@@ -17,6 +17,14 @@ export interface EntryCardOptions {
   combinableWith?: string[];
   /** Titles of the entries this one cannot be combined with. */
   notCombinableWith?: string[];
+  /** Who to call or where to go (phone numbers with their hours, sites). */
+  contacts?: Contact[];
+}
+
+/** "3646 — Assurance Maladie : du lundi au vendredi de 8h30 à 17h30" */
+export function contactLine(contact: Contact): string {
+  const details = [contact.hours, contact.price].filter((part) => part !== undefined).join(', ');
+  return details ? `${contact.label} : ${details}` : contact.label;
 }
 
 /**

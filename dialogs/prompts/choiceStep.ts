@@ -1,5 +1,6 @@
 import { ActionTypes, type Activity, MessageFactory, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { TFunction } from 'i18next';
 import { translator } from '../i18n';
 import type { RecognizedEntities } from '../ports';
 import { getTurnRecognition } from '../turnState';
@@ -76,13 +77,7 @@ export class ChoiceStepDialog extends Dialog<ChoiceStepOptions> {
     if (options.allowBack && recognition?.topIntent === 'back') {
       return dc.endDialog({ kind: 'back' } satisfies ChoiceStepResult);
     }
-    const value = this.understand(
-      text,
-      options,
-      recognition?.entities,
-      t('prompts.ordinals', { returnObjects: true }) as string[],
-      t('prompts.last', { returnObjects: true }) as string[],
-    );
+    const value = understandAnswer(options, text, recognition?.entities, this.deps.normalize, t);
     if (value !== undefined) return dc.endDialog({ kind: 'chosen', value } satisfies ChoiceStepResult);
     if (options.lenient) return dc.endDialog({ kind: 'unmatched', text } satisfies ChoiceStepResult);
 
@@ -109,24 +104,45 @@ export class ChoiceStepDialog extends Dialog<ChoiceStepOptions> {
   override async repromptDialog(context: TurnContext, instance: { state: ChoiceStepState }): Promise<void> {
     await context.sendActivity(ChoiceStepDialog.questionActivity(instance.state.options));
   }
+}
 
-  /** The chosen option's value, from the text itself or, failing that, from the entities of the message. */
-  private understand(
-    text: string,
-    options: ChoiceStepOptions,
-    entities: RecognizedEntities | undefined,
-    ordinals: string[],
-    last: string[],
-  ): string | undefined {
-    const index = matchChoice(text, options.choices, this.deps.normalize, { ordinals, last });
-    if (index >= 0) return options.choices[index].value;
-    if (options.slot && entities) {
-      return valueFromEntities(
-        options.slot,
-        entities,
-        options.choices.map((c) => c.value),
-      );
-    }
-    return undefined;
+/** The chosen option's value, from the text itself or, failing that, from the entities of the message. */
+export function understandAnswer(
+  options: ChoiceStepOptions,
+  text: string,
+  entities: RecognizedEntities | undefined,
+  normalize: (s: string) => string,
+  t: TFunction,
+): string | undefined {
+  const vocabulary = {
+    ordinals: t('prompts.ordinals', { returnObjects: true }) as string[],
+    last: t('prompts.last', { returnObjects: true }) as string[],
+  };
+  const index = matchChoice(text, options.choices, normalize, vocabulary);
+  if (index >= 0) return options.choices[index].value;
+  if (options.slot && entities) {
+    return valueFromEntities(
+      options.slot,
+      entities,
+      options.choices.map((c) => c.value),
+    );
   }
+  return undefined;
+}
+
+/** True when the message answers the question a choice step instance is waiting on. */
+export function answersChoiceStep(
+  state: unknown,
+  text: string,
+  entities: RecognizedEntities | undefined,
+  normalize: (s: string) => string,
+  t: TFunction,
+): boolean {
+  const options = (state as Partial<ChoiceStepState> | undefined)?.options;
+  return options !== undefined && understandAnswer(options, text, entities, normalize, t) !== undefined;
+}
+
+/** Whether the waiting choice step accepts "retour". */
+export function choiceStepAllowsBack(state: unknown): boolean {
+  return (state as Partial<ChoiceStepState> | undefined)?.options?.allowBack === true;
 }

@@ -10,7 +10,7 @@ import { AFE, REPIT, fakeKnowledge } from './fixtures';
 const t = translator('fr');
 
 /** Sends `outgoing` from a bot behind the rendering middleware, on `channelId`, and returns what leaves. */
-async function render(channelId: string, outgoing: Partial<Activity>): Promise<Activity> {
+async function render(channelId: string, outgoing: Partial<Activity>): Promise<Partial<Activity>> {
   const knowledge = fakeKnowledge();
   const adapter = new TestAdapter(
     async (context: TurnContext) => {
@@ -18,7 +18,7 @@ async function render(channelId: string, outgoing: Partial<Activity>): Promise<A
     },
     { channelId, locale: 'fr-FR' },
   ).use(new ChannelRenderingMiddleware(() => knowledge));
-  let sent: Activity | undefined;
+  let sent: Partial<Activity> | undefined;
   await adapter.send('bonjour').assertReply((activity) => {
     sent = activity;
   });

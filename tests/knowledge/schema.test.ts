@@ -31,7 +31,9 @@ describe('knowledge schema and loader errors', () => {
     const dir = fresh();
     mutate(dir, 'aides.yaml', (doc) => doc.deleteIn(['entries', indexOf(doc, 'entries', 'afe'), 'summary']));
     const err = loadError(dir);
-    expect(err.message).toContain('aides.yaml: afe: summary: Invalid input: expected string, received undefined');
+    expect(err.message).toContain(
+      'aides.yaml: afe: summary: Invalid input: expected string, received undefined',
+    );
     expect(err.problems).toEqual([
       {
         file: 'aides.yaml',
@@ -55,12 +57,16 @@ describe('knowledge schema and loader errors', () => {
     mutate(dir, 'aides.yaml', (doc) =>
       doc.setIn(['entries', indexOf(doc, 'entries', 'afe'), 'related', 0, 'id'], 'aide-inexistante'),
     );
-    expect(loadError(dir).message).toContain('aides.yaml: afe: related[0].id: unknown entry id "aide-inexistante"');
+    expect(loadError(dir).message).toContain(
+      'aides.yaml: afe: related[0].id: unknown entry id "aide-inexistante"',
+    );
   });
 
   test('a duplicate id across files is reported in the second file', () => {
     const dir = fresh();
-    mutate(dir, 'faq.yaml', (doc) => doc.setIn(['entries', indexOf(doc, 'entries', 'vaccination'), 'id'], 'afe'));
+    mutate(dir, 'faq.yaml', (doc) =>
+      doc.setIn(['entries', indexOf(doc, 'entries', 'vaccination'), 'id'], 'afe'),
+    );
     expect(loadError(dir).message).toContain('faq.yaml: afe: id: duplicate id (already used in aides.yaml)');
   });
 
@@ -84,7 +90,9 @@ describe('knowledge schema and loader errors', () => {
 
   test('an intent outside the recogniser contract is rejected', () => {
     const dir = fresh();
-    mutate(dir, 'faq.yaml', (doc) => doc.setIn(['entries', indexOf(doc, 'entries', 'sophia'), 'intent'], 'diabete'));
+    mutate(dir, 'faq.yaml', (doc) =>
+      doc.setIn(['entries', indexOf(doc, 'entries', 'sophia'), 'intent'], 'diabete'),
+    );
     expect(loadError(dir).message).toMatch(/faq\.yaml: sophia: intent: Invalid option/);
   });
 
@@ -99,13 +107,19 @@ describe('knowledge schema and loader errors', () => {
   test('a misspelt field is reported as unknown', () => {
     const dir = fresh();
     mutate(dir, 'aides.yaml', (doc) => doc.setIn(['entries', indexOf(doc, 'entries', 'afe'), 'sumary'], 'x'));
-    expect(loadError(dir).message).toContain('aides.yaml: afe: sumary: unknown field (check the spelling): sumary');
+    expect(loadError(dir).message).toContain(
+      'aides.yaml: afe: sumary: unknown field (check the spelling): sumary',
+    );
   });
 
   test('a malformed id is rejected', () => {
     const dir = fresh();
-    mutate(dir, 'aides.yaml', (doc) => doc.setIn(['entries', indexOf(doc, 'entries', 'afe'), 'id'], 'Aide AFE'));
-    expect(loadError(dir).message).toContain('aides.yaml: Aide AFE: id: must be lowercase kebab-case or snake_case');
+    mutate(dir, 'aides.yaml', (doc) =>
+      doc.setIn(['entries', indexOf(doc, 'entries', 'afe'), 'id'], 'Aide AFE'),
+    );
+    expect(loadError(dir).message).toContain(
+      'aides.yaml: Aide AFE: id: must be lowercase kebab-case or snake_case',
+    );
   });
 
   test('an option label too long for a button is rejected', () => {
@@ -120,8 +134,12 @@ describe('knowledge schema and loader errors', () => {
 
   test('a contact without number nor url is rejected', () => {
     const dir = fresh();
-    mutate(dir, 'contacts.yaml', (doc) => doc.deleteIn(['contacts', indexOf(doc, 'contacts', 'tel-3698'), 'number']));
-    expect(loadError(dir).message).toContain('contacts.yaml: tel-3698: number: a contact needs a number or a url');
+    mutate(dir, 'contacts.yaml', (doc) =>
+      doc.deleteIn(['contacts', indexOf(doc, 'contacts', 'tel-3698'), 'number']),
+    );
+    expect(loadError(dir).message).toContain(
+      'contacts.yaml: tel-3698: number: a contact needs a number or a url',
+    );
   });
 
   test('a YAML syntax error names the file and the line', () => {
@@ -153,5 +171,35 @@ describe('knowledge schema and loader errors', () => {
     const dir = fresh();
     mutate(dir, 'faq.yaml', (doc) => doc.deleteIn(['entries', indexOf(doc, 'entries', 'sophia'), 'intent']));
     expect(loadError(dir).message).toContain('no entry answers intent "sophia"');
+  });
+});
+
+describe('journey tree files', () => {
+  test('a journey tree with a dead end is reported in its own file', () => {
+    const dir = copyKnowledge();
+    try {
+      mutate(dir, 'parcours-maladie.yaml', (doc) =>
+        doc.setIn(['nodes', indexOf(doc, 'nodes', 'q_arret_ald'), 'options', 1, 'next'], 'leaf_absente'),
+      );
+      const msg = loadError(dir).message;
+      expect(msg).toContain(
+        'parcours-maladie.yaml: q_arret_ald: options[1].next: dead end: unknown node id "leaf_absente"',
+      );
+      expect(msg).toContain('parcours-maladie.yaml: leaf_ij: id: unreachable from the root');
+    } finally {
+      removeDir(dir);
+    }
+  });
+
+  test('two trees cannot share an id', () => {
+    const dir = copyKnowledge();
+    try {
+      mutate(dir, 'parcours-maladie.yaml', (doc) => doc.set('id', 'parcours-maternite'));
+      expect(loadError(dir).message).toContain(
+        'parcours-maternite.yaml: parcours-maternite: id: duplicate tree id (already used in parcours-maladie.yaml)',
+      );
+    } finally {
+      removeDir(dir);
+    }
   });
 });

@@ -6,7 +6,7 @@ import { SEEDS_DIR, copyKnowledge, indexOf, mutate, removeDir } from './fixtures
 
 describe('quote normalisation', () => {
   test('ignores case, accents, apostrophes, non-breaking spaces, thousands separators and emphasis', () => {
-    const seed = { raw: '', normalized: normalizeForQuote("**Montant** : maximum de l’aide 6\u00a0000 €.") };
+    const seed = { raw: '', normalized: normalizeForQuote('**Montant** : maximum de l’aide 6\u00a0000 €.') };
     expect(quoteFound("montant : MAXIMUM DE L'AIDE 6000 €.", seed)).toBe(true);
     expect(quoteFound('maximum de l aide 6 000 €', seed)).toBe(false);
     expect(quoteFound("maximum de l'aide 5 000 €.", seed)).toBe(false);
@@ -40,24 +40,35 @@ if (!seedsPresent) {
       expect(seeds.size).toBeGreaterThanOrEqual(5);
     });
 
-    test.each(k.entries.map((e) => [e.id, e] as const))('%s: every quote is in the named seed file', (_id, entry) => {
-      for (const s of entry.sources) {
-        const seed = seeds.get(s.file);
-        expect({ file: s.file, known: seed !== undefined }).toEqual({ file: s.file, known: true });
-        if (seed) expect({ quote: s.quote, found: quoteFound(s.quote, seed) }).toEqual({ quote: s.quote, found: true });
-        if (seed) expect({ heading: s.section, found: quoteFound(s.section, seed) }).toEqual({ heading: s.section, found: true });
-      }
-    });
-
-    test.each(k.entries.filter((e) => e.amounts.length + e.durations.length > 0).map((e) => [e.id, e] as const))(
-      '%s: every figure appears in one of its quotes',
+    test.each(k.entries.map((e) => [e.id, e] as const))(
+      '%s: every quote is in the named seed file',
       (_id, entry) => {
-        const quoted = new Set(entry.sources.flatMap((s) => numbersIn(s.quote)));
-        for (const fig of [...entry.amounts, ...entry.durations]) {
-          for (const v of fig.values) expect({ figure: fig.label, value: v, quoted: quoted.has(v) }).toMatchObject({ quoted: true });
+        for (const s of entry.sources) {
+          const seed = seeds.get(s.file);
+          expect({ file: s.file, known: seed !== undefined }).toEqual({ file: s.file, known: true });
+          if (seed)
+            expect({ quote: s.quote, found: quoteFound(s.quote, seed) }).toEqual({
+              quote: s.quote,
+              found: true,
+            });
+          if (seed)
+            expect({ heading: s.section, found: quoteFound(s.section, seed) }).toEqual({
+              heading: s.section,
+              found: true,
+            });
         }
       },
     );
+
+    test.each(
+      k.entries.filter((e) => e.amounts.length + e.durations.length > 0).map((e) => [e.id, e] as const),
+    )('%s: every figure appears in one of its quotes', (_id, entry) => {
+      const quoted = new Set(entry.sources.flatMap((s) => numbersIn(s.quote)));
+      for (const fig of [...entry.amounts, ...entry.durations]) {
+        for (const v of fig.values)
+          expect({ figure: fig.label, value: v, quoted: quoted.has(v) }).toMatchObject({ quoted: true });
+      }
+    });
 
     test('every link is a URL written in the seeds (no guessed URL)', () => {
       const urls = new Set(k.entries.flatMap((e) => e.links.map((l) => l.url)));
@@ -68,11 +79,13 @@ if (!seedsPresent) {
 
     test('contacts and worked examples quote the seeds, numbers included', () => {
       for (const c of k.contacts) {
-        for (const s of c.sources) expect(quoteFound(s.quote, seeds.get(s.file) ?? { raw: '', normalized: '' })).toBe(true);
+        for (const s of c.sources)
+          expect(quoteFound(s.quote, seeds.get(s.file) ?? { raw: '', normalized: '' })).toBe(true);
         if (c.number) expect(c.sources.some((s) => s.quote.includes(c.number ?? '#'))).toBe(true);
       }
       for (const ex of k.workedExamples) {
-        for (const s of ex.sources) expect(quoteFound(s.quote, seeds.get(s.file) ?? { raw: '', normalized: '' })).toBe(true);
+        for (const s of ex.sources)
+          expect(quoteFound(s.quote, seeds.get(s.file) ?? { raw: '', normalized: '' })).toBe(true);
       }
     });
 
@@ -88,10 +101,18 @@ if (!seedsPresent) {
           doc.setIn(['entries', i, 'sources', 1, 'quote'], "maximum de l'aide 8 000 €.");
           doc.setIn(['entries', i, 'links', 1, 'url'], 'https://www.urssaf.fr/aide-inventee');
         });
-        const problems = checkTraceability(loadKnowledge(dir), seeds).map((p) => `${p.file}: ${p.id}: ${p.field}: ${p.message}`);
-        expect(problems.some((p) => p.startsWith('aides.yaml: afe: sources[1].quote: quote not found'))).toBe(true);
-        expect(problems).toContain('aides.yaml: afe: amounts[0].values[0]: 6000 does not appear in any quote of this entry');
-        expect(problems).toContain('aides.yaml: afe: links[1].url: URL not found in the seeds: https://www.urssaf.fr/aide-inventee');
+        const problems = checkTraceability(loadKnowledge(dir), seeds).map(
+          (p) => `${p.file}: ${p.id}: ${p.field}: ${p.message}`,
+        );
+        expect(problems.some((p) => p.startsWith('aides.yaml: afe: sources[1].quote: quote not found'))).toBe(
+          true,
+        );
+        expect(problems).toContain(
+          'aides.yaml: afe: amounts[0].values[0]: 6000 does not appear in any quote of this entry',
+        );
+        expect(problems).toContain(
+          'aides.yaml: afe: links[1].url: URL not found in the seeds: https://www.urssaf.fr/aide-inventee',
+        );
       } finally {
         removeDir(dir);
       }

@@ -10,7 +10,11 @@ function clone(): OrientationTree {
   return structuredClone(tree);
 }
 
-function node<T extends TreeNode['type']>(t: OrientationTree, id: string, type: T): Extract<TreeNode, { type: T }> {
+function node<T extends TreeNode['type']>(
+  t: OrientationTree,
+  id: string,
+  type: T,
+): Extract<TreeNode, { type: T }> {
   const n = t.nodes.find((x) => x.id === id);
   if (!n || n.type !== type) throw new Error(`no ${type} node ${id}`);
   return n as Extract<TreeNode, { type: T }>;
@@ -34,7 +38,10 @@ describe('orientation tree — structure', () => {
     expect(helpReferral).toBe(true);
     for (const p of paths) {
       const withForm = p.leaf.aids.filter((id) => k.get(id)?.links.some((l) => l.type === 'form'));
-      expect({ path: p.answers, ok: withForm.length > 0 || p.leaf.help }).toEqual({ path: p.answers, ok: true });
+      expect({ path: p.answers, ok: withForm.length > 0 || p.leaf.help }).toEqual({
+        path: p.answers,
+        ok: true,
+      });
       for (const id of p.leaf.aids) expect(k.get(id)).toBeDefined();
     }
   });
@@ -53,7 +60,9 @@ describe('orientation tree — structure', () => {
     const root = node(tree, tree.root, 'question');
     expect(root.slot).toBe('situation');
     expect(root.options.map((o) => o.value).sort()).toEqual([...SLOT_VALUES.situation].sort());
-    const difficulte = tree.nodes.filter((n): n is QuestionNode => n.type === 'question' && n.slot === 'difficulte');
+    const difficulte = tree.nodes.filter(
+      (n): n is QuestionNode => n.type === 'question' && n.slot === 'difficulte',
+    );
     const offered = new Set(difficulte.flatMap((q) => q.options.map((o) => o.value)));
     expect([...offered].sort()).toEqual([...SLOT_VALUES.difficulte].sort());
   });
@@ -101,7 +110,7 @@ describe('orientation tree — validation catches broken trees', () => {
 
   test('unreachable node', () => {
     const t = clone();
-    t.nodes.push({ type: 'leaf', id: 'leaf_orphelin', aids: ['afe'], help: false });
+    t.nodes.push({ type: 'leaf', id: 'leaf_orphelin', aids: ['afe'], help: false, highlights: [] });
     expect(validateTree(t, k)).toContainEqual({
       file: 'orientation.yaml',
       id: 'leaf_orphelin',
@@ -125,15 +134,15 @@ describe('orientation tree — validation catches broken trees', () => {
     node(t, 'q_situation', 'question').options[0].value = 'chomeur';
     const fields = validateTree(t, k).map((p) => `${p.id}: ${p.field}: ${p.message}`);
     expect(fields).toContain('leaf_retraite: aids[1]: unknown entry id "aide-imaginaire"');
-    expect(fields.some((f) => f.startsWith('q_situation: options[0].value: "chomeur" is not a value of slot'))).toBe(
-      true,
-    );
+    expect(
+      fields.some((f) => f.startsWith('q_situation: options[0].value: "chomeur" is not a value of slot')),
+    ).toBe(true);
     expect(fields.some((f) => f.includes('no question offers situation = "actif"'))).toBe(true);
   });
 
   test('duplicate node id and unknown root', () => {
     const t = clone();
-    t.nodes.push({ type: 'leaf', id: 'leaf_retraite', aids: ['adr'], help: false });
+    t.nodes.push({ type: 'leaf', id: 'leaf_retraite', aids: ['adr'], help: false, highlights: [] });
     t.root = 'q_absente';
     const msgs = validateTree(t, k).map((p) => `${p.id}: ${p.field}: ${p.message}`);
     expect(msgs.some((m) => m.startsWith('leaf_retraite: id: duplicate node id'))).toBe(true);
@@ -142,21 +151,31 @@ describe('orientation tree — validation catches broken trees', () => {
 });
 
 describe('orientation tree — worked examples from the sources', () => {
-  test.each(k.workedExamples.map((ex) => [ex.id, ex] as const))('%s lands where the source says', (_id, ex) => {
-    const leaf = leafAt(ex.path);
-    for (const aid of ex.expectedAids) expect(leaf.aids).toContain(aid);
-  });
+  test.each(k.workedExamples.map((ex) => [ex.id, ex] as const))(
+    '%s lands where the source says',
+    (_id, ex) => {
+      const leaf = leafAt(ex.path);
+      for (const aid of ex.expectedAids) expect(leaf.aids).toContain(aid);
+    },
+  );
 
   test('the four examples of the Urssaf slides', () => {
     expect(leafAt({ situation: 'actif', difficulte: 'evenement_ponctuel' }).aids[0]).toBe('afe'); // David
-    expect(leafAt({ situation: 'actif', difficulte: 'catastrophe_naturelle' }).aids[0]).toBe('aide-urgence-cpsti'); // Jeanne
+    expect(leafAt({ situation: 'actif', difficulte: 'catastrophe_naturelle' }).aids[0]).toBe(
+      'aide-urgence-cpsti',
+    ); // Jeanne
     expect(leafAt({ situation: 'actif', difficulte: 'plusieurs' }).aids).toEqual(
       expect.arrayContaining(['aced', 'afe', 'help']),
     ); // Guillaume
     expect(leafAt({ situation: 'retraite_proche' }).aids).toEqual(['adr']); // Hélène
     const ids = k.workedExamples.map((e) => e.id);
     expect(ids).toEqual(
-      expect.arrayContaining(['david-electricien', 'jeanne-restauratrice-inondee', 'guillaume-restaurateur', 'helene-estheticienne']),
+      expect.arrayContaining([
+        'david-electricien',
+        'jeanne-restauratrice-inondee',
+        'guillaume-restaurateur',
+        'helene-estheticienne',
+      ]),
     );
   });
 });
@@ -171,7 +190,9 @@ describe('resolve — partial answers', () => {
   test('situation only: ask the difficulty', () => {
     const r = resolve(tree, { situation: 'actif' });
     expect(r.kind === 'question' && r.question.id).toBe('q_difficulte_actif');
-    expect(r.steps).toEqual([{ nodeId: 'q_situation', slot: 'situation', value: 'actif', label: 'Je suis en activité' }]);
+    expect(r.steps).toEqual([
+      { nodeId: 'q_situation', slot: 'situation', value: 'actif', label: 'Je suis en activité' },
+    ]);
   });
 
   test('a difficulty given before the situation is kept for later', () => {
@@ -183,9 +204,9 @@ describe('resolve — partial answers', () => {
   test('invalid person: ask whether still active, then the difficulty', () => {
     const r1 = resolve(tree, { situation: 'invalide', difficulte: 'evenement_ponctuel' });
     expect(r1.kind === 'question' && r1.question.slot).toBe('invalide_actif');
-    expect(leafAt({ situation: 'invalide', invalide_actif: 'oui', difficulte: 'evenement_ponctuel' }).aids).toContain(
-      'afi',
-    );
+    expect(
+      leafAt({ situation: 'invalide', invalide_actif: 'oui', difficulte: 'evenement_ponctuel' }).aids,
+    ).toContain('afi');
     expect(leafAt({ situation: 'invalide', invalide_actif: 'non' }).help).toBe(true);
   });
 
@@ -195,7 +216,9 @@ describe('resolve — partial answers', () => {
   });
 
   test('answers not on the way are ignored', () => {
-    expect(leafAt({ situation: 'conjoint_survivant', difficulte: 'cotisations' }).id).toBe('leaf_conjoint_survivant');
+    expect(leafAt({ situation: 'conjoint_survivant', difficulte: 'cotisations' }).id).toBe(
+      'leaf_conjoint_survivant',
+    );
   });
 });
 
@@ -219,5 +242,87 @@ describe('matchOption — free text to an option', () => {
 
   test('nothing matches', () => {
     expect(matchOption(difficulte, 'bonjour')).toBeUndefined();
+  });
+});
+
+describe('journey trees (parcours-*.yaml)', () => {
+  function figureOf(leaf: LeafNode, i = 0): number[] {
+    const h = leaf.highlights[i];
+    const e = k.get(h.entry);
+    return [...(e?.amounts ?? []), ...(e?.durations ?? [])].find((f) => f.label === h.figure)?.values ?? [];
+  }
+  function journeyLeaf(treeId: string, answers: Record<string, string>): LeafNode {
+    const r = resolve(k.treeById(treeId), answers);
+    if (r.kind !== 'leaf') throw new Error(`stopped at ${r.question.id}`);
+    return r.leaf;
+  }
+
+  test('the journeys expected by the dialogs exist and are valid', () => {
+    expect(k.trees.map((t) => t.id)).toEqual([
+      'demander-une-aide-financiere',
+      'parcours-invalidite',
+      'parcours-maladie',
+      'parcours-maternite',
+    ]);
+    expect(k.treeById('demander-une-aide-financiere')).toBe(k.tree);
+    expect(() => k.treeById('parcours-inconnu')).toThrow(/unknown question tree "parcours-inconnu"/);
+    for (const t of k.trees.slice(1)) {
+      expect(validateTree(t, k, `${t.id}.yaml`)).toEqual([]);
+      for (const p of walkPaths(t)) expect(p.leaf.aids.length).toBeGreaterThan(0);
+    }
+  });
+
+  test('maternité: twins 34 weeks, triplets 46, 3rd child 26, under 10 months of affiliation', () => {
+    const base = { statut_maternite: 'cheffe_entreprise', affiliation_10_mois: 'oui' };
+    expect(figureOf(journeyLeaf('parcours-maternite', { ...base, naissance: 'jumeaux' }))).toEqual([34]);
+    expect(figureOf(journeyLeaf('parcours-maternite', { ...base, naissance: 'triples' }))).toEqual([46]);
+    expect(figureOf(journeyLeaf('parcours-maternite', { ...base, naissance: 'troisieme_ou_plus' }))).toEqual([
+      26, 3,
+    ]);
+    const conj = journeyLeaf('parcours-maternite', {
+      statut_maternite: 'conjointe_collaboratrice',
+      affiliation_10_mois: 'non',
+    });
+    expect(conj.aids).toEqual(['maternite-conjointe-collaboratrice']);
+    expect(figureOf(conj)).toEqual([10]);
+  });
+
+  test('maladie: 3-day waiting period, none for an ALD, 12 months of affiliation', () => {
+    const ij = journeyLeaf('parcours-maladie', { affiliation_12_mois: 'oui', arret_ald: 'non' });
+    expect(figureOf(ij, 0)).toEqual([3]);
+    expect(figureOf(ij, 1)).toEqual([48]);
+    const ald = journeyLeaf('parcours-maladie', { affiliation_12_mois: 'oui', arret_ald: 'oui' });
+    expect(ald.aids).toContain('ald');
+    expect(ald.highlights.map((h) => h.entry)).not.toContain('ij-delai-carence');
+    expect(figureOf(journeyLeaf('parcours-maladie', { affiliation_12_mois: 'non' }))).toEqual([12]);
+  });
+
+  test('invalidité: 30 % / 50 % / 50 %, AFI with its form for a blow to the activity', () => {
+    const cat = (c: string): LeafNode =>
+      journeyLeaf('parcours-invalidite', { besoin_invalidite: 'pension', categorie_invalidite: c });
+    expect(figureOf(cat('incapacite_partielle'))).toEqual([30]);
+    expect(figureOf(cat('totale'))).toEqual([50]);
+    expect(figureOf(cat('tierce_personne'))).toEqual([50]);
+    expect(journeyLeaf('parcours-invalidite', { besoin_invalidite: 'coup_dur' }).aids).toEqual(['afi']);
+  });
+
+  test('a highlight must name an existing figure of an existing entry', () => {
+    const t = structuredClone(k.treeById('parcours-maladie'));
+    const leaf = node(t, 'leaf_ij', 'leaf');
+    leaf.highlights.push(
+      { entry: 'ij-delai-carence', figure: 'Délai inventé' },
+      { entry: 'fiche-absente', figure: 'x' },
+    );
+    expect(
+      validateTree(t, k, 'parcours-maladie.yaml').map((p) => `${p.file}: ${p.id}: ${p.field}: ${p.message}`),
+    ).toEqual([
+      'parcours-maladie.yaml: leaf_ij: highlights[3].figure: entry "ij-delai-carence" has no amount or duration labelled "Délai inventé"',
+      'parcours-maladie.yaml: leaf_ij: highlights[4].entry: unknown entry id "fiche-absente"',
+    ]);
+  });
+
+  test('the orientation tree still requires a form or HELP on every leaf', () => {
+    expect(tree.requireForm).toBe(true);
+    expect(k.treeById('parcours-maternite').requireForm).toBe(false);
   });
 });

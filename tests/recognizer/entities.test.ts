@@ -12,7 +12,7 @@ describe('entities', () => {
       ['je suis électricien à mon compte', 'artisan'],
       ['plombier chauffagiste', 'artisan'],
       ['je suis coiffeuse', 'artisan'],
-      ["je tiens un petit restaurant", 'commercant'],
+      ['je tiens un petit restaurant', 'commercant'],
       ['je suis commerçante', 'commercant'],
       ['restaurateur depuis 10 ans', 'commercant'],
       ['je suis infirmière libérale', 'profession_liberale'],
@@ -104,7 +104,7 @@ describe('entities', () => {
     it('is true when ALD is mentioned, false when denied', () => {
       expect(ent('je suis en ALD').ald).toBe(true);
       expect(ent('affection de longue durée').ald).toBe(true);
-      expect(ent("je ne suis pas en ald").ald).toBe(false);
+      expect(ent('je ne suis pas en ald').ald).toBe(false);
       expect(ent('je suis malade').ald).toBeUndefined();
     });
   });
@@ -128,7 +128,7 @@ describe('entities', () => {
   describe('montants', () => {
     it('reads euros in several spellings', () => {
       expect(ent('une dette de 6 000 €').montants).toEqual([6000]);
-      expect(ent("il me faut 2k pour réparer").montants).toEqual([2000]);
+      expect(ent('il me faut 2k pour réparer').montants).toEqual([2000]);
       expect(ent('1500 euros par mois').montants).toEqual([1500]);
       expect(ent('entre 7 500 € et 10 000€').montants).toEqual([7500, 10000]);
       expect(ent('12,50 €').montants).toEqual([12.5]);

@@ -126,12 +126,14 @@ describe('Recognizer', () => {
   });
 
   describe('threshold', () => {
-    it.each(['asdfgh qsdkl', 'le ciel est bleu', 'quel temps fait-il à Paris', 'recette de la tarte aux pommes'])(
-      'sends nonsense and out-of-scope messages to None: %s',
-      (text) => {
-        expect(r.recognize(text).topIntent).toBe('None');
-      },
-    );
+    it.each([
+      'asdfgh qsdkl',
+      'le ciel est bleu',
+      'quel temps fait-il à Paris',
+      'recette de la tarte aux pommes',
+    ])('sends nonsense and out-of-scope messages to None: %s', (text) => {
+      expect(r.recognize(text).topIntent).toBe('None');
+    });
 
     it('turns a weak top intent into None', () => {
       const strict = Recognizer.fromDirectory(undefined, { threshold: 0.999 });

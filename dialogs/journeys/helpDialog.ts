@@ -1,0 +1,33 @@
+import {
+  ComponentDialog,
+  type DialogTurnResult,
+  WaterfallDialog,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import type { Knowledge } from '../../knowledge/loader';
+import { entriesActivity } from '../answers';
+import { translator } from '../i18n';
+import type { JourneyResult } from './journey';
+
+export const HELP_DIALOG = 'HelpDialog';
+
+/**
+ * HELP, for people whose difficulties pile up: what the scheme is (in the entry's own three lines), the
+ * démarches simplifiées questionnaire link, the steps, and who calls back. All of it from `help.yaml`.
+ */
+export class HelpDialog extends ComponentDialog {
+  constructor(private readonly knowledge: Knowledge) {
+    super(HELP_DIALOG);
+    this.addDialog(new WaterfallDialog(`${HELP_DIALOG}.answer`, [(step) => this.answer(step)]));
+    this.initialDialogId = `${HELP_DIALOG}.answer`;
+  }
+
+  private async answer(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const t = translator(step.context.activity.locale);
+    const help = this.knowledge.byIntent('help');
+    await step.context.sendActivity(
+      entriesActivity(this.knowledge, t, help.slice(0, 1), t('journey.helpIntro')),
+    );
+    return step.endDialog({ intent: 'help', answered: true } satisfies JourneyResult);
+  }
+}

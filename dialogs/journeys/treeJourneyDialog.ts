@@ -1,0 +1,164 @@
+import type { Activity, TurnContext } from 'botbuilder';
+import {
+  ComponentDialog,
+  type DialogTurnResult,
+  WaterfallDialog,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import type { TFunction } from 'i18next';
+import type { Knowledge } from '../../knowledge/loader';
+import type { LeafNode, OrientationTree } from '../../knowledge/schema';
+import { type Answers, isQuestion, resolve } from '../../knowledge/tree';
+import { entriesActivity } from '../answers';
+import { translator } from '../i18n';
+import type { RecognizedEntities } from '../ports';
+import {
+  CHOICE_STEP,
+  ChoiceStepDialog,
+  type ChoiceStepDeps,
+  type ChoiceStepResult,
+} from '../prompts/choiceStep';
+import { valueFromEntities } from '../slots';
+import { type JourneyResult, type JourneyOptions } from './journey';
+
+interface LoopState {
+  answers: Answers;
+  /** Slots the person answered, in order, so that "retour" can undo the last one. */
+  history: string[];
+  entities: RecognizedEntities;
+  /** True once the slots already known from the first message have been acknowledged. */
+  acknowledged: boolean;
+}
+
+export interface TreeJourneyDeps extends ChoiceStepDeps {
+  knowledge: Knowledge;
+}
+
+/**
+ * A journey that walks one of the knowledge base's question trees: it skips the questions the first message
+ * (or the portal context) already answered, asks the others with choices, and ends on the leaf's answer cards.
+ * Subclasses only name their tree and intent; what is asked and answered is data.
+ */
+export class TreeJourneyDialog extends ComponentDialog {
+  private readonly loopId: string;
+
+  constructor(
+    id: string,
+    protected readonly intent: string,
+    private readonly treeId: string,
+    protected readonly deps: TreeJourneyDeps,
+  ) {
+    super(id);
+    this.loopId = `${id}.loop`;
+    this.addDialog(new ChoiceStepDialog(deps));
+    this.addDialog(
+      new WaterfallDialog(this.loopId, [(step) => this.askStep(step), (step) => this.answerStep(step)]),
+    );
+    this.initialDialogId = this.loopId;
+  }
+
+  protected tree(): OrientationTree {
+    return this.deps.knowledge.treeById(this.treeId);
+  }
+
+  private state(step: WaterfallStepContext): LoopState {
+    const options = (step.options ?? {}) as Partial<LoopState> & JourneyOptions;
+    return {
+      answers: options.answers ?? {},
+      history: options.history ?? [],
+      entities: options.entities ?? {},
+      acknowledged: options.acknowledged ?? false,
+    };
+  }
+
+  private async askStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const state = this.state(step);
+    const t = translator(step.context.activity.locale);
+    const tree = this.tree();
+    // Fill, from the entities, every question on the way that they answer.
+    let resolution = resolve(tree, state.answers);
+    const prefilled: string[] = [];
+    while (resolution.kind === 'question') {
+      const question = resolution.question;
+      const value = valueFromEntities(
+        question.slot,
+        state.entities,
+        question.options.map((o) => o.value),
+      );
+      if (value === undefined || state.answers[question.slot as keyof Answers] !== undefined) break;
+      (state.answers as Record<string, string>)[question.slot] = value;
+      prefilled.push(question.options.find((o) => o.value === value)?.label ?? value);
+      resolution = resolve(tree, state.answers);
+    }
+    if (prefilled.length > 0 && !state.acknowledged) {
+      await step.context.sendActivity(t('journey.understood', { list: prefilled.join(' › ') }));
+    }
+    state.acknowledged = true;
+    (step.values as { loop?: LoopState }).loop = state;
+
+    if (resolution.kind === 'leaf') {
+      await this.answerLeaf(step.context, resolution.leaf, t, state.answers);
+      return step.endDialog({ intent: this.intent, answered: true } satisfies JourneyResult);
+    }
+    const question = resolution.question;
+    if (!isQuestion(question)) throw new Error('unreachable');
+    return step.beginDialog(CHOICE_STEP, {
+      question: question.question,
+      choices: question.options.map((o) => ({ value: o.value, label: o.label, synonyms: o.synonyms })),
+      slot: question.slot,
+      allowBack: true,
+    });
+  }
+
+  private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const state = (step.values as { loop: LoopState }).loop;
+    const result = step.result as ChoiceStepResult;
+    const resolution = resolve(this.tree(), state.answers);
+    if (result.kind === 'gaveUp' || result.kind === 'unmatched') {
+      return step.endDialog({ intent: this.intent, answered: false } satisfies JourneyResult);
+    }
+    if (result.kind === 'back') {
+      const last = state.history.pop();
+      if (last === undefined) {
+        await step.context.sendActivity(translator(step.context.activity.locale)('prompts.firstQuestion'));
+      } else {
+        delete (state.answers as Record<string, string>)[last];
+      }
+      return step.replaceDialog(this.loopId, state);
+    }
+    if (resolution.kind === 'question') {
+      (state.answers as Record<string, string>)[resolution.question.slot] = result.value;
+      state.history.push(resolution.question.slot);
+    }
+    return step.replaceDialog(this.loopId, state);
+  }
+
+  /** The leaf's answer: its note, one card per aid, and HELP when difficulties add up. */
+  protected async answerLeaf(
+    context: TurnContext,
+    leaf: LeafNode,
+    t: TFunction,
+    _answers: Answers,
+  ): Promise<void> {
+    const knowledge = this.deps.knowledge;
+    const activities: Partial<Activity>[] = [];
+    if (leaf.note) activities.push({ type: 'message', text: leaf.note });
+    for (const highlight of leaf.highlights ?? []) {
+      const figure = [
+        ...(knowledge.get(highlight.entry)?.durations ?? []),
+        ...(knowledge.get(highlight.entry)?.amounts ?? []),
+      ].find((f) => f.label === highlight.figure);
+      if (figure) activities.push({ type: 'message', text: t('journey.inYourCase', { text: figure.text }) });
+    }
+    const aids = leaf.aids.map((id) => knowledge.get(id)).filter((e) => e !== undefined);
+    if (aids.length > 0) {
+      const intro = aids.length === 1 ? t('journey.aidIntro') : t('journey.aidsIntro');
+      activities.push(entriesActivity(knowledge, t, aids, intro));
+    }
+    if (leaf.help) {
+      const help = knowledge.get(this.tree().helpEntry);
+      if (help) activities.push(entriesActivity(knowledge, t, [help], t('journey.helpProposal')));
+    }
+    await context.sendActivities(activities);
+  }
+}

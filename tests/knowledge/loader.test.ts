@@ -1,0 +1,47 @@
+import * as path from 'path';
+import { DEFAULT_KNOWLEDGE_DIR, Knowledge, loadKnowledge } from '../../knowledge/loader';
+import { KNOWLEDGE_DIR, copyKnowledge, removeDir } from './fixtures';
+
+describe('loader', () => {
+  test('the default folder is knowledge/ next to the loader', () => {
+    expect(path.resolve(DEFAULT_KNOWLEDGE_DIR)).toBe(KNOWLEDGE_DIR);
+    expect(loadKnowledge()).toBeInstanceOf(Knowledge);
+  });
+
+  test('loads once: later calls return the same instance', () => {
+    expect(loadKnowledge()).toBe(loadKnowledge(KNOWLEDGE_DIR));
+  });
+
+  test('loads in less than 100 ms', () => {
+    const warm = copyKnowledge();
+    const dir = copyKnowledge();
+    try {
+      loadKnowledge(warm); // warm the modules (zod, yaml) as at bot start-up
+      const t = performance.now();
+      const k = loadKnowledge(dir);
+      const ms = performance.now() - t;
+      expect(k.entries.length).toBeGreaterThan(0);
+      expect(ms).toBeLessThan(100);
+    } finally {
+      removeDir(warm);
+      removeDir(dir);
+    }
+  });
+
+  test('loads without the YAML cache too', () => {
+    const dir = copyKnowledge();
+    try {
+      const k = loadKnowledge(dir, { yamlCache: false });
+      expect(k.get('afe')?.title).toBe('Aide financière exceptionnelle (AFE)');
+    } finally {
+      removeDir(dir);
+    }
+  });
+
+  test('entries are read-only', () => {
+    const k = loadKnowledge();
+    expect(Object.isFrozen(k.entries)).toBe(true);
+    expect(k.fileOf('afe')).toBe('aides.yaml');
+    expect(k.fileOf('tel-3646')).toBeUndefined();
+  });
+});
