@@ -1,24 +1,50 @@
 import type { RecognizedEntities } from './ports';
 
 /**
- * How the recogniser's entities answer the questions of the journeys' trees. A slot's value is only taken when
- * it is one of the values the current question offers, so an entity can never lead outside the tree.
+ * How the recogniser's entities answer the questions of the knowledge base's trees, slot by slot. A value is
+ * only taken when it is one of the values the current question offers, so an entity never leads outside the tree.
  */
 type SlotReader = (entities: RecognizedEntities) => string | undefined;
+
+const yesNo = (value: boolean | undefined): string | undefined =>
+  value === undefined ? undefined : value ? 'oui' : 'non';
+
+/** Difficulties that are situations of their own rather than the nature of an active worker's difficulty. */
+const SITUATION_DIFFICULTIES: Record<string, string> = {
+  retraite: 'retraite_proche',
+  invalidite: 'invalide',
+  deces_conjoint: 'conjoint_survivant',
+};
+
+function activeDifficulties(e: RecognizedEntities): string[] {
+  return (e.difficultes ?? []).filter((d) => SITUATION_DIFFICULTIES[d] === undefined);
+}
 
 const READERS: Record<string, SlotReader> = {
   situation: (e) =>
     e.situation ??
-    (e.difficultes?.includes('retraite') ? 'retraite_proche' : undefined) ??
-    (e.difficultes?.includes('invalidite') ? 'invalide' : undefined) ??
-    (e.difficultes?.includes('deces_conjoint') ? 'conjoint_survivant' : undefined),
+    Object.entries(SITUATION_DIFFICULTIES).find(([difficulty]) => e.difficultes?.includes(difficulty))?.[1] ??
+    // A status ("je suis électricien") or a difficulty of the business ("mon camion est en panne") means active.
+    (e.statut !== undefined || activeDifficulties(e).length > 0 ? 'actif' : undefined),
   difficulte: (e) => {
-    const kinds = (e.difficultes ?? []).filter(
-      (d) => !['retraite', 'invalidite', 'deces_conjoint'].includes(d),
-    );
-    if (kinds.length > 1) return 'plusieurs';
-    return kinds[0];
+    const kinds = activeDifficulties(e);
+    return kinds.length > 1 ? 'plusieurs' : kinds[0];
   },
+  statut_maternite: (e) =>
+    e.statut === undefined
+      ? undefined
+      : e.statut === 'conjoint_collaborateur'
+        ? 'conjointe_collaboratrice'
+        : 'cheffe_entreprise',
+  affiliation_10_mois: (e) => yesNo(e.affiliationMois === undefined ? undefined : e.affiliationMois >= 10),
+  affiliation_12_mois: (e) => yesNo(e.affiliationMois === undefined ? undefined : e.affiliationMois >= 12),
+  naissance: (e) => {
+    if (e.enfants !== undefined && e.enfants >= 3) return 'triples';
+    if (e.enfants === 2) return 'jumeaux';
+    if (e.rangEnfant !== undefined) return e.rangEnfant >= 3 ? 'troisieme_ou_plus' : 'premier_ou_deuxieme';
+    return undefined;
+  },
+  arret_ald: (e) => yesNo(e.ald),
 };
 
 export function valueFromEntities(
