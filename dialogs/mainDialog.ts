@@ -25,6 +25,7 @@ import {
   choiceStepAllowsBack,
 } from './prompts/choiceStep';
 import { getTurnProfile } from './profile';
+import { activeDifficulties } from './slots';
 import { getTurnRecognition } from './turnState';
 
 export const MAIN_DIALOG = 'MainDialog';
@@ -132,7 +133,8 @@ export class MainDialog extends ComponentDialog {
         choices: [first, second].map((intent) => ({ value: intent, label: capitalise(label(intent)) })),
       } satisfies ChoiceStepOptions);
     }
-    return this.dispatch(step, options.intent ?? fromMenu ?? recognition.topIntent, entities, t);
+    const intent = options.intent ?? fromMenu ?? refineIntent(recognition.topIntent, entities);
+    return this.dispatch(step, intent, entities, t);
   }
 
   private async afterRouteStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -310,6 +312,20 @@ export class MainDialog extends ComponentDialog {
     }
     return undefined;
   }
+}
+
+/**
+ * What the entities say about the need when the intent alone does not: a story of business difficulties with no
+ * explicit request ("mon camion est en panne, je ne peux plus travailler") is a request for financial aid, and
+ * distress with several business difficulties goes through the aide-financière tree, whose "plusieurs" branch
+ * offers both the aids and HELP.
+ */
+export function refineIntent(intent: string, entities: RecognizedEntities): string {
+  const difficulties = activeDifficulties(entities);
+  if (intent === 'None' && (difficulties.length > 0 || entities.situation === 'retraite_proche'))
+    return 'aide_financiere';
+  if (intent === 'help' && difficulties.length >= 2) return 'aide_financiere';
+  return intent;
 }
 
 function values(step: WaterfallStepContext): RouteValues {

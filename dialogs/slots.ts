@@ -16,7 +16,8 @@ const SITUATION_DIFFICULTIES: Record<string, string> = {
   deces_conjoint: 'conjoint_survivant',
 };
 
-function activeDifficulties(e: RecognizedEntities): string[] {
+/** The difficulties of an active worker's business (not retirement, invalidity or bereavement). */
+export function activeDifficulties(e: RecognizedEntities): string[] {
   return (e.difficultes ?? []).filter((d) => SITUATION_DIFFICULTIES[d] === undefined);
 }
 

@@ -1,0 +1,63 @@
+import { type Activity, ConversationState, MemoryStorage, TestAdapter, UserState } from 'botbuilder';
+import { renderActivities } from '../../bot/channels/textRenderer';
+import { getRecognizer, normalize } from '../../bot/recognizer';
+import { RelaisBot } from '../../bot/relaisBot';
+import { MainDialog } from '../../dialogs/mainDialog';
+import type { FeedbackSink } from '../../dialogs/ports';
+import { loadKnowledge } from '../../knowledge/loader';
+
+export const knowledge = loadKnowledge();
+
+export interface Reply {
+  activities: Partial<Activity>[];
+  /** Everything the person sees, as text: messages, card content, links, choices. */
+  text: string;
+  /** The titles of the choices offered (suggested actions). */
+  choices: string[];
+  /** Every URL of the cards' buttons. */
+  links: string[];
+}
+
+/** One conversation with the real bot (recogniser, knowledge, dialogs) over the SDK's TestAdapter. */
+export class TestConversation {
+  readonly adapter: TestAdapter;
+  readonly feedback: Array<{ intent: string; helpful: boolean }> = [];
+  readonly conversationState: ConversationState;
+
+  constructor(channelId = 'test') {
+    const storage = new MemoryStorage();
+    this.conversationState = new ConversationState(storage);
+    const userState = new UserState(storage);
+    const recognizer = getRecognizer();
+    const sink: FeedbackSink = { record: (e) => this.feedback.push({ intent: e.intent, helpful: e.helpful }) };
+    const dialog = new MainDialog({
+      recognizer,
+      normalize,
+      knowledge,
+      feedback: sink,
+      misunderstood: this.conversationState.createProperty<number>('misunderstood'),
+    });
+    const bot = new RelaisBot({ conversationState: this.conversationState, userState, dialog, recognizer });
+    this.adapter = new TestAdapter((context) => bot.run(context), { channelId, locale: 'fr-FR' });
+  }
+
+  async send(activity: string | Partial<Activity>): Promise<Reply> {
+    await this.adapter.receiveActivity(activity);
+    const activities = this.adapter.activeQueue.splice(0);
+    const rendered = renderActivities(activities);
+    return {
+      activities,
+      text: rendered.lines.join('\n'),
+      choices: activities.flatMap((a) => a.suggestedActions?.actions.map((action) => String(action.title)) ?? []),
+      links: rendered.lines.flatMap((line) => line.match(/https?:\/\/\S+/g) ?? []),
+    };
+  }
+
+  /** Sends several messages and returns the replies to the last one. */
+  async sendAll(...texts: string[]): Promise<Reply> {
+    let last: Reply | undefined;
+    for (const text of texts) last = await this.send(text);
+    if (!last) throw new Error('nothing sent');
+    return last;
+  }
+}
