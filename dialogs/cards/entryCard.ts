@@ -55,9 +55,19 @@ export function entryCard(entry: Entry, t: TFunction, options: EntryCardOptions 
       textBlock(t('card.notCombinable', { list: options.notCombinableWith.join(', ') }), { isSubtle: true }),
     );
   }
-  const actions = entry.links.map((link) => openUrl(link.label, link.url));
-  const fallback = [entry.title, entry.summary, ...entry.links.map((l) => `${l.label} : ${l.url}`)].join(
-    '\n',
-  );
+  const contacts = options.contacts ?? [];
+  if (contacts.length > 0) body.push(label(t('card.contacts')), bullets(contacts.map(contactLine)));
+  const actions = [
+    ...entry.links.map((link) => openUrl(link.label, link.url)),
+    ...contacts
+      .filter((c) => c.url !== undefined && !entry.links.some((l) => l.url === c.url))
+      .map((c) => openUrl(c.label, c.url as string)),
+  ];
+  const fallback = [
+    entry.title,
+    entry.summary,
+    ...entry.links.map((l) => `${l.label} : ${l.url}`),
+    ...contacts.map(contactLine),
+  ].join('\n');
   return adaptiveCard(body, actions, fallback);
 }

@@ -3,7 +3,7 @@ import { renderActivities } from '../../bot/channels/textRenderer';
 import { getRecognizer, normalize } from '../../bot/recognizer';
 import { RelaisBot } from '../../bot/relaisBot';
 import { MainDialog } from '../../dialogs/mainDialog';
-import type { FeedbackSink } from '../../dialogs/ports';
+import type { FeedbackSink, IntentRecognizer } from '../../dialogs/ports';
 import { loadKnowledge } from '../../knowledge/loader';
 
 export const knowledge = loadKnowledge();
@@ -24,12 +24,14 @@ export class TestConversation {
   readonly feedback: Array<{ intent: string; helpful: boolean }> = [];
   readonly conversationState: ConversationState;
 
-  constructor(channelId = 'test') {
+  constructor(channelId = 'test', recognizerOverride?: IntentRecognizer) {
     const storage = new MemoryStorage();
     this.conversationState = new ConversationState(storage);
     const userState = new UserState(storage);
-    const recognizer = getRecognizer();
-    const sink: FeedbackSink = { record: (e) => this.feedback.push({ intent: e.intent, helpful: e.helpful }) };
+    const recognizer = recognizerOverride ?? getRecognizer();
+    const sink: FeedbackSink = {
+      record: (e) => this.feedback.push({ intent: e.intent, helpful: e.helpful }),
+    };
     const dialog = new MainDialog({
       recognizer,
       normalize,
@@ -48,7 +50,9 @@ export class TestConversation {
     return {
       activities,
       text: rendered.lines.join('\n'),
-      choices: activities.flatMap((a) => a.suggestedActions?.actions.map((action) => String(action.title)) ?? []),
+      choices: activities.flatMap(
+        (a) => a.suggestedActions?.actions.map((action) => String(action.title)) ?? [],
+      ),
       links: rendered.lines.flatMap((line) => line.match(/https?:\/\/\S+/g) ?? []),
     };
   }

@@ -55,17 +55,20 @@ describe('aide financière: the worked examples of the Urssaf slides, from the p
     expect(examples.map((e) => e.id).sort()).toEqual(Object.keys(OWN_WORDS).sort());
   });
 
-  it.each(examples.map((e) => [e.name, e] as const))('%s gets the aid the CASS granted', async (_name, example) => {
-    const conversation = new TestConversation();
-    let reply = await conversation.send(OWN_WORDS[example.id]);
-    // If a question is still asked, answer it as the example's path says.
-    for (let i = 0; i < 3 && reply.choices.length > 0 && !reply.choices.includes('Oui'); i++) {
-      const option = tree.nodes
-        .flatMap((n) => (n.type === 'question' ? n.options.map((o) => ({ slot: n.slot, ...o })) : []))
-        .find((o) => reply.choices.includes(o.label) && example.path[o.slot] === o.value);
-      expect(option).toBeDefined();
-      reply = await conversation.send(option!.label);
-    }
-    for (const id of example.expectedAids) expect(reply.text).toContain(knowledge.get(id)!.title);
-  });
+  it.each(examples.map((e) => [e.name, e] as const))(
+    '%s gets the aid the CASS granted',
+    async (_name, example) => {
+      const conversation = new TestConversation();
+      let reply = await conversation.send(OWN_WORDS[example.id]);
+      // If a question is still asked, answer it as the example's path says.
+      for (let i = 0; i < 3 && reply.choices.length > 0 && !reply.choices.includes('Oui'); i++) {
+        const option = tree.nodes
+          .flatMap((n) => (n.type === 'question' ? n.options.map((o) => ({ slot: n.slot, ...o })) : []))
+          .find((o) => reply.choices.includes(o.label) && example.path[o.slot] === o.value);
+        expect(option).toBeDefined();
+        reply = await conversation.send(option!.label);
+      }
+      for (const id of example.expectedAids) expect(reply.text).toContain(knowledge.get(id)!.title);
+    },
+  );
 });
