@@ -162,15 +162,10 @@ describeInBrowser('Web Chat on the demo portal (browser)', () => {
     mkdirSync(join(SCREENSHOT, '..'), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
 
-    // TODO(lead): the aide financière journey (dialogs/) is not finished yet, so its final card cannot be
-    // asserted. When it is, make this a hard assertion and remove the warning:
-    //   expect(formCardReceived()).toBe(true);
-    //   await webchat().locator('.webchat__adaptive-card-renderer, .webchat__stacked-layout__attachment').last().waitFor();
-    if (!formCardReceived()) {
-      console.warn(
-        '[tests/browser] TODO(lead): no card with the form link yet (aide financière journey pending).',
-      );
-    }
+    // The journey ended on the aid's card, with the form link, rendered as an Adaptive Card in the page.
+    expect(formCardReceived()).toBe(true);
+    await webchat().locator('.ac-adaptiveCard').last().waitFor({ timeout: 5_000 });
+    expect(await webchat().locator('.ac-adaptiveCard').count()).toBeGreaterThan(0);
   }, 30_000);
 
   it("gave the bot the portal user's context: a `context` event, and channelData.context on each message", () => {
