@@ -123,17 +123,19 @@ export class MainDialog extends ComponentDialog {
     const entities = { ...(options.entities ?? recognition.entities) };
     if (!entities.statut && profile?.statut) entities.statut = profile.statut;
     const fromMenu = intentFromMenuLabel(step.context.activity.text ?? '', t, this.deps.normalize);
-    if (!options.intent && !fromMenu && recognition.ambiguous) {
+    const settled = recognition.ambiguous && settleAmbiguity(recognition.ambiguous, entities);
+    if (!options.intent && !fromMenu && recognition.ambiguous && !settled) {
       const { first, second } = recognition.ambiguous;
       values(step).disambiguating = true;
       values(step).entities = entities;
       const label = (intent: string) => t(`intents.${intent}`);
+      const about = (intent: string) => t(`intentsAbout.${intent}`);
       return step.beginDialog(CHOICE_STEP, {
-        question: t('main.ambiguous', { first: label(first), second: label(second) }),
+        question: t('main.ambiguous', { first: about(first), second: about(second) }),
         choices: [first, second].map((intent) => ({ value: intent, label: capitalise(label(intent)) })),
       } satisfies ChoiceStepOptions);
     }
-    const intent = options.intent ?? fromMenu ?? refineIntent(recognition.topIntent, entities);
+    const intent = options.intent ?? fromMenu ?? settled ?? refineIntent(recognition.topIntent, entities);
     return this.dispatch(step, intent, entities, t);
   }
 
@@ -265,6 +267,12 @@ export class MainDialog extends ComponentDialog {
     return super.onContinueDialog(innerDc);
   }
 
+  private announcesSwitch(text: string, t: TFunction): boolean {
+    const normalized = ` ${this.deps.normalize(text)} `;
+    const markers = t('prompts.switchMarkers', { returnObjects: true }) as string[];
+    return markers.some((marker) => normalized.includes(` ${this.deps.normalize(marker)} `));
+  }
+
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     const context = innerDc.context;
     const t = translator(context.activity.locale);
@@ -274,8 +282,14 @@ export class MainDialog extends ComponentDialog {
     while (leaf.child) leaf = leaf.child;
     const waiting = leaf.activeDialog;
     const isChoice = waiting?.id === CHOICE_STEP;
-    // An answer to the question being asked is never an interruption.
-    if (isChoice && answersChoiceStep(waiting.state, text, recognition.entities, this.deps.normalize, t)) {
+    // An answer to the question being asked is not an interruption, unless the person announces a change of
+    // subject ("en fait c'est pour un arrêt maladie").
+    const switching = this.announcesSwitch(text, t);
+    if (
+      isChoice &&
+      !switching &&
+      answersChoiceStep(waiting.state, text, recognition.entities, this.deps.normalize, t)
+    ) {
       return undefined;
     }
     const intent = this.intentOf(context, t);
@@ -326,6 +340,21 @@ export function refineIntent(intent: string, entities: RecognizedEntities): stri
     return 'aide_financiere';
   if (intent === 'help' && difficulties.length >= 2) return 'aide_financiere';
   return intent;
+}
+
+/**
+ * When the recogniser hesitates between HELP and a financial aid and the message names several difficulties,
+ * there is nothing to ask: the aide-financière tree's "plusieurs" answer offers the aids and HELP together.
+ */
+export function settleAmbiguity(
+  ambiguous: { first: string; second: string },
+  entities: RecognizedEntities,
+): string | undefined {
+  const pair = new Set([ambiguous.first, ambiguous.second]);
+  if (pair.has('help') && pair.has('aide_financiere') && activeDifficulties(entities).length >= 2) {
+    return 'aide_financiere';
+  }
+  return undefined;
 }
 
 function values(step: WaterfallStepContext): RouteValues {

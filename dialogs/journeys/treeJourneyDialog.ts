@@ -155,7 +155,7 @@ export class TreeJourneyDialog extends ComponentDialog {
       const intro = aids.length === 1 ? t('journey.aidIntro') : t('journey.aidsIntro');
       activities.push(entriesActivity(knowledge, t, aids, intro));
     }
-    if (leaf.help) {
+    if (leaf.help && !leaf.aids.includes(this.tree().helpEntry)) {
       const help = knowledge.get(this.tree().helpEntry);
       if (help) activities.push(entriesActivity(knowledge, t, [help], t('journey.helpProposal')));
     }

@@ -23,9 +23,19 @@ const checks = {
   notExpect: z.array(z.string().min(1)).optional(),
 };
 
-const UserTurn = z.strictObject({ user: z.string().min(1), ...checks });
-const EventTurn = z.strictObject({ event: z.literal('conversationUpdate'), ...checks });
-const Turn = z.union([UserTurn, EventTurn]);
+/** A turn is either what the person says (`user`) or the opening of the conversation (`event`). */
+const Turn = z
+  .strictObject({
+    user: z.string().min(1).optional(),
+    event: z.literal('conversationUpdate').optional(),
+    ...checks,
+  })
+  .refine((turn) => (turn.user === undefined) !== (turn.event === undefined), {
+    message: 'a turn needs exactly one of `user` or `event: conversationUpdate`',
+  })
+  .refine((turn) => (turn.expect?.length ?? 0) + (turn.expectRegex?.length ?? 0) > 0, {
+    message: 'a turn must assert something: `expect` or `expectRegex`',
+  });
 
 const ConversationFile = z.strictObject({
   name: z.string().min(1),
@@ -78,7 +88,9 @@ function baseActivity(c: Conversation, conversationId: string, userId: string): 
     serviceUrl: teams ? 'https://smba.trafficmanager.net/emea/' : 'http://127.0.0.1:1',
     deliveryMode: 'expectReplies',
     locale: c.locale,
-    from: teams ? { id: `29:${userId}`, name: 'Utilisateur', aadObjectId: userId } : { id: userId, name: 'Utilisateur' },
+    from: teams
+      ? { id: `29:${userId}`, name: 'Utilisateur', aadObjectId: userId }
+      : { id: userId, name: 'Utilisateur' },
     recipient: { id: 'bot', name: 'Relais Indé' },
     conversation: {
       id: conversationId,
@@ -94,13 +106,14 @@ function baseActivity(c: Conversation, conversationId: string, userId: string): 
 }
 
 function describeTurn(turn: TurnSpec): string {
-  return 'user' in turn ? `user: ${JSON.stringify(turn.user)}` : `event: ${turn.event}`;
+  return turn.user !== undefined ? `user: ${JSON.stringify(turn.user)}` : `event: ${turn.event}`;
 }
 
 /** The assertion failures of one turn, as readable lines. */
 function checkTurn(turn: TurnSpec, shown: string): string[] {
   const problems: string[] = [];
-  for (const wanted of turn.expect ?? []) if (!shown.includes(wanted)) problems.push(`missing: ${JSON.stringify(wanted)}`);
+  for (const wanted of turn.expect ?? [])
+    if (!shown.includes(wanted)) problems.push(`missing: ${JSON.stringify(wanted)}`);
   for (const pattern of turn.expectRegex ?? []) {
     if (!new RegExp(pattern, 'u').test(shown)) problems.push(`no match for /${pattern}/`);
   }
@@ -132,7 +145,7 @@ async function runConversation(bot: StartedBot, file: string, c: Conversation): 
     const base = baseActivity(c, conversationId, userId);
     const label = `turn ${index + 1} (${describeTurn(turn)})`;
     const activity: Partial<Activity> =
-      'user' in turn
+      turn.user !== undefined
         ? { ...base, type: 'message', ...resolveInput(turn.user, choices) }
         : {
             ...base,

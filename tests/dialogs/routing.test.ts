@@ -1,0 +1,63 @@
+import { refineIntent, settleAmbiguity } from '../../dialogs/mainDialog';
+import { valueFromEntities } from '../../dialogs/slots';
+
+describe('routing from entities', () => {
+  it('sends a story of business difficulties with no recognised need to the aide-financière journey', () => {
+    expect(refineIntent('None', { difficultes: ['evenement_ponctuel'] })).toBe('aide_financiere');
+    expect(refineIntent('None', { situation: 'retraite_proche' })).toBe('aide_financiere');
+    expect(refineIntent('None', {})).toBe('None');
+  });
+
+  it('sends distress with several business difficulties through the tree (aids and HELP), not HELP alone', () => {
+    expect(refineIntent('help', { difficultes: ['cotisations', 'sante_activite'] })).toBe('aide_financiere');
+    expect(refineIntent('help', { difficultes: ['cotisations'] })).toBe('help');
+    expect(refineIntent('help', {})).toBe('help');
+  });
+
+  it('settles a HELP / aide financière hesitation only when several difficulties are named', () => {
+    const pair = { first: 'help', second: 'aide_financiere' };
+    expect(settleAmbiguity(pair, { difficultes: ['cotisations', 'aidant'] })).toBe('aide_financiere');
+    expect(settleAmbiguity(pair, { difficultes: ['cotisations'] })).toBeUndefined();
+    expect(
+      settleAmbiguity({ first: 'maternite', second: 'adoption' }, { difficultes: ['a', 'b'] }),
+    ).toBeUndefined();
+  });
+});
+
+describe('slots filled from entities', () => {
+  it.each([
+    ['situation', { statut: 'artisan' }, ['actif', 'invalide'], 'actif'],
+    ['situation', { difficultes: ['retraite'] }, ['actif', 'retraite_proche'], 'retraite_proche'],
+    ['difficulte', { difficultes: ['cotisations', 'aidant'] }, ['cotisations', 'plusieurs'], 'plusieurs'],
+    [
+      'statut_maternite',
+      { statut: 'conjoint_collaborateur' },
+      ['cheffe_entreprise', 'conjointe_collaboratrice'],
+      'conjointe_collaboratrice',
+    ],
+    ['affiliation_10_mois', { affiliationMois: 8 }, ['oui', 'non'], 'non'],
+    ['affiliation_12_mois', { affiliationMois: 36 }, ['oui', 'non'], 'oui'],
+    [
+      'naissance',
+      { enfants: 2 },
+      ['premier_ou_deuxieme', 'troisieme_ou_plus', 'jumeaux', 'triples'],
+      'jumeaux',
+    ],
+    [
+      'naissance',
+      { rangEnfant: 3 },
+      ['premier_ou_deuxieme', 'troisieme_ou_plus', 'jumeaux', 'triples'],
+      'troisieme_ou_plus',
+    ],
+    ['arret_ald', { ald: false }, ['oui', 'non'], 'non'],
+  ])('%s from %j', (slot, entities, allowed, expected) => {
+    expect(valueFromEntities(slot, entities, allowed)).toBe(expected);
+  });
+
+  it('never answers with a value the question does not offer', () => {
+    expect(
+      valueFromEntities('situation', { statut: 'artisan' }, ['invalide', 'retraite_proche']),
+    ).toBeUndefined();
+    expect(valueFromEntities('unknown_slot', { statut: 'artisan' }, ['actif'])).toBeUndefined();
+  });
+});
