@@ -36,7 +36,10 @@ export interface PostResult {
   raw: unknown;
 }
 
-export async function postActivity(bot: StartedBot, activity: Partial<Activity>): Promise<PostResult> {
+export async function postActivity(
+  bot: Pick<StartedBot, 'url'>,
+  activity: Partial<Activity>,
+): Promise<PostResult> {
   const response = await fetch(`${bot.url}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
