@@ -6,15 +6,9 @@ import {
   startTestBot,
   suggestedTitles,
 } from '../helpers/httpBot';
+import { MENU_FR } from '../helpers/expected';
 
-const MENU = [
-  'Demander une aide financière',
-  'Maternité, paternité, adoption',
-  'Arrêt maladie (indemnités journalières)',
-  'Invalidité',
-  'Je suis en difficulté (HELP)',
-  'Autre question',
-];
+const MENU = MENU_FR;
 
 describe('HTTP endpoint, talked to as the Emulator does (deliveryMode expectReplies)', () => {
   let bot: StartedBot;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { loadConfig } from '../../bot/config';
 import { startBot, type StartedBot } from '../../bot/main';
+import { MENU_FR } from '../helpers/expected';
 
 /**
  * The portal page in a real browser: Debian's Chromium driven by playwright-core, against the real server (the
@@ -14,14 +15,7 @@ const FORM_LINKS = [
   /secu-independants\.fr\/demander-une-aide/,
   /ameli\.fr\/[^"']*formulaire|ameli\.fr\/[^"']*\.pdf/i,
 ];
-const MENU_LABELS = [
-  'Demander une aide financière',
-  'Maternité, paternité, adoption',
-  'Arrêt maladie (indemnités journalières)',
-  'Invalidité',
-  'Je suis en difficulté (HELP)',
-  'Autre question',
-];
+const MENU_LABELS = MENU_FR;
 /** Buttons the journey walker never clicks: they leave the journey. */
 const LEAVING = /recommencer|menu|annuler|conseiller|retour|autre question/i;
 

@@ -6,15 +6,9 @@ import type { StartedBot } from '../../bot/main';
 import { loadKnowledge } from '../../knowledge/loader';
 import { postActivity, startTestBot } from '../helpers/httpBot';
 import { teamsActivity } from './fixtures';
+import { MENU_FR } from '../helpers/expected';
 
-const MENU = [
-  'Demander une aide financière',
-  'Maternité, paternité, adoption',
-  'Arrêt maladie (indemnités journalières)',
-  'Invalidité',
-  'Je suis en difficulté (HELP)',
-  'Autre question',
-];
+const MENU = MENU_FR;
 
 function cards(activities: Activity[]): AdaptiveCard[] {
   return activities.flatMap((a) =>

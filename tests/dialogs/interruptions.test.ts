@@ -1,16 +1,10 @@
 import type { QuestionNode } from '../../knowledge/schema';
 import { walkPaths } from '../../knowledge/tree';
 import { knowledge, TestConversation } from './harness';
+import { MENU_FR } from '../helpers/expected';
 
 const START = 'Demander une aide financière';
-const MENU = [
-  'Demander une aide financière',
-  'Maternité, paternité, adoption',
-  'Arrêt maladie (indemnités journalières)',
-  'Invalidité',
-  'Je suis en difficulté (HELP)',
-  'Autre question',
-];
+const MENU = MENU_FR;
 const tree = knowledge.tree;
 
 /** Every question of the orientation tree, with the clicks that lead to it from the start. */
