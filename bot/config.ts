@@ -41,6 +41,13 @@ export const configSchema = z.object({
     .min(60, 'expected a number of seconds between 60 and 86400')
     .max(86400, 'expected a number of seconds between 60 and 86400')
     .default(1800),
+  /** New Web Chat conversations (tokens) one client address may open per minute. */
+  WEBCHAT_TOKEN_RATE_LIMIT: z.coerce
+    .number({ message: 'expected a number of requests per minute between 1 and 10000' })
+    .int('expected a number of requests per minute between 1 and 10000')
+    .min(1, 'expected a number of requests per minute between 1 and 10000')
+    .max(10000, 'expected a number of requests per minute between 1 and 10000')
+    .default(60),
   /** Secret used to sign Web Chat tokens; a random one is generated at start when empty. */
   TOKEN_SIGNING_SECRET: optionalString,
   /** Salt for the hashed conversation ids written to the logs. */

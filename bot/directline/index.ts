@@ -12,6 +12,7 @@ import { registerStaticFiles, type StaticOptions } from './static';
 import { ConversationStore } from './store';
 import { StreamHub } from './stream';
 import { type TokenClaims, TokenService } from './token';
+import { rateLimit } from '../rateLimit';
 
 export { DirectLineError, DirectLineService } from './service';
 export { ConversationStore, type PortalContext } from './store';
@@ -169,8 +170,10 @@ export function registerWebChat(
   };
 
   // The page's token endpoint: a token for ONE new conversation; no secret ever reaches the browser.
+  const limit = rateLimit({ max: config.WEBCHAT_TOKEN_RATE_LIMIT, windowMs: 60_000, now: options.now });
   server.post(
     '/api/webchat/token',
+    limit,
     handle(async (req, res) => {
       if (config.DIRECT_LINE_SECRET) {
         const request = parseTokenRequest(req.body);
@@ -199,6 +202,7 @@ export function registerWebChat(
   // Direct Line 3.0, as Web Chat's `createDirectLine({ domain, token })` calls it.
   server.post(
     `${DIRECT_LINE_PATH}/tokens/generate`,
+    limit,
     handle(async (req, res) => {
       const { created } = await newConversation(req.body, false);
       send(res, 200, {
