@@ -9,6 +9,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { TFunction } from 'i18next';
+import { CONVERSATION_INTENTS } from '../bot/recognizer/intents';
 import type { Knowledge } from '../knowledge/loader';
 import { contactsActivity } from './answers';
 import { translator } from './i18n';
@@ -35,20 +36,7 @@ const ROUTE = 'main.route';
 const TOPIC_SWITCH_MIN_SCORE = 0.5;
 
 /** Intents handled by MainDialog itself rather than by a journey or a FAQ answer. */
-const CONVERSATIONAL = new Set([
-  'greeting',
-  'thanks',
-  'goodbye',
-  'menu',
-  'restart',
-  'cancel',
-  'back',
-  'human',
-  'contact',
-  'capabilities',
-  'other',
-  'None',
-]);
+const CONVERSATIONAL = new Set<string>([...CONVERSATION_INTENTS, 'contact', 'other', 'None']);
 
 export interface MainDialogDeps {
   recognizer: IntentRecognizer;

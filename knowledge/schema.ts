@@ -3,6 +3,7 @@
  * schemas at start-up; the TypeScript types are inferred from them (`z.infer`) and never declared by hand.
  */
 import { z } from 'zod';
+import { TOPIC_INTENTS } from './intents';
 
 /** Stable identifier: lowercase kebab-case or snake_case (`afe`, `aide-urgence-cpsti`, `leaf_actif`). */
 export const IdSchema = z
@@ -37,38 +38,7 @@ export const OrganisationSchema = z.enum([
 ]);
 
 /** Intents of the recogniser (contract with the NLU). */
-export const IntentSchema = z.enum([
-  'aide_financiere',
-  'maternite',
-  'paternite',
-  'adoption',
-  'indemnites_journalieres',
-  'invalidite',
-  'help',
-  'deces',
-  'complementaire_sante_solidaire',
-  'compte_ameli',
-  'carte_vitale',
-  'medecin_traitant',
-  'cent_pour_cent_sante',
-  'examen_prevention',
-  'mon_soutien_psy',
-  'fin_de_vie',
-  'deuil_parental',
-  'reclamation',
-  'prevention',
-  'sophia',
-  'accompagnement_sante',
-  'service_social',
-  'desinsertion_professionnelle',
-  'premiers_mois_urssaf',
-  'ald',
-  'hospitalisation',
-  'at_mp',
-  'contact',
-  'cotisations_delais',
-  'statut_conjoint',
-]);
+export const IntentSchema = z.enum(TOPIC_INTENTS);
 
 export const LinkTypeSchema = z.enum(['info', 'form', 'referral', 'simulator']);
 

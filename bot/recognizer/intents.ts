@@ -1,36 +1,6 @@
-/** The intent names are a contract with the dialogs: do not rename. */
-export const TOPIC_INTENTS = [
-  'aide_financiere',
-  'maternite',
-  'paternite',
-  'adoption',
-  'indemnites_journalieres',
-  'invalidite',
-  'help',
-  'deces',
-  'complementaire_sante_solidaire',
-  'compte_ameli',
-  'carte_vitale',
-  'medecin_traitant',
-  'cent_pour_cent_sante',
-  'examen_prevention',
-  'mon_soutien_psy',
-  'fin_de_vie',
-  'deuil_parental',
-  'reclamation',
-  'prevention',
-  'sophia',
-  'accompagnement_sante',
-  'service_social',
-  'desinsertion_professionnelle',
-  'premiers_mois_urssaf',
-  'ald',
-  'hospitalisation',
-  'at_mp',
-  'contact',
-  'cotisations_delais',
-  'statut_conjoint',
-] as const;
+import { TOPIC_INTENTS } from '../../knowledge/intents';
+
+export { TOPIC_INTENTS };
 
 export const CONVERSATION_INTENTS = [
   'greeting',

@@ -1,0 +1,37 @@
+/**
+ * The topic intents: the needs a person can have that the knowledge base answers. The names are a contract
+ * shared by the recogniser (training files `locales/fr/intents/<name>.yaml`), the knowledge entries (`intent:`),
+ * the dialogs, the traces and the analytics: do not rename.
+ */
+export const TOPIC_INTENTS = [
+  'aide_financiere',
+  'maternite',
+  'paternite',
+  'adoption',
+  'indemnites_journalieres',
+  'invalidite',
+  'help',
+  'deces',
+  'complementaire_sante_solidaire',
+  'compte_ameli',
+  'carte_vitale',
+  'medecin_traitant',
+  'cent_pour_cent_sante',
+  'examen_prevention',
+  'mon_soutien_psy',
+  'fin_de_vie',
+  'deuil_parental',
+  'reclamation',
+  'prevention',
+  'sophia',
+  'accompagnement_sante',
+  'service_social',
+  'desinsertion_professionnelle',
+  'premiers_mois_urssaf',
+  'ald',
+  'hospitalisation',
+  'at_mp',
+  'contact',
+  'cotisations_delais',
+  'statut_conjoint',
+] as const;
