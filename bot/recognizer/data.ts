@@ -34,3 +34,14 @@ export function loadExamples(dir: string = DEFAULT_DATA_DIR): Example[] {
   }
   return out;
 }
+
+/** `vocabulary.txt` beside the intents folder: words the spelling correction must leave as they are. */
+export function loadVocabulary(dir: string = DEFAULT_DATA_DIR): string[] {
+  const file = path.join(dir, '..', 'vocabulary.txt');
+  if (!fs.existsSync(file)) return [];
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+}

@@ -10,7 +10,9 @@ export type Statut =
   | 'commercant'
   | 'profession_liberale'
   | 'micro_entrepreneur'
-  | 'conjoint_collaborateur';
+  | 'conjoint_collaborateur'
+  /** Independent without a more precise status ("cheffe d'entreprise", "à mon compte", "TNS"). */
+  | 'independant';
 export type Difficulte =
   | 'cotisations'
   | 'evenement_ponctuel'
@@ -132,6 +134,11 @@ const TRADES: [Statut, RegExp][] = [
   ],
 ];
 
+/** Said of oneself without a more precise status; only used when nothing more precise is found. */
+const INDEPENDANT = B(
+  'cheff?e? de entreprise|chef de entreprise|cheffe de mon entreprise|independante?s?|travailleu(?:r|se) independante?|a mon compte|a son compte|tns|travailleu(?:r|se) non salariee?|non salariee?|gerante? majoritaire|dirigeante? de (?:mon|ma|une|la) (?:entreprise|societe|boite)',
+);
+
 function findStatut(t: string): Statut | undefined {
   for (const [statut, re] of STATUT_EXPLICIT) if (re.test(t)) return statut;
   let best: Statut | undefined;
@@ -143,7 +150,7 @@ function findStatut(t: string): Statut | undefined {
       bestPos = m.index;
     }
   }
-  return best;
+  return best ?? (INDEPENDANT.test(t) ? 'independant' : undefined);
 }
 
 // ---------------------------------------------------------------------------------------------- difficultes
@@ -155,11 +162,26 @@ const SPOUSE = '(?:mari|epoux|femme|epouse|conjointe?|compagnon|compagne|concubi
 const DIFFICULTES: [Difficulte, RegExp][] = [
   [
     'cotisations',
-    /(?:^| )(?:dettes?|endette|endettee|impayes?|impayees?|arrieres?|mise en demeure|mises en demeure|contraintes?|huissiers?|majorations?|penalites)(?= |$)|retards? (?:de|dans|sur) (?:mes |les |le )?(?:paiements?|cotisations?|charges)|cotisations? (?:impayees?|en retard|non payees?|pas payees?)|(?:payer|regler|paye|regle) (?:mes |les )?(?:cotisations|charges sociales|charges|urssaf)|je dois .{0,40}(?:urssaf|cotisations|charges)|urssaf me (?:reclame|relance|poursuit)|relances? (?:de |du |de le )?(?:le )?urssaf/,
+    new RegExp(
+      [
+        // debts, formal notices, enforcement, surcharges
+        '(?:^| )(?:dettes?|endettee?s?|arrieres?|mises? en demeure|contraintes?|huissiers?|majorations?|penalites?)(?= |$)',
+        // unpaid (but not a customer's unpaid invoices: that is an event of the business)
+        '(?:^| )(?<!factures? )(?<!clients? )impayee?s?(?= |$)',
+        'retards? (?:de|dans|sur) (?:mes |les |le |ma |la )?(?:paiements?|cotisations?|charges)',
+        'cotisations? (?:impayees?|en retard|non payees?|pas payees?)',
+        // "payer l'urssaf", "régler mes cotis", "payer ma cotisation", "payer à l'urssaf"
+        '(?:payer|regler|paye|regle|rembourser|honorer) (?:a |au )?(?:mes |les |le |la |ma |mon |l )?(?:cotisations?|cotis|charges sociales|charges|urssaf|rsi|caisse)(?= |$)',
+        '(?:^| )charges sociales(?= |$)',
+        'je dois .{0,40}(?:urssaf|cotisations|charges)',
+        '(?:urssaf|rsi|caisse) (?:me |nous )?(?:reclame|relance|poursuit|menace)',
+        'relances? (?:de |du |de le |de la )?(?:le |la )?(?:urssaf|caisse|rsi)',
+      ].join('|'),
+    ),
   ],
   [
     'evenement_ponctuel',
-    /(?:^| )(?:pannes?|en panne|incendie|incendies|cambriol\w*|vols?|volee?s?|degats? des eaux|sinistre|sinistres|casse|cassee?s?|explose|a pris feu|brule|brulee)(?= |$)|(?:perdu|perte de|perte d|perdre) (?:un |mon |mes |ma |le |de |du |d )?(?:gros |principal |plus gros |meilleur )?clients?|clients? (?:ne me paie|ne paie|ne paye|me doit|a fait faillite|en faillite)|(?:accident|accidente) (?:de |avec )?(?:mon |ma |le )?(?:voiture|camion|vehicule|utilitaire|scooter)/,
+    /(?:^| )(?:pannes?|en panne|incendie|incendies|cambriol\w*|vols?|volee?s?|degats? des eaux|sinistre|sinistres|casse|cassee?s?|explose|a pris feu|brule|brulee)(?= |$)|(?:perdu|perte de|perte d|perdre) (?:un |mon |mes |ma |le |de |du |d )?(?:gros |principal |plus gros |meilleur )?clients?|clients? (?:qui )?(?:ne me paie|ne paie|ne paye|ne me paye|ne me regle|ne regle|me paie pas|paie pas|paye pas|me doit|a fait faillite|en faillite)|(?:factures?|clients?) (?:\w+ )?impayee?s?|(?:^| )(?:degats? des eaux|fuite de eau|vols? de (?:materiel|marchandises?|outils?|stock))(?= |$)|(?:accident|accidente) (?:de |avec )?(?:mon |ma |le )?(?:voiture|camion|vehicule|utilitaire|scooter)/,
   ],
   [
     'catastrophe_naturelle',
@@ -167,11 +189,11 @@ const DIFFICULTES: [Difficulte, RegExp][] = [
   ],
   [
     'retraite',
-    /(?:partir|depart|pars|prendre|prends|aller|passer|proche|bientot|approche|arriver|arrive|cesser|cessation|arreter|arrete|liquider|liquidation)(?: \w+){0,4} (?:a la |en |de |de la |pour la |ma )?retraite|retraite (?:dans|prevue|l annee prochaine|bientot)/,
+    /(?:partir|depart|pars|prendre|prends|aller|passer|proche|bientot|approche|arriver|arrive|cesser|cessation|arreter|arrete|liquider|liquidation)(?: \w+){0,4} (?:a la |en |de |de la |pour la |ma )?retraite|retraite (?:dans|prevue|l annee prochaine|bientot)|(?:^| )fins? de carriere(?= |$)/,
   ],
   [
     'aidant',
-    /(?:^| )(?:aidant|aidante|aidants|proche aidant|perte de autonomie|dependance|alzheimer|parkinson|repit)(?= |$)|(?:mere|pere|mari|femme|conjointe?|enfant|fils|fille|parents?|maman|papa|frere|soeur|epoux|epouse) (?:\w+ ){0,3}(?:dependante?|handicapee?|grabataire|en fin de vie|tres malade|gravement malade|alzheimer|parkinson)|(?:me |m |se )?occuper de (?:ma|mon|mes) (?:mere|pere|parents?|maman|papa|mari|femme|conjointe?|enfant|fils|fille)/,
+    /(?:^| )(?:aidant|aidante|aidants|proche aidant|perte de autonomie|dependance|alzheimer|parkinson|repit)(?= |$)|(?:mere|pere|mari|femme|conjointe?|enfant|fils|fille|parents?|maman|papa|frere|soeur|epoux|epouse) (?:\w+ ){0,3}(?:dependante?|handicapee?|grabataire|en fin de vie|tres malade|gravement malade|alzheimer|parkinson)|(?:me |m |se )?occupe(?:r|s)? de (?:ma|mon|mes) (?:mere|pere|parents?|maman|papa|mari|femme|conjointe?|enfant|fils|fille|grand mere|grand pere|frere|soeur)/,
   ],
   [
     'frais_sante',
@@ -186,14 +208,17 @@ const DIFFICULTES: [Difficulte, RegExp][] = [
   ],
 ];
 const SANTE_ACTIVITE = new RegExp(
-  `${HEALTH}.{0,80}(?:${WORK}|(?:peux|peut|pouvoir|pourrai) plus|arreter|fermer)|(?:${WORK}|peux plus|peut plus).{0,80}${HEALTH}|(?:probleme|problemes|soucis?) de sante`,
+  `${HEALTH}.{0,80}(?:${WORK}|(?:peux|peut|pouvoir|pourrai) plus|arreter|fermer)|(?:${WORK}|peux plus|peut plus).{0,80}${HEALTH}|(?:probleme|problemes|soucis?) de sante|(?:a cause de|pour|en raison de) (?:ma|mes|raisons? de) sante`,
 );
+/** A serious illness or an operation is enough on its own, unless the message is only about the cost of care. */
+const SERIOUS_HEALTH =
+  /(?:^| )(?:cancer|cancers|chimio|chimiotherapie|opere|operee|avc|infarctus|sclerose en plaques|leucemie|tumeur)(?= |$)/;
 
 function findDifficultes(t: string): Difficulte[] {
   const out: Difficulte[] = [];
   for (const [d, re] of DIFFICULTES) if (re.test(t)) out.push(d);
-  if (SANTE_ACTIVITE.test(t) && !out.includes('sante_activite')) {
-    // The health problem must not be only a cost question ("payer mes soins").
+  if (SANTE_ACTIVITE.test(t) || (SERIOUS_HEALTH.test(t) && !out.includes('frais_sante'))) {
+    // A serious illness alone counts; when the message is only about the cost of care it stays frais_sante.
     out.push('sante_activite');
   }
   return out;

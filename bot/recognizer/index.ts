@@ -12,7 +12,7 @@
  */
 process.env.DOTENV_CONFIG_QUIET = process.env.DOTENV_CONFIG_QUIET ?? 'true';
 
-import { loadExamples, DEFAULT_DATA_DIR, type Example } from './data';
+import { loadExamples, loadVocabulary, DEFAULT_DATA_DIR, type Example } from './data';
 import { extractEntities, type Entities, type EntityOptions } from './entities';
 import { DEFAULT_FEATURE_OPTIONS, Featurizer, type FeatureOptions } from './features';
 import { ALL_INTENTS, CONVERSATION_INTENTS, type IntentName } from './intents';
@@ -26,7 +26,7 @@ export { TOPIC_INTENTS, CONVERSATION_INTENTS, ALL_INTENTS, isIntentName } from '
 export type { IntentName, TopicIntent, ConversationIntent } from './intents';
 export type { Entities, Statut, Difficulte, Situation, EntityOptions } from './entities';
 export { extractEntities } from './entities';
-export { loadExamples, DEFAULT_DATA_DIR } from './data';
+export { loadExamples, loadVocabulary, DEFAULT_DATA_DIR } from './data';
 export type { Example } from './data';
 
 export interface Recognition {
@@ -54,6 +54,8 @@ export interface RecognizerOptions {
   segmentWeight: number;
   features: FeatureOptions;
   train: Partial<TrainOptions>;
+  /** Correct words absent from the training data that spelling correction must not change. */
+  vocabulary?: readonly string[];
 }
 
 export const DEFAULT_OPTIONS: RecognizerOptions = {
@@ -92,6 +94,9 @@ export class Recognizer {
     const freq = new Map<string, number>();
     const tokenized = examples.map((e) => normalizeTokens(e.text).tokens);
     for (const toks of tokenized) for (const t of toks) freq.set(t, (freq.get(t) ?? 0) + 1);
+    for (const word of this.options.vocabulary ?? []) {
+      for (const t of normalizeTokens(word).tokens) if (!freq.has(t)) freq.set(t, 1);
+    }
     for (const entries of Object.values(CONCEPTS)) {
       for (const entry of entries)
         for (const t of normalizeTokens(entry).tokens) if (!freq.has(t)) freq.set(t, 1);
@@ -112,7 +117,7 @@ export class Recognizer {
 
   /** Builds a recogniser from the YAML files of `dir` (default `locales/fr/intents`). */
   static fromDirectory(dir: string = DEFAULT_DATA_DIR, options: Partial<RecognizerOptions> = {}): Recognizer {
-    return new Recognizer(loadExamples(dir), options);
+    return new Recognizer(loadExamples(dir), { vocabulary: loadVocabulary(dir), ...options });
   }
 
   get intentNames(): readonly IntentName[] {

@@ -9,6 +9,9 @@
 export const CONCEPTS: Record<string, string[]> = {
   GROSSESSE: [
     'enceinte',
+    'enseinte',
+    'ensceinte',
+    'anceinte',
     'grossesse',
     'accouchement',
     'accoucher',

@@ -57,6 +57,44 @@ describe('entities', () => {
       expect(ent(text).difficultes).toEqual(expected);
     });
 
+    it.each([
+      // cotisations: SMS spellings, "payer l'urssaf", notices, surcharges, enforcement
+      ['slt jsui auto entrepreneur et jarrive pa a payer lurssaf', ['cotisations']],
+      ["j'arrive pas à payer l'urssaf", ['cotisations']],
+      ['je peux plus payer mes charges', ['cotisations']],
+      ['je ne peux plus payer ma cotisation', ['cotisations']],
+      ['mes charges sociales sont trop lourdes', ['cotisations']],
+      ["j'ai reçu une mise en demeure de l'urssaf", ['cotisations']],
+      ['encore une relance urssaf ce matin', ['cotisations']],
+      ['les majorations augmentent chaque mois', ['cotisations']],
+      ['des pénalités de retard partout', ['cotisations']],
+      ["l'urssaf m'a envoyé une contrainte", ['cotisations']],
+      // sante_activite
+      ["j'ai un cancer", ['sante_activite']],
+      ["j'ai été opéré de l'épaule", ['sante_activite']],
+      ['je peux plus exercer à cause de ma santé', ['sante_activite']],
+      ['je suis kiné libéral et j’ai un cancer, j’arrive plus à exercer', ['sante_activite']],
+      // evenement_ponctuel
+      ['mon atelier a brûlé', ['evenement_ponctuel']],
+      ['dégât des eaux dans le salon', ['evenement_ponctuel']],
+      ['vol de matériel sur le chantier', ['evenement_ponctuel']],
+      ['un client qui ne paie pas depuis trois mois', ['evenement_ponctuel']],
+      ["j'ai des factures impayées par mes clients", ['evenement_ponctuel']],
+      // aidant
+      ['je m’occupe de ma mère', ['aidant']],
+      ["je m'occupe de mon père tous les après-midi", ['aidant']],
+      ["je m'occupe de mon enfant handicapé", ['aidant']],
+      // retraite
+      ['je veux cesser mon activité pour la retraite', ['retraite']],
+      ["c'est bientôt la fin de carrière", ['retraite']],
+    ])('new pattern: %s → %j', (text, expected) => {
+      expect(ent(text).difficultes).toEqual(expected);
+    });
+
+    it('keeps a cost-of-care question as frais_sante only', () => {
+      expect(ent('j’ai un cancer et je ne peux pas payer mes soins').difficultes).toEqual(['frais_sante']);
+    });
+
     it('collects several difficulties', () => {
       const d = ent("j'ai des dettes à l'urssaf et en plus la grêle a détruit mes serres").difficultes;
       expect(d).toEqual(expect.arrayContaining(['cotisations', 'catastrophe_naturelle']));
@@ -146,5 +184,25 @@ describe('entities', () => {
       expect(ent('le 31 février').dates).toBeUndefined();
       expect(ent('12.5 euros').dates).toBeUndefined();
     });
+  });
+});
+
+describe('generic independent status and protected vocabulary', () => {
+  const recognizer = getRecognizer();
+
+  it('reads "cheffe d’entreprise" / "à mon compte" as an independent without a more precise status', () => {
+    expect(recognizer.recognize("je suis cheffe d'entreprise").entities.statut).toBe('independant');
+    expect(recognizer.recognize('je bosse a mon compte').entities.statut).toBe('independant');
+    // A precise status wins.
+    expect(recognizer.recognize("je suis cheffe d'entreprise, artisane coiffeuse").entities.statut).toBe(
+      'artisan',
+    );
+  });
+
+  it('never "corrects" a common word of locales/fr/vocabulary.txt into a training word', () => {
+    const result = recognizer.recognize("j'ai des dettes d'électricité et de loyer");
+    expect(result.normalized).toContain('electricite');
+    expect(result.normalized).not.toContain('electricien');
+    expect(result.entities.statut).toBeUndefined();
   });
 });

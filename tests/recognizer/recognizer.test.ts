@@ -101,6 +101,35 @@ describe('Recognizer', () => {
       expect(r.recognize(text).topIntent).toBe(intent);
     });
 
+    it.each([
+      // cannot pay the URSSAF: a financial aid, not the first months nor a payment plan
+      ['slt jsui auto entrepreneur et jarrive pa a payer lurssaf', 'aide_financiere'],
+      ['chui artisan, jpeux plus payer mes cotis, une aide svp', 'aide_financiere'],
+      ["je suis commerçante et j'arrive pas à payer l'urssaf ce mois ci, vous aidez ?", 'aide_financiere'],
+      // a health problem threatening the business is not distress
+      ["je suis kiné libéral et j'ai un cancer, j'arrive plus à exercer", 'aide_financiere'],
+      ["j'ai une sclérose en plaques et mon activité de coiffeuse est menacée", 'aide_financiere'],
+      [
+        'je suis plombier et je dois me faire opérer, je pourrai plus bosser pendant des mois',
+        'indemnites_journalieres',
+      ],
+      // a confused user gets the capabilities / menu
+      ['je comprend rien', 'capabilities'],
+      ['jcomprends rien a ton truc', 'capabilities'],
+      ["j'y comprends rien du tout", 'capabilities'],
+      // other everyday phrasings
+      ["ma mère a alzheimer et je m'en occupe, je bosse moins, aide ?", 'aide_financiere'],
+      ['un client me doit 10000 euros et ne paie pas, je suis graphiste', 'aide_financiere'],
+    ])('fixed miss: %s → %s', (text, intent) => {
+      expect(r.recognize(text).topIntent).toBe(intent);
+    });
+
+    it('extracts the cotisations difficulty from an SMS-spelled message', () => {
+      const res = r.recognize('slt jsui auto entrepreneur et jarrive pa a payer lurssaf');
+      expect(res.entities.statut).toBe('micro_entrepreneur');
+      expect(res.entities.difficultes).toEqual(['cotisations']);
+    });
+
     it('finds the need inside a long first-person story', () => {
       const story =
         "Bonjour, je m'appelle Sandrine, j'ai 38 ans et je suis fleuriste à Lisieux depuis 2015. " +
