@@ -12,6 +12,7 @@
  */
 process.env.DOTENV_CONFIG_QUIET = process.env.DOTENV_CONFIG_QUIET ?? 'true';
 
+import { modelKey, readModel, writeModel } from './cache';
 import { loadExamples, loadVocabulary, DEFAULT_DATA_DIR, type Example } from './data';
 import { extractEntities, type Entities, type EntityOptions } from './entities';
 import { DEFAULT_FEATURE_OPTIONS, Featurizer, type FeatureOptions } from './features';
@@ -56,6 +57,8 @@ export interface RecognizerOptions {
   train: Partial<TrainOptions>;
   /** Correct words absent from the training data that spelling correction must not change. */
   vocabulary?: readonly string[];
+  /** Reuse (and store) the trained model in the content-addressed cache of `cache.ts`. */
+  cache?: boolean;
 }
 
 export const DEFAULT_OPTIONS: RecognizerOptions = {
@@ -80,6 +83,8 @@ export class Recognizer {
   readonly options: RecognizerOptions;
   /** Milliseconds spent building the model. */
   readonly buildMs: number;
+  /** True when the trained model came from the cache (see `cache.ts`) rather than from training. */
+  readonly fromCache: boolean = false;
 
   constructor(examples: readonly Example[], options: Partial<RecognizerOptions> = {}) {
     const t0 = performance.now();
@@ -104,13 +109,37 @@ export class Recognizer {
     this.spell = new SpellCorrector(freq);
     this.spell.prepare();
 
-    const rows: SparseVector[] = [];
-    const y: number[] = [];
-    tokenized.forEach((toks, i) => {
-      rows.push(this.vectorize(toks, true));
-      y.push(labelIndex.get(examples[i].intent) ?? this.noneIndex);
-    });
-    this.model = SoftmaxModel.train(rows, y, this.featureIndex.size, this.labels.length, this.options.train);
+    const key = this.options.cache
+      ? modelKey({ examples, vocabulary: this.options.vocabulary, options: this.options })
+      : undefined;
+    const cached = key ? readModel(key) : undefined;
+    if (cached && cached.labels.join() === this.labels.join()) {
+      cached.features.forEach((name, i) => this.featureIndex.set(name, i));
+      this.model = new SoftmaxModel(cached.features.length, this.labels.length, cached.weights, cached.bias);
+      this.fromCache = true;
+    } else {
+      const rows: SparseVector[] = [];
+      const y: number[] = [];
+      tokenized.forEach((toks, i) => {
+        rows.push(this.vectorize(toks, true));
+        y.push(labelIndex.get(examples[i].intent) ?? this.noneIndex);
+      });
+      this.model = SoftmaxModel.train(
+        rows,
+        y,
+        this.featureIndex.size,
+        this.labels.length,
+        this.options.train,
+      );
+      if (key) {
+        writeModel(key, {
+          labels: this.labels,
+          features: [...this.featureIndex.keys()],
+          weights: this.model.weights,
+          bias: this.model.bias,
+        });
+      }
+    }
     this.buf = new Float64Array(this.labels.length);
     this.buildMs = performance.now() - t0;
   }
@@ -234,7 +263,7 @@ let singleton: Recognizer | undefined;
 
 /** Lazily built recogniser on `locales/fr/intents` (trained on first call, ~0.3 s). */
 export function getRecognizer(): Recognizer {
-  singleton ??= Recognizer.fromDirectory();
+  singleton ??= Recognizer.fromDirectory(DEFAULT_DATA_DIR, { cache: true });
   return singleton;
 }
 

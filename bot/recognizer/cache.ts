@@ -1,0 +1,75 @@
+/**
+ * A cache of trained models, so that a restart with unchanged data and code does not train again (training is
+ * about half a second; reading a cached model, a few milliseconds). The cache is content-addressed: its key
+ * hashes the training examples, the vocabulary, the options and the recogniser's own source files, so a change
+ * to any of them trains a new model. It lives in the OS temporary folder; any read or write problem simply
+ * means training.
+ */
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+export interface TrainedModel {
+  labels: string[];
+  features: string[];
+  weights: Float32Array;
+  bias: Float32Array;
+}
+
+const CACHE_DIR = path.join(os.tmpdir(), 'relais-inde-model');
+
+/** The key of a model: everything its training depends on. */
+export function modelKey(inputs: unknown): string {
+  const hash = createHash('sha256').update(JSON.stringify(inputs));
+  for (const file of fs.readdirSync(__dirname).sort()) {
+    if (/\.(ts|js)$/.test(file)) hash.update(file).update(fs.readFileSync(path.join(__dirname, file)));
+  }
+  return hash.digest('hex').slice(0, 32);
+}
+
+export function readModel(key: string, dir: string = CACHE_DIR): TrainedModel | undefined {
+  try {
+    const buffer = fs.readFileSync(path.join(dir, `${key}.bin`));
+    const headerLength = buffer.readUInt32LE(0);
+    const header = JSON.parse(buffer.subarray(4, 4 + headerLength).toString('utf8')) as {
+      labels: string[];
+      features: string[];
+    };
+    const offset = 4 + headerLength;
+    const floats = new Float32Array(
+      buffer.buffer.slice(buffer.byteOffset + offset, buffer.byteOffset + buffer.length),
+    );
+    const nWeights = header.features.length * header.labels.length;
+    if (floats.length !== nWeights + header.labels.length) return undefined;
+    return {
+      labels: header.labels,
+      features: header.features,
+      weights: floats.slice(0, nWeights),
+      bias: floats.slice(nWeights),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeModel(key: string, model: TrainedModel, dir: string = CACHE_DIR): void {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    let header = Buffer.from(JSON.stringify({ labels: model.labels, features: model.features }), 'utf8');
+    // Pad the header so the floats start on a 4-byte boundary.
+    const pad = (4 - ((4 + header.length) % 4)) % 4;
+    if (pad > 0) header = Buffer.concat([header, Buffer.alloc(pad, 0x20)]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(header.length, 0);
+    const floats = new Float32Array(model.weights.length + model.bias.length);
+    floats.set(model.weights, 0);
+    floats.set(model.bias, model.weights.length);
+    const file = path.join(dir, `${key}.bin`);
+    const temp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(temp, Buffer.concat([length, header, Buffer.from(floats.buffer)]));
+    fs.renameSync(temp, file);
+  } catch {
+    // A cache that cannot be written only costs a training at the next start.
+  }
+}
