@@ -9,4 +9,5 @@ module.exports = {
   },
   setupFiles: ['<rootDir>/tests/setup-env.ts'],
   testTimeout: 30000,
+  reporters: ['default', '<rootDir>/tests/summary-reporter.js'],
 };
