@@ -24,7 +24,7 @@ export interface AppDeps {
 /** Wires the adapter, middleware, state, dialogs and bot: everything but the HTTP server. */
 export function createBotApp(config: Config, logger: Logger, deps: AppDeps) {
   const knowledge = deps.knowledge ?? loadKnowledge();
-  const storage = deps.storage ?? createStorage();
+  const storage = deps.storage ?? createStorage(config, logger);
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const adapter = createAdapter(config, logger);

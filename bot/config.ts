@@ -9,6 +9,20 @@ const optionalString = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
+function isRedisUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'redis:' || url.protocol === 'rediss:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** Values that may hold a password are shown without it in error messages. */
+function shown(name: string, raw: string): string {
+  return name === 'REDIS_URL' ? raw.replace(/(\/\/[^/@:]*:)[^@/]*@/, '$1***@') : raw;
+}
+
 export const configSchema = z.object({
   PORT: z.coerce
     .number({ message: 'expected an integer between 0 and 65535' })
@@ -52,6 +66,26 @@ export const configSchema = z.object({
   TOKEN_SIGNING_SECRET: optionalString,
   /** Salt for the hashed conversation ids written to the logs. */
   LOG_HASH_SALT: z.string().default('relais-inde'),
+  /** Redis shared by every instance (bot state and Web Chat conversations); empty: in-process memory. */
+  REDIS_URL: optionalString.refine((v) => v === undefined || isRedisUrl(v), {
+    message: 'expected a redis:// or rediss:// URL, e.g. redis://localhost:6379',
+  }),
+  /** Prefix of every key the bot writes in Redis. */
+  REDIS_KEY_PREFIX: optionalString
+    .refine((v) => v === undefined || /^[\x21-\x7e]{1,64}$/.test(v), {
+      message: 'expected 1 to 64 printable characters without spaces',
+    })
+    .transform((v) => v ?? 'relais:'),
+  /** Stored state (in Redis) expires this long after its last change; 0: never. */
+  STATE_TTL_SECONDS: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.coerce
+      .number({ message: 'expected a number of seconds between 0 (never) and 31536000' })
+      .int('expected a number of seconds between 0 (never) and 31536000')
+      .min(0, 'expected a number of seconds between 0 (never) and 31536000')
+      .max(31536000, 'expected a number of seconds between 0 (never) and 31536000')
+      .default(2592000),
+  ),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -70,7 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const lines = result.error.issues.map((issue) => {
     const name = issue.path.join('.');
     const raw = env[name];
-    const got = raw === undefined ? '' : ` (got "${raw}")`;
+    const got = raw === undefined ? '' : ` (got "${shown(name, raw)}")`;
     return `Invalid configuration: ${name}: ${issue.message}${got}`;
   });
   throw new ConfigError(lines.join('\n'));

@@ -4,24 +4,43 @@ import { createBotApp, type BotApp } from './app';
 import type { Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { createServer, listen, type RunningServer } from './server';
+import { closeStorage, connectStorage, createStorage, describeStorage } from './storage';
 
 export interface StartedBot extends RunningServer {
   app: BotApp;
   logger: Logger;
 }
 
-/** Builds everything from a validated configuration and starts listening. Used by `index.ts` and the tests. */
+/**
+ * Builds everything from a validated configuration and starts listening. Used by `index.ts` and the tests.
+ * Without `options.storage`, the storage comes from the configuration (Redis when `REDIS_URL` is set): it is
+ * connected first — an unreachable Redis stops the start — and closed by `close()`.
+ */
 export async function startBot(
   config: Config,
   options: { storage?: Storage; logger?: Logger } = {},
 ): Promise<StartedBot> {
   const logger = options.logger ?? createLogger(config);
-  const app = createBotApp(config, logger, {
-    recognizer: getRecognizer(),
-    normalize,
-    storage: options.storage,
-  });
-  const server = createServer(app, logger, config);
-  const running = await listen(server, config);
-  return { ...running, app, logger };
+  const owned = options.storage ? undefined : createStorage(config, logger);
+  if (owned) {
+    await connectStorage(owned);
+    logger.info({ storage: describeStorage(owned) }, 'state storage ready');
+  }
+  try {
+    const app = createBotApp(config, logger, {
+      recognizer: getRecognizer(),
+      normalize,
+      storage: options.storage ?? owned,
+    });
+    const server = createServer(app, logger, config);
+    const running = await listen(server, config);
+    const close = async () => {
+      await running.close();
+      if (owned) await closeStorage(owned);
+    };
+    return { ...running, close, app, logger };
+  } catch (error) {
+    if (owned) await closeStorage(owned);
+    throw error;
+  }
 }

@@ -1,9 +1,36 @@
 import { MemoryStorage, type Storage } from 'botbuilder';
+import type { Config } from './config';
+import type { Logger } from './logger';
+import { RedisStorage } from './redisStorage';
+
+export type StorageConfig = Partial<Pick<Config, 'REDIS_URL' | 'REDIS_KEY_PREFIX' | 'STATE_TTL_SECONDS'>>;
 
 /**
  * The state store shared by the bot (conversation and user state) and the embedded Direct Line endpoint.
  * `MemoryStorage` by default: nothing to install, state lives as long as the process.
+ * With `REDIS_URL`: a `RedisStorage`, shared by every instance (see "Scaling out" in the README).
  */
-export function createStorage(): Storage {
-  return new MemoryStorage();
+export function createStorage(config: StorageConfig = {}, logger?: Logger): Storage {
+  if (!config.REDIS_URL) return new MemoryStorage();
+  return new RedisStorage({
+    url: config.REDIS_URL,
+    keyPrefix: config.REDIS_KEY_PREFIX,
+    ttlSeconds: config.STATE_TTL_SECONDS,
+    logger,
+  });
+}
+
+/** Opens the storage's connection, if it has one: fails (with a clear message) when its server is unreachable. */
+export async function connectStorage(storage: Storage): Promise<void> {
+  if (storage instanceof RedisStorage) await storage.connect();
+}
+
+/** Closes the storage's connection, if it has one. */
+export async function closeStorage(storage: Storage): Promise<void> {
+  if (storage instanceof RedisStorage) await storage.close();
+}
+
+/** Where the state lives, for the start-up log line (no credentials). */
+export function describeStorage(storage: Storage): string {
+  return storage instanceof RedisStorage ? `redis (${storage.safeUrl})` : 'memory';
 }
