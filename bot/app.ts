@@ -7,7 +7,7 @@ import { FeedbackRecorder } from './feedback';
 import { type AgentKnowledge, createChannelHooks, createChannelMiddleware, lazyKnowledge } from './channels';
 import type { Config } from './config';
 import type { Logger } from './logger';
-import { TraceFilterMiddleware, TurnLoggingMiddleware } from './middleware';
+import { DefaultLocaleMiddleware, TraceFilterMiddleware, TurnLoggingMiddleware } from './middleware';
 import { RelaisBot } from './relaisBot';
 import { createStorage } from './storage';
 
@@ -28,6 +28,7 @@ export function createBotApp(config: Config, logger: Logger, deps: AppDeps) {
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const adapter = createAdapter(config, logger);
+  adapter.use(new DefaultLocaleMiddleware(config.DEFAULT_LOCALE));
   adapter.use(new TraceFilterMiddleware());
   adapter.use(new TurnLoggingMiddleware(logger, config.LOG_HASH_SALT));
   // channels: outgoing rendering (Teams cards, agent sources) and the hooks RelaisBot calls on each message.

@@ -60,3 +60,13 @@ export class TurnLoggingMiddleware implements Middleware {
     }
   }
 }
+
+/** An activity without a locale is answered in the configured default language (`DEFAULT_LOCALE`). */
+export class DefaultLocaleMiddleware implements Middleware {
+  constructor(private readonly locale: string) {}
+
+  async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    if (!context.activity.locale) context.activity.locale = this.locale;
+    await next();
+  }
+}

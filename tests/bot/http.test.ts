@@ -51,6 +51,13 @@ describe('HTTP endpoint, talked to as the Emulator does (deliveryMode expectRepl
     expect(suggestedTitles(activities)).toContain('Ask for financial aid');
   });
 
+  it('answers an activity without a locale in the default language (French)', async () => {
+    const activity = emulatorActivity({ text: 'bonjour' });
+    delete activity.locale;
+    const { activities } = await postActivity(bot, activity);
+    expect(suggestedTitles(activities)).toEqual(MENU);
+  });
+
   it('answers GET /healthz with 200', async () => {
     const response = await fetch(`${bot.url}/healthz`);
     expect(response.status).toBe(200);
@@ -79,6 +86,20 @@ describe('HTTP endpoint, talked to as the Emulator does (deliveryMode expectRepl
       });
       expect(response.status).toBeGreaterThanOrEqual(400);
       expect(response.status).toBeLessThan(500);
+    }
+  });
+});
+
+describe('DEFAULT_LOCALE', () => {
+  it('answers an activity without a locale in English when DEFAULT_LOCALE=en', async () => {
+    const bot = await startTestBot({ DEFAULT_LOCALE: 'en' });
+    try {
+      const activity = emulatorActivity({ text: 'hello' });
+      delete activity.locale;
+      const { activities } = await postActivity(bot, activity);
+      expect(suggestedTitles(activities)).toContain('Ask for financial aid');
+    } finally {
+      await bot.close();
     }
   });
 });
