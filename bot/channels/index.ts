@@ -37,7 +37,8 @@ export function createChannelHooks(knowledge: KnowledgeProvider): ChannelHooks {
       return true;
     },
     async afterRecognition(context, recognition) {
-      await sendRecognizerTrace(context, recognition);
+      // Only the Emulator shows traces: elsewhere none is built (TraceFilterMiddleware remains the safety net).
+      if (context.activity.channelId === 'emulator') await sendRecognizerTrace(context, recognition);
     },
   };
 }

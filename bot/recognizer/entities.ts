@@ -214,10 +214,25 @@ const SANTE_ACTIVITE = new RegExp(
 const SERIOUS_HEALTH =
   /(?:^| )(?:cancer|cancers|chimio|chimiotherapie|opere|operee|avc|infarctus|sclerose en plaques|leucemie|tumeur)(?= |$)/;
 
+/**
+ * Cheap tests that must pass before the expensive patterns above can match (each pattern needs one of these
+ * substrings), so that most messages skip them: same results, less backtracking on every message.
+ */
+const PREFILTER: Partial<Record<Difficulte, RegExp>> = {
+  retraite: /retraite|carriere/,
+  aidant: /aidant|autonomie|dependan|alzheimer|parkinson|repit|handicap|grabataire|fin de vie|malade|occupe/,
+  deces_conjoint: /veu[fv]|survivant|mari|epou|femme|conjoint|compagn|concubin|partenaire|ami/,
+};
+const HEALTH_ANY = new RegExp(HEALTH);
+
 function findDifficultes(t: string): Difficulte[] {
   const out: Difficulte[] = [];
-  for (const [d, re] of DIFFICULTES) if (re.test(t)) out.push(d);
-  if (SANTE_ACTIVITE.test(t) || (SERIOUS_HEALTH.test(t) && !out.includes('frais_sante'))) {
+  for (const [d, re] of DIFFICULTES) {
+    const pre = PREFILTER[d];
+    if ((pre === undefined || pre.test(t)) && re.test(t)) out.push(d);
+  }
+  const healthThreatensWork = HEALTH_ANY.test(t) && SANTE_ACTIVITE.test(t);
+  if (healthThreatensWork || (SERIOUS_HEALTH.test(t) && !out.includes('frais_sante'))) {
     // A serious illness alone counts; when the message is only about the cost of care it stays frais_sante.
     out.push('sante_activite');
   }
@@ -239,13 +254,24 @@ function findSituation(t: string, difficultes: Difficulte[]): Situation | undefi
 }
 
 // ---------------------------------------------------------------------------------------------- enfants
+// Compiled once: these run on every message.
+const EXPECTING = new RegExp(
+  `(?:attends?|attendons|enceinte de|grossesse de|accueillir|adopter|adopte|adoptons) ${NUM} (?:bebes?|enfants?)`,
+);
+const ALREADY_HAVE = new RegExp(`(?:deja|ai deja|avons deja) ${NUM} (?:enfants?|gamins?|petits|bebes?)`);
+const HAVE_CHILDREN = new RegExp(`(?:je ai|nous avons|on a|ai) ${NUM} (?:enfants?|gamins?)`);
+const AFFIL_SINCE = new RegExp(
+  `(?:depuis|il y a|ca fait|cela fait|voila|pendant) (?:plus de |moins de |presque |environ |bientot )?${NUM} (mois|ans?|annees?)(?: et (demi|\\d+ mois))?`,
+  'g',
+);
+const AFFIL_DURATION = new RegExp(
+  `${NUM} (mois|ans?|annees?) (?:de activite|de installation|de affiliation|a mon compte|en independant|en tant que independant|de micro)`,
+);
 function findEnfants(t: string): number | undefined {
   if (/(?:^| )quadruples(?= |$)/.test(t)) return 4;
   if (/(?:^| )triples(?= |$)|(?:^| )triplees(?= |$)/.test(t)) return 3;
   if (/(?:^| )jumea(?:ux|u)|jumelles?(?= |$)/.test(t)) return 2;
-  const m = new RegExp(
-    `(?:attends?|attendons|enceinte de|grossesse de|accueillir|adopter|adopte|adoptons) ${NUM} (?:bebes?|enfants?)`,
-  ).exec(t);
+  const m = EXPECTING.exec(t);
   if (m) {
     const n = toNumber(m[1]);
     if (n >= 1 && n <= 6) return n;
@@ -270,12 +296,12 @@ function findRang(t: string): number | undefined {
       );
     if (bare) return /^\d/.test(bare[1]) ? parseInt(bare[1], 10) : ORDINAL_WORDS[bare[1]];
   }
-  const already = new RegExp(`(?:deja|ai deja|avons deja) ${NUM} (?:enfants?|gamins?|petits|bebes?)`).exec(t);
+  const already = ALREADY_HAVE.exec(t);
   if (already) {
     const n = toNumber(already[1]);
     if (n >= 0 && n < 15) return n + 1;
   }
-  const have = new RegExp(`(?:je ai|nous avons|on a|ai) ${NUM} (?:enfants?|gamins?)`).exec(t);
+  const have = HAVE_CHILDREN.exec(t);
   if (have && BIRTH_CONTEXT.test(t)) {
     const n = toNumber(have[1]);
     if (n >= 0 && n < 15) return n + 1;
@@ -297,10 +323,8 @@ const AFFIL_POS =
 const AFFIL_NEG =
   /malade|maladie|arret|enceinte|hospitalis|douleur|deces|decede|veu|retard|dette|panne|chomage|invalid|souffre|cancer|depression|mal |marie|pacse|ensemble|attends|essaie/;
 function findAffiliation(t: string): number | undefined {
-  const re = new RegExp(
-    `(?:depuis|il y a|ca fait|cela fait|voila|pendant) (?:plus de |moins de |presque |environ |bientot )?${NUM} (mois|ans?|annees?)(?: et (demi|\\d+ mois))?`,
-    'g',
-  );
+  const re = AFFIL_SINCE;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(t)) !== null) {
     const n = toNumber(m[1]);
@@ -314,9 +338,7 @@ function findAffiliation(t: string): number | undefined {
     if (AFFIL_POS.test(before) || AFFIL_POS.test(after.slice(m[0].length))) return months;
     if (!AFFIL_NEG.test(before) && !AFFIL_NEG.test(after)) return months;
   }
-  const dur = new RegExp(
-    `${NUM} (mois|ans?|annees?) (?:de activite|de installation|de affiliation|a mon compte|en independant|en tant que independant|de micro)`,
-  ).exec(t);
+  const dur = AFFIL_DURATION.exec(t);
   if (dur) {
     const n = toNumber(dur[1]);
     if (Number.isFinite(n)) return dur[2] === 'mois' ? n : n * 12;

@@ -141,6 +141,7 @@ export class Recognizer {
       }
     }
     this.buf = new Float64Array(this.labels.length);
+    this.featurizer.warm(freq.keys(), this.featureIndex);
     this.buildMs = performance.now() - t0;
   }
 
@@ -154,6 +155,7 @@ export class Recognizer {
   }
 
   private vectorize(tokens: readonly string[], grow: boolean): SparseVector {
+    if (!grow) return this.featurizer.extractIndexed(tokens, this.featureIndex);
     const feats = this.featurizer.extract(tokens);
     const idx: number[] = [];
     const val: number[] = [];
@@ -210,33 +212,44 @@ export class Recognizer {
     const norm = normalizeTokens(text);
     const { tokens, corrected } = this.correct(norm.tokens);
     const normalized = tokens.join(' ');
-    const segments = splitSegments(text).map((s) => this.correct(normalizeTokens(s).tokens).tokens);
-    const probs = this.score(tokens, segments.length > 1 ? segments : []);
+    // Sentence-level scoring only for messages of several sentences (a single one is the whole message).
+    const parts = splitSegments(text);
+    const segments = parts.length > 1 ? parts.map((s) => this.correct(normalizeTokens(s).tokens).tokens) : [];
+    const probs = this.score(tokens, segments);
 
-    const order = Array.from(probs.keys()).sort((a, b) => probs[b] - probs[a]);
-    const intents: Record<string, { score: number }> = {};
-    for (const c of order) intents[this.labels[c]] = { score: round(probs[c]) };
-
-    const first = order[0];
-    const second = order[1];
+    // The two best classes, found in one pass; the full ranking is built only if someone reads `intents`.
+    let first = 0;
+    let second = -1;
+    for (let c = 1; c < probs.length; c++) {
+      if (probs[c] > probs[first]) {
+        second = first;
+        first = c;
+      } else if (second < 0 || probs[c] > probs[second]) second = c;
+    }
+    const scores = Array.from(probs);
+    const labels = this.labels;
     let topIntent: IntentName = this.labels[first];
     let score = probs[first];
     if (topIntent !== 'None' && score < this.options.threshold) {
       topIntent = 'None';
       score = 1 - score;
     }
-    const result: Recognition = {
+    const result = {
       text,
       normalized,
-      intents,
       topIntent,
       score: round(score),
       entities: extractEntities(normalized, text, options),
-    };
+    } as Recognition;
+    let intents: Record<string, { score: number }> | undefined;
+    Object.defineProperty(result, 'intents', {
+      enumerable: true,
+      get: () => (intents ??= rankIntents(labels, scores)),
+    });
     if (norm.rewritten || corrected) result.alteredText = normalized;
     if (
       topIntent !== 'None' &&
-      second !== undefined &&
+      second >= 0 &&
       this.labels[second] !== 'None' &&
       probs[first] - probs[second] < this.options.ambiguityMargin
     ) {
@@ -244,6 +257,17 @@ export class Recognizer {
     }
     return result;
   }
+}
+
+/** Every intent with its score, best first (the shape of botbuilder's RecognizerResult). */
+function rankIntents(
+  labels: readonly string[],
+  scores: readonly number[],
+): Record<string, { score: number }> {
+  const order = scores.map((_, c) => c).sort((a, b) => scores[b] - scores[a]);
+  const intents: Record<string, { score: number }> = {};
+  for (const c of order) intents[labels[c]] = { score: round(scores[c]) };
+  return intents;
 }
 
 function round(x: number): number {
