@@ -1,31 +1,15 @@
 /**
- * What the dialogs need from the outside world, as plain interfaces, so that they stay independent of the
- * Bot Framework hosting code and of the recogniser's implementation.
+ * What the dialogs need from the outside world, as interfaces, so that they stay independent of the Bot
+ * Framework hosting code and of how recognition and feedback are implemented (tests pass stand-ins).
  */
 
-/** Entities the recogniser extracts; their values are the codes shared with the knowledge base's tree. */
-export interface RecognizedEntities {
-  statut?: string;
-  difficultes?: string[];
-  situation?: string;
-  enfants?: number;
-  rangEnfant?: number;
-  ald?: boolean;
-  affiliationMois?: number;
-  montants?: number[];
-  dates?: string[];
-}
+import type { Entities, Recognition } from '../bot/recognizer';
 
-export interface RecognitionLike {
-  text: string;
-  normalized: string;
-  alteredText?: string;
-  intents: Record<string, { score: number }>;
-  topIntent: string;
-  score: number;
-  ambiguous?: { first: string; second: string };
-  entities: RecognizedEntities;
-}
+/** Entities the recogniser extracts; their values are the codes shared with the knowledge base's trees. */
+export type RecognizedEntities = Entities;
+
+/** One recognised message (the recogniser's own result type: one shape, declared once). */
+export type RecognitionLike = Recognition;
 
 export interface IntentRecognizer {
   recognize(text: string): RecognitionLike;

@@ -24,7 +24,7 @@ export function activeDifficulties(e: RecognizedEntities): string[] {
 const READERS: Record<string, SlotReader> = {
   situation: (e) =>
     e.situation ??
-    Object.entries(SITUATION_DIFFICULTIES).find(([difficulty]) => e.difficultes?.includes(difficulty))?.[1] ??
+    e.difficultes?.map((d) => SITUATION_DIFFICULTIES[d]).find((situation) => situation !== undefined) ??
     // A status ("je suis électricien") or a difficulty of the business ("mon camion est en panne") means active.
     (e.statut !== undefined || activeDifficulties(e).length > 0 ? 'actif' : undefined),
   difficulte: (e) => {

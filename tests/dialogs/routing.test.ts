@@ -1,4 +1,5 @@
 import { refineIntent, settleAmbiguity } from '../../dialogs/mainDialog';
+import type { RecognizedEntities } from '../../dialogs/ports';
 import { valueFromEntities } from '../../dialogs/slots';
 
 describe('routing from entities', () => {
@@ -19,7 +20,7 @@ describe('routing from entities', () => {
     expect(settleAmbiguity(pair, { difficultes: ['cotisations', 'aidant'] })).toBe('aide_financiere');
     expect(settleAmbiguity(pair, { difficultes: ['cotisations'] })).toBeUndefined();
     expect(
-      settleAmbiguity({ first: 'maternite', second: 'adoption' }, { difficultes: ['a', 'b'] }),
+      settleAmbiguity({ first: 'maternite', second: 'adoption' }, { difficultes: ['cotisations', 'aidant'] }),
     ).toBeUndefined();
   });
 });
@@ -50,9 +51,12 @@ describe('slots filled from entities', () => {
       'troisieme_ou_plus',
     ],
     ['arret_ald', { ald: false }, ['oui', 'non'], 'non'],
-  ])('%s from %j', (slot, entities, allowed, expected) => {
-    expect(valueFromEntities(slot, entities, allowed)).toBe(expected);
-  });
+  ] as Array<[string, RecognizedEntities, string[], string]>)(
+    '%s from %j',
+    (slot, entities, allowed, expected) => {
+      expect(valueFromEntities(slot, entities, allowed)).toBe(expected);
+    },
+  );
 
   it('never answers with a value the question does not offer', () => {
     expect(
