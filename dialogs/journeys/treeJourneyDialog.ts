@@ -18,7 +18,7 @@ import {
   type ChoiceStepDeps,
   type ChoiceStepResult,
 } from '../prompts/choiceStep';
-import { valueFromEntities } from '../slots';
+import { activeDifficulties, valueFromEntities } from '../slots';
 import { type JourneyResult, type JourneyOptions } from './journey';
 
 interface LoopState {
@@ -97,7 +97,7 @@ export class TreeJourneyDialog extends ComponentDialog {
     (step.values as { loop?: LoopState }).loop = state;
 
     if (resolution.kind === 'leaf') {
-      await this.answerLeaf(step.context, resolution.leaf, t, state.answers);
+      await this.answerLeaf(step.context, resolution.leaf, t, state.entities);
       return step.endDialog({ intent: this.intent, answered: true } satisfies JourneyResult);
     }
     const question = resolution.question;
@@ -133,12 +133,16 @@ export class TreeJourneyDialog extends ComponentDialog {
     return step.replaceDialog(this.loopId, state);
   }
 
-  /** The leaf's answer: its note, one card per aid, and HELP when difficulties add up. */
+  /**
+   * The leaf's answer: its note, one card per aid, and HELP when difficulties add up — because the leaf says so
+   * (several difficulties chosen) or because the person's first message named several of them, whatever the
+   * journey (an arrêt maladie on top of Urssaf debts).
+   */
   protected async answerLeaf(
     context: TurnContext,
     leaf: LeafNode,
     t: TFunction,
-    _answers: Answers,
+    entities: RecognizedEntities,
   ): Promise<void> {
     const knowledge = this.deps.knowledge;
     const activities: Partial<Activity>[] = [];
@@ -155,7 +159,8 @@ export class TreeJourneyDialog extends ComponentDialog {
       const intro = aids.length === 1 ? t('journey.aidIntro') : t('journey.aidsIntro');
       activities.push(entriesActivity(knowledge, t, aids, intro));
     }
-    if (leaf.help && !leaf.aids.includes(this.tree().helpEntry)) {
+    const difficultiesAddUp = leaf.help || activeDifficulties(entities).length >= 2;
+    if (difficultiesAddUp && !leaf.aids.includes(this.tree().helpEntry)) {
       const help = knowledge.get(this.tree().helpEntry);
       if (help) activities.push(entriesActivity(knowledge, t, [help], t('journey.helpProposal')));
     }
