@@ -239,3 +239,24 @@ describe('search', () => {
     expect(k.search('le la les')).toEqual([]);
   });
 });
+
+describe('text a person reads', () => {
+  const kb = loadKnowledge();
+  const texts = kb.entries.flatMap((e) => [
+    [e.id, e.title],
+    [e.id, e.summary],
+    ...e.conditions.map((c) => [e.id, c]),
+    ...e.steps.map((s) => [e.id, s]),
+    ...e.details.map((d) => [e.id, d]),
+  ]);
+
+  it('has no word cut by a folded YAML line ("complétez- la")', () => {
+    const broken = texts.filter(([, text]) => /\p{L}- \p{Ll}/u.test(text));
+    expect(broken).toEqual([]);
+  });
+
+  it('has no doubled spaces or space before a comma or a full stop', () => {
+    const sloppy = texts.filter(([, text]) => /  | [,.](?!\d)/.test(text));
+    expect(sloppy).toEqual([]);
+  });
+});
