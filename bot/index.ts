@@ -20,7 +20,11 @@ async function main(): Promise<void> {
   const { startBot } = await import('./main');
   const started = await startBot(config);
   started.logger.info(
-    { url: `${started.url}/api/messages`, auth: config.MicrosoftAppId ? 'enforced' : 'anonymous (local)' },
+    {
+      url: `${started.url}/api/messages`,
+      portal: `${started.url}/`,
+      auth: config.MicrosoftAppId ? 'enforced' : 'anonymous (local)',
+    },
     'Relais Indé is listening',
   );
   const stop = (signal: string) => {
