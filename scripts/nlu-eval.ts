@@ -17,6 +17,8 @@ import { fold, loadExamples, Recognizer, type Example } from '../bot/recognizer'
 
 const ROOT = path.join(__dirname, '..');
 const HELDOUT = path.join(ROOT, 'tests/nlu/heldout.fr.yaml');
+/** A second held-out set by another author (other personas); reported on its own, never used for tuning. */
+const HELDOUT_2 = path.join(ROOT, 'tests/nlu/heldout-2.fr.yaml');
 const DEV = path.join(ROOT, 'tests/recognizer/dev.fr.yaml');
 const REPORT = path.join(ROOT, 'docs/nlu-report.md');
 const SVG = path.join(ROOT, 'docs/nlu-confusion.svg');
@@ -268,6 +270,8 @@ interface SystemResult {
   buildMs: number;
   eval?: { m: Metrics; medianMs: number };
   evalNoAccent?: { m: Metrics; medianMs: number };
+  eval2?: { m: Metrics; medianMs: number };
+  eval2NoAccent?: { m: Metrics; medianMs: number };
   cv?: { macroF1: number; accuracy: number; oos: number };
 }
 
@@ -306,6 +310,7 @@ async function main(): Promise<void> {
   if (unknown.length > 0)
     console.log(`WARNING: evaluation intents not in the training data: ${[...new Set(unknown)].join(', ')}`);
 
+  const set2 = fs.existsSync(HELDOUT_2) ? loadSet(HELDOUT_2) : undefined;
   const systems = withNlpjs ? [ours, nlpjs] : [ours];
   const results: SystemResult[] = [];
   for (const system of systems) {
@@ -316,6 +321,10 @@ async function main(): Promise<void> {
     for (const u of set.slice(0, 20)) await predict(u.text);
     res.eval = await evaluate(predict, set);
     res.evalNoAccent = await evaluate(predict, set, noAccent);
+    if (set2) {
+      res.eval2 = await evaluate(predict, set2);
+      res.eval2NoAccent = await evaluate(predict, set2, noAccent);
+    }
     if (withCv) {
       process.stdout.write(' 5-fold CV…');
       res.cv = await crossValidate(system, examples);
@@ -344,6 +353,18 @@ async function main(): Promise<void> {
     ['macro-F1, lower-case no accents', (r) => f3(r.evalNoAccent?.m.macroF1 ?? NaN), TARGETS.macroF1NoAccent],
     ['accuracy, lower-case no accents', (r) => pct(r.evalNoAccent?.m.accuracy ?? NaN), undefined],
     ['out-of-scope → None', (r) => pct(r.eval?.m.oos ?? NaN), TARGETS.oos],
+    ...(set2
+      ? ([
+          ['second held-out set: macro-F1', (r) => f3(r.eval2?.m.macroF1 ?? NaN), undefined],
+          ['second held-out set: accuracy', (r) => pct(r.eval2?.m.accuracy ?? NaN), undefined],
+          [
+            'second held-out set: macro-F1, lower-case no accents',
+            (r) => f3(r.eval2NoAccent?.m.macroF1 ?? NaN),
+            undefined,
+          ],
+          ['second held-out set: out-of-scope → None', (r) => pct(r.eval2?.m.oos ?? NaN), undefined],
+        ] as [string, (r: SystemResult) => string, number | undefined][])
+      : []),
     ['5-fold CV macro-F1 (training data)', (r) => f3(r.cv?.macroF1 ?? NaN), undefined],
     ['5-fold CV accuracy', (r) => pct(r.cv?.accuracy ?? NaN), undefined],
     ['median latency / utterance', (r) => `${(r.eval?.medianMs ?? NaN).toFixed(3)} ms`, undefined],
@@ -364,6 +385,11 @@ async function main(): Promise<void> {
   md.push(
     `- Evaluation set: **${setName}**, ${set.length} utterances (${set.filter((u) => u.intent === 'None').length} out of scope).`,
   );
+  if (set2) {
+    md.push(
+      `- Second held-out set: **tests/nlu/heldout-2.fr.yaml**, ${set2.length} utterances (${set2.filter((u) => u.intent === 'None').length} out of scope), written by another author for other personas; reported on its own rows.`,
+    );
+  }
   md.push(
     `- Training data: \`locales/fr/intents/*.yaml\`, ${examples.length} utterances, ${new Set(examples.map((e) => e.intent)).size} intents (None included).`,
   );
