@@ -370,9 +370,9 @@ async function main(): Promise<void> {
     ['median latency / utterance', (r) => `${(r.eval?.medianMs ?? NaN).toFixed(3)} ms`, undefined],
     ['model build (training) time', (r) => `${r.buildMs.toFixed(0)} ms`, undefined],
   ];
-  console.log(`\n${'metric'.padEnd(38)}${results.map((r) => r.name.padEnd(28)).join('')}target`);
+  console.log(`\n${'metric'.padEnd(56)}${results.map((r) => r.name.padEnd(28)).join('')}target`);
   for (const [label, get, target] of rows) {
-    console.log(`${label.padEnd(38)}${results.map((r) => get(r).padEnd(28)).join('')}${target ?? ''}`);
+    console.log(`${label.padEnd(56)}${results.map((r) => get(r).padEnd(28)).join('')}${target ?? ''}`);
   }
 
   // ---- report
