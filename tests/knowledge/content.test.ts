@@ -256,7 +256,7 @@ describe('text a person reads', () => {
   });
 
   it('has no doubled spaces or space before a comma or a full stop', () => {
-    const sloppy = texts.filter(([, text]) => /  | [,.](?!\d)/.test(text));
+    const sloppy = texts.filter(([, text]) => / {2}| [,.](?!\d)/.test(text));
     expect(sloppy).toEqual([]);
   });
 });
