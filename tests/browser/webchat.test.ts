@@ -52,9 +52,8 @@ describeInBrowser('Web Chat on the demo portal (browser)', () => {
   }[] = [];
 
   beforeAll(async () => {
-    const config = loadConfig({ HOST: '127.0.0.1', LOG_LEVEL: 'silent', NODE_ENV: 'test' });
-    // Port 0: any free port (the configuration schema only accepts real ports).
-    bot = await startBot({ ...config, PORT: 0 });
+    // Port 0: any free port.
+    bot = await startBot(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', NODE_ENV: 'test' }));
     const run = bot.app.bot.run.bind(bot.app.bot);
     bot.app.bot.run = async (context) => {
       botReceived.push({ ...context.activity });

@@ -62,7 +62,7 @@ export async function startDirectLineServer(
     await run(context);
   };
   const server = createServer(app, logger, config, { streamPollMs: 200, ...options.webChat });
-  // Port 0: any free port (the configuration schema only accepts real ports).
+  // Port 0: any free port.
   const running = await listen(server, { ...config, PORT: 0 });
   return { url: running.url, app, received, close: running.close };
 }
