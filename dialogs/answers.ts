@@ -2,7 +2,15 @@ import { type Activity, AttachmentLayoutTypes, MessageFactory } from 'botbuilder
 import type { TFunction } from 'i18next';
 import type { Knowledge } from '../knowledge/loader';
 import type { Contact, Entry } from '../knowledge/schema';
-import { adaptiveCard, factSet, heading, openUrl, textBlock } from './cards/adaptive';
+import {
+  adaptiveCard,
+  type CardActionElement,
+  cardAttachment,
+  factSet,
+  heading,
+  openUrlAction,
+  text,
+} from './cards/adaptive';
 import { entryCard } from './cards/entryCard';
 
 /** The contacts offered when a person asks for a human or cannot be helped: Assurance Maladie, Urssaf, HELP. */
@@ -71,13 +79,17 @@ export function contactsActivity(knowledge: Knowledge, t: TFunction): Partial<Ac
     }));
   const help = knowledge.contact(HELP_CONTACT_ID);
   const body = [heading(t('contacts.intro')), factSet(facts)];
-  const actions = [];
+  const actions: CardActionElement[] = [];
   if (help?.url) {
-    body.push(textBlock(t('contacts.help', { url: help.url })));
-    actions.push(openUrl(help.label, help.url));
+    body.push(text(t('contacts.help', { url: help.url })));
+    actions.push(openUrlAction(help.label, help.url));
   }
   const fallback = [t('contacts.intro'), ...facts.map((f) => `${f.title} : ${f.value}`)].join('\n');
-  const activity = MessageFactory.attachment(adaptiveCard(body, actions, fallback));
+  const activity = MessageFactory.attachment(
+    cardAttachment(
+      adaptiveCard(body, { ...(actions.length > 0 ? { actions } : {}), fallbackText: fallback }),
+    ),
+  );
   activity.text = facts.map((f) => f.title).join(' · ');
   return activity;
 }

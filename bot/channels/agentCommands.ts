@@ -6,7 +6,7 @@ import { type Activity, MessageFactory } from 'botbuilder';
 import type { TFunction } from 'i18next';
 import { getI18n, SUPPORTED_LOCALES } from '../../dialogs/i18n';
 import { entryCard, searchResultsCard } from './agentView';
-import { cardAttachment } from './cards';
+import { cardAttachment } from '../../dialogs/cards/adaptive';
 import type { KnowledgeProvider } from './knowledgeSource';
 
 export type AgentCommand = { kind: 'search'; query: string } | { kind: 'entry'; id: string };

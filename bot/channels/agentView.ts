@@ -14,7 +14,7 @@ import {
   type Spacing,
   stackedActions,
   text,
-} from './cards';
+} from '../../dialogs/cards/adaptive';
 import type { AgentKnowledge, Entry } from './knowledgeSource';
 
 function labelled(t: TFunction, label: string, value: string): string {

@@ -12,7 +12,14 @@ import { type Activity, ActivityTypes, type CardAction, type Middleware, type Tu
 import type { TFunction } from 'i18next';
 import { translator } from '../../dialogs/i18n';
 import { agentBlocksCard } from './agentView';
-import { adaptiveCard, cardActionText, cardAttachment, imBackAction, stackedActions, text } from './cards';
+import {
+  adaptiveCard,
+  cardActionText,
+  cardAttachment,
+  imBackAction,
+  stackedActions,
+  text,
+} from '../../dialogs/cards/adaptive';
 import type { Entry, KnowledgeProvider } from './knowledgeSource';
 import { isTeams } from './teams';
 

@@ -3,13 +3,15 @@ import type { TFunction } from 'i18next';
 import type { Contact, Entry } from '../../knowledge/schema';
 import {
   adaptiveCard,
-  bullets,
+  type CardActionElement,
+  cardAttachment,
   type CardElement,
   factSet,
   heading,
   label,
-  openUrl,
-  textBlock,
+  list,
+  openUrlAction,
+  text,
 } from './adaptive';
 
 export interface EntryCardOptions {
@@ -33,7 +35,7 @@ export function contactLine(contact: Contact): string {
  * and the links ("plus d'infos", the form). Every word of content comes from the entry; labels from i18n.
  */
 export function entryCard(entry: Entry, t: TFunction, options: EntryCardOptions = {}): Attachment {
-  const body: CardElement[] = [heading(entry.title), textBlock(entry.summary)];
+  const body: CardElement[] = [heading(entry.title), text(entry.summary)];
   const facts: Array<{ title: string; value: string }> = [];
   if (entry.conditions.length > 0)
     facts.push({ title: t('card.conditions'), value: entry.conditions.join(' ; ') });
@@ -41,27 +43,25 @@ export function entryCard(entry: Entry, t: TFunction, options: EntryCardOptions 
   for (const duration of entry.durations) facts.push({ title: duration.label, value: duration.text });
   if (entry.decidedBy) facts.push({ title: t('card.decidedBy'), value: entry.decidedBy.text });
   if (facts.length > 0) body.push(factSet(facts));
-  if (entry.motives && entry.motives.length > 0) body.push(label(t('card.motives')), bullets(entry.motives));
-  if (entry.details.length > 0) body.push(bullets(entry.details));
-  if (entry.steps.length > 0) body.push(label(t('card.steps')), bullets(entry.steps, true));
-  if (entry.documents.length > 0) body.push(label(t('card.documents')), bullets(entry.documents));
+  if (entry.motives && entry.motives.length > 0) body.push(label(t('card.motives')), list(entry.motives));
+  if (entry.details.length > 0) body.push(list(entry.details));
+  if (entry.steps.length > 0) body.push(label(t('card.steps')), list(entry.steps, true));
+  if (entry.documents.length > 0) body.push(label(t('card.documents')), list(entry.documents));
   if (options.combinableWith && options.combinableWith.length > 0) {
-    body.push(
-      textBlock(t('card.combinable', { list: options.combinableWith.join(', ') }), { isSubtle: true }),
-    );
+    body.push(text(t('card.combinable', { list: options.combinableWith.join(', ') }), { isSubtle: true }));
   }
   if (options.notCombinableWith && options.notCombinableWith.length > 0) {
     body.push(
-      textBlock(t('card.notCombinable', { list: options.notCombinableWith.join(', ') }), { isSubtle: true }),
+      text(t('card.notCombinable', { list: options.notCombinableWith.join(', ') }), { isSubtle: true }),
     );
   }
   const contacts = options.contacts ?? [];
-  if (contacts.length > 0) body.push(label(t('card.contacts')), bullets(contacts.map(contactLine)));
-  const actions = [
-    ...entry.links.map((link) => openUrl(link.label, link.url)),
+  if (contacts.length > 0) body.push(label(t('card.contacts')), list(contacts.map(contactLine)));
+  const actions: CardActionElement[] = [
+    ...entry.links.map((link) => openUrlAction(link.label, link.url)),
     ...contacts
       .filter((c) => c.url !== undefined && !entry.links.some((l) => l.url === c.url))
-      .map((c) => openUrl(c.label, c.url as string)),
+      .map((c) => openUrlAction(c.label, c.url as string)),
   ];
   const fallback = [
     entry.title,
@@ -69,5 +69,7 @@ export function entryCard(entry: Entry, t: TFunction, options: EntryCardOptions 
     ...entry.links.map((l) => `${l.label} : ${l.url}`),
     ...contacts.map(contactLine),
   ].join('\n');
-  return adaptiveCard(body, actions, fallback);
+  return cardAttachment(
+    adaptiveCard(body, { ...(actions.length > 0 ? { actions } : {}), fallbackText: fallback }),
+  );
 }

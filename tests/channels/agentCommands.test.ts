@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 import { answerAgentCommand, parseAgentCommand } from '../../bot/channels/agentCommands';
-import { type AdaptiveCard, cardButtons } from '../../bot/channels/cards';
+import { type AdaptiveCard, cardButtons } from '../../dialogs/cards/adaptive';
 import { renderActivities } from '../../bot/channels/textRenderer';
 import { translator } from '../../dialogs/i18n';
 import { AFE, fakeKnowledge } from './fixtures';

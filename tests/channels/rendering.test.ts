@@ -1,8 +1,8 @@
 import { type Activity, ActionTypes, MessageFactory, TestAdapter, type TurnContext } from 'botbuilder';
 import { translator } from '../../dialogs/i18n';
 import { menuActivity } from '../../dialogs/menu';
-import type { AdaptiveCard } from '../../bot/channels/cards';
-import { cardButtons, ADAPTIVE_CARD_CONTENT_TYPE } from '../../bot/channels/cards';
+import type { AdaptiveCard } from '../../dialogs/cards/adaptive';
+import { cardButtons, ADAPTIVE_CARD_CONTENT_TYPE } from '../../dialogs/cards/adaptive';
 import { ChannelRenderingMiddleware, RELAIS_ENTRIES_KEY } from '../../bot/channels/rendering';
 import { renderActivities } from '../../bot/channels/textRenderer';
 import { AFE, REPIT, fakeKnowledge } from './fixtures';

@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
-import type { AdaptiveCard } from '../../bot/channels/cards';
-import { ADAPTIVE_CARD_CONTENT_TYPE, cardButtons } from '../../bot/channels/cards';
+import type { AdaptiveCard } from '../../dialogs/cards/adaptive';
+import { ADAPTIVE_CARD_CONTENT_TYPE, cardButtons } from '../../dialogs/cards/adaptive';
 import { renderActivities } from '../../bot/channels/textRenderer';
 import type { StartedBot } from '../../bot/main';
 import { loadKnowledge } from '../../knowledge/loader';
