@@ -93,8 +93,26 @@ export function matchChoice(
   );
   if (exact >= 0) return exact;
 
-  // 2. A number or an ordinal ("2", "la 2e", "la deuxième", "la dernière").
+  // 2. The answer mentions a synonym phrase, or shares meaningful words with exactly one option.
   const tokens = words(text);
+  const scores = options.map((o) => {
+    let score = 0;
+    for (const synonym of o.synonyms ?? []) {
+      const phrase = normalize(synonym);
+      if (containsPhrase(text, phrase)) score = Math.max(score, 10 + words(phrase).length);
+    }
+    const labelWords = words(normalize(o.label)).filter((w) => !STOPWORDS.has(w) && w.length > 2);
+    const shared = labelWords.filter((w) => tokens.includes(w)).length;
+    return Math.max(score, shared);
+  });
+  const best = Math.max(...scores);
+  if (best > 0) {
+    const winners = scores.filter((s) => s === best).length;
+    return winners === 1 ? scores.indexOf(best) : -1;
+  }
+
+  // 3. Only then a number or an ordinal ("2", "la 2e", "la deuxième", "la dernière"): a sentence that names
+  //    an option ("une panne sur mon camion") must not be read as a position.
   const numeric = tokens.length <= 4 ? tokens.find((t) => /^\d+(e|er)?$/.test(t)) : undefined;
   if (numeric !== undefined) {
     const n = parseInt(numeric, 10);
@@ -107,19 +125,5 @@ export function matchChoice(
     if (vocabulary.last.some((w) => tokens.includes(normalize(w)))) return options.length - 1;
   }
 
-  // 3. The answer mentions a synonym phrase, or shares meaningful words with exactly one option.
-  const scores = options.map((o) => {
-    let score = 0;
-    for (const synonym of o.synonyms ?? []) {
-      const phrase = normalize(synonym);
-      if (containsPhrase(text, phrase)) score = Math.max(score, 10 + words(phrase).length);
-    }
-    const labelWords = words(normalize(o.label)).filter((w) => !STOPWORDS.has(w) && w.length > 2);
-    const shared = labelWords.filter((w) => tokens.includes(w)).length;
-    return Math.max(score, shared);
-  });
-  const best = Math.max(...scores);
-  if (best <= 0) return -1;
-  const winners = scores.filter((s) => s === best).length;
-  return winners === 1 ? scores.indexOf(best) : -1;
+  return -1;
 }

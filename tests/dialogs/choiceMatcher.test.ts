@@ -1,0 +1,42 @@
+import { normalize } from '../../bot/recognizer';
+import { translator } from '../../dialogs/i18n';
+import { matchChoice } from '../../dialogs/prompts/choiceMatcher';
+import { knowledge } from './harness';
+
+const t = translator('fr');
+const vocabulary = {
+  ordinals: t('prompts.ordinals', { returnObjects: true }) as string[],
+  last: t('prompts.last', { returnObjects: true }) as string[],
+};
+
+function question(treeId: string, nodeId: string) {
+  const node = knowledge.treeById(treeId).nodes.find((n) => n.id === nodeId);
+  if (node?.type !== 'question') throw new Error(`${nodeId} is not a question`);
+  return node;
+}
+
+function pick(treeId: string, nodeId: string, answer: string): string | undefined {
+  const q = question(treeId, nodeId);
+  return q.options[matchChoice(answer, q.options, normalize, vocabulary)]?.value;
+}
+
+describe('free-text answers to a question', () => {
+  it.each([
+    // A sentence that names an option is not read as a position, even with "une" or a number in it.
+    ['demander-une-aide-financiere', 'q_difficulte_actif', 'une panne sur mon camion', 'evenement_ponctuel'],
+    ['parcours-maternite', 'q_naissance_cheffe', 'mon 2e enfant', 'premier_ou_deuxieme'],
+    ['parcours-maternite', 'q_naissance_cheffe', 'deux bébés', 'jumeaux'],
+    // Positions, when the answer is only that.
+    ['demander-une-aide-financiere', 'q_situation', '2', 'invalide'],
+    ['demander-une-aide-financiere', 'q_situation', 'plutôt la 3e', 'retraite_proche'],
+    ['demander-une-aide-financiere', 'q_situation', 'la deuxième', 'invalide'],
+    ['demander-une-aide-financiere', 'q_situation', 'la dernière', 'conjoint_survivant'],
+  ])('%s / %s: "%s" → %s', (treeId, nodeId, answer, expected) => {
+    expect(pick(treeId, nodeId, answer)).toBe(expected);
+  });
+
+  it('finds nothing in an answer that names no option and no position', () => {
+    expect(pick('demander-une-aide-financiere', 'q_difficulte_actif', 'bonjour')).toBeUndefined();
+    expect(pick('demander-une-aide-financiere', 'q_situation', "j'ai une question")).toBeUndefined();
+  });
+});
