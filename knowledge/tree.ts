@@ -2,10 +2,9 @@
  * Orientation-tree walker: enumerates paths, validates the tree against the knowledge base and resolves the
  * answers given so far to either the leaf reached or the next question to ask.
  */
-import type { Entry, LeafNode, Option, OrientationTree, QuestionNode, Slot, TreeNode } from './schema';
+import type { Entry, LeafNode, OrientationTree, QuestionNode, Slot, TreeNode } from './schema';
 import { SLOT_VALUES, TREE_FILE } from './schema';
 import type { Problem } from './problems';
-import { containsPhrase, normalize } from './text';
 
 export type Answers = Partial<Record<Slot, string>>;
 
@@ -93,33 +92,6 @@ export function resolve(tree: OrientationTree, answers: Answers): Resolution {
   throw new Error(
     `orientation tree is broken (dead end or cycle) after ${steps.map((s) => s.value).join(' > ')}`,
   );
-}
-
-/**
- * Maps free text typed by a person to one option of a question: exact value or label, else the option whose
- * longest synonym occurs in the text. Undefined when nothing matches or two options match equally.
- */
-export function matchOption(question: QuestionNode, text: string): Option | undefined {
-  const t = normalize(text);
-  const exact = question.options.find((o) => normalize(o.value) === t || normalize(o.label) === t);
-  if (exact) return exact;
-  let best: Option | undefined;
-  let bestLen = 0;
-  let tie = false;
-  for (const option of question.options) {
-    for (const phrase of [option.label, option.value.replace(/_/g, ' '), ...option.synonyms]) {
-      if (!containsPhrase(t, phrase)) continue;
-      const len = normalize(phrase).length;
-      if (len > bestLen) {
-        best = option;
-        bestLen = len;
-        tie = false;
-      } else if (len === bestLen && best !== option) {
-        tie = true;
-      }
-    }
-  }
-  return tie ? undefined : best;
 }
 
 /**

@@ -1,7 +1,10 @@
 import { loadKnowledge } from '../../knowledge/loader';
 import type { LeafNode, OrientationTree, QuestionNode, TreeNode } from '../../knowledge/schema';
 import { SLOT_VALUES } from '../../knowledge/schema';
-import { isLeaf, matchOption, resolve, validateTree, walkPaths } from '../../knowledge/tree';
+import { normalize } from '../../bot/recognizer';
+import { translator } from '../../dialogs/i18n';
+import { matchChoice } from '../../dialogs/prompts/choiceMatcher';
+import { isLeaf, resolve, validateTree, walkPaths } from '../../knowledge/tree';
 
 const k = loadKnowledge();
 const tree = k.tree;
@@ -222,7 +225,17 @@ describe('resolve — partial answers', () => {
   });
 });
 
-describe('matchOption — free text to an option', () => {
+/** The option a person's free text picks, through the matcher the dialogs use. */
+function matchOption(question: QuestionNode, text: string) {
+  const t = translator('fr');
+  const vocabulary = {
+    ordinals: t('prompts.ordinals', { returnObjects: true }) as string[],
+    last: t('prompts.last', { returnObjects: true }) as string[],
+  };
+  return question.options[matchChoice(text, question.options, normalize, vocabulary)];
+}
+
+describe('the trees’ synonyms: free text to an option', () => {
   const situation = node(tree, 'q_situation', 'question');
   const difficulte = node(tree, 'q_difficulte_actif', 'question');
 
