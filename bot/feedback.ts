@@ -24,10 +24,6 @@ export class FeedbackRecorder implements FeedbackSink {
     );
   }
 
-  snapshot(): Record<string, { helpful: number; notHelpful: number }> {
-    return Object.fromEntries([...this.counts].map(([intent, c]) => [intent, { ...c }]));
-  }
-
   /** Prometheus exposition format. */
   toPrometheus(): string {
     const lines = [
