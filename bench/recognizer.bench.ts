@@ -9,8 +9,8 @@ process.env.DOTENV_CONFIG_QUIET = 'true';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
-import { fold, loadExamples, Recognizer } from '../bot/recognizer';
-import { stemFr } from '../bot/recognizer/natural';
+import { fold, loadExamples, Recognizer } from '../nlu';
+import { stemFr } from '../nlu/natural';
 
 const CALLS = 4000;
 
@@ -47,7 +47,7 @@ export function run(): void {
   const recognizer = Recognizer.fromDirectory();
   const buildMs = performance.now() - t0;
 
-  const devFile = path.join(__dirname, '../tests/recognizer/dev.fr.yaml');
+  const devFile = path.join(__dirname, '../tests/nlu/dev.fr.yaml');
   const dev = (parse(fs.readFileSync(devFile, 'utf8')) as { utterances: { text: string }[] }).utterances.map(
     (u) => u.text,
   );

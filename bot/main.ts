@@ -1,5 +1,5 @@
 import type { Storage } from 'botbuilder';
-import { getRecognizer, normalize } from './recognizer';
+import { getRecognizer, normalize } from '../nlu';
 import { createBotApp, type BotApp } from './app';
 import type { Config } from './config';
 import { createLogger, type Logger } from './logger';

@@ -3,7 +3,7 @@
  * Framework hosting code and of how recognition and feedback are implemented (tests pass stand-ins).
  */
 
-import type { Entities, Recognition } from '../bot/recognizer';
+import type { Entities, Recognition } from '../nlu';
 
 /** Entities the recogniser extracts; their values are the codes shared with the knowledge base's trees. */
 export type RecognizedEntities = Entities;

@@ -5,7 +5,7 @@
  *   npm run nlu:eval -- --no-nlpjs   ours only      --no-cv   skip cross-validation
  *
  * The held-out file tests/nlu/heldout.fr.yaml is written by someone else and is only READ HERE, to report.
- * Nothing learns from it. Until it exists, the provisional dev set tests/recognizer/dev.fr.yaml is reported instead.
+ * Nothing learns from it. Until it exists, the provisional dev set tests/nlu/dev.fr.yaml is reported instead.
  * Writes docs/nlu-report.md and docs/nlu-confusion.svg.
  */
 process.env.DOTENV_CONFIG_QUIET = 'true';
@@ -13,13 +13,13 @@ process.env.DOTENV_CONFIG_QUIET = 'true';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
-import { fold, loadExamples, Recognizer, type Example } from '../bot/recognizer';
+import { fold, loadExamples, Recognizer, type Example } from '../nlu';
 
 const ROOT = path.join(__dirname, '..');
 const HELDOUT = path.join(ROOT, 'tests/nlu/heldout.fr.yaml');
 /** A second held-out set by another author (other personas); reported on its own, never used for tuning. */
 const HELDOUT_2 = path.join(ROOT, 'tests/nlu/heldout-2.fr.yaml');
-const DEV = path.join(ROOT, 'tests/recognizer/dev.fr.yaml');
+const DEV = path.join(ROOT, 'tests/nlu/dev.fr.yaml');
 const REPORT = path.join(ROOT, 'docs/nlu-report.md');
 const SVG = path.join(ROOT, 'docs/nlu-confusion.svg');
 const TARGETS = { macroF1: 0.95, macroF1NoAccent: 0.93, oos: 0.9 };
@@ -303,7 +303,7 @@ async function main(): Promise<void> {
       `NOTICE: ${path.relative(ROOT, HELDOUT)} does not exist yet — reporting on the provisional dev set ` +
         `${path.relative(ROOT, DEV)} instead (written by the recogniser's author: optimistic).`,
     );
-    setName = 'provisional dev set (tests/recognizer/dev.fr.yaml) — held-out file not available yet';
+    setName = 'provisional dev set (tests/nlu/dev.fr.yaml) — held-out file not available yet';
     set = loadSet(DEV);
   }
   const unknown = set.filter((u) => !examples.some((e) => e.intent === u.intent)).map((u) => u.intent);
@@ -399,7 +399,7 @@ async function main(): Promise<void> {
   md.push('- macro-F1 averages the F1 of every intent present in the evaluation set, `None` included.');
   md.push('- "lower-case no accents": the same evaluation set, lower-cased with diacritics removed.');
   md.push(
-    '- The held-out file is read only by this script, to report: no training or tuning uses it (tuning used the 5-fold CV and the provisional dev set `tests/recognizer/dev.fr.yaml`).',
+    '- The held-out file is read only by this script, to report: no training or tuning uses it (tuning used the 5-fold CV and the provisional dev set `tests/nlu/dev.fr.yaml`).',
     '',
   );
   md.push('## Summary', '');

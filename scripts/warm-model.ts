@@ -1,12 +1,12 @@
 /**
- * Trains the recogniser once and stores the model in its content-addressed cache (`bot/recognizer/cache.ts`),
+ * Trains the recogniser once and stores the model in its content-addressed cache (`nlu/cache.ts`),
  * so that the first `npm start` after `npm install` answers without training. Run by `npm install` (`prepare`);
  * harmless to run again, and never fatal: without a cache the bot simply trains at start-up.
  */
 process.env.DOTENV_CONFIG_QUIET = 'true';
 
 async function main(): Promise<void> {
-  const { getRecognizer } = await import('../bot/recognizer');
+  const { getRecognizer } = await import('../nlu');
   const recognizer = getRecognizer();
   console.log(
     recognizer.fromCache

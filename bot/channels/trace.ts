@@ -20,7 +20,7 @@ export interface RecognizerResultTrace {
 
 /**
  * A recognition in the Bot Framework's `RecognizerResult` shape (intents sorted best first). Same shape as
- * `bot/recognizer`'s helper, but typed on the dialogs' `RecognitionLike` port, which is what the bot holds.
+ * `nlu/`'s helper, but typed on the dialogs' `RecognitionLike` port, which is what the bot holds.
  */
 export function toRecognizerResult(recognition: RecognitionLike): RecognizerResultTrace {
   const intents = Object.fromEntries(

@@ -1,4 +1,4 @@
-import { getRecognizer, normalize } from '../../bot/recognizer';
+import { getRecognizer, normalize } from '../../nlu';
 import { createBotApp } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../bot/logger';

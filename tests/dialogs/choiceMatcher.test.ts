@@ -1,4 +1,4 @@
-import { normalize } from '../../bot/recognizer';
+import { normalize } from '../../nlu';
 import { translator } from '../../dialogs/i18n';
 import { matchChoice } from '../../dialogs/prompts/choiceMatcher';
 import { knowledge } from './harness';

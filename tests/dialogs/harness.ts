@@ -1,6 +1,6 @@
 import { type Activity, ConversationState, MemoryStorage, TestAdapter, UserState } from 'botbuilder';
 import { renderActivities } from '../../bot/channels/textRenderer';
-import { getRecognizer, normalize } from '../../bot/recognizer';
+import { getRecognizer, normalize } from '../../nlu';
 import { RelaisBot } from '../../bot/relaisBot';
 import { MainDialog } from '../../dialogs/mainDialog';
 import type { FeedbackSink, IntentRecognizer } from '../../dialogs/ports';

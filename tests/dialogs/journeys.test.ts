@@ -1,5 +1,5 @@
 import type { IntentRecognizer } from '../../dialogs/ports';
-import { getRecognizer } from '../../bot/recognizer';
+import { getRecognizer } from '../../nlu';
 import { walkPaths } from '../../knowledge/tree';
 import { knowledge, TestConversation } from './harness';
 

@@ -1,7 +1,7 @@
 import { loadKnowledge } from '../../knowledge/loader';
 import type { LeafNode, OrientationTree, QuestionNode, TreeNode } from '../../knowledge/schema';
 import { SLOT_VALUES } from '../../knowledge/schema';
-import { normalize } from '../../bot/recognizer';
+import { normalize } from '../../nlu';
 import { translator } from '../../dialogs/i18n';
 import { matchChoice } from '../../dialogs/prompts/choiceMatcher';
 import { isLeaf, resolve, validateTree, walkPaths } from '../../knowledge/tree';

@@ -1,4 +1,4 @@
-import { getRecognizer, type Entities } from '../../bot/recognizer';
+import { getRecognizer, type Entities } from '../../nlu';
 
 const ref = new Date(Date.UTC(2026, 0, 15));
 function ent(text: string): Entities {

@@ -8,7 +8,7 @@ import {
   Recognizer,
   TOPIC_INTENTS,
   toRecognizerResult,
-} from '../../bot/recognizer';
+} from '../../nlu';
 
 describe('training data', () => {
   const examples = loadExamples(DEFAULT_DATA_DIR);

@@ -3,7 +3,7 @@
  * The misspelt queries are NOT in the training data on purpose: the spelling corrector must bring them back to the
  * training vocabulary (a typo added to the training data becomes a "known" word and is no longer corrected).
  */
-import { getRecognizer } from '../../bot/recognizer';
+import { getRecognizer } from '../../nlu';
 
 describe('recogniser robustness to user writing styles', () => {
   const r = getRecognizer();

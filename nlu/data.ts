@@ -9,7 +9,7 @@ export interface Example {
   intent: IntentName;
 }
 
-export const DEFAULT_DATA_DIR = path.join(__dirname, '../../locales/fr/intents');
+export const DEFAULT_DATA_DIR = path.join(__dirname, '../locales/fr/intents');
 
 /** Reads every `*.yaml` of `dir`; throws on unknown intent names or a file/intent name mismatch. */
 export function loadExamples(dir: string = DEFAULT_DATA_DIR): Example[] {

@@ -1,4 +1,4 @@
-import { TOPIC_INTENTS } from '../../knowledge/intents';
+import { TOPIC_INTENTS } from '../knowledge/intents';
 
 export { TOPIC_INTENTS };
 

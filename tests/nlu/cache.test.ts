@@ -1,4 +1,4 @@
-import { Recognizer } from '../../bot/recognizer';
+import { Recognizer } from '../../nlu';
 
 describe('trained-model cache', () => {
   const sentences = [

@@ -1,5 +1,5 @@
-import { normalize, normalizeTokens } from '../../bot/recognizer/normalize';
-import { getRecognizer } from '../../bot/recognizer';
+import { normalize, normalizeTokens } from '../../nlu/normalize';
+import { getRecognizer } from '../../nlu';
 
 describe('normalize', () => {
   it('lower-cases and strips accents', () => {
