@@ -10,6 +10,7 @@ import type { Logger } from './logger';
 import { DefaultLocaleMiddleware, TraceFilterMiddleware, TurnLoggingMiddleware } from './middleware';
 import { RelaisBot } from './relaisBot';
 import { createStorage } from './storage';
+import { createTurnGate } from './turnLock';
 
 export interface AppDeps {
   recognizer: IntentRecognizer;
@@ -28,6 +29,13 @@ export function createBotApp(config: Config, logger: Logger, deps: AppDeps) {
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const adapter = createAdapter(config, logger);
+  // One turn at a time per conversation (and across instances with Redis); counts turns in flight for shutdown.
+  const turns = createTurnGate(
+    storage,
+    { lockTtlMs: config.CONVERSATION_LOCK_TTL_MS, waitMs: config.CONVERSATION_LOCK_WAIT_MS },
+    logger,
+  );
+  adapter.use(turns);
   adapter.use(new DefaultLocaleMiddleware(config.DEFAULT_LOCALE));
   adapter.use(new TraceFilterMiddleware());
   adapter.use(new TurnLoggingMiddleware(logger, config.LOG_HASH_SALT));
@@ -46,7 +54,7 @@ export function createBotApp(config: Config, logger: Logger, deps: AppDeps) {
     misunderstood: conversationState.createProperty<number>('misunderstood'),
   });
   const bot = new RelaisBot({ conversationState, userState, dialog, recognizer: deps.recognizer, channels });
-  return { adapter, bot, storage, conversationState, userState, knowledge, feedback };
+  return { adapter, bot, storage, conversationState, userState, knowledge, feedback, turns };
 }
 
 export type BotApp = ReturnType<typeof createBotApp>;

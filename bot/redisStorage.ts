@@ -10,6 +10,8 @@ export interface RedisStorageOptions {
   keyPrefix?: string;
   /** Items expire this many seconds after their last write; 0 keeps them forever. */
   ttlSeconds?: number;
+  /** A command without an answer after this many milliseconds fails (default 2000): a frozen Redis cannot hang a turn. */
+  commandTimeoutMs?: number;
   /** Connection events only: item contents (conversations) are never logged. */
   logger?: Pick<Logger, 'warn' | 'info'>;
 }
@@ -46,6 +48,7 @@ return 0
 
 export const DEFAULT_KEY_PREFIX = 'relais:';
 export const DEFAULT_TTL_SECONDS = 30 * 24 * 3600;
+export const DEFAULT_COMMAND_TIMEOUT_MS = 2000;
 
 /** The URL with its password replaced by `***`, safe for logs and error messages. */
 export function redactRedisUrl(url: string): string {
@@ -77,12 +80,13 @@ function describe(error: unknown): string {
  *
  * The client connects with `connect()` (the start-up check: a Redis that cannot be reached fails at once), or on
  * first use. Once connected, a lost connection is retried in the background while operations fail immediately
- * (no offline queue), so that a turn ends with the polite turn-error message rather than hanging.
+ * (no offline queue), and a command without an answer fails after `commandTimeoutMs` (a Redis that accepts
+ * connections but does not answer), so that a turn ends with the polite turn-error message rather than hanging.
  * Single-node Redis (or a cluster with all the keys of a write in one slot).
  */
 export class RedisStorage implements Storage {
   private readonly client;
-  private readonly keyPrefix: string;
+  readonly keyPrefix: string;
   private readonly ttlSeconds: number;
   private readonly logger?: Pick<Logger, 'warn' | 'info'>;
   private connecting?: Promise<void>;
@@ -99,6 +103,7 @@ export class RedisStorage implements Storage {
     this.client = createClient({
       url: options.url,
       disableOfflineQueue: true,
+      commandOptions: { timeout: options.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS },
       socket: {
         connectTimeout: 5000,
         // Before the first successful connection: give up at once (start-up must fail clearly).
@@ -130,6 +135,20 @@ export class RedisStorage implements Storage {
       },
     );
     return this.connecting;
+  }
+
+  /**
+   * The connected client, shared with the conversation lock and the rate limiter (one connection per process).
+   * Same options: no offline queue, command timeout.
+   */
+  get redis() {
+    return this.client;
+  }
+
+  /** Resolves when Redis answers a PING (within the command timeout); rejects otherwise. */
+  async ping(): Promise<void> {
+    await this.connect();
+    await this.client.ping();
   }
 
   /** Closes the connection after the pending commands. */

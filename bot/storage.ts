@@ -3,7 +3,9 @@ import type { Config } from './config';
 import type { Logger } from './logger';
 import { RedisStorage } from './redisStorage';
 
-export type StorageConfig = Partial<Pick<Config, 'REDIS_URL' | 'REDIS_KEY_PREFIX' | 'STATE_TTL_SECONDS'>>;
+export type StorageConfig = Partial<
+  Pick<Config, 'REDIS_URL' | 'REDIS_KEY_PREFIX' | 'STATE_TTL_SECONDS' | 'REDIS_COMMAND_TIMEOUT_MS'>
+>;
 
 /**
  * The state store shared by the bot (conversation and user state) and the embedded Direct Line endpoint.
@@ -16,6 +18,7 @@ export function createStorage(config: StorageConfig = {}, logger?: Logger): Stor
     url: config.REDIS_URL,
     keyPrefix: config.REDIS_KEY_PREFIX,
     ttlSeconds: config.STATE_TTL_SECONDS,
+    commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS,
     logger,
   });
 }
