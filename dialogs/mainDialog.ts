@@ -16,7 +16,14 @@ import { translator } from './i18n';
 import { createJourneys, FAQ_DIALOG } from './journeys';
 import type { JourneyResult } from './journeys/journey';
 import { intentFromMenuLabel, menuActivity, welcomeActivities } from './menu';
-import type { FeedbackSink, IntentRecognizer, RecognitionLike, RecognizedEntities } from './ports';
+import {
+  type FeedbackSink,
+  type IntentRecognizer,
+  NO_OUTCOMES,
+  type OutcomeSink,
+  type RecognitionLike,
+  type RecognizedEntities,
+} from './ports';
 import {
   answersChoiceStep,
   CHOICE_STEP,
@@ -43,6 +50,8 @@ export interface MainDialogDeps {
   normalize: (text: string) => string;
   knowledge: Knowledge;
   feedback: FeedbackSink;
+  /** Where fallbacks, ambiguity questions and journey outcomes are reported (default: nowhere). */
+  outcomes?: OutcomeSink;
   /** How many messages in a row were not understood (conversation state). */
   misunderstood: StatePropertyAccessor<number>;
 }
@@ -68,9 +77,11 @@ interface RouteOptions {
 export class MainDialog extends ComponentDialog {
   private readonly journeyByIntent: Record<string, string>;
   private readonly intentByJourney: Record<string, string>;
+  private readonly outcomes: OutcomeSink;
 
   constructor(private readonly deps: MainDialogDeps) {
     super(MAIN_DIALOG);
+    this.outcomes = deps.outcomes ?? NO_OUTCOMES;
     const contacts = (context: TurnContext) =>
       contactsActivity(deps.knowledge, translator(context.activity.locale));
     const journeys = createJourneys({
@@ -116,6 +127,7 @@ export class MainDialog extends ComponentDialog {
       const { first, second } = recognition.ambiguous;
       values(step).disambiguating = true;
       values(step).entities = entities;
+      this.outcomes.ambiguity({ first, second });
       const label = (intent: string) => t(`intents.${intent}`);
       const about = (intent: string) => t(`intentsAbout.${intent}`);
       return step.beginDialog(CHOICE_STEP, {
@@ -138,6 +150,10 @@ export class MainDialog extends ComponentDialog {
       } satisfies RouteOptions);
     }
     const result = step.result as JourneyResult | undefined;
+    if (result) {
+      const outcome = result.outcome ?? (result.answered ? 'answered' : 'abandoned');
+      this.outcomes.journeyEnded({ intent: result.intent, outcome });
+    }
     if (!result?.answered) return step.endDialog();
     values(step).answeredIntent = result.intent;
     return step.beginDialog(CHOICE_STEP, {
@@ -218,6 +234,7 @@ export class MainDialog extends ComponentDialog {
       case 'human':
       case 'contact':
         await send([contactsActivity(this.deps.knowledge, t)]);
+        this.outcomes.journeyEnded({ intent, outcome: 'phone_contact' });
         break;
       case 'other':
         await send([{ type: 'message', text: t('main.otherPrompt') }]);
@@ -235,6 +252,7 @@ export class MainDialog extends ComponentDialog {
   private async notUnderstood(context: TurnContext, t: TFunction): Promise<void> {
     const count = ((await this.deps.misunderstood.get(context, 0)) ?? 0) + 1;
     await this.deps.misunderstood.set(context, count >= 3 ? 0 : count);
+    this.outcomes.fallback({ step: count === 1 ? 1 : count === 2 ? 2 : 3 });
     if (count === 1) await context.sendActivity(t('main.notUnderstood1'));
     else if (count === 2) await context.sendActivity(menuActivity(t, t('main.notUnderstood2')));
     else {
@@ -281,7 +299,12 @@ export class MainDialog extends ComponentDialog {
       return undefined;
     }
     const intent = this.intentOf(context, t);
+    const current = this.intentByJourney[innerDc.activeDialog?.id ?? ''];
+    const leaveJourney = () => {
+      if (current) this.outcomes.journeyEnded({ intent: current, outcome: 'abandoned' });
+    };
     const end = async (activities: Partial<Activity>[]): Promise<DialogTurnResult> => {
+      leaveJourney();
       await innerDc.cancelAllDialogs();
       await context.sendActivities(activities);
       return { status: DialogTurnStatus.complete };
@@ -304,11 +327,11 @@ export class MainDialog extends ComponentDialog {
       default:
         break;
     }
-    const current = this.intentByJourney[innerDc.activeDialog?.id ?? ''];
     const isTopic = !CONVERSATIONAL.has(intent);
     const sure =
       recognition.score >= TOPIC_SWITCH_MIN_SCORE || intentFromMenuLabel(text, t, this.deps.normalize);
     if (isTopic && sure && intent !== current) {
+      leaveJourney();
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(ROUTE, { intent, entities: recognition.entities } satisfies RouteOptions);
     }

@@ -170,7 +170,15 @@ export function registerWebChat(
   };
 
   // The page's token endpoint: a token for ONE new conversation; no secret ever reaches the browser.
-  const limit = rateLimit({ max: config.WEBCHAT_TOKEN_RATE_LIMIT, windowMs: 60_000, now: options.now });
+  // Per client address (TRUST_PROXY: from X-Forwarded-For), shared by every instance when Redis is on.
+  const limit = rateLimit({
+    name: 'webchat-token',
+    points: config.WEBCHAT_TOKEN_RATE_LIMIT,
+    durationSeconds: 60,
+    trustProxy: config.TRUST_PROXY,
+    redis: app.redis,
+    logger,
+  });
   server.post(
     '/api/webchat/token',
     limit,

@@ -28,6 +28,10 @@ export class HelpDialog extends ComponentDialog {
     await step.context.sendActivity(
       entriesActivity(this.knowledge, t, help.slice(0, 1), t('journey.helpIntro')),
     );
-    return step.endDialog({ intent: 'help', answered: true } satisfies JourneyResult);
+    return step.endDialog({
+      intent: 'help',
+      answered: true,
+      outcome: 'help_referral',
+    } satisfies JourneyResult);
   }
 }
