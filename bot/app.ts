@@ -33,7 +33,11 @@ export function createBotApp(config: Config, logger: Logger, deps: AppDeps) {
   // One turn at a time per conversation (and across instances with Redis); counts turns in flight for shutdown.
   const turns = createTurnGate(
     redis,
-    { lockTtlMs: config.CONVERSATION_LOCK_TTL_MS, waitMs: config.CONVERSATION_LOCK_WAIT_MS },
+    {
+      lockTtlMs: config.CONVERSATION_LOCK_TTL_MS,
+      waitMs: config.CONVERSATION_LOCK_WAIT_MS,
+      onLockError: () => metrics.storageErrors.inc({ operation: 'lock' }),
+    },
     logger,
   );
   const metrics = new Metrics(() => turns.active);

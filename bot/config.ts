@@ -94,20 +94,20 @@ export const configSchema = z.object({
     .min(100, 'expected a number of milliseconds between 100 and 60000')
     .max(60000, 'expected a number of milliseconds between 100 and 60000')
     .default(2000),
-  /** A conversation's lock (one turn at a time) expires after this many milliseconds if its holder died. */
+  /** A conversation's lock (one turn at a time) expires this long after its holder died (renewed while it runs). */
   CONVERSATION_LOCK_TTL_MS: z.coerce
-    .number({ message: 'expected a number of milliseconds between 1000 and 300000' })
-    .int('expected a number of milliseconds between 1000 and 300000')
-    .min(1000, 'expected a number of milliseconds between 1000 and 300000')
-    .max(300000, 'expected a number of milliseconds between 1000 and 300000')
-    .default(30000),
+    .number({ message: 'expected a number of milliseconds between 300 and 300000' })
+    .int('expected a number of milliseconds between 300 and 300000')
+    .min(300, 'expected a number of milliseconds between 300 and 300000')
+    .max(300000, 'expected a number of milliseconds between 300 and 300000')
+    .default(10000),
   /** How long a turn waits for the previous turns of its conversation before it fails. */
   CONVERSATION_LOCK_WAIT_MS: z.coerce
     .number({ message: 'expected a number of milliseconds between 100 and 300000' })
     .int('expected a number of milliseconds between 100 and 300000')
     .min(100, 'expected a number of milliseconds between 100 and 300000')
     .max(300000, 'expected a number of milliseconds between 100 and 300000')
-    .default(20000),
+    .default(15000),
   /**
    * Number of reverse proxies (load balancers) in front of the bot that append the client's address to
    * `X-Forwarded-For`; 0: the header is ignored and the socket's address is the client's.

@@ -62,7 +62,7 @@ export class Metrics implements OutcomeSink {
   });
   readonly storageErrors = new Counter({
     name: 'relais_storage_errors_total',
-    help: 'Failed state storage operations (read, write, delete): unreachable or timed-out Redis, eTag conflicts.',
+    help: 'Failed storage operations (read, write, delete, lock): unreachable or timed-out Redis, eTag conflicts.',
     labelNames: ['operation'] as const,
     registers: [this.registry],
   });

@@ -5,6 +5,7 @@ import {
   RateLimiterMemory,
   RateLimiterRedis,
   RateLimiterRes,
+  RLWrapperTimeouts,
 } from 'rate-limiter-flexible';
 import type { Logger } from './logger';
 import type { RedisStorage } from './redisStorage';
@@ -19,7 +20,7 @@ export interface RateLimitOptions {
   /** Reverse proxies in front of the service that append the client's address to `X-Forwarded-For` (0: none). */
   trustProxy: number;
   /** With Redis, every instance counts in the same buckets; without, each process counts alone. */
-  redis?: Pick<RedisStorage, 'redis' | 'keyPrefix'>;
+  redis?: Pick<RedisStorage, 'redis' | 'keyPrefix' | 'commandTimeoutMs'>;
   logger?: Pick<Logger, 'warn'>;
 }
 
@@ -44,8 +45,9 @@ export function clientAddress(req: Pick<IncomingMessage, 'headers' | 'socket'>, 
 /**
  * A per-client fixed-window limit for routes that create resources, such as the Web Chat token endpoint, built
  * on `rate-limiter-flexible`: past `points` requests in the window, the client gets 429 with `Retry-After`.
- * With Redis the counters are shared by every instance; if Redis fails, each instance falls back to counting in
- * memory (the limit still applies, per instance) rather than refusing or letting everything through.
+ * With Redis the counters are shared by every instance; if Redis fails or does not answer within the command
+ * timeout, each instance falls back to counting in memory (the limit still applies, per instance) rather than
+ * refusing or letting everything through.
  */
 export function rateLimit(options: RateLimitOptions) {
   const memory = new RateLimiterMemory({
@@ -53,14 +55,17 @@ export function rateLimit(options: RateLimitOptions) {
     duration: options.durationSeconds,
     keyPrefix: options.name,
   });
-  const limiter: RateLimiterAbstract = options.redis
-    ? new RateLimiterRedis({
-        storeClient: options.redis.redis,
-        useRedisPackage: true,
-        rejectIfRedisNotReady: true,
-        points: options.points,
-        duration: options.durationSeconds,
-        keyPrefix: `${options.redis.keyPrefix}ratelimit:${options.name}`,
+  const limiter: RateLimiterAbstract | RLWrapperTimeouts = options.redis
+    ? new RLWrapperTimeouts({
+        limiter: new RateLimiterRedis({
+          storeClient: options.redis.redis,
+          useRedisPackage: true,
+          rejectIfRedisNotReady: true,
+          points: options.points,
+          duration: options.durationSeconds,
+          keyPrefix: `${options.redis.keyPrefix}ratelimit:${options.name}`,
+        }),
+        timeoutMs: options.redis.commandTimeoutMs,
         insuranceLimiter: memory,
       })
     : memory;

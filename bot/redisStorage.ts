@@ -61,6 +61,14 @@ export function redactRedisUrl(url: string): string {
   }
 }
 
+/** A Redis command that got no answer within the command timeout (a frozen or overloaded server). */
+export class RedisTimeoutError extends Error {
+  constructor(ms: number) {
+    super(`Redis did not answer within ${ms} ms`);
+    this.name = 'RedisTimeoutError';
+  }
+}
+
 /** A readable message for a connection error (Node gives an empty message to an `AggregateError`). */
 function describe(error: unknown): string {
   if (error instanceof AggregateError && !error.message) {
@@ -89,6 +97,7 @@ export class RedisStorage implements Storage {
   readonly keyPrefix: string;
   private readonly ttlSeconds: number;
   private readonly logger?: Pick<Logger, 'warn' | 'info'>;
+  readonly commandTimeoutMs: number;
   private connecting?: Promise<void>;
   private everReady = false;
   private closed = false;
@@ -100,9 +109,11 @@ export class RedisStorage implements Storage {
     this.ttlSeconds = options.ttlSeconds ?? DEFAULT_TTL_SECONDS;
     this.logger = options.logger;
     this.safeUrl = redactRedisUrl(options.url);
+    this.commandTimeoutMs = options.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
     this.client = createClient({
       url: options.url,
       disableOfflineQueue: true,
+      // The client's own timeout only covers commands not yet written; `command()` covers the answer too.
       commandOptions: { timeout: options.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS },
       socket: {
         connectTimeout: 5000,
@@ -145,10 +156,26 @@ export class RedisStorage implements Storage {
     return this.client;
   }
 
+  /**
+   * Runs commands on the connected client; rejects with `RedisTimeoutError` when Redis has not answered within
+   * the command timeout. (A command already sent still runs if Redis wakes up; its answer is then ignored.)
+   */
+  async command<T>(run: (client: RedisStorage['client']) => Promise<T>): Promise<T> {
+    await this.connect();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new RedisTimeoutError(this.commandTimeoutMs)), this.commandTimeoutMs);
+    });
+    try {
+      return await Promise.race([run(this.client), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   /** Resolves when Redis answers a PING (within the command timeout); rejects otherwise. */
   async ping(): Promise<void> {
-    await this.connect();
-    await this.client.ping();
+    await this.command((client) => client.ping());
   }
 
   /** Closes the connection after the pending commands. */
@@ -161,8 +188,9 @@ export class RedisStorage implements Storage {
 
   async read(keys: string[]): Promise<StoreItems> {
     if (!keys) throw new ReferenceError('Keys are required when reading.');
-    await this.connect();
-    const values = await Promise.all(keys.map((key) => this.client.hGet(this.keyPrefix + key, 'v')));
+    const values = await this.command((client) =>
+      Promise.all(keys.map((key) => client.hGet(this.keyPrefix + key, 'v'))),
+    );
     const items: StoreItems = {};
     keys.forEach((key, i) => {
       const value = values[i];
@@ -182,12 +210,10 @@ export class RedisStorage implements Storage {
       const eTag = randomUUID();
       args.push(expected, eTag, JSON.stringify({ ...item, eTag }));
     }
-    await this.connect();
     const conflict = Number(
-      await this.client.eval(WRITE_SCRIPT, {
-        keys: keys.map((key) => this.keyPrefix + key),
-        arguments: args,
-      }),
+      await this.command((client) =>
+        client.eval(WRITE_SCRIPT, { keys: keys.map((key) => this.keyPrefix + key), arguments: args }),
+      ),
     );
     if (conflict > 0) {
       throw new Error(`Storage: error writing "${keys[conflict - 1]}" due to eTag conflict.`);
@@ -196,7 +222,6 @@ export class RedisStorage implements Storage {
 
   async delete(keys: string[]): Promise<void> {
     if (!keys || keys.length === 0) return;
-    await this.connect();
-    await this.client.del(keys.map((key) => this.keyPrefix + key));
+    await this.command((client) => client.del(keys.map((key) => this.keyPrefix + key)));
   }
 }

@@ -66,14 +66,22 @@ end
 return 0
 `;
 
+/** Extends the lock only if it still holds our token. */
+const EXTEND_SCRIPT = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('PEXPIRE', KEYS[1], ARGV[2])
+end
+return 0
+`;
+
 /**
  * A short per-conversation lock in Redis shared by every instance: `SET key token NX PX ttl`, retried with a
- * small backoff until it is free or the wait is over; released with a compare-and-delete. If its holder dies,
- * the lock expires after `ttlMs`.
+ * small backoff until it is free or the wait is over; extended every `ttlMs / 3` while its turn runs;
+ * released with a compare-and-delete. If its holder dies, the lock expires after `ttlMs`.
  */
 export class RedisConversationLock {
   constructor(
-    private readonly storage: Pick<RedisStorage, 'redis' | 'connect'>,
+    private readonly storage: Pick<RedisStorage, 'command'>,
     private readonly keyPrefix: string,
     private readonly ttlMs: number,
   ) {}
@@ -85,23 +93,46 @@ export class RedisConversationLock {
 
   /** Waits for the lock (at most `waitMs`); resolves to its release function (true if it was still ours). */
   async acquire(conversation: string, waitMs: number): Promise<() => Promise<boolean>> {
-    await this.storage.connect();
-    const client = this.storage.redis;
+    const redis = this.storage;
     const key = this.key(conversation);
     const token = randomUUID();
+    const release = async () =>
+      Number(
+        await redis.command((client) => client.eval(RELEASE_SCRIPT, { keys: [key], arguments: [token] })),
+      ) === 1;
     const deadline = Date.now() + waitMs;
     let pause = 2;
     for (;;) {
-      const set = await client.set(key, token, {
-        condition: 'NX',
-        expiration: { type: 'PX', value: this.ttlMs },
-      });
+      let set: string | null;
+      try {
+        set = await redis.command((client) =>
+          client.set(key, token, { condition: 'NX', expiration: { type: 'PX', value: this.ttlMs } }),
+        );
+      } catch (error) {
+        // A command that timed out may still run when Redis wakes up: queue the release right behind it.
+        release().catch(() => undefined);
+        throw error;
+      }
       if (set === 'OK') break;
       if (Date.now() >= deadline) throw new TurnWaitTimeoutError(waitMs);
       await new Promise((resolve) => setTimeout(resolve, pause + Math.random() * pause));
       pause = Math.min(pause * 2, 40);
     }
-    return async () => Number(await client.eval(RELEASE_SCRIPT, { keys: [key], arguments: [token] })) === 1;
+    const heartbeat = setInterval(
+      () => {
+        redis
+          .command((client) =>
+            client.eval(EXTEND_SCRIPT, { keys: [key], arguments: [token, String(this.ttlMs)] }),
+          )
+          .catch(() => undefined);
+      },
+      Math.floor(this.ttlMs / 3),
+    );
+    heartbeat.unref();
+    return () => {
+      clearInterval(heartbeat);
+      return release();
+    };
   }
 }
 
@@ -117,6 +148,8 @@ export interface TurnGateOptions {
   /** How long a turn may wait for its conversation's previous turns. */
   waitMs: number;
   logger?: Pick<Logger, 'warn'>;
+  /** Called when Redis fails while taking the lock (unreachable, no answer in time). */
+  onLockError?: (error: unknown) => void;
 }
 
 /**
@@ -150,7 +183,12 @@ export class TurnGate implements Middleware {
         key,
         async () => {
           const lock = this.options.lock;
-          const release = lock ? await lock.acquire(key, deadline - Date.now()) : undefined;
+          const release = lock
+            ? await lock.acquire(key, deadline - Date.now()).catch((error: unknown) => {
+                if (!(error instanceof TurnWaitTimeoutError)) this.options.onLockError?.(error);
+                throw error;
+              })
+            : undefined;
           try {
             await next();
           } finally {
@@ -184,12 +222,12 @@ export class TurnGate implements Middleware {
 /** The gate for this storage: with a `RedisStorage`, turns are also serialised across instances. */
 export function createTurnGate(
   storage: unknown,
-  settings: { lockTtlMs: number; waitMs: number },
+  settings: { lockTtlMs: number; waitMs: number; onLockError?: (error: unknown) => void },
   logger?: Pick<Logger, 'warn'>,
 ): TurnGate {
   const lock =
     storage instanceof RedisStorage
       ? new RedisConversationLock(storage, storage.keyPrefix, settings.lockTtlMs)
       : undefined;
-  return new TurnGate({ lock, waitMs: settings.waitMs, logger });
+  return new TurnGate({ lock, waitMs: settings.waitMs, logger, onLockError: settings.onLockError });
 }

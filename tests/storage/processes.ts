@@ -66,14 +66,28 @@ export interface RedisServer {
   url: string;
   port: number;
   stop(): Promise<void>;
+  /** Freezes the server (SIGSTOP): connections stay open but nothing is answered. */
+  freeze(): void;
+  /** Wakes a frozen server (SIGCONT). */
+  thaw(): void;
 }
 
-/** Starts a throw-away `redis-server` on a free loopback port, without persistence, and waits for its PONG. */
-export async function startRedis(executable: string): Promise<RedisServer> {
-  const port = await freePort();
+export interface RedisOptions {
+  /** A given port (to restart a server where its clients expect it); a free one by default. */
+  port?: number;
+  /** Keep the data in an append-only file in this folder (fsync at every write), so that a restart finds it. */
+  dataDir?: string;
+}
+
+/** Starts a throw-away `redis-server` on a loopback port, without persistence by default, and waits for PONG. */
+export async function startRedis(executable: string, options: RedisOptions = {}): Promise<RedisServer> {
+  const port = options.port ?? (await freePort());
+  const persistence = options.dataDir
+    ? ['--appendonly', 'yes', '--appendfsync', 'always', '--dir', options.dataDir]
+    : ['--appendonly', 'no'];
   const child = spawn(
     executable,
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'],
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence, '--daemonize', 'no'],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let stderr = '';
@@ -91,8 +105,11 @@ export async function startRedis(executable: string): Promise<RedisServer> {
     url: `redis://127.0.0.1:${port}`,
     port,
     stop: async () => {
+      if (child.signalCode === null && child.exitCode === null) child.kill('SIGCONT');
       await stop(child);
     },
+    freeze: () => child.kill('SIGSTOP'),
+    thaw: () => child.kill('SIGCONT'),
   };
 }
 
