@@ -12,7 +12,7 @@ import {
 import { type BotProcess, findRedisServer, type RedisServer, startBotProcess, startRedis } from './processes';
 
 /**
- * One turn at a time per conversation. The observable is the bot's own "not understood" counter, kept in
+ * Behaviour that must hold across instances. First, one turn at a time per conversation. The observable is the bot's own "not understood" counter, kept in
  * conversation state: a message it cannot place gets a rephrasing (1st), then the menu (2nd), then the contacts
  * (3rd), and the count starts again. Fifty such messages sent at once must be answered exactly as fifty sent one
  * after the other: 17 rephrasings, 17 menus, 16 contacts, and a stored count of 50 mod 3 = 2. When turns overlap,
@@ -142,7 +142,12 @@ describeWithRedis('one turn at a time per conversation, across two processes sha
   let raw: ReturnType<typeof createClient>;
   beforeAll(async () => {
     redis = await startRedis(REDIS_SERVER ?? 'redis-server');
-    const env = { REDIS_URL: redis.url, REDIS_KEY_PREFIX: 'order:' };
+    const env = {
+      REDIS_URL: redis.url,
+      REDIS_KEY_PREFIX: 'order:',
+      TRUST_PROXY: '1',
+      WEBCHAT_TOKEN_RATE_LIMIT: '3',
+    };
     [a, b] = await Promise.all([startBotProcess(env), startBotProcess(env)]);
     raw = createClient({ url: redis.url });
     await raw.connect();
@@ -168,5 +173,15 @@ describeWithRedis('one turn at a time per conversation, across two processes sha
     expect(stepOf(await postActivity(a, emulatorActivity({ text: NONSENSE }, conversation)))).toBe(3);
     // Every lock was released.
     expect(await raw.keys('order:lock:*')).toEqual([]);
+  });
+
+  it('shares the Web Chat rate limit: a client gets 3 new conversations per minute across A and B together', async () => {
+    const token = (bot: BotProcess, client: string) =>
+      fetch(`${bot.url}/api/webchat/token`, { method: 'POST', headers: { 'x-forwarded-for': client } });
+    const statuses: number[] = [];
+    for (const bot of [a, b, a, b]) statuses.push((await token(bot, '203.0.113.50')).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    expect((await token(b, '203.0.113.51')).status).toBe(200); // another client behind the same proxy
+    expect(await raw.keys('order:ratelimit:webchat-token:*')).toHaveLength(2);
   });
 });
