@@ -1,7 +1,6 @@
-import { ActivityTypes, type Middleware, type Storage, type StoreItems, type TurnContext } from 'botbuilder';
+import { type Middleware, type Storage, type StoreItems, type TurnContext } from 'botbuilder';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { JourneyOutcome, OutcomeSink } from '../dialogs/ports';
-import { getTurnRecognition } from '../dialogs/turnState';
 
 /**
  * The service's metrics, in one Prometheus registry per bot (so that several bots in one test process do not
@@ -32,7 +31,7 @@ export class Metrics implements OutcomeSink {
   });
   readonly intents = new Counter({
     name: 'relais_intents_total',
-    help: 'Messages by recognised intent (None: not understood).',
+    help: 'Requests the bot acted on, by intent (None: not understood); answers to its questions are not counted.',
     labelNames: ['intent'] as const,
     registers: [this.registry],
   });
@@ -81,6 +80,10 @@ export class Metrics implements OutcomeSink {
     }
   }
 
+  intent(event: { intent: string }): void {
+    this.intents.inc({ intent: event.intent });
+  }
+
   fallback(event: { step: 1 | 2 | 3 }): void {
     this.fallbacks.inc({ step: String(event.step) });
   }
@@ -109,7 +112,7 @@ export class Metrics implements OutcomeSink {
   }
 }
 
-/** Counts every turn, its duration, its recognised intent and whether it failed. */
+/** Counts every turn, its duration and whether it failed. */
 export class TurnMetricsMiddleware implements Middleware {
   constructor(private readonly metrics: Metrics) {}
 
@@ -124,10 +127,6 @@ export class TurnMetricsMiddleware implements Middleware {
       throw error;
     } finally {
       stop();
-      const recognition = getTurnRecognition(context);
-      if (recognition && context.activity.type === ActivityTypes.Message) {
-        this.metrics.intents.inc({ intent: recognition.topIntent });
-      }
     }
   }
 }

@@ -206,6 +206,7 @@ export class MainDialog extends ComponentDialog {
     t: TFunction,
   ): Promise<DialogTurnResult> {
     const context = step.context;
+    this.outcomes.intent({ intent });
     if (intent !== 'None') await this.deps.misunderstood.set(context, 0);
     const journey = this.journeyByIntent[intent];
     if (journey) return step.beginDialog(journey, { entities });
@@ -304,6 +305,7 @@ export class MainDialog extends ComponentDialog {
       if (current) this.outcomes.journeyEnded({ intent: current, outcome: 'abandoned' });
     };
     const end = async (activities: Partial<Activity>[]): Promise<DialogTurnResult> => {
+      this.outcomes.intent({ intent });
       leaveJourney();
       await innerDc.cancelAllDialogs();
       await context.sendActivities(activities);
@@ -321,6 +323,7 @@ export class MainDialog extends ComponentDialog {
         return end([menuActivity(t, t('main.back'))]);
       case 'human':
       case 'contact':
+        this.outcomes.intent({ intent });
         await context.sendActivity(contactsActivity(this.deps.knowledge, t));
         await innerDc.repromptDialog();
         return Dialog.EndOfTurn;

@@ -28,6 +28,8 @@ export type JourneyOutcome = 'form_link' | 'help_referral' | 'phone_contact' | '
 
 /** Where the dialogs report what happened in a conversation (metrics live in `bot/`). */
 export interface OutcomeSink {
+  /** A request the bot acts on, by intent (after menu labels, "A or B?" and entities; None: not understood). */
+  intent(event: { intent: string }): void;
   /** A message was not understood: step 1 rephrase, 2 menu, 3 the advisers' contacts. */
   fallback(event: { step: 1 | 2 | 3 }): void;
   /** The recogniser hesitated and the person was asked "A or B?". */
@@ -38,6 +40,7 @@ export interface OutcomeSink {
 
 /** An `OutcomeSink` that reports nothing (dialog tests that do not look at outcomes). */
 export const NO_OUTCOMES: OutcomeSink = {
+  intent: () => undefined,
   fallback: () => undefined,
   ambiguity: () => undefined,
   journeyEnded: () => undefined,
