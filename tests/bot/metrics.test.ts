@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { StartedBot } from '../../bot/main';
 import { emulatorActivity, postActivity, startTestBot } from '../helpers/httpBot';
 
@@ -65,5 +67,22 @@ describe('GET /metrics', () => {
     expect(body).toContain('# TYPE relais_ambiguity_questions_total counter');
     expect(body).toContain('# TYPE relais_storage_errors_total counter');
     expect(body).toContain('# TYPE relais_turn_errors_total counter');
+  });
+
+  it('exposes every metric the Grafana dashboard in docs/ queries', async () => {
+    const dashboard = readFileSync(
+      path.join(__dirname, '..', '..', 'docs', 'grafana-dashboard.json'),
+      'utf8',
+    );
+    const panels = (JSON.parse(dashboard) as { panels: Array<{ targets: Array<{ expr: string }> }> }).panels;
+    const queried = new Set(
+      panels
+        .flatMap((panel) => panel.targets.map((target) => target.expr))
+        .flatMap((expr) => expr.match(/relais_[a-z_]+/g) ?? [])
+        .map((name) => name.replace(/_(bucket|count|sum)$/, '')),
+    );
+    expect(queried.size).toBeGreaterThanOrEqual(8);
+    const exposed = await scrape();
+    for (const name of queried) expect(exposed).toContain(`# TYPE ${name} `);
   });
 });
