@@ -10,7 +10,8 @@ import { type Dialog, DialogSet, type DialogState, DialogTurnStatus } from 'botb
 import { translator } from '../dialogs/i18n';
 import { welcomeActivities } from '../dialogs/menu';
 import type { IntentRecognizer } from '../dialogs/ports';
-import { type PortalProfile, parsePortalContext, setTurnProfile } from '../dialogs/profile';
+import { parsePortalContext } from '../contract';
+import { type PortalProfile, setTurnProfile } from '../dialogs/profile';
 import { setTurnRecognition } from '../dialogs/turnState';
 import { type ChannelHooks, createChannelHooks } from './channels';
 

@@ -9,7 +9,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { TFunction } from 'i18next';
-import { CONVERSATION_INTENTS } from '../nlu/intents';
+import { CONVERSATION_INTENTS } from '../contract';
 import type { Knowledge } from '../knowledge/loader';
 import { contactsActivity } from './answers';
 import { translator } from './i18n';

@@ -3,7 +3,7 @@
  * schemas at start-up; the TypeScript types are inferred from them (`z.infer`) and never declared by hand.
  */
 import { z } from 'zod';
-import { TOPIC_INTENTS } from './intents';
+import { StatutSchema, TopicIntentSchema } from '../contract';
 
 /** Stable identifier: lowercase kebab-case or snake_case (`afe`, `aide-urgence-cpsti`, `leaf_actif`). */
 export const IdSchema = z
@@ -13,11 +13,7 @@ export const IdSchema = z
 /** Statuses an entry applies to. */
 export const AudienceSchema = z.enum([
   'tous',
-  'artisan',
-  'commercant',
-  'profession_liberale',
-  'micro_entrepreneur',
-  'conjoint_collaborateur',
+  ...StatutSchema.options,
   'invalide',
   'retraite',
   'futur_retraite',
@@ -38,7 +34,7 @@ export const OrganisationSchema = z.enum([
 ]);
 
 /** Intents of the recogniser (contract with the NLU). */
-export const IntentSchema = z.enum(TOPIC_INTENTS);
+export const IntentSchema = TopicIntentSchema;
 
 export const LinkTypeSchema = z.enum(['info', 'form', 'referral', 'simulator']);
 
@@ -146,30 +142,9 @@ export const ContactFileSchema = z.strictObject({
   contacts: z.array(ContactSchema),
 });
 
-/** Slots and values shared with the recogniser's entities and the dialogs (contract). */
-export const SituationSchema = z.enum(['actif', 'invalide', 'retraite_proche', 'conjoint_survivant']);
-export const DifficulteSchema = z.enum([
-  'cotisations',
-  'evenement_ponctuel',
-  'catastrophe_naturelle',
-  'aidant',
-  'sante_activite',
-  'frais_sante',
-  'plusieurs',
-]);
-/** Extra slot: does the person on an invalidity pension still work? */
-export const InvalideActifSchema = z.enum(['oui', 'non']);
-
-/** Values of the contract slots: an option asking one of these slots must use one of its values. */
-export const SLOT_VALUES: Readonly<Record<string, readonly string[]>> = {
-  situation: SituationSchema.options,
-  difficulte: DifficulteSchema.options,
-  invalide_actif: InvalideActifSchema.options,
-};
-
 /**
  * The name of what a question asks. `situation`, `difficulte` and `invalide_actif` are the contract shared with
- * the recogniser's entities (see {@link SLOT_VALUES}); journey trees may add their own (snake_case).
+ * the recogniser's entities (`SLOT_VALUES` of the contract); journey trees may add their own (snake_case).
  */
 export const SlotSchema = z.string().regex(/^[a-z0-9]+(?:_[a-z0-9]+)*$/, 'must be a snake_case slot name');
 
@@ -247,8 +222,6 @@ export type Entry = z.infer<typeof EntrySchema>;
 export type Contact = z.infer<typeof ContactSchema>;
 export type ContactChannel = z.infer<typeof ContactChannelSchema>;
 export type Slot = z.infer<typeof SlotSchema>;
-export type Situation = z.infer<typeof SituationSchema>;
-export type Difficulte = z.infer<typeof DifficulteSchema>;
 export type Option = z.infer<typeof OptionSchema>;
 export type Highlight = z.infer<typeof HighlightSchema>;
 export type QuestionNode = z.infer<typeof QuestionNodeSchema>;

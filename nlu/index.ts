@@ -14,35 +14,21 @@ process.env.DOTENV_CONFIG_QUIET = process.env.DOTENV_CONFIG_QUIET ?? 'true';
 
 import { modelKey, readModel, writeModel } from './cache';
 import { loadExamples, loadVocabulary, DEFAULT_DATA_DIR, type Example } from './data';
-import { extractEntities, type Entities, type EntityOptions } from './entities';
+import { ALL_INTENTS, CONVERSATION_INTENTS, type IntentName, type Recognition } from '../contract';
+import { extractEntities, type EntityOptions } from './entities';
 import { DEFAULT_FEATURE_OPTIONS, Featurizer, type FeatureOptions } from './features';
-import { ALL_INTENTS, CONVERSATION_INTENTS, type IntentName } from './intents';
 import { CONCEPTS } from './lexicon';
 import { SoftmaxModel, type SparseVector, type TrainOptions } from './model';
 import { fold, normalizeTokens } from './normalize';
 import { SpellCorrector } from './spell';
 
 export { normalize, fold } from './normalize';
-export { TOPIC_INTENTS, CONVERSATION_INTENTS, ALL_INTENTS, isIntentName } from './intents';
-export type { IntentName, TopicIntent, ConversationIntent } from './intents';
-export type { Entities, Statut, Difficulte, Situation, EntityOptions } from './entities';
+export { TOPIC_INTENTS, CONVERSATION_INTENTS, ALL_INTENTS, isIntentName } from '../contract';
+export type { IntentName, TopicIntent, ConversationIntent, Entities, Recognition } from '../contract';
+export type { EntityOptions } from './entities';
 export { extractEntities } from './entities';
 export { loadExamples, loadVocabulary, DEFAULT_DATA_DIR } from './data';
 export type { Example } from './data';
-
-export interface Recognition {
-  text: string;
-  normalized: string;
-  /** Set when normalisation changed the text meaningfully (SMS spellings, glued elisions, spelling corrections). */
-  alteredText?: string;
-  intents: Record<string, { score: number }>;
-  topIntent: IntentName;
-  /** Score of `topIntent`; for a `None` decided by the threshold, 1 − the best intent's score. */
-  score: number;
-  /** Set when the two best intents are within `ambiguityMargin`: the dialog should ask which one. */
-  ambiguous?: { first: IntentName; second: IntentName };
-  entities: Entities;
-}
 
 export interface RecognizerOptions {
   /** Below this probability the top intent becomes `None`. */
