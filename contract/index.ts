@@ -6,3 +6,4 @@ export * from './intents';
 export * from './entities';
 export * from './recognition';
 export * from './portal';
+export * from './json';

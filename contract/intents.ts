@@ -67,6 +67,13 @@ export type ConversationIntent = z.infer<typeof ConversationIntentSchema>;
 export type IntentName = z.infer<typeof IntentNameSchema>;
 
 const KNOWN = new Set<string>(ALL_INTENTS);
+const CONVERSATIONAL = new Set<string>(CONVERSATION_INTENTS);
+
+/** True for a conversation move (greeting, menu, back…), false for a topic, `None` or anything else. */
+export function isConversationIntent(name: string): name is ConversationIntent {
+  return CONVERSATIONAL.has(name);
+}
+
 export function isIntentName(name: string): name is IntentName {
   return KNOWN.has(name);
 }

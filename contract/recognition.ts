@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EntitiesSchema } from './entities';
+import { type Entities, EntitiesSchema } from './entities';
 import { IntentNameSchema } from './intents';
 
 /** One recognised message: what the recogniser gives the dialogs and the channels' traces. */
@@ -18,3 +18,32 @@ export const RecognitionSchema = z.object({
 });
 
 export type Recognition = z.infer<typeof RecognitionSchema>;
+
+/** A recognition in the Bot Framework's `RecognizerResult` shape, as the Emulator's inspector shows it. */
+export interface RecognizerResultTrace {
+  text: string;
+  /** The normalised text the intents were computed on, when it differs from what the user typed. */
+  alteredText?: string;
+  /** Best first. */
+  intents: Record<string, { score: number }>;
+  entities: Entities;
+}
+
+/**
+ * The recognition as a `RecognizerResult`, intents sorted best first. When the threshold turned the decision into
+ * `None`, `None` gets the decision's score, so that the trace's best intent is the decision.
+ */
+export function toRecognizerResult(recognition: Recognition): RecognizerResultTrace {
+  const scores: Record<string, { score: number }> = Object.fromEntries(
+    Object.entries(recognition.intents).map(([name, { score }]) => [name, { score }]),
+  );
+  if (recognition.topIntent === 'None')
+    scores.None = { score: Math.max(recognition.score, recognition.intents.None?.score ?? 0) };
+  const intents = Object.fromEntries(Object.entries(scores).sort(([, a], [, b]) => b.score - a.score));
+  return {
+    text: recognition.text,
+    ...(recognition.alteredText !== undefined ? { alteredText: recognition.alteredText } : {}),
+    intents,
+    entities: recognition.entities,
+  };
+}

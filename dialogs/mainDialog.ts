@@ -9,7 +9,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { TFunction } from 'i18next';
-import { CONVERSATION_INTENTS } from '../contract';
+import { isConversationIntent } from '../contract';
 import type { Knowledge } from '../knowledge/loader';
 import { contactsActivity } from './answers';
 import { translator } from './i18n';
@@ -35,8 +35,9 @@ const ROUTE = 'main.route';
 /** A topic message in the middle of a journey switches to it only when the recogniser is at least this sure. */
 const TOPIC_SWITCH_MIN_SCORE = 0.5;
 
-/** Intents handled by MainDialog itself rather than by a journey or a FAQ answer. */
-const CONVERSATIONAL = new Set<string>([...CONVERSATION_INTENTS, 'contact', 'other', 'None']);
+/** Besides the conversation intents, what MainDialog handles itself rather than a journey or a FAQ answer. */
+const HANDLED_HERE = new Set<string>(['contact', 'other', 'None']);
+const handledHere = (intent: string): boolean => isConversationIntent(intent) || HANDLED_HERE.has(intent);
 
 export interface MainDialogDeps {
   recognizer: IntentRecognizer;
@@ -193,7 +194,7 @@ export class MainDialog extends ComponentDialog {
     if (intent !== 'None') await this.deps.misunderstood.set(context, 0);
     const journey = this.journeyByIntent[intent];
     if (journey) return step.beginDialog(journey, { entities });
-    if (!CONVERSATIONAL.has(intent)) return step.beginDialog(FAQ_DIALOG, { intent });
+    if (!handledHere(intent)) return step.beginDialog(FAQ_DIALOG, { intent });
 
     const send = (activities: Partial<Activity>[]) => context.sendActivities(activities);
     switch (intent) {
@@ -305,7 +306,7 @@ export class MainDialog extends ComponentDialog {
         break;
     }
     const current = this.intentByJourney[innerDc.activeDialog?.id ?? ''];
-    const isTopic = !CONVERSATIONAL.has(intent);
+    const isTopic = !handledHere(intent);
     const sure =
       recognition.score >= TOPIC_SWITCH_MIN_SCORE || intentFromMenuLabel(text, t, this.deps.normalize);
     if (isTopic && sure && intent !== current) {

@@ -26,6 +26,7 @@ import { KnowledgeError, formatPath } from './problems';
 import type { Problem } from './problems';
 import { resolve as resolvePath, validateTree } from './tree';
 import { containsPhrase, tokens } from './text';
+import { isRecord } from '../contract';
 
 export { KnowledgeError, formatProblem } from './problems';
 export type { Problem } from './problems';
@@ -318,10 +319,6 @@ function issueToProblem(file: string, raw: unknown, listKey: string, issue: z.co
     message = `unknown field (check the spelling): ${issue.keys.join(', ')}`;
   }
   return { file, id, field, message };
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function listItem(raw: unknown, key: string, index: number): string | undefined {
