@@ -15,7 +15,7 @@ import { contactsActivity } from './answers';
 import { translator } from './i18n';
 import { createJourneys, FAQ_DIALOG } from './journeys';
 import type { JourneyResult } from './journeys/journey';
-import { intentFromMenuLabel, menuActivity, welcomeActivities } from './menu';
+import { Menu } from './menu';
 import type { FeedbackSink, IntentRecognizer, RecognitionLike, RecognizedEntities } from './ports';
 import {
   answersChoiceStep,
@@ -69,9 +69,12 @@ interface RouteOptions {
 export class MainDialog extends ComponentDialog {
   private readonly journeyByIntent: Record<string, string>;
   private readonly intentByJourney: Record<string, string>;
+  /** The main menu, built from the knowledge base's journeys. */
+  readonly menu: Menu;
 
   constructor(private readonly deps: MainDialogDeps) {
     super(MAIN_DIALOG);
+    this.menu = new Menu(deps.knowledge);
     const contacts = (context: TurnContext) =>
       contactsActivity(deps.knowledge, translator(context.activity.locale));
     const journeys = createJourneys({
@@ -99,7 +102,7 @@ export class MainDialog extends ComponentDialog {
 
   private intentOf(context: TurnContext, t: TFunction): string {
     const text = context.activity.text ?? '';
-    return intentFromMenuLabel(text, t, this.deps.normalize) ?? this.recognition(context).topIntent;
+    return this.menu.intentFromLabel(text, t, this.deps.normalize) ?? this.recognition(context).topIntent;
   }
 
   // ---- the route: recognise → (disambiguate) → journey → feedback
@@ -111,7 +114,7 @@ export class MainDialog extends ComponentDialog {
     const profile = getTurnProfile(step.context);
     const entities = { ...(options.entities ?? recognition.entities) };
     if (!entities.statut && profile?.statut) entities.statut = profile.statut;
-    const fromMenu = intentFromMenuLabel(step.context.activity.text ?? '', t, this.deps.normalize);
+    const fromMenu = this.menu.intentFromLabel(step.context.activity.text ?? '', t, this.deps.normalize);
     const settled = recognition.ambiguous && settleAmbiguity(recognition.ambiguous, entities);
     if (!options.intent && !fromMenu && recognition.ambiguous && !settled) {
       const { first, second } = recognition.ambiguous;
@@ -174,7 +177,7 @@ export class MainDialog extends ComponentDialog {
       conversation: step.context.activity.conversation?.id ?? '',
     });
     if (helpful) {
-      await step.context.sendActivity(menuActivity(t, t('feedback.thanksYes')));
+      await step.context.sendActivity(this.menu.activity(t, t('feedback.thanksYes')));
     } else {
       await step.context.sendActivities([
         { type: 'message', text: t('feedback.thanksNo') },
@@ -199,13 +202,13 @@ export class MainDialog extends ComponentDialog {
     const send = (activities: Partial<Activity>[]) => context.sendActivities(activities);
     switch (intent) {
       case 'greeting':
-        await send(welcomeActivities(t, getTurnProfile(context)?.prenom));
+        await send(this.menu.welcome(t, getTurnProfile(context)?.prenom));
         break;
       case 'restart':
-        await send([{ type: 'message', text: t('main.restarted') }, menuActivity(t)]);
+        await send([{ type: 'message', text: t('main.restarted') }, this.menu.activity(t)]);
         break;
       case 'cancel':
-        await send([menuActivity(t, t('main.nothingToCancel'))]);
+        await send([this.menu.activity(t, t('main.nothingToCancel'))]);
         break;
       case 'thanks':
         await send([{ type: 'message', text: t('main.thanks') }]);
@@ -214,7 +217,7 @@ export class MainDialog extends ComponentDialog {
         await send([{ type: 'message', text: t('main.goodbye') }]);
         break;
       case 'capabilities':
-        await send([menuActivity(t, t('welcome.capabilities'))]);
+        await send([this.menu.activity(t, t('welcome.capabilities'))]);
         break;
       case 'human':
       case 'contact':
@@ -227,7 +230,7 @@ export class MainDialog extends ComponentDialog {
         await this.notUnderstood(context, t);
         break;
       default: // menu, back
-        await send([menuActivity(t)]);
+        await send([this.menu.activity(t)]);
     }
     return step.endDialog();
   }
@@ -237,7 +240,7 @@ export class MainDialog extends ComponentDialog {
     const count = ((await this.deps.misunderstood.get(context, 0)) ?? 0) + 1;
     await this.deps.misunderstood.set(context, count >= 3 ? 0 : count);
     if (count === 1) await context.sendActivity(t('main.notUnderstood1'));
-    else if (count === 2) await context.sendActivity(menuActivity(t, t('main.notUnderstood2')));
+    else if (count === 2) await context.sendActivity(this.menu.activity(t, t('main.notUnderstood2')));
     else {
       await context.sendActivities([
         { type: 'message', text: t('main.notUnderstood3') },
@@ -289,14 +292,14 @@ export class MainDialog extends ComponentDialog {
     };
     switch (intent) {
       case 'menu':
-        return end([menuActivity(t)]);
+        return end([this.menu.activity(t)]);
       case 'cancel':
-        return end([menuActivity(t, t('main.cancelled'))]);
+        return end([this.menu.activity(t, t('main.cancelled'))]);
       case 'restart':
-        return end([{ type: 'message', text: t('main.restarted') }, menuActivity(t)]);
+        return end([{ type: 'message', text: t('main.restarted') }, this.menu.activity(t)]);
       case 'back':
         if (isChoice && choiceStepAllowsBack(waiting.state)) return undefined;
-        return end([menuActivity(t, t('main.back'))]);
+        return end([this.menu.activity(t, t('main.back'))]);
       case 'human':
       case 'contact':
         await context.sendActivity(contactsActivity(this.deps.knowledge, t));
@@ -308,7 +311,7 @@ export class MainDialog extends ComponentDialog {
     const current = this.intentByJourney[innerDc.activeDialog?.id ?? ''];
     const isTopic = !handledHere(intent);
     const sure =
-      recognition.score >= TOPIC_SWITCH_MIN_SCORE || intentFromMenuLabel(text, t, this.deps.normalize);
+      recognition.score >= TOPIC_SWITCH_MIN_SCORE || this.menu.intentFromLabel(text, t, this.deps.normalize);
     if (isTopic && sure && intent !== current) {
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(ROUTE, { intent, entities: recognition.entities } satisfies RouteOptions);

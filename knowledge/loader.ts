@@ -21,7 +21,7 @@ import {
   WORKED_EXAMPLES_FILE,
   WorkedExampleFileSchema,
 } from './schema';
-import type { Contact, Entry, Intent, OrientationTree, WorkedExample } from './schema';
+import type { Contact, Entry, Intent, Journey, OrientationTree, WorkedExample } from './schema';
 import { KnowledgeError, formatPath } from './problems';
 import type { Problem } from './problems';
 import { resolve as resolvePath, validateTree } from './tree';
@@ -95,6 +95,11 @@ export class Knowledge {
   /** The entry with this id. */
   get(id: string): Entry | undefined {
     return this.byId.get(id);
+  }
+
+  /** The trees walked as journeys (those with a `journey` block), orientation tree first. */
+  journeyTrees(): (OrientationTree & { journey: Journey })[] {
+    return this.trees.filter((t): t is OrientationTree & { journey: Journey } => t.journey !== undefined);
   }
 
   /** The question tree with this id; throws when there is none (a programming error, not a user one). */
@@ -239,8 +244,45 @@ export function checkKnowledge(
     treeIds.set(j.tree.id, j.file);
     problems.push(...validateTree(j.tree, knowledge, j.file));
   }
+  problems.push(...checkJourneys([{ file: TREE_FILE, tree }, ...journeyTrees]));
   problems.push(...checkExamples(knowledge));
   return { knowledge, problems };
+}
+
+/** One journey per intent, one dialog id per journey. */
+function checkJourneys(trees: { file: string; tree: OrientationTree }[]): Problem[] {
+  const problems: Problem[] = [];
+  const intents = new Map<string, string>();
+  const dialogs = new Map<string, string>();
+  for (const { file, tree } of trees) {
+    if (!tree.journey) continue;
+    const { intent } = tree.journey;
+    const dialog = journeyDialogId(tree);
+    const prevIntent = intents.get(intent);
+    if (prevIntent)
+      problems.push({
+        file,
+        id: tree.id,
+        field: 'journey.intent',
+        message: `intent "${intent}" already has a journey (${prevIntent})`,
+      });
+    const prevDialog = dialogs.get(dialog);
+    if (prevDialog)
+      problems.push({
+        file,
+        id: tree.id,
+        field: 'journey.dialog',
+        message: `dialog id "${dialog}" already used (${prevDialog})`,
+      });
+    intents.set(intent, file);
+    dialogs.set(dialog, file);
+  }
+  return problems;
+}
+
+/** The id of a tree's journey dialog: `journey.dialog`, or the tree's id. */
+export function journeyDialogId(tree: OrientationTree): string {
+  return tree.journey?.dialog ?? tree.id;
 }
 
 function parseFile<S extends z.ZodType>(

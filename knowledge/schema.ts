@@ -180,6 +180,20 @@ export const LeafNodeSchema = z.strictObject({
 
 export const TreeNodeSchema = z.discriminatedUnion('type', [QuestionNodeSchema, LeafNodeSchema]);
 
+/**
+ * What makes a tree a journey of the bot: the intent that starts it, the dialog's id (kept stable: it is stored in
+ * the conversation state) and its place in the main menu (label `menu.<intent>` in every locale; no `menuOrder`,
+ * no menu entry: the journey is reached by recognition only).
+ */
+export const JourneySchema = z.strictObject({
+  intent: IntentSchema,
+  dialog: z
+    .string()
+    .regex(/^[A-Z][A-Za-z0-9]*Dialog$/, 'must be a PascalCase dialog id ending in "Dialog"')
+    .optional(),
+  menuOrder: z.number().int().positive().optional(),
+});
+
 export const OrientationTreeSchema = z.strictObject({
   id: IdSchema,
   title: z.string().min(1),
@@ -191,6 +205,8 @@ export const OrientationTreeSchema = z.strictObject({
    * no form (maternité, maladie…) set false: their leaves must then point to at least one entry.
    */
   requireForm: z.boolean().default(true),
+  /** Set on the trees the dialogs walk as a journey (`dialogs/journeys`). */
+  journey: JourneySchema.optional(),
   nodes: z.array(TreeNodeSchema).min(1),
 });
 
@@ -227,6 +243,7 @@ export type Highlight = z.infer<typeof HighlightSchema>;
 export type QuestionNode = z.infer<typeof QuestionNodeSchema>;
 export type LeafNode = z.infer<typeof LeafNodeSchema>;
 export type TreeNode = z.infer<typeof TreeNodeSchema>;
+export type Journey = z.infer<typeof JourneySchema>;
 export type OrientationTree = z.infer<typeof OrientationTreeSchema>;
 export type WorkedExample = z.infer<typeof WorkedExampleSchema>;
 
