@@ -20,8 +20,18 @@ export const StatutSchema = z.enum([
  */
 export const RecognizedStatutSchema = z.enum([...StatutSchema.options, 'independant']);
 
-/** The situation question of the orientation tree (slot `situation`), also read from messages. */
-export const SituationSchema = z.enum(['actif', 'invalide', 'retraite_proche', 'conjoint_survivant']);
+/**
+ * The situation question of the orientation tree (slot `situation`). The recogniser reads `actif`, `invalide`,
+ * `retraite_proche` and `conjoint_survivant` from messages; `pamc` and `retraite` are only chosen by the person.
+ */
+export const SituationSchema = z.enum([
+  'actif',
+  'pamc',
+  'invalide',
+  'retraite_proche',
+  'retraite',
+  'conjoint_survivant',
+]);
 
 /** The natures of an active worker's difficulty, shared by the recogniser and the orientation tree. */
 export const BusinessDifficultySchema = z.enum([

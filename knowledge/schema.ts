@@ -14,6 +14,8 @@ export const IdSchema = z
 export const AudienceSchema = z.enum([
   'tous',
   ...StatutSchema.options,
+  /** Praticien ou auxiliaire médical conventionné (PamC): médecin, infirmier, kinésithérapeute… conventionné. */
+  'praticien_auxiliaire_medical',
   'invalide',
   'retraite',
   'futur_retraite',
@@ -176,6 +178,8 @@ export const LeafNodeSchema = z.strictObject({
   help: z.boolean(),
   note: z.string().min(1).max(300).optional(),
   highlights: z.array(HighlightSchema).default([]),
+  /** Aids the person who reaches this leaf cannot have: never offered, nor named as combinable, here. */
+  excludes: z.array(IdSchema).default([]),
 });
 
 export const TreeNodeSchema = z.discriminatedUnion('type', [QuestionNodeSchema, LeafNodeSchema]);
