@@ -199,39 +199,9 @@ export class MainDialog extends ComponentDialog {
     if (journey) return step.beginDialog(journey, { entities });
     if (!handledHere(intent)) return step.beginDialog(FAQ_DIALOG, { intent });
 
-    const send = (activities: Partial<Activity>[]) => context.sendActivities(activities);
-    switch (intent) {
-      case 'greeting':
-        await send(this.menu.welcome(t, getTurnProfile(context)?.prenom));
-        break;
-      case 'restart':
-        await send([{ type: 'message', text: t('main.restarted') }, this.menu.activity(t)]);
-        break;
-      case 'cancel':
-        await send([this.menu.activity(t, t('main.nothingToCancel'))]);
-        break;
-      case 'thanks':
-        await send([{ type: 'message', text: t('main.thanks') }]);
-        break;
-      case 'goodbye':
-        await send([{ type: 'message', text: t('main.goodbye') }]);
-        break;
-      case 'capabilities':
-        await send([this.menu.activity(t, t('welcome.capabilities'))]);
-        break;
-      case 'human':
-      case 'contact':
-        await send([contactsActivity(this.deps.knowledge, t)]);
-        break;
-      case 'other':
-        await send([{ type: 'message', text: t('main.otherPrompt') }]);
-        break;
-      case 'None':
-        await this.notUnderstood(context, t);
-        break;
-      default: // menu, back
-        await send([this.menu.activity(t)]);
-    }
+    if (intent === 'None') await this.notUnderstood(context, t);
+    else
+      await context.sendActivities(this.commandReply(intent, t, context, 'idle') ?? [this.menu.activity(t)]);
     return step.endDialog();
   }
 
@@ -257,6 +227,46 @@ export class MainDialog extends ComponentDialog {
       if (interrupted) return interrupted;
     }
     return super.onContinueDialog(innerDc);
+  }
+
+  /**
+   * The commands, in one table: what each conversation intent answers outside a journey (`idle`) and during one
+   * (`journey`: the journey then ends, except after `human`/`contact`, which resume it). Undefined: not a command
+   * there (a greeting in the middle of a journey is not an interruption).
+   */
+  private commandReply(
+    intent: string,
+    t: TFunction,
+    context: TurnContext,
+    place: 'idle' | 'journey',
+  ): Partial<Activity>[] | undefined {
+    const idle = place === 'idle';
+    const say = (key: string): Partial<Activity> => ({ type: 'message', text: t(key) });
+    switch (intent) {
+      case 'menu':
+        return [this.menu.activity(t)];
+      case 'back':
+        return [idle ? this.menu.activity(t) : this.menu.activity(t, t('main.back'))];
+      case 'cancel':
+        return [this.menu.activity(t, t(idle ? 'main.nothingToCancel' : 'main.cancelled'))];
+      case 'restart':
+        return [say('main.restarted'), this.menu.activity(t)];
+      case 'human':
+      case 'contact':
+        return [contactsActivity(this.deps.knowledge, t)];
+      case 'greeting':
+        return idle ? this.menu.welcome(t, getTurnProfile(context)?.prenom) : undefined;
+      case 'thanks':
+        return idle ? [say('main.thanks')] : undefined;
+      case 'goodbye':
+        return idle ? [say('main.goodbye')] : undefined;
+      case 'capabilities':
+        return idle ? [this.menu.activity(t, t('welcome.capabilities'))] : undefined;
+      case 'other':
+        return idle ? [say('main.otherPrompt')] : undefined;
+      default:
+        return undefined;
+    }
   }
 
   private announcesSwitch(text: string, t: TFunction): boolean {
@@ -290,24 +300,14 @@ export class MainDialog extends ComponentDialog {
       await context.sendActivities(activities);
       return { status: DialogTurnStatus.complete };
     };
-    switch (intent) {
-      case 'menu':
-        return end([this.menu.activity(t)]);
-      case 'cancel':
-        return end([this.menu.activity(t, t('main.cancelled'))]);
-      case 'restart':
-        return end([{ type: 'message', text: t('main.restarted') }, this.menu.activity(t)]);
-      case 'back':
-        if (isChoice && choiceStepAllowsBack(waiting.state)) return undefined;
-        return end([this.menu.activity(t, t('main.back'))]);
-      case 'human':
-      case 'contact':
-        await context.sendActivity(contactsActivity(this.deps.knowledge, t));
-        await innerDc.repromptDialog();
-        return Dialog.EndOfTurn;
-      default:
-        break;
+    if (intent === 'back' && isChoice && choiceStepAllowsBack(waiting.state)) return undefined;
+    const reply = this.commandReply(intent, t, context, 'journey');
+    if (reply && (intent === 'human' || intent === 'contact')) {
+      await context.sendActivities(reply);
+      await innerDc.repromptDialog();
+      return Dialog.EndOfTurn;
     }
+    if (reply) return end(reply);
     const current = this.intentByJourney[innerDc.activeDialog?.id ?? ''];
     const isTopic = !handledHere(intent);
     const sure =
