@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import { createClient } from 'redis';
 import type { Logger } from './logger';
+import { redactUrlPassword } from './privacy';
 
 export interface RedisStorageOptions {
   /** `redis://` or `rediss://` URL, credentials and database number included. */
@@ -50,17 +51,6 @@ export const DEFAULT_KEY_PREFIX = 'relais:';
 export const DEFAULT_TTL_SECONDS = 30 * 24 * 3600;
 export const DEFAULT_COMMAND_TIMEOUT_MS = 2000;
 
-/** The URL with its password replaced by `***`, safe for logs and error messages. */
-export function redactRedisUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return url.replace(/(\/\/[^/@:]*:)[^@/]*@/, '$1***@');
-  }
-}
-
 /** A Redis command that got no answer within the command timeout (a frozen or overloaded server). */
 export class RedisTimeoutError extends Error {
   constructor(ms: number) {
@@ -108,7 +98,7 @@ export class RedisStorage implements Storage {
     this.keyPrefix = options.keyPrefix ?? DEFAULT_KEY_PREFIX;
     this.ttlSeconds = options.ttlSeconds ?? DEFAULT_TTL_SECONDS;
     this.logger = options.logger;
-    this.safeUrl = redactRedisUrl(options.url);
+    this.safeUrl = redactUrlPassword(options.url);
     this.commandTimeoutMs = options.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
     this.client = createClient({
       url: options.url,
