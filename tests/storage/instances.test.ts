@@ -133,6 +133,31 @@ describeWithRedis('one turn at a time per conversation, with Redis', () => {
       await bot.close();
     }
   });
+
+  it('goes on once the lock of an instance that died expires, and gives up after CONVERSATION_LOCK_WAIT_MS', async () => {
+    const bot = await startTestBot({
+      REDIS_URL: redis.url,
+      REDIS_KEY_PREFIX: 'dead:',
+      CONVERSATION_LOCK_WAIT_MS: '1500',
+    });
+    try {
+      // An instance took the lock and died: the lock expires (here after 300 ms) and the turn runs.
+      await raw.set(`dead:lock:emulator/expired-${process.pid}`, 'dead-instance', {
+        expiration: { type: 'PX', value: 300 },
+      });
+      const after = await postActivity(bot, emulatorActivity({ text: NONSENSE }, `expired-${process.pid}`));
+      expect(stepOf(after)).toBe(1);
+      // A lock held longer than the wait: the turn gets the error message instead of waiting for ever.
+      await raw.set(`dead:lock:emulator/held-${process.pid}`, 'busy-instance', {
+        expiration: { type: 'PX', value: 20000 },
+      });
+      const held = await postActivity(bot, emulatorActivity({ text: NONSENSE }, `held-${process.pid}`));
+      expect(held.status).toBe(200);
+      expect(replyTexts(held.activities).join('\n')).toContain('Désolé, un problème technique');
+    } finally {
+      await bot.close();
+    }
+  });
 });
 
 describeWithRedis('one turn at a time per conversation, across two processes sharing Redis', () => {
