@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-// `ws` comes with botbuilder (botframework-streaming); it is the WebSocket server Node lacks.
-import WebSocket from 'ws';
+// `ws` 8 (a direct dependency; botbuilder keeps its own ws 7 for its streaming transport): Node has no server.
+import { WebSocket, WebSocketServer } from 'ws';
 import type { Logger } from '../logger';
 import type { DirectLineService } from './service';
 import type { TokenService } from './token';
@@ -23,7 +23,7 @@ const STATUS_TEXT: Record<number, string> = {
  * client reconnects with `GET /conversations/:id` and its refreshed token.
  */
 export class StreamHub {
-  private readonly server = new WebSocket.Server({ noServer: true });
+  private readonly server = new WebSocketServer({ noServer: true });
   private readonly sockets = new Set<WebSocket>();
 
   constructor(
