@@ -10,8 +10,6 @@
  * Long messages are also scored sentence by sentence, so that the one sentence carrying the need is not drowned
  * by the story around it.
  */
-process.env.DOTENV_CONFIG_QUIET = process.env.DOTENV_CONFIG_QUIET ?? 'true';
-
 import { modelKey, readModel, writeModel } from './cache';
 import { loadExamples, loadVocabulary, DEFAULT_DATA_DIR, type Example } from './data';
 import { ALL_INTENTS, type IntentName, isConversationIntent, type Recognition } from '../contract';
@@ -152,7 +150,6 @@ export class Recognizer {
     for (const [name, v] of feats) {
       let i = this.featureIndex.get(name);
       if (i === undefined) {
-        if (!grow) continue;
         i = this.featureIndex.size;
         this.featureIndex.set(name, i);
       }
