@@ -68,7 +68,8 @@ export interface DirectLineDeps {
 
 /**
  * The embedded Direct Line 3.0 endpoint, without HTTP: conversations, their activity logs, and the bot turns.
- * The HTTP routes (`index.ts`) authenticate the token and translate `DirectLineError`s into HTTP answers.
+ * The HTTP routes (`routes.ts`, `tokenExchange.ts`) authenticate the token and translate `DirectLineError`s into
+ * HTTP answers (`http.ts`).
  */
 export class DirectLineService {
   private readonly turns = new KeyedLock();
