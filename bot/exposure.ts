@@ -34,7 +34,7 @@ export const ANONYMOUS_RELAY_REFUSED =
  * status and a short English reason. `anonymous` is true when no `MicrosoftAppId` is configured.
  */
 export function replyTargetProblem(
-  activity: Pick<Activity, 'deliveryMode' | 'serviceUrl'>,
+  activity: Partial<Pick<Activity, 'deliveryMode' | 'serviceUrl'>>,
   anonymous: boolean,
 ): ReplyTargetProblem | undefined {
   if (activity.deliveryMode === 'expectReplies') return undefined;
