@@ -16,8 +16,8 @@ import { deliveryFailed } from './outbound';
  * response, e.g. 501 for an invoke the bot does not implement, as the Bot Framework protocol says).
  */
 export interface MessagesOptions {
-  /** A turn still running after this long is answered 504 (it goes on in the background). */
-  turnDeadlineMs?: number;
+  /** A request still unanswered this long after it arrived (token check included) gets a 504; its turn goes on. */
+  deadlineMs?: number;
   /** How long a token check may take, signing keys' fetch included. */
   authTimeoutMs?: number;
 }
@@ -58,10 +58,11 @@ export function createMessagesHandler(
   options: MessagesOptions = {},
 ) {
   const authenticator = new RequestAuthenticator(app.adapter.authentication, logger, options.authTimeoutMs);
-  const turnDeadlineMs = options.turnDeadlineMs ?? 4500;
+  const deadlineMs = options.deadlineMs ?? 4500;
   const anonymous = !config.MicrosoftAppId;
 
   return async (req: Request, res: Response): Promise<void> => {
+    const arrived = Date.now();
     const problem = activityShapeProblem(req.body);
     if (problem) {
       res.send(400, { error: problem });
@@ -89,7 +90,7 @@ export function createMessagesHandler(
     });
     let settled: Settled<Awaited<typeof turn>>;
     try {
-      settled = await within(turn, turnDeadlineMs);
+      settled = await within(turn, Math.max(0, deadlineMs - (Date.now() - arrived)));
     } catch (error) {
       logger.error({ err: error }, 'turn failed outside the bot (adapter)');
       res.send(500, { error: INTERNAL });
@@ -97,7 +98,7 @@ export function createMessagesHandler(
     }
     if (!settled.done) {
       turn.catch((error: unknown) => logger.error({ err: error }, 'late turn failed'));
-      logger.warn({ deadlineMs: turnDeadlineMs }, 'turn not finished in time: answered 504');
+      logger.warn({ deadlineMs }, 'turn not finished in time: answered 504');
       res.send(504, { error: TURN_TIMEOUT });
       return;
     }
