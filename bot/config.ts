@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { redactUrlPassword } from './privacy';
 
 /**
  * Every setting of the service, read once from the environment (and an optional `.env`) and validated here.
@@ -29,7 +30,7 @@ function isHttpUrl(value: string): boolean {
 
 /** Values that may hold a password are shown without it in error messages. */
 function shown(name: string, raw: string): string {
-  return name === 'REDIS_URL' ? raw.replace(/(\/\/[^/@:]*:)[^@/]*@/, '$1***@') : raw;
+  return name === 'REDIS_URL' ? redactUrlPassword(raw) : raw;
 }
 
 export const configSchema = z.object({
