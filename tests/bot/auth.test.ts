@@ -146,6 +146,15 @@ describe('authentication with MicrosoftAppId set (signing keys on a local OpenID
   });
 });
 
+describe('BotOpenIdMetadata setting', () => {
+  it('is empty by default and must be an http(s) URL', () => {
+    expect(loadConfig({}).BotOpenIdMetadata).toBeUndefined();
+    expect(() => loadConfig({ BotOpenIdMetadata: 'ftp://keys.example/' })).toThrow(
+      /BotOpenIdMetadata: expected an http:\/\/ or https:\/\/ URL \(got "ftp:\/\/keys.example\/"\)/,
+    );
+  });
+});
+
 function unsigned(claims: Record<string, unknown>): string {
   const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
   return `${part({ alg: 'none', typ: 'JWT' })}.${part(claims)}.`;

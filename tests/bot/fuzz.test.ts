@@ -3,7 +3,7 @@
  * ones (501 for an invoke the bot does not implement, 502 for replies a loopback channel did not take), and the
  * relay protection holds (403 exactly for replies aimed at a non-loopback serviceUrl). 10 000 generated activities
  * (odd types, delivery modes, channels, serviceUrls, values of the wrong type…) go to the real restify server on
- * loopback, in concurrent batches; then the server is still healthy and a conversation started before the storm
+ * loopback (started as `npm start` does, in a child process), in concurrent batches; then the server is still healthy and a conversation started before the storm
  * ends with its answer.
  *
  * FUZZ_RUNS (batches of 50, default 200) and FUZZ_SEED reproduce or shorten a run; FUZZ_REPORT=1 prints the status
@@ -11,16 +11,10 @@
  */
 import fc from 'fast-check';
 import { isLoopbackHost } from '../../bot/exposure';
-import type { StartedBot } from '../../bot/main';
 import { type ChannelServer, startChannelServer } from '../helpers/channelServer';
-import {
-  emulatorActivity,
-  postActivity,
-  replyTexts,
-  startTestBot,
-  suggestedTitles,
-} from '../helpers/httpBot';
+import { emulatorActivity, postActivity, replyTexts, suggestedTitles } from '../helpers/httpBot';
 import { closedPortUrl } from '../helpers/openIdServer';
+import { type BotProcess, startBotProcess } from '../storage/processes';
 
 const BATCH = 50;
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
@@ -274,7 +268,8 @@ function violation(outcome: Outcome): string | undefined {
 }
 
 describe('POST /api/messages under 10 000 generated activities (fast-check)', () => {
-  let bot: StartedBot;
+  // The server runs as `npm start` does, in its own process: it and this client each get a core.
+  let bot: BotProcess;
   let channel: ChannelServer;
   let refused: string;
   const histogram = new Map<number, number>();
@@ -282,12 +277,12 @@ describe('POST /api/messages under 10 000 generated activities (fast-check)', ()
   const journey = 'fuzz-ongoing-journey';
 
   beforeAll(async () => {
-    bot = await startTestBot();
+    bot = await startBotProcess({});
     channel = await startChannelServer();
     refused = `${await closedPortUrl()}/`;
   });
   afterAll(async () => {
-    await bot.close();
+    await bot.stop();
     await channel.close();
   });
 
