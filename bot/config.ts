@@ -61,6 +61,13 @@ export const configSchema = z.object({
   BotOpenIdMetadata: optionalString.refine((v) => v === undefined || isHttpUrl(v), {
     message: 'expected an http:// or https:// URL',
   }),
+  /** A request to /api/messages still unanswered after this long gets a 504 (its turn goes on): bot/messages.ts. */
+  REQUEST_DEADLINE_MS: z.coerce
+    .number({ message: 'expected a number of milliseconds between 500 and 60000' })
+    .int('expected a number of milliseconds between 500 and 60000')
+    .min(500, 'expected a number of milliseconds between 500 and 60000')
+    .max(60000, 'expected a number of milliseconds between 500 and 60000')
+    .default(4500),
   /** Secret of an Azure Direct Line channel; when set, /api/webchat/token exchanges it with Azure. */
   DIRECT_LINE_SECRET: optionalString,
   /** Lifetime of the Web Chat tokens issued by the embedded Direct Line endpoint, in seconds. */

@@ -16,7 +16,10 @@ import { deliveryFailed } from './outbound';
  * response, e.g. 501 for an invoke the bot does not implement, as the Bot Framework protocol says).
  */
 export interface MessagesOptions {
-  /** A request still unanswered this long after it arrived (token check included) gets a 504; its turn goes on. */
+  /**
+   * A request still unanswered this long after it arrived (token check included) gets a 504; its turn goes on.
+   * Default: `REQUEST_DEADLINE_MS`.
+   */
   deadlineMs?: number;
   /** How long a token check may take, signing keys' fetch included. */
   authTimeoutMs?: number;
@@ -58,7 +61,7 @@ export function createMessagesHandler(
   options: MessagesOptions = {},
 ) {
   const authenticator = new RequestAuthenticator(app.adapter.authentication, logger, options.authTimeoutMs);
-  const deadlineMs = options.deadlineMs ?? 4500;
+  const deadlineMs = options.deadlineMs ?? config.REQUEST_DEADLINE_MS;
   const anonymous = !config.MicrosoftAppId;
 
   return async (req: Request, res: Response): Promise<void> => {

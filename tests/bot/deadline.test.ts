@@ -1,7 +1,7 @@
 /**
  * The last safety net of POST /api/messages: a request still unanswered at the deadline gets a 504 while its turn
- * goes on in the background. Driven through the handler itself with a short deadline and a channel that never
- * answers (the turn waits for its reply's delivery).
+ * goes on in the background. Driven through the handler itself with a short deadline (REQUEST_DEADLINE_MS) and a
+ * channel that never answers (the turn waits for its reply's delivery).
  */
 import type { Request, Response } from 'restify';
 import { createBotApp } from '../../bot/app';
@@ -12,12 +12,20 @@ import { startChannelServer } from '../helpers/channelServer';
 import { captureLogs } from '../helpers/logCapture';
 
 describe('the request deadline', () => {
+  it('is 4.5 s by default, REQUEST_DEADLINE_MS otherwise, between 0.5 and 60 s', () => {
+    expect(loadConfig({}).REQUEST_DEADLINE_MS).toBe(4500);
+    expect(loadConfig({ REQUEST_DEADLINE_MS: '2000' }).REQUEST_DEADLINE_MS).toBe(2000);
+    expect(() => loadConfig({ REQUEST_DEADLINE_MS: '100' })).toThrow(
+      /REQUEST_DEADLINE_MS: expected a number of milliseconds/,
+    );
+  });
+
   it('answers 504 when the turn is still running, and the turn then ends on its own', async () => {
-    const config = loadConfig({ NODE_ENV: 'test' });
+    const config = loadConfig({ NODE_ENV: 'test', REQUEST_DEADLINE_MS: '500' });
     const logs = captureLogs();
     const logger = logs.logger;
     const app = createBotApp(config, logger, { recognizer: getRecognizer(), normalize });
-    const handler = createMessagesHandler(app, config, logger, { deadlineMs: 100 });
+    const handler = createMessagesHandler(app, config, logger);
     const channel = await startChannelServer('hang');
     try {
       const sent: Array<[number, unknown]> = [];
