@@ -9,7 +9,13 @@ import {
   replyTexts,
   startTestBot,
 } from '../helpers/httpBot';
-import { type BotProcess, findRedisServer, type RedisServer, startBotProcess, startRedis } from './processes';
+import {
+  type BotProcess,
+  findRedisServer,
+  type RedisServer,
+  startBotProcesses,
+  startRedis,
+} from './processes';
 
 /**
  * Behaviour that must hold across instances. First, one turn at a time per conversation. The observable is the bot's own "not understood" counter, kept in
@@ -173,10 +179,10 @@ describeWithRedis('one turn at a time per conversation, across two processes sha
       TRUST_PROXY: '1',
       WEBCHAT_TOKEN_RATE_LIMIT: '3',
     };
-    [a, b] = await Promise.all([startBotProcess(env), startBotProcess(env)]);
+    [a, b] = await startBotProcesses(env, env);
     raw = createClient({ url: redis.url });
     await raw.connect();
-  });
+  }, 60000);
   afterAll(async () => {
     if (raw?.isOpen) await raw.close();
     await Promise.all([a?.stop(), b?.stop()]);

@@ -127,7 +127,7 @@ describeWithRedis('graceful stop of a spawned bot (SIGTERM)', () => {
     raw = createClient({ url: redis.url });
     await raw.connect();
     bot = await startBotProcess({ REDIS_URL: redis.url, REDIS_KEY_PREFIX: 'stop:' });
-  });
+  }, 60000);
   afterAll(async () => {
     await bot?.stop();
     if (raw?.isOpen) await raw.close();

@@ -121,6 +121,21 @@ export interface BotProcess {
   stop(): Promise<number | null>;
 }
 
+/** How long a spawned bot may take to listen (a loaded CI machine with several test processes is slow). */
+const START_TIMEOUT_MS = 40000;
+
+/**
+ * Starts several bot processes at once; if one fails to start, the others are stopped before the error is thrown
+ * (a process left running would keep jest from exiting).
+ */
+export async function startBotProcesses(...envs: Array<Record<string, string>>): Promise<BotProcess[]> {
+  const results = await Promise.allSettled(envs.map((env) => startBotProcess(env)));
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (!failed) return results.map((r) => (r as PromiseFulfilledResult<BotProcess>).value);
+  await Promise.all(results.map((r) => (r.status === 'fulfilled' ? r.value.stop() : undefined)));
+  throw failed.reason;
+}
+
 /** `node --import tsx bot/index.ts` (what `npm start` runs) with this environment; resolves once it listens. */
 export function startBotProcess(env: Record<string, string>): Promise<BotProcess> {
   const child = spawn(process.execPath, ['--disable-warning=DEP0111', '--import', 'tsx', 'bot/index.ts'], {
@@ -133,7 +148,6 @@ export function startBotProcess(env: Record<string, string>): Promise<BotProcess
       LOG_LEVEL: 'info',
       MicrosoftAppId: '',
       DIRECT_LINE_SECRET: '',
-      DOTENV_CONFIG_QUIET: 'true',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -142,8 +156,8 @@ export function startBotProcess(env: Record<string, string>): Promise<BotProcess
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`the bot did not start within 15 s:\n${output}`));
-    }, 15000);
+      reject(new Error(`the bot did not start within ${START_TIMEOUT_MS / 1000} s:\n${output}`));
+    }, START_TIMEOUT_MS);
     const onData = (data: Buffer) => {
       output += String(data);
       const complete = output.split('\n').slice(0, -1);
