@@ -15,14 +15,38 @@ export function menuLabels(t: TFunction): string[] {
   return MENU_ITEMS.map((item) => t(`menu.${item.key}`));
 }
 
-/** The intent behind a menu button's text, when the message is exactly one of the labels (any case/accents). */
+/** Normalised menu label → intent, built once per translation function (one per language) and normaliser. */
+const labelIndexes = new WeakMap<TFunction, WeakMap<(s: string) => string, Map<string, string>>>();
+
+function labelIndex(t: TFunction, normalize: (s: string) => string): Map<string, string> {
+  let byNormalizer = labelIndexes.get(t);
+  if (!byNormalizer) {
+    byNormalizer = new WeakMap();
+    labelIndexes.set(t, byNormalizer);
+  }
+  let index = byNormalizer.get(normalize);
+  if (!index) {
+    index = new Map();
+    // The first item wins when two labels normalise alike, as the former linear search did.
+    for (const item of MENU_ITEMS) {
+      const label = normalize(t(`menu.${item.key}`));
+      if (!index.has(label)) index.set(label, item.intent);
+    }
+    byNormalizer.set(normalize, index);
+  }
+  return index;
+}
+
+/**
+ * The intent behind a menu button's text, when the message is exactly one of the labels (any case/accents).
+ * The labels are translated and normalised once per language, not at each call (several calls a turn).
+ */
 export function intentFromMenuLabel(
   text: string,
   t: TFunction,
   normalize: (s: string) => string,
 ): string | undefined {
-  const wanted = normalize(text);
-  return MENU_ITEMS.find((item) => normalize(t(`menu.${item.key}`)) === wanted)?.intent;
+  return labelIndex(t, normalize).get(normalize(text));
 }
 
 export function menuActivity(t: TFunction, text: string = t('menu.prompt')): Partial<Activity> {

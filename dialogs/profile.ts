@@ -23,6 +23,8 @@ export type PortalProfile = z.infer<typeof portalContextSchema>;
 const PROFILE_KEY = Symbol('relais.profile');
 
 export function parsePortalContext(value: unknown): PortalProfile | undefined {
+  // Most activities carry no context at all: no need to run the schema (it cost ~4 % of the CPU per turn).
+  if (value === null || typeof value !== 'object') return undefined;
   const result = portalContextSchema.safeParse(value);
   if (!result.success) return undefined;
   const profile = Object.fromEntries(Object.entries(result.data).filter(([, v]) => v !== undefined));
