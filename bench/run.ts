@@ -46,7 +46,7 @@ const PLAN = QUICK
       compiled: true,
       recognizerCalls: 5000,
       memoryConversations: 200_000,
-      memoryMaxSeconds: 150,
+      memoryMaxSeconds: 200,
     };
 
 interface JourneyData {
@@ -208,20 +208,23 @@ async function main(): Promise<void> {
   let redis: Redis | undefined;
   const load: LoadCell[] = [];
   try {
-    const echo = await startServer('echo floor', [...TSX, 'bench/floors/echo.ts']);
-    servers.push(echo);
-    const guided = await startServer('dialogs floor', [...TSX, 'bench/floors/guided.ts']);
-    servers.push(guided);
-    const memory = await startServer('Relais Indé (memory)', [...TSX, 'bot/index.ts']);
-    servers.push(memory);
+    // Started together (their start-up was measured above); each is pushed as soon as it is up, to be stopped.
     redis = await startRedis();
-    let onRedis: ServerProcess | undefined;
-    if (redis) {
-      onRedis = await startServer('Relais Indé (Redis)', [...TSX, 'bot/index.ts'], { REDIS_URL: redis.url });
-      servers.push(onRedis);
-    } else {
-      log('  redis-server is not installed: the Redis configuration is skipped');
-    }
+    const up = (promise: Promise<ServerProcess>) =>
+      promise.then((server) => {
+        servers.push(server);
+        return server;
+      });
+    const redisUrl = redis?.url;
+    const [echo, guided, memory, onRedis] = await Promise.all([
+      up(startServer('echo floor', [...TSX, 'bench/floors/echo.ts'])),
+      up(startServer('dialogs floor', [...TSX, 'bench/floors/guided.ts'])),
+      up(startServer('Relais Indé (memory)', [...TSX, 'bot/index.ts'])),
+      redisUrl
+        ? up(startServer('Relais Indé (Redis)', [...TSX, 'bot/index.ts'], { REDIS_URL: redisUrl }))
+        : undefined,
+    ]);
+    if (!redis) log('  redis-server is not installed: the Redis configuration is skipped');
     const firstTargets: Target[] = [
       { config: 'dialogs floor', server: guided, scripts: firstMessages },
       { config: 'Relais Indé (memory)', server: memory, scripts: firstMessages },

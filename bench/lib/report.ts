@@ -243,7 +243,7 @@ function panel(x: number, y: number, w: number, h: number, title: string, unit: 
   const max = niceMax(
     Math.max(...bars.flatMap((b) => b.values.map((v) => v.value)).filter(Number.isFinite), 0),
   );
-  const left = 48;
+  const left = 64;
   const bottom = 34;
   const plotW = w - left - 8;
   const plotH = h - bottom - 26;
