@@ -1,62 +1,89 @@
 import { ActionTypes, type Activity, MessageFactory } from 'botbuilder';
 import type { TFunction } from 'i18next';
+import type { Knowledge } from '../knowledge/loader';
 
-/** The main choices, in the order they are offered; each maps to the intent its journey answers. */
-export const MENU_ITEMS = [
-  { key: 'aide_financiere', intent: 'aide_financiere' },
-  { key: 'maternite', intent: 'maternite' },
-  { key: 'indemnites_journalieres', intent: 'indemnites_journalieres' },
-  { key: 'invalidite', intent: 'invalidite' },
-  { key: 'help', intent: 'help' },
-  { key: 'autre', intent: 'other' },
-] as const;
-
-export function menuLabels(t: TFunction): string[] {
-  return MENU_ITEMS.map((item) => t(`menu.${item.key}`));
+/** One choice of the main menu: its label is `menu.<key>` in every locale; choosing it is saying `intent`. */
+export interface MenuItem {
+  key: string;
+  intent: string;
+  order: number;
 }
 
-/** Normalised menu label → intent, built once per translation function (one per language) and normaliser. */
-const labelIndexes = new WeakMap<TFunction, WeakMap<(s: string) => string, Map<string, string>>>();
+/** The choices that are not tree journeys (those declare their place in their tree file: `journey.menuOrder`). */
+const FIXED_ITEMS: readonly MenuItem[] = [
+  { key: 'help', intent: 'help', order: 50 },
+  { key: 'autre', intent: 'other', order: 60 },
+];
 
-function labelIndex(t: TFunction, normalize: (s: string) => string): Map<string, string> {
-  let byNormalizer = labelIndexes.get(t);
-  if (!byNormalizer) {
-    byNormalizer = new WeakMap();
-    labelIndexes.set(t, byNormalizer);
+/** The main menu items, in the order they are offered: the journeys' (from the data) and the fixed ones. */
+export function menuItems(knowledge: Knowledge): MenuItem[] {
+  const journeys = knowledge
+    .journeyTrees()
+    .flatMap(({ journey }) =>
+      journey.menuOrder === undefined
+        ? []
+        : [{ key: journey.intent, intent: journey.intent, order: journey.menuOrder }],
+    );
+  return [...journeys, ...FIXED_ITEMS].sort((a, b) => a.order - b.order);
+}
+
+/** The main menu, built once from the knowledge base. */
+export class Menu {
+  readonly items: readonly MenuItem[];
+
+  constructor(knowledge: Knowledge) {
+    this.items = Object.freeze(menuItems(knowledge));
   }
-  let index = byNormalizer.get(normalize);
-  if (!index) {
-    index = new Map();
-    // The first item wins when two labels normalise alike, as the former linear search did.
-    for (const item of MENU_ITEMS) {
-      const label = normalize(t(`menu.${item.key}`));
-      if (!index.has(label)) index.set(label, item.intent);
+
+  labels(t: TFunction): string[] {
+    return this.items.map((item) => t(`menu.${item.key}`));
+  }
+
+  /**
+   * The intent behind a menu button's text, when the message is exactly one of the labels (any case/accents).
+   * The labels are translated and normalised once per language, not at each call (several calls a turn).
+   */
+  intentFromLabel(text: string, t: TFunction, normalize: (s: string) => string): string | undefined {
+    return this.labelIndex(t, normalize).get(normalize(text));
+  }
+
+  /** Normalised label → intent, per translation function (one per language) and normaliser. */
+  private readonly labelIndexes = new WeakMap<
+    TFunction,
+    WeakMap<(s: string) => string, Map<string, string>>
+  >();
+
+  private labelIndex(t: TFunction, normalize: (s: string) => string): Map<string, string> {
+    let byNormalizer = this.labelIndexes.get(t);
+    if (!byNormalizer) {
+      byNormalizer = new WeakMap();
+      this.labelIndexes.set(t, byNormalizer);
     }
-    byNormalizer.set(normalize, index);
+    let index = byNormalizer.get(normalize);
+    if (!index) {
+      index = new Map();
+      // The first item wins when two labels normalise alike, as a linear search would.
+      for (const item of this.items) {
+        const label = normalize(t(`menu.${item.key}`));
+        if (!index.has(label)) index.set(label, item.intent);
+      }
+      byNormalizer.set(normalize, index);
+    }
+    return index;
   }
-  return index;
-}
 
-/**
- * The intent behind a menu button's text, when the message is exactly one of the labels (any case/accents).
- * The labels are translated and normalised once per language, not at each call (several calls a turn).
- */
-export function intentFromMenuLabel(
-  text: string,
-  t: TFunction,
-  normalize: (s: string) => string,
-): string | undefined {
-  return labelIndex(t, normalize).get(normalize(text));
-}
+  activity(t: TFunction, text: string = t('menu.prompt')): Partial<Activity> {
+    return MessageFactory.suggestedActions(
+      this.labels(t).map((label) => ({ type: ActionTypes.ImBack, title: label, value: label })),
+      text,
+    );
+  }
 
-export function menuActivity(t: TFunction, text: string = t('menu.prompt')): Partial<Activity> {
-  return MessageFactory.suggestedActions(
-    menuLabels(t).map((label) => ({ type: ActionTypes.ImBack, title: label, value: label })),
-    text,
-  );
-}
-
-export function welcomeActivities(t: TFunction, firstName?: string): Partial<Activity>[] {
-  const hello = firstName ? t('welcome.helloName', { name: firstName }) : t('welcome.hello');
-  return [MessageFactory.text(`${hello} ${t('welcome.capabilities')}`), menuActivity(t, t('welcome.prompt'))];
+  welcome(t: TFunction, firstName?: string): Partial<Activity>[] {
+    const hello = firstName ? t('welcome.helloName', { name: firstName }) : t('welcome.hello');
+    return [
+      MessageFactory.text(`${hello} ${t('welcome.capabilities')}`),
+      this.activity(t, t('welcome.prompt')),
+    ];
+  }
 }

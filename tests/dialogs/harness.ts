@@ -11,7 +11,7 @@ import { getRecognizer, normalize } from '../../nlu';
 import { RelaisBot } from '../../bot/relaisBot';
 import { MainDialog } from '../../dialogs/mainDialog';
 import type { FeedbackSink, IntentRecognizer } from '../../dialogs/ports';
-import { loadKnowledge } from '../../knowledge/loader';
+import { type Knowledge, loadKnowledge } from '../../knowledge/loader';
 
 export const knowledge = loadKnowledge();
 
@@ -34,6 +34,7 @@ export class TestConversation {
   constructor(
     channelId = 'test',
     recognizerOverride?: IntentRecognizer,
+    knowledgeOverride?: Knowledge,
     storage: Storage = new MemoryStorage(),
   ) {
     this.conversationState = new ConversationState(storage);
@@ -45,7 +46,7 @@ export class TestConversation {
     const dialog = new MainDialog({
       recognizer,
       normalize,
-      knowledge,
+      knowledge: knowledgeOverride ?? knowledge,
       feedback: sink,
       misunderstood: this.conversationState.createProperty<number>('misunderstood'),
     });

@@ -92,10 +92,12 @@ describe('BoundedMemoryStorage: the bound', () => {
     const expiring = new TestConversation(
       'test',
       undefined,
+      undefined,
       new BoundedMemoryStorage({ maxEntries: 1000, idleSeconds: 600, now: clock.now }),
     );
     const active = new TestConversation(
       'test',
+      undefined,
       undefined,
       new BoundedMemoryStorage({ maxEntries: 1000, idleSeconds: 600, now: clock.now }),
     );
