@@ -39,14 +39,14 @@ const PLAN = QUICK
     }
   : {
       concurrencies: [1, 8, 32, 128],
-      rounds: 3,
-      sliceMs: 2000,
+      rounds: 5,
+      sliceMs: 1200,
       warmupMs: 1500,
       startupReps: 3,
       compiled: true,
       recognizerCalls: 5000,
       memoryConversations: 200_000,
-      memoryMaxSeconds: 200,
+      memoryMaxSeconds: 160,
     };
 
 interface JourneyData {
