@@ -7,8 +7,6 @@
  *
  * Usage: node --expose-gc --import tsx bench/memory.ts <conversations> <maxSeconds> [unbounded]
  */
-process.env.DOTENV_CONFIG_QUIET = 'true';
-
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Activity } from 'botbuilder';

@@ -4,8 +4,6 @@
  * them joined, 300–600 characters: someone telling their whole situation at once). Baseline in the same process:
  * a bare fold + split + French stem pass with `natural`, the least any stemming recogniser has to do.
  */
-process.env.DOTENV_CONFIG_QUIET = 'true';
-
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';

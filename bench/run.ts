@@ -9,8 +9,6 @@
  * Writes bench/results/latest.json, docs/performance.md and docs/performance.svg (`--quick`: a short run, under a
  * minute, for CI, written to bench/results/quick.json only). No assertion: the targets are reported, not enforced.
  */
-process.env.DOTENV_CONFIG_QUIET = 'true';
-
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import os from 'node:os';

@@ -139,7 +139,6 @@ export async function startServer(
       LOG_LEVEL: 'silent',
       MicrosoftAppId: '',
       REDIS_URL: '',
-      DOTENV_CONFIG_QUIET: 'true',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
