@@ -27,13 +27,13 @@ const PLAN = QUICK
   ? {
       concurrencies: [32],
       rounds: 1,
-      sliceMs: 1000,
-      warmupMs: 600,
+      sliceMs: 800,
+      warmupMs: 400,
       startupReps: 1,
       compiled: false,
-      recognizerCalls: 1000,
+      recognizerCalls: 800,
       memoryConversations: 2000,
-      memoryMaxSeconds: 4,
+      memoryMaxSeconds: 3,
     }
   : {
       concurrencies: [1, 8, 32, 128],
