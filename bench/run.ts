@@ -174,7 +174,17 @@ function runMemory(): Promise<BenchResults['memory']> {
   });
 }
 
+/** `--report`: renders docs/performance.md and its chart again from bench/results/latest.json (after editing notes). */
+async function reportOnly(): Promise<void> {
+  const file = path.join(ROOT, 'bench', 'results', 'latest.json');
+  const results = JSON.parse(fs.readFileSync(file, 'utf8')) as BenchResults & { targets?: unknown };
+  delete results.targets;
+  const written = await writeReport(results);
+  log(`${written.summary}\nwritten: ${written.files.join(', ')}`);
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--report')) return reportOnly();
   const started = performance.now();
   const data = parse(fs.readFileSync(path.join(__dirname, 'journeys.yaml'), 'utf8')) as JourneyData;
   const firstMessages: Script[] = data.firstMessages.map((text, i) => ({
