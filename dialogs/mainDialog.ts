@@ -11,7 +11,12 @@ import {
 import type { TFunction } from 'i18next';
 import { CONVERSATION_INTENTS } from '../nlu/intents';
 import type { Knowledge } from '../knowledge/loader';
-import { contactsActivity } from './answers';
+import {
+  contactsActivity,
+  helpOfferActivities,
+  outOfScopeActivities,
+  selfHarmActivities,
+} from './answers';
 import { translator } from './i18n';
 import { createJourneys, FAQ_DIALOG } from './journeys';
 import type { JourneyResult } from './journeys/journey';
@@ -35,6 +40,15 @@ const ROUTE = 'main.route';
 /** A topic message in the middle of a journey switches to it only when the recogniser is at least this sure. */
 const TOPIC_SWITCH_MIN_SCORE = 0.5;
 
+/** A message names a field outside the bot's domain and the recogniser is less sure than this of a topic. */
+const OUT_OF_SCOPE_MAX_TOPIC_SCORE = 0.5;
+
+/** From this many words a message is a story: never answered with « reformulez » alone. */
+export const STORY_MIN_WORDS = 12;
+
+/** A guess offered for a short message not understood must have at least this probability. */
+const GUESS_MIN_SCORE = 0.08;
+
 /** Intents handled by MainDialog itself rather than by a journey or a FAQ answer. */
 const CONVERSATIONAL = new Set<string>([...CONVERSATION_INTENTS, 'contact', 'other', 'None']);
 
@@ -52,6 +66,10 @@ interface RouteValues {
   disambiguating?: boolean;
   entities?: RecognizedEntities;
   answeredIntent?: string;
+  /** Other needs of the first message, offered once the main one is answered. */
+  also?: string[];
+  /** True while « vous avez aussi parlé de… » is being asked. */
+  offering?: boolean;
 }
 
 interface RouteOptions {
@@ -111,8 +129,19 @@ export class MainDialog extends ComponentDialog {
     const entities = { ...(options.entities ?? recognition.entities) };
     if (!entities.statut && profile?.statut) entities.statut = profile.statut;
     const fromMenu = intentFromMenuLabel(step.context.activity.text ?? '', t, this.deps.normalize);
-    const settled = recognition.ambiguous && settleAmbiguity(recognition.ambiguous, entities);
-    if (!options.intent && !fromMenu && recognition.ambiguous && !settled) {
+    // A message typed by the person (not a button, not a choice already made).
+    const typed = !options.intent && !fromMenu;
+    if (typed && recognition.selfHarm) {
+      await this.deps.misunderstood.set(step.context, 0);
+      await step.context.sendActivities(selfHarmActivities(this.deps.knowledge, t));
+      return step.endDialog();
+    }
+    const distressed = typed && recognition.distress.level !== 'none';
+    const settled =
+      recognition.ambiguous &&
+      (settleAmbiguity(recognition.ambiguous, entities) ??
+        (distressed ? settleWithHelpOffered(recognition.ambiguous) : undefined));
+    if (typed && recognition.ambiguous && !settled) {
       const { first, second } = recognition.ambiguous;
       values(step).disambiguating = true;
       values(step).entities = entities;
@@ -124,13 +153,90 @@ export class MainDialog extends ComponentDialog {
       } satisfies ChoiceStepOptions);
     }
     const intent = options.intent ?? fromMenu ?? settled ?? refineIntent(recognition.topIntent, entities);
+    if (typed) {
+      values(step).also = (recognition.also ?? []).filter(
+        (other) => other !== intent && !(distressed && other === 'aide_financiere'),
+      );
+    }
+    if (distressed) return this.withHelpOffer(step, intent, entities, t);
+    if (typed && isOutOfScope(recognition)) {
+      const { domain, contacts } = recognition.outOfScope!;
+      await this.deps.misunderstood.set(step.context, 0);
+      await step.context.sendActivities([
+        ...outOfScopeActivities(this.deps.knowledge, t, domain, contacts),
+        menuActivity(t, t('main.outOfScopeMenu')),
+      ]);
+      return step.endDialog();
+    }
+    if (typed && intent === 'None') {
+      const guessed = await this.offerGuesses(step, recognition, t);
+      if (guessed) return guessed;
+    }
     return this.dispatch(step, intent, entities, t);
+  }
+
+  /**
+   * Difficulty in the message: HELP is offered with one empathetic sentence, the advisers' lines and a button to
+   * the aide-financière journey. When the message also asks something precise, that answer follows.
+   */
+  private async withHelpOffer(
+    step: WaterfallStepContext,
+    intent: string,
+    entities: RecognizedEntities,
+    t: TFunction,
+  ): Promise<DialogTurnResult> {
+    await this.deps.misunderstood.set(step.context, 0);
+    const onlyHelp = intent === 'help' || CONVERSATIONAL.has(intent);
+    await step.context.sendActivities(
+      helpOfferActivities(this.deps.knowledge, t, {
+        intro: onlyHelp ? t('distress.intro') : t('distress.introWithTopic'),
+        aidButton: intent !== 'aide_financiere',
+      }),
+    );
+    if (onlyHelp) return step.next({ intent: 'help', answered: true } satisfies JourneyResult);
+    return this.dispatch(step, intent, entities, t);
+  }
+
+  /**
+   * A message not placed: its best guesses as buttons, with « Parler à un conseiller ». A story (long message) is
+   * always answered so; a short one only when some guess is plausible (otherwise « reformulez », then the menu).
+   */
+  private async offerGuesses(
+    step: WaterfallStepContext,
+    recognition: RecognitionLike,
+    t: TFunction,
+  ): Promise<DialogTurnResult | undefined> {
+    const story = wordCount(recognition.text) >= STORY_MIN_WORDS;
+    const ranked = Object.entries(recognition.intents).filter(
+      ([intent]) => !CONVERSATIONAL.has(intent) && this.isTopic(intent),
+    );
+    const guesses = ranked
+      .filter(([, { score }], rank) => score >= GUESS_MIN_SCORE || (story && rank < 2))
+      .slice(0, 3)
+      .map(([intent]) => intent);
+    if (guesses.length === 0) return undefined;
+    values(step).disambiguating = true;
+    values(step).entities = recognition.entities;
+    return step.beginDialog(CHOICE_STEP, {
+      question: story ? t('main.guessesStory') : t('main.guesses'),
+      choices: [
+        ...guesses.map((intent) => ({ value: intent, label: capitalise(t(`intents.${intent}`)) })),
+        { value: 'human', label: t('main.adviser') },
+      ],
+      lenient: true,
+    } satisfies ChoiceStepOptions);
+  }
+
+  private isTopic(intent: string): boolean {
+    return intent !== 'None' && !CONVERSATIONAL.has(intent);
   }
 
   private async afterRouteStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const t = translator(step.context.activity.locale);
     if (values(step).disambiguating) {
       const choice = step.result as ChoiceStepResult;
+      // Something else was typed: a new request.
+      if (choice.kind === 'unmatched') return step.replaceDialog(ROUTE, {} satisfies RouteOptions);
       if (choice.kind !== 'chosen') return step.endDialog();
       return step.replaceDialog(ROUTE, {
         intent: choice.value,
@@ -140,6 +246,20 @@ export class MainDialog extends ComponentDialog {
     const result = step.result as JourneyResult | undefined;
     if (!result?.answered) return step.endDialog();
     values(step).answeredIntent = result.intent;
+    const also = (values(step).also ?? []).filter((intent) => intent !== result.intent);
+    if (also.length > 0) {
+      values(step).offering = true;
+      return step.beginDialog(CHOICE_STEP, {
+        question: t('main.alsoOffer', {
+          topics: also.map((intent) => t(`intentsAbout.${intent}`)).join(t('main.and')),
+        }),
+        choices: [
+          ...also.map((intent) => ({ value: intent, label: capitalise(t(`intents.${intent}`)) })),
+          { value: 'no', label: t('main.alsoNo'), synonyms: t('prompts.noSynonyms', { returnObjects: true }) as string[] },
+        ],
+        lenient: true,
+      } satisfies ChoiceStepOptions);
+    }
     return step.beginDialog(CHOICE_STEP, {
       question: t('feedback.question'),
       choices: [
@@ -161,6 +281,14 @@ export class MainDialog extends ComponentDialog {
   private async feedbackStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const t = translator(step.context.activity.locale);
     const answer = step.result as ChoiceStepResult;
+    if (values(step).offering) {
+      if (answer.kind === 'chosen' && answer.value !== 'no') {
+        return step.replaceDialog(ROUTE, { intent: answer.value } satisfies RouteOptions);
+      }
+      if (answer.kind === 'unmatched') return step.replaceDialog(ROUTE, {} satisfies RouteOptions);
+      await step.context.sendActivity(menuActivity(t, t('feedback.thanksYes')));
+      return step.endDialog();
+    }
     if (answer.kind === 'unmatched') {
       // Not a yes/no: the person moved on; treat the message as a new request.
       return step.replaceDialog(ROUTE, {} satisfies RouteOptions);
@@ -280,6 +408,16 @@ export class MainDialog extends ComponentDialog {
     ) {
       return undefined;
     }
+    if (recognition.selfHarm) {
+      await innerDc.cancelAllDialogs();
+      await context.sendActivities(selfHarmActivities(this.deps.knowledge, t));
+      return { status: DialogTurnStatus.complete };
+    }
+    if (recognition.distress.level === 'high' && wordCount(text) >= 4) {
+      // Difficulty told in the middle of a question: it is answered (HELP), not taken as a wrong answer.
+      await innerDc.cancelAllDialogs();
+      return innerDc.beginDialog(ROUTE, {} satisfies RouteOptions);
+    }
     const intent = this.intentOf(context, t);
     const end = async (activities: Partial<Activity>[]): Promise<DialogTurnResult> => {
       await innerDc.cancelAllDialogs();
@@ -343,6 +481,26 @@ export function settleAmbiguity(
     return 'aide_financiere';
   }
   return undefined;
+}
+
+/**
+ * When HELP is offered anyway (the message shows difficulty) and the recogniser hesitates between HELP and
+ * another need, the other need is the one to answer.
+ */
+export function settleWithHelpOffered(ambiguous: { first: string; second: string }): string | undefined {
+  if (ambiguous.first === 'help') return ambiguous.second;
+  if (ambiguous.second === 'help') return ambiguous.first;
+  return undefined;
+}
+
+/** A question about a field the bot does not cover, and no topic the recogniser is sure of. */
+export function isOutOfScope(recognition: RecognitionLike): boolean {
+  if (!recognition.outOfScope) return false;
+  return recognition.topIntent === 'None' || recognition.score < OUT_OF_SCOPE_MAX_TOPIC_SCORE;
+}
+
+export function wordCount(text: string): number {
+  return text.split(/\s+/).filter((w) => /[\p{L}\d]/u.test(w)).length;
 }
 
 function values(step: WaterfallStepContext): RouteValues {

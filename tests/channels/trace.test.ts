@@ -78,6 +78,8 @@ describe('toRecognizerResult', () => {
     topIntent: 'maternite',
     score: 0.8,
     entities: { situation: 'actif' },
+    distress: { level: 'none', signals: [] },
+    selfHarm: false,
   };
 
   it('keeps text, alteredText, entities, and lists intents best first', () => {

@@ -1,0 +1,110 @@
+/**
+ * Signs of hardship and distress in any message, whatever its topic: money trouble, debts, bailiffs, being unable
+ * to pay or to live, insolvency proceedings, exhaustion, isolation, illness threatening the activity, family
+ * blows; and words of self-harm, kept apart because they call for another answer. The vocabulary is data
+ * (`locales/fr/nlu/distress.yaml`, validated here); a sign preceded by a negation (« je n'ai pas de dettes »)
+ * does not count when its group says so.
+ */
+import { z } from 'zod';
+import { checkPattern, compileGroup, loadDataFile, patternWords } from './patterns';
+
+export const DISTRESS_SIGNALS = [
+  'argent',
+  'dettes',
+  'huissier',
+  'impaye',
+  'survie',
+  'procedure',
+  'epuisement',
+  'isolement',
+  'maladie',
+  'famille',
+] as const;
+export type DistressSignal = (typeof DISTRESS_SIGNALS)[number];
+
+const Pattern = z.string().min(2).refine(checkPattern, { message: 'not a valid regular expression' });
+
+export const DistressFileSchema = z.strictObject({
+  negations: Pattern,
+  signals: z
+    .array(
+      z.strictObject({
+        id: z.enum(DISTRESS_SIGNALS),
+        severe: z.boolean().default(false),
+        negatable: z.boolean().default(false),
+        patterns: z.array(Pattern).min(1),
+      }),
+    )
+    .min(1),
+  selfHarm: z.array(Pattern).min(1),
+});
+export type DistressFile = z.infer<typeof DistressFileSchema>;
+
+/** `none`: no sign; `moderate`: one ordinary sign; `high`: a severe sign or several kinds of difficulty. */
+export type DistressLevel = 'none' | 'moderate' | 'high';
+
+export interface Distress {
+  level: DistressLevel;
+  /** The kinds of difficulty found, in the data file's order. */
+  signals: DistressSignal[];
+}
+
+interface CompiledSignal {
+  id: DistressSignal;
+  severe: boolean;
+  negatable: boolean;
+  re: RegExp;
+}
+
+export class DistressDetector {
+  private readonly signals: CompiledSignal[];
+  private readonly negation: RegExp;
+  private readonly selfHarmRe: RegExp;
+  /** Every plain word of the patterns (for the spelling corrector). */
+  readonly words: string[];
+
+  constructor(data: DistressFile) {
+    this.signals = data.signals.map((s) => ({
+      id: s.id,
+      severe: s.severe,
+      negatable: s.negatable,
+      re: compileGroup(s.patterns),
+    }));
+    this.negation = new RegExp(data.negations);
+    this.selfHarmRe = compileGroup(data.selfHarm);
+    this.words = patternWords([...data.signals.flatMap((s) => s.patterns), ...data.selfHarm]);
+  }
+
+  static fromFile(file = 'distress.yaml'): DistressDetector {
+    return new DistressDetector(loadDataFile(file, DistressFileSchema));
+  }
+
+  /** Reads a normalised text (`normalize.ts`). */
+  detect(normalized: string): Distress {
+    const found: DistressSignal[] = [];
+    let severe = false;
+    for (const s of this.signals) {
+      if (this.present(s, normalized)) {
+        found.push(s.id);
+        severe ||= s.severe;
+      }
+    }
+    const level: DistressLevel = found.length === 0 ? 'none' : severe || found.length >= 2 ? 'high' : 'moderate';
+    return { level, signals: found };
+  }
+
+  selfHarm(normalized: string): boolean {
+    this.selfHarmRe.lastIndex = 0;
+    return this.selfHarmRe.test(normalized);
+  }
+
+  private present(s: CompiledSignal, text: string): boolean {
+    s.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = s.re.exec(text)) !== null) {
+      if (!s.negatable || !this.negation.test(text.slice(Math.max(0, m.index - 40), m.index))) return true;
+      if (m[0].length === 0) s.re.lastIndex++;
+    }
+    return false;
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * Word-start patterns over the normalised text (see `normalize.ts`), read from the data files of
+ * `locales/fr/nlu/`. A pattern starts at the beginning of a word and may end inside one (a stem: « dette » also
+ * finds « dettes »); the patterns of one group are compiled into a single regular expression.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { parse } from 'yaml';
+import type { z } from 'zod';
+
+export const NLU_DATA_DIR = path.join(__dirname, '../locales/fr/nlu');
+
+/** Parses and validates one YAML data file of `locales/fr/nlu/`; throws with the file name and zod's message. */
+export function loadDataFile<S extends z.ZodType>(file: string, schema: S): z.infer<S> {
+  const full = path.isAbsolute(file) ? file : path.join(NLU_DATA_DIR, file);
+  const result = schema.safeParse(parse(fs.readFileSync(full, 'utf8')));
+  if (!result.success) throw new Error(`${path.basename(full)}: ${result.error.message}`);
+  return result.data;
+}
+
+/** One regular expression finding any of `patterns` at a word start (global: all matches can be walked). */
+export function compileGroup(patterns: readonly string[]): RegExp {
+  return new RegExp(`(?:^| )(?:${patterns.map((p) => `(?:${p})`).join('|')})`, 'g');
+}
+
+/** Throws on a pattern that is not a valid regular expression, naming it. */
+export function checkPattern(pattern: string): boolean {
+  try {
+    new RegExp(pattern);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The plain words of the patterns (letters only, 3+), so that spelling correction knows and keeps them. */
+export function patternWords(patterns: readonly string[]): string[] {
+  const words = new Set<string>();
+  for (const p of patterns) {
+    const plain = p
+      .replace(/\(\?[:!=<]+/g, ' ')
+      .replace(/\\[a-z]/gi, ' ')
+      .replace(/\[[^\]]*\]/g, ' ')
+      .replace(/[()|?*+{}.^$\d,]/g, ' ');
+    for (const w of plain.split(/\s+/)) if (/^[a-z]{3,}$/.test(w)) words.add(w);
+  }
+  return [...words];
+}
