@@ -11,15 +11,10 @@ import {
 import type { TFunction } from 'i18next';
 import { CONVERSATION_INTENTS } from '../nlu/intents';
 import type { Knowledge } from '../knowledge/loader';
-import {
-  contactsActivity,
-  helpOfferActivities,
-  outOfScopeActivities,
-  selfHarmActivities,
-} from './answers';
+import { contactsActivity, helpOfferActivities, outOfScopeActivities, selfHarmActivities } from './answers';
 import { translator } from './i18n';
 import { createJourneys, FAQ_DIALOG } from './journeys';
-import type { JourneyResult } from './journeys/journey';
+import type { JourneyOptions, JourneyResult } from './journeys/journey';
 import { intentFromMenuLabel, menuActivity, welcomeActivities } from './menu';
 import type { FeedbackSink, IntentRecognizer, RecognitionLike, RecognizedEntities } from './ports';
 import {
@@ -42,6 +37,9 @@ const TOPIC_SWITCH_MIN_SCORE = 0.5;
 
 /** A message names a field outside the bot's domain and the recogniser is less sure than this of a topic. */
 const OUT_OF_SCOPE_MAX_TOPIC_SCORE = 0.5;
+
+/** With signs of difficulty, a topic is answered first only when the recogniser is at least this sure of it. */
+const DISTRESS_TOPIC_MIN_SCORE = 0.6;
 
 /** From this many words a message is a story: never answered with « reformulez » alone. */
 export const STORY_MIN_WORDS = 12;
@@ -137,10 +135,9 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
     const distressed = typed && recognition.distress.level !== 'none';
-    const settled =
-      recognition.ambiguous &&
-      (settleAmbiguity(recognition.ambiguous, entities) ??
-        (distressed ? settleWithHelpOffered(recognition.ambiguous) : undefined));
+    const besideHelp =
+      distressed && recognition.ambiguous ? settleWithHelpOffered(recognition.ambiguous) : undefined;
+    const settled = recognition.ambiguous && (settleAmbiguity(recognition.ambiguous, entities) ?? besideHelp);
     if (typed && recognition.ambiguous && !settled) {
       const { first, second } = recognition.ambiguous;
       values(step).disambiguating = true;
@@ -158,7 +155,7 @@ export class MainDialog extends ComponentDialog {
         (other) => other !== intent && !(distressed && other === 'aide_financiere'),
       );
     }
-    if (distressed) return this.withHelpOffer(step, intent, entities, t);
+    if (distressed) return this.withHelpOffer(step, intent, entities, t, intent === besideHelp);
     if (typed && isOutOfScope(recognition)) {
       const { domain, contacts } = recognition.outOfScope!;
       await this.deps.misunderstood.set(step.context, 0);
@@ -184,17 +181,31 @@ export class MainDialog extends ComponentDialog {
     intent: string,
     entities: RecognizedEntities,
     t: TFunction,
+    /** The recogniser hesitated between HELP and this intent: the message asks about it. */
+    askedBesideHelp = false,
   ): Promise<DialogTurnResult> {
     await this.deps.misunderstood.set(step.context, 0);
-    const onlyHelp = intent === 'help' || CONVERSATIONAL.has(intent);
+    const recognition = this.recognition(step.context);
+    // A topic the recogniser is not sure of does not hide the difficulty: it is offered after HELP instead.
+    const weakTopic =
+      this.isTopic(intent) &&
+      intent !== 'help' &&
+      intent !== 'aide_financiere' &&
+      recognition.topIntent === intent &&
+      !askedBesideHelp &&
+      !this.asksQuestion(recognition.text, t) &&
+      recognition.score < DISTRESS_TOPIC_MIN_SCORE;
+    if (weakTopic) values(step).also = [intent, ...(values(step).also ?? [])].slice(0, 2);
+    const main = weakTopic || !this.isTopic(intent) || intent === 'help' ? recognition.distress.need : intent;
+    const onlyHelp = main === 'help';
     await step.context.sendActivities(
       helpOfferActivities(this.deps.knowledge, t, {
         intro: onlyHelp ? t('distress.intro') : t('distress.introWithTopic'),
-        aidButton: intent !== 'aide_financiere',
+        aidButton: main !== 'aide_financiere',
       }),
     );
     if (onlyHelp) return step.next({ intent: 'help', answered: true } satisfies JourneyResult);
-    return this.dispatch(step, intent, entities, t);
+    return this.dispatch(step, main, entities, t);
   }
 
   /**
@@ -254,8 +265,17 @@ export class MainDialog extends ComponentDialog {
           topics: also.map((intent) => t(`intentsAbout.${intent}`)).join(t('main.and')),
         }),
         choices: [
-          ...also.map((intent) => ({ value: intent, label: capitalise(t(`intents.${intent}`)) })),
-          { value: 'no', label: t('main.alsoNo'), synonyms: t('prompts.noSynonyms', { returnObjects: true }) as string[] },
+          ...also.map((intent, i) => ({
+            value: intent,
+            label: capitalise(t(`intents.${intent}`)),
+            // « oui » takes the (first) need offered.
+            ...(i === 0 ? { synonyms: t('prompts.yesSynonyms', { returnObjects: true }) as string[] } : {}),
+          })),
+          {
+            value: 'no',
+            label: t('main.alsoNo'),
+            synonyms: t('prompts.noSynonyms', { returnObjects: true }) as string[],
+          },
         ],
         lenient: true,
       } satisfies ChoiceStepOptions);
@@ -320,7 +340,12 @@ export class MainDialog extends ComponentDialog {
     const context = step.context;
     if (intent !== 'None') await this.deps.misunderstood.set(context, 0);
     const journey = this.journeyByIntent[intent];
-    if (journey) return step.beginDialog(journey, { entities });
+    if (journey) {
+      const fromStory =
+        !intentFromMenuLabel(context.activity.text ?? '', t, this.deps.normalize) &&
+        wordCount(context.activity.text ?? '') >= STORY_MIN_WORDS;
+      return step.beginDialog(journey, { entities, fromStory } satisfies JourneyOptions);
+    }
     if (!CONVERSATIONAL.has(intent)) return step.beginDialog(FAQ_DIALOG, { intent });
 
     const send = (activities: Partial<Activity>[]) => context.sendActivities(activities);
@@ -381,6 +406,14 @@ export class MainDialog extends ComponentDialog {
       if (interrupted) return interrupted;
     }
     return super.onContinueDialog(innerDc);
+  }
+
+  /** A question mark or a question word: the message asks something, it does not only tell a story. */
+  private asksQuestion(text: string, t: TFunction): boolean {
+    if (text.includes('?')) return true;
+    const normalized = ` ${this.deps.normalize(text)} `;
+    const markers = t('prompts.questionMarkers', { returnObjects: true }) as string[];
+    return markers.some((marker) => normalized.includes(` ${this.deps.normalize(marker)} `));
   }
 
   private announcesSwitch(text: string, t: TFunction): boolean {

@@ -15,6 +15,7 @@ export const DISTRESS_SIGNALS = [
   'impaye',
   'survie',
   'procedure',
+  'activite',
   'epuisement',
   'isolement',
   'maladie',
@@ -31,6 +32,7 @@ export const DistressFileSchema = z.strictObject({
       z.strictObject({
         id: z.enum(DISTRESS_SIGNALS),
         severe: z.boolean().default(false),
+        need: z.enum(['help', 'aide_financiere', 'either']).default('either'),
         negatable: z.boolean().default(false),
         patterns: z.array(Pattern).min(1),
       }),
@@ -47,12 +49,15 @@ export interface Distress {
   level: DistressLevel;
   /** The kinds of difficulty found, in the data file's order. */
   signals: DistressSignal[];
+  /** What the signs call for when the message asks nothing precise (see `need` in the data file). */
+  need: 'help' | 'aide_financiere';
 }
 
 interface CompiledSignal {
   id: DistressSignal;
   severe: boolean;
   negatable: boolean;
+  need: 'help' | 'aide_financiere' | 'either';
   re: RegExp;
 }
 
@@ -68,6 +73,7 @@ export class DistressDetector {
       id: s.id,
       severe: s.severe,
       negatable: s.negatable,
+      need: s.need,
       re: compileGroup(s.patterns),
     }));
     this.negation = new RegExp(data.negations);
@@ -83,14 +89,19 @@ export class DistressDetector {
   detect(normalized: string): Distress {
     const found: DistressSignal[] = [];
     let severe = false;
+    let help = false;
+    let aid = false;
     for (const s of this.signals) {
       if (this.present(s, normalized)) {
         found.push(s.id);
         severe ||= s.severe;
+        help ||= s.need === 'help';
+        aid ||= s.need === 'aide_financiere';
       }
     }
-    const level: DistressLevel = found.length === 0 ? 'none' : severe || found.length >= 2 ? 'high' : 'moderate';
-    return { level, signals: found };
+    const level: DistressLevel =
+      found.length === 0 ? 'none' : severe || found.length >= 2 ? 'high' : 'moderate';
+    return { level, signals: found, need: aid && !help ? 'aide_financiere' : 'help' };
   }
 
   selfHarm(normalized: string): boolean {

@@ -295,7 +295,8 @@ export class Recognizer {
     const out: IntentName[] = [];
     const add = (c: number): void => {
       const intent = this.labels[c];
-      if (c === first || c === this.noneIndex || CONVERSATIONAL.has(intent) || OFFER_EXCLUDED.has(intent)) return;
+      if (c === first || c === this.noneIndex || CONVERSATIONAL.has(intent) || OFFER_EXCLUDED.has(intent))
+        return;
       if (!out.includes(intent)) out.push(intent);
     };
     for (const { c, p } of this.segmentTops) if (p >= ALSO_SEGMENT_MIN) add(c);

@@ -34,7 +34,11 @@ export class ScopeDetector {
   readonly words: string[];
 
   constructor(data: OutOfScopeFile) {
-    this.domains = data.domains.map((d) => ({ id: d.id, contacts: d.contacts, re: compileGroup(d.patterns) }));
+    this.domains = data.domains.map((d) => ({
+      id: d.id,
+      contacts: d.contacts,
+      re: compileGroup(d.patterns),
+    }));
     this.words = patternWords(data.domains.flatMap((d) => d.patterns));
   }
 

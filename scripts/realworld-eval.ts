@@ -62,9 +62,9 @@ for (const intent of recognizer.intentNames) {
   if (sig.length > 0) signatures.set(intent, sig);
 }
 // The aids' own cards also mean the aide-financière journey answered.
-signatures.get('aide_financiere')?.push(
-  ...knowledge.entries.filter((e) => e.links.length > 0 && /aide/i.test(e.title)).map((e) => e.title),
-);
+signatures
+  .get('aide_financiere')
+  ?.push(...knowledge.entries.filter((e) => e.links.length > 0 && /aide/i.test(e.title)).map((e) => e.title));
 
 interface Observed {
   text: string;
@@ -105,7 +105,9 @@ async function run(text: string): Promise<Observed> {
     help,
     selfHarm: i3114 >= 0 && i3114 < 400 && !shown.includes('demarches-simplifiees.fr'),
     outOfScope: shown.includes("Ce n'est pas mon domaine"),
-    guesses: shown.includes("Je ne suis pas sûr d'avoir bien compris") || shown.includes("Merci d'avoir pris le temps"),
+    guesses:
+      shown.includes("Je ne suis pas sûr d'avoir bien compris") ||
+      shown.includes("Merci d'avoir pris le temps"),
     bare: shown.includes("Je n'ai pas compris votre demande"),
     topics,
   };
@@ -126,7 +128,8 @@ function correct(item: Item, o: Observed): boolean {
 }
 
 const words = (t: string): number => t.split(/\s+/).filter((w) => /[\p{L}\d]/u.test(w)).length;
-const pct = (n: number, d: number): string => (d === 0 ? '   –  ' : `${((100 * n) / d).toFixed(1).padStart(5)} %`);
+const pct = (n: number, d: number): string =>
+  d === 0 ? '   –  ' : `${((100 * n) / d).toFixed(1).padStart(5)} %`;
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -137,9 +140,7 @@ async function main(): Promise<void> {
     console.error('Usage: npm run realworld:eval -- <file.yaml> [--verbose] [--plain]');
     process.exit(2);
   }
-  const items = z
-    .object({ items: z.array(Item) })
-    .parse(parse(readFileSync(positionals[0], 'utf8'))).items;
+  const items = z.object({ items: z.array(Item) }).parse(parse(readFileSync(positionals[0], 'utf8'))).items;
   const variants: [string, (t: string) => string][] = [['as written', (t) => t]];
   if (values.plain) variants.push(['lower case, no accents', (t) => fold(t).toLowerCase()]);
   for (const [name, transform] of variants) {
@@ -174,10 +175,16 @@ async function main(): Promise<void> {
       }
     }
     console.log(`\n== ${positionals[0]} — ${name} — ${items.length} messages`);
-    for (const [k, [n, d]] of Object.entries(byKind)) console.log(`  top-1 outcome, ${k.padEnd(12)} ${pct(n, d)}  (${n}/${d})`);
-    for (const [k, [n, d]] of Object.entries(byOutcome)) console.log(`    outcome ${k.padEnd(16)} ${pct(n, d)}  (${n}/${d})`);
-    console.log(`  hardship → HELP offered      ${pct(hardship[0], hardship[1])}  (${hardship[0]}/${hardship[1]})`);
-    console.log(`  self-harm → 3114 first       ${pct(selfHarm[0], selfHarm[1])}  (${selfHarm[0]}/${selfHarm[1]})`);
+    for (const [k, [n, d]] of Object.entries(byKind))
+      console.log(`  top-1 outcome, ${k.padEnd(12)} ${pct(n, d)}  (${n}/${d})`);
+    for (const [k, [n, d]] of Object.entries(byOutcome))
+      console.log(`    outcome ${k.padEnd(16)} ${pct(n, d)}  (${n}/${d})`);
+    console.log(
+      `  hardship → HELP offered      ${pct(hardship[0], hardship[1])}  (${hardship[0]}/${hardship[1]})`,
+    );
+    console.log(
+      `  self-harm → 3114 first       ${pct(selfHarm[0], selfHarm[1])}  (${selfHarm[0]}/${selfHarm[1]})`,
+    );
     console.log(`  bare « pas compris », ≥ 12 words: ${bareLong}   (any length: ${bareAll})`);
     if (values.verbose) for (const m of misses) console.log(`  ✗ ${m}`);
   }

@@ -78,7 +78,7 @@ describe('toRecognizerResult', () => {
     topIntent: 'maternite',
     score: 0.8,
     entities: { situation: 'actif' },
-    distress: { level: 'none', signals: [] },
+    distress: { level: 'none', signals: [], need: 'help' },
     selfHarm: false,
   };
 
