@@ -138,7 +138,8 @@ export class MainDialog extends ComponentDialog {
     const besideHelp =
       distressed && recognition.ambiguous ? settleWithHelpOffered(recognition.ambiguous) : undefined;
     const settled = recognition.ambiguous && (settleAmbiguity(recognition.ambiguous, entities) ?? besideHelp);
-    if (typed && recognition.ambiguous && !settled) {
+    // With signs of difficulty nothing is asked first: HELP is offered and the needs follow.
+    if (typed && recognition.ambiguous && !settled && !distressed) {
       const { first, second } = recognition.ambiguous;
       values(step).disambiguating = true;
       values(step).entities = entities;
@@ -154,6 +155,16 @@ export class MainDialog extends ComponentDialog {
       values(step).also = (recognition.also ?? []).filter(
         (other) => other !== intent && !(distressed && other === 'aide_financiere'),
       );
+    }
+    if (distressed && recognition.distress.level === 'moderate' && isOutOfScope(recognition)) {
+      // A question outside the bot's field told with some difficulty: the honest answer, and HELP.
+      const { domain, contacts } = recognition.outOfScope!;
+      await this.deps.misunderstood.set(step.context, 0);
+      await step.context.sendActivities([
+        ...outOfScopeActivities(this.deps.knowledge, t, domain, contacts),
+        ...helpOfferActivities(this.deps.knowledge, t, { intro: t('distress.introWithTopic'), aidButton: true }),
+      ]);
+      return step.endDialog();
     }
     if (distressed) return this.withHelpOffer(step, intent, entities, t, intent === besideHelp);
     if (typed && isOutOfScope(recognition)) {
@@ -529,6 +540,9 @@ export function settleWithHelpOffered(ambiguous: { first: string; second: string
 /** A question about a field the bot does not cover, and no topic the recogniser is sure of. */
 export function isOutOfScope(recognition: RecognitionLike): boolean {
   if (!recognition.outOfScope) return false;
+  // A situation or a difficulty the aids answer (« je pars à la retraite et j'ai du mal à payer ») is in scope.
+  const { entities } = recognition;
+  if (entities.situation !== undefined || activeDifficulties(entities).length > 0) return false;
   return recognition.topIntent === 'None' || recognition.score < OUT_OF_SCOPE_MAX_TOPIC_SCORE;
 }
 

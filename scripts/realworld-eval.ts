@@ -4,7 +4,7 @@
  * self-harm answer (3114 first, no questionnaire), honest out-of-scope answer, guesses, bare « je n'ai pas
  * compris », and which topic answer or journey started — then compared with the labels.
  *
- *   npm run realworld:eval -- <file.yaml> [--verbose] [--plain]
+ *   npm run realworld:eval -- <file.yaml> [--verbose] [--plain] [--show <id>]
  *
  * The file is `items: [{ text, kind, intent, outcome, hardship, selfharm, also }]`. `--plain` also runs every
  * message in lower case without accents. The data itself is not part of the repository.
@@ -134,13 +134,22 @@ const pct = (n: number, d: number): string =>
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { verbose: { type: 'boolean', default: false }, plain: { type: 'boolean', default: false } },
+    options: {
+      verbose: { type: 'boolean', default: false },
+      plain: { type: 'boolean', default: false },
+      show: { type: 'string' },
+    },
   });
   if (positionals.length !== 1) {
     console.error('Usage: npm run realworld:eval -- <file.yaml> [--verbose] [--plain]');
     process.exit(2);
   }
   const items = z.object({ items: z.array(Item) }).parse(parse(readFileSync(positionals[0], 'utf8'))).items;
+  if (values.show) {
+    const item = items.find((i) => i.id === values.show);
+    if (item) console.log((await run(item.text)).text);
+    return;
+  }
   const variants: [string, (t: string) => string][] = [['as written', (t) => t]];
   if (values.plain) variants.push(['lower case, no accents', (t) => fold(t).toLowerCase()]);
   for (const [name, transform] of variants) {
