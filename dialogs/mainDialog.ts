@@ -162,7 +162,10 @@ export class MainDialog extends ComponentDialog {
       await this.deps.misunderstood.set(step.context, 0);
       await step.context.sendActivities([
         ...outOfScopeActivities(this.deps.knowledge, t, domain, contacts),
-        ...helpOfferActivities(this.deps.knowledge, t, { intro: t('distress.introWithTopic'), aidButton: true }),
+        ...helpOfferActivities(this.deps.knowledge, t, {
+          intro: t('distress.introWithTopic'),
+          aidButton: true,
+        }),
       ]);
       return step.endDialog();
     }

@@ -4,7 +4,7 @@
  * self-harm answer (3114 first, no questionnaire), honest out-of-scope answer, guesses, bare « je n'ai pas
  * compris », and which topic answer or journey started — then compared with the labels.
  *
- *   npm run realworld:eval -- <file.yaml> [--verbose] [--plain] [--show <id>]
+ *   npm run realworld:eval -- <file.yaml> [--verbose] [--plain] [--show <id>] [--passing]
  *
  * The file is `items: [{ text, kind, intent, outcome, hardship, selfharm, also }]`. `--plain` also runs every
  * message in lower case without accents. The data itself is not part of the repository.
@@ -138,6 +138,7 @@ async function main(): Promise<void> {
       verbose: { type: 'boolean', default: false },
       plain: { type: 'boolean', default: false },
       show: { type: 'string' },
+      passing: { type: 'boolean', default: false },
     },
   });
   if (positionals.length !== 1) {
@@ -163,6 +164,8 @@ async function main(): Promise<void> {
     for (const item of items) {
       const o = await run(transform(item.text));
       const ok = correct(item, o);
+      if (values.passing && ok && (!item.hardship || item.selfharm || o.help))
+        console.log(`PASS ${item.id ?? ''}`);
       (byKind[item.kind] ??= [0, 0])[1]++;
       (byOutcome[item.outcome] ??= [0, 0])[1]++;
       if (ok) {
