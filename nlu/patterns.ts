@@ -33,7 +33,11 @@ export function checkPattern(pattern: string): boolean {
   }
 }
 
-/** The plain words of the patterns (letters only, 3+), so that spelling correction knows and keeps them. */
+/**
+ * The plain long words of the patterns (letters only, 8+), so that spelling correction knows and keeps them
+ * (« huissier », « liquidation »). Short ones are left out: they would attract corrections of other words
+ * (« marge » → « marre », « couleur » → « douleur »).
+ */
 export function patternWords(patterns: readonly string[]): string[] {
   const words = new Set<string>();
   for (const p of patterns) {
@@ -42,7 +46,7 @@ export function patternWords(patterns: readonly string[]): string[] {
       .replace(/\\[a-z]/gi, ' ')
       .replace(/\[[^\]]*\]/g, ' ')
       .replace(/[()|?*+{}.^$\d,]/g, ' ');
-    for (const w of plain.split(/\s+/)) if (/^[a-z]{3,}$/.test(w)) words.add(w);
+    for (const w of plain.split(/\s+/)) if (/^[a-z]{8,}$/.test(w)) words.add(w);
   }
   return [...words];
 }
