@@ -6,22 +6,11 @@
  * does not count when its group says so.
  */
 import { z } from 'zod';
+import { type Distress, type DistressLevel, type DistressSignal, DistressSignalSchema } from '../contract';
 import { checkPattern, compileGroup, loadDataFile, patternWords } from './patterns';
 
-export const DISTRESS_SIGNALS = [
-  'argent',
-  'dettes',
-  'huissier',
-  'impaye',
-  'survie',
-  'procedure',
-  'activite',
-  'epuisement',
-  'isolement',
-  'maladie',
-  'famille',
-] as const;
-export type DistressSignal = (typeof DISTRESS_SIGNALS)[number];
+/** The kinds of difficulty, in the contract's order. */
+export const DISTRESS_SIGNALS = DistressSignalSchema.options;
 
 const Pattern = z.string().min(2).refine(checkPattern, { message: 'not a valid regular expression' });
 
@@ -42,16 +31,7 @@ export const DistressFileSchema = z.strictObject({
 });
 export type DistressFile = z.infer<typeof DistressFileSchema>;
 
-/** `none`: no sign; `moderate`: one ordinary sign; `high`: a severe sign or several kinds of difficulty. */
-export type DistressLevel = 'none' | 'moderate' | 'high';
-
-export interface Distress {
-  level: DistressLevel;
-  /** The kinds of difficulty found, in the data file's order. */
-  signals: DistressSignal[];
-  /** What the signs call for when the message asks nothing precise (see `need` in the data file). */
-  need: 'help' | 'aide_financiere';
-}
+export type { Distress, DistressLevel, DistressSignal };
 
 interface CompiledSignal {
   id: DistressSignal;

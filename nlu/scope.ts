@@ -5,6 +5,7 @@
  * a domain answer or a bare « je n'ai pas compris ».
  */
 import { z } from 'zod';
+import type { OutOfScope } from '../contract';
 import { checkPattern, compileGroup, loadDataFile, patternWords } from './patterns';
 
 const Pattern = z.string().min(2).refine(checkPattern, { message: 'not a valid regular expression' });
@@ -23,11 +24,7 @@ export const OutOfScopeFileSchema = z.strictObject({
 });
 export type OutOfScopeFile = z.infer<typeof OutOfScopeFileSchema>;
 
-export interface OutOfScope {
-  /** The first field found (data file order). */
-  domain: string;
-  contacts: string[];
-}
+export type { OutOfScope };
 
 export class ScopeDetector {
   private readonly domains: { id: string; contacts: string[]; re: RegExp }[];
