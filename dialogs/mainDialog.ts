@@ -44,6 +44,9 @@ const DISTRESS_TOPIC_MIN_SCORE = 0.6;
 /** From this many words a message is a story: never answered with « reformulez » alone. */
 export const STORY_MIN_WORDS = 12;
 
+/** `None` at least this sure: the message is about none of the bot's subjects (an honest « pas mon domaine »). */
+const SURE_NONE_SCORE = 0.75;
+
 /** A guess offered for a short message not understood must have at least this probability. */
 const GUESS_MIN_SCORE = 0.08;
 
@@ -141,7 +144,15 @@ export class MainDialog extends ComponentDialog {
     const distressed = typed && recognition.distress.level !== 'none';
     const besideHelp =
       distressed && recognition.ambiguous ? settleWithHelpOffered(recognition.ambiguous) : undefined;
-    const settled = recognition.ambiguous && (settleAmbiguity(recognition.ambiguous, entities) ?? besideHelp);
+    // Two sentences, two needs: the first is answered and the other offered after it, nothing to ask.
+    const twoNeeds =
+      recognition.ambiguous &&
+      /[.!?;]\s/.test(recognition.text) &&
+      recognition.also?.includes(recognition.ambiguous.second)
+        ? recognition.ambiguous.first
+        : undefined;
+    const settled =
+      recognition.ambiguous && (settleAmbiguity(recognition.ambiguous, entities) ?? besideHelp ?? twoNeeds);
     // With signs of difficulty nothing is asked first: HELP is offered and the needs follow.
     if (typed && recognition.ambiguous && !settled && !distressed) {
       const { first, second } = recognition.ambiguous;
@@ -151,7 +162,13 @@ export class MainDialog extends ComponentDialog {
       const about = (intent: string) => t(`intentsAbout.${intent}`);
       return step.beginDialog(CHOICE_STEP, {
         question: t('main.ambiguous', { first: about(first), second: about(second) }),
-        choices: [first, second].map((intent) => ({ value: intent, label: capitalise(label(intent)) })),
+        choices: [
+          ...[first, second].map((intent) => ({ value: intent, label: capitalise(label(intent)) })),
+          // A story may be about neither: a person can always be reached.
+          ...(wordCount(recognition.text) >= STORY_MIN_WORDS
+            ? [{ value: 'human', label: t('main.adviser') }]
+            : []),
+        ],
       } satisfies ChoiceStepOptions);
     }
     const intent = options.intent ?? fromMenu ?? settled ?? refineIntent(recognition.topIntent, entities);
@@ -181,6 +198,21 @@ export class MainDialog extends ComponentDialog {
         ...outOfScopeActivities(this.deps.knowledge, t, domain, contacts),
         this.menu.activity(t, t('main.outOfScopeMenu')),
       ]);
+      return step.endDialog();
+    }
+    if (
+      typed &&
+      intent === 'None' &&
+      recognition.topIntent === 'None' &&
+      recognition.score >= SURE_NONE_SCORE &&
+      wordCount(recognition.text) >= 3
+    ) {
+      // The recogniser is sure the message is about none of its subjects: say so honestly, then offer guesses.
+      await this.deps.misunderstood.set(step.context, 0);
+      await step.context.sendActivities(outOfScopeActivities(this.deps.knowledge, t, 'other', []));
+      const guessed = await this.offerGuesses(step, recognition, t, t('main.outOfScopeGuesses'));
+      if (guessed) return guessed;
+      await step.context.sendActivity(this.menu.activity(t, t('main.outOfScopeMenu')));
       return step.endDialog();
     }
     if (typed && intent === 'None') {
@@ -234,6 +266,7 @@ export class MainDialog extends ComponentDialog {
     step: WaterfallStepContext,
     recognition: RecognitionLike,
     t: TFunction,
+    question?: string,
   ): Promise<DialogTurnResult | undefined> {
     const story = wordCount(recognition.text) >= STORY_MIN_WORDS;
     const ranked = Object.entries(recognition.intents).filter(
@@ -247,7 +280,7 @@ export class MainDialog extends ComponentDialog {
     values(step).disambiguating = true;
     values(step).entities = recognition.entities;
     return step.beginDialog(CHOICE_STEP, {
-      question: story ? t('main.guessesStory') : t('main.guesses'),
+      question: question ?? (story ? t('main.guessesStory') : t('main.guesses')),
       choices: [
         ...guesses.map((intent) => ({ value: intent, label: capitalise(t(`intents.${intent}`)) })),
         { value: 'human', label: t('main.adviser') },
