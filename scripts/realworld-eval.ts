@@ -4,7 +4,7 @@
  * self-harm answer (3114 first, no questionnaire), honest out-of-scope answer, guesses, bare « je n'ai pas
  * compris », and which topic answer or journey started — then compared with the labels.
  *
- *   npm run realworld:eval -- <file.yaml> [--verbose] [--plain] [--show <id>] [--passing]
+ *   npm run realworld:eval -- <file.yaml> [--verbose] [--plain] [--show <id>] [--passing] [--intents <dir>]
  *
  * The file is `items: [{ text, kind, intent, outcome, hardship, selfharm, also }]`. `--plain` also runs every
  * message in lower case without accents. The data itself is not part of the repository.
@@ -20,7 +20,7 @@ import { renderActivities } from '../bot/channels/textRenderer';
 import { RelaisBot } from '../bot/relaisBot';
 import { MainDialog } from '../dialogs/mainDialog';
 import { loadKnowledge } from '../knowledge/loader';
-import { fold, getRecognizer, normalize } from '../nlu';
+import { fold, getRecognizer, normalize, Recognizer } from '../nlu';
 
 const Item = z.object({
   id: z.string().optional(),
@@ -35,7 +35,9 @@ const Item = z.object({
 type Item = z.infer<typeof Item>;
 
 const knowledge = loadKnowledge();
-const recognizer = getRecognizer();
+// `--intents <dir>`: another training folder (its vocabulary.txt beside it), e.g. for a cross-validation.
+const intentsArg = process.argv.indexOf('--intents');
+const recognizer = intentsArg > 0 ? Recognizer.fromDirectory(process.argv[intentsArg + 1]) : getRecognizer();
 
 /** Texts that show a journey started or a topic answered: its trees' questions, its entries' titles. */
 const JOURNEY_TREES: Record<string, string> = {
@@ -139,6 +141,7 @@ async function main(): Promise<void> {
       plain: { type: 'boolean', default: false },
       show: { type: 'string' },
       passing: { type: 'boolean', default: false },
+      intents: { type: 'string' },
     },
   });
   if (positionals.length !== 1) {

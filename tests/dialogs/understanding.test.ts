@@ -118,6 +118,13 @@ describe('out of scope', () => {
     expect(reply.choices).toContain(AID_BUTTON);
   });
 
+  it('a message the recogniser is sure is about none of its subjects → honest, with what it knows', async () => {
+    const reply = await new TestConversation().send('qui a gagné le match de foot hier soir ?');
+    expect(reply.text).toContain("Ce n'est pas mon domaine : je ne peux pas vous répondre sur ce sujet.");
+    expect(reply.text).not.toContain('reformuler');
+    expect(reply.choices.length).toBeGreaterThan(0);
+  });
+
   it('a pension amount → the Assurance retraite site the sources give', async () => {
     const reply = await new TestConversation().send('combien je toucherai à la retraite ?');
     expect(reply.text).toContain("Ce n'est pas mon domaine");
