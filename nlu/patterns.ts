@@ -3,19 +3,15 @@
  * `locales/fr/nlu/`. A pattern starts at the beginning of a word and may end inside one (a stem: « dette » also
  * finds « dettes »); the patterns of one group are compiled into a single regular expression.
  */
-import * as fs from 'fs';
 import * as path from 'path';
-import { parse } from 'yaml';
 import type { z } from 'zod';
+import { NLU_DATA_DIR, readData } from './settings';
 
-export const NLU_DATA_DIR = path.join(__dirname, '../locales/fr/nlu');
-
-/** Parses and validates one YAML data file of `locales/fr/nlu/`; throws with the file name and zod's message. */
-export function loadDataFile<S extends z.ZodType>(file: string, schema: S): z.infer<S> {
-  const full = path.isAbsolute(file) ? file : path.join(NLU_DATA_DIR, file);
-  const result = schema.safeParse(parse(fs.readFileSync(full, 'utf8')));
-  if (!result.success) throw new Error(`${path.basename(full)}: ${result.error.message}`);
-  return result.data;
+/** Parses and validates one YAML data file of `locales/fr/nlu/` (or a file given by its absolute path). */
+export function loadDataFile<S extends z.ZodType>(file: string, schema: S): z.output<S> {
+  return path.isAbsolute(file)
+    ? readData(path.dirname(file), path.basename(file), schema)
+    : readData(NLU_DATA_DIR, file, schema);
 }
 
 /** One regular expression finding any of `patterns` at a word start (global: all matches can be walked). */

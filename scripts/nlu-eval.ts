@@ -8,8 +8,6 @@
  * Nothing learns from it. Until it exists, the provisional dev set tests/nlu/dev.fr.yaml is reported instead.
  * Writes docs/nlu-report.md and docs/nlu-confusion.svg.
  */
-process.env.DOTENV_CONFIG_QUIET = 'true';
-
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
