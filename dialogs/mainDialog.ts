@@ -200,6 +200,10 @@ export class MainDialog extends ComponentDialog {
       ]);
       return step.endDialog();
     }
+    // A story asking for financial aid tells a difficulty even without its words: HELP comes with the aids.
+    if (typed && intent === 'aide_financiere' && wordCount(recognition.text) >= STORY_MIN_WORDS) {
+      return this.withHelpOffer(step, intent, entities, t);
+    }
     if (
       typed &&
       intent === 'None' &&

@@ -49,6 +49,14 @@ describe('difficulty in any message', () => {
     expect(reply.text).toContain(knowledge.get('aide-urgence-cpsti')!.title);
   });
 
+  it('a story asking for financial aid, even without words of distress → the aid journey with HELP', async () => {
+    const reply = await new TestConversation().send(
+      'Bonjour, je suis plombier à mon compte depuis six ans et je voudrais savoir quelles aides financières existent pour moi',
+    );
+    expect(reply.links).toContain(HELP_LINK);
+    expect(reply.text).toMatch(/Quelle est votre situation \?|Quelle difficulté rencontrez-vous \?/);
+  });
+
   it('negation: « je n’ai pas de dettes » is no sign of difficulty', async () => {
     const reply = await new TestConversation().send(
       "je n'ai pas de dettes, je voudrais juste savoir comment commander ma carte vitale",
