@@ -150,6 +150,7 @@ export class MainDialog extends ComponentDialog {
     if (typed && recognition.selfHarm) {
       await this.deps.misunderstood.set(step.context, 0);
       await step.context.sendActivities(selfHarmActivities(this.deps.knowledge, t));
+      this.outcomes.journeyEnded({ intent: 'help', outcome: 'crisis_line' });
       return step.endDialog();
     }
     const distressed = typed && recognition.distress.level !== 'none';
@@ -200,6 +201,7 @@ export class MainDialog extends ComponentDialog {
           aidButton: true,
         }),
       ]);
+      this.outcomes.journeyEnded({ intent: 'None', outcome: 'help_referral' });
       return step.endDialog();
     }
     if (distressed) return this.withHelpOffer(step, intent, entities, t, intent === besideHelp);
@@ -210,6 +212,7 @@ export class MainDialog extends ComponentDialog {
         ...outOfScopeActivities(this.deps.knowledge, t, domain, contacts),
         this.menu.activity(t, t('main.outOfScopeMenu')),
       ]);
+      this.outcomes.journeyEnded({ intent: 'None', outcome: 'out_of_scope' });
       return step.endDialog();
     }
     // A story asking for financial aid tells a difficulty even without its words: HELP comes with the aids.
@@ -226,6 +229,7 @@ export class MainDialog extends ComponentDialog {
       // The recogniser is sure the message is about none of its subjects: say so honestly, then offer guesses.
       await this.deps.misunderstood.set(step.context, 0);
       await step.context.sendActivities(outOfScopeActivities(this.deps.knowledge, t, 'other', []));
+      this.outcomes.journeyEnded({ intent: 'None', outcome: 'out_of_scope' });
       const guessed = await this.offerGuesses(step, recognition, t, t('main.outOfScopeGuesses'));
       if (guessed) return guessed;
       await step.context.sendActivity(this.menu.activity(t, t('main.outOfScopeMenu')));
@@ -296,6 +300,7 @@ export class MainDialog extends ComponentDialog {
       .slice(0, 3)
       .map(([intent]) => intent);
     if (guesses.length === 0) return undefined;
+    this.outcomes.fallback({ step: 1 });
     values(step).disambiguating = true;
     values(step).entities = recognition.entities;
     return step.beginDialog(CHOICE_STEP, {
@@ -531,8 +536,11 @@ export class MainDialog extends ComponentDialog {
       return undefined;
     }
     if (recognition.selfHarm) {
+      const current = this.intentByJourney[innerDc.activeDialog?.id ?? ''];
+      if (current) this.outcomes.journeyEnded({ intent: current, outcome: 'abandoned' });
       await innerDc.cancelAllDialogs();
       await context.sendActivities(selfHarmActivities(this.deps.knowledge, t));
+      this.outcomes.journeyEnded({ intent: 'help', outcome: 'crisis_line' });
       return { status: DialogTurnStatus.complete };
     }
     if (recognition.distress.level === 'high' && wordCount(text) >= 4) {
