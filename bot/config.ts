@@ -144,13 +144,19 @@ export const configSchema = z
       .min(300, 'expected a number of milliseconds between 300 and 300000')
       .max(300000, 'expected a number of milliseconds between 300 and 300000')
       .default(10000),
-    /** How long a turn waits for the previous turns of its conversation before it fails. */
-    CONVERSATION_LOCK_WAIT_MS: z.coerce
-      .number({ message: 'expected a number of milliseconds between 100 and 300000' })
-      .int('expected a number of milliseconds between 100 and 300000')
-      .min(100, 'expected a number of milliseconds between 100 and 300000')
-      .max(300000, 'expected a number of milliseconds between 100 and 300000')
-      .default(4000),
+    /**
+     * How long a turn waits for the previous turns of its conversation before it fails; unset: 4000 ms, or
+     * 500 ms less than REQUEST_DEADLINE_MS when that is shorter (see the check below).
+     */
+    CONVERSATION_LOCK_WAIT_MS: z.preprocess(
+      (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+      z.coerce
+        .number({ message: 'expected a number of milliseconds between 100 and 300000' })
+        .int('expected a number of milliseconds between 100 and 300000')
+        .min(100, 'expected a number of milliseconds between 100 and 300000')
+        .max(300000, 'expected a number of milliseconds between 100 and 300000')
+        .optional(),
+    ),
     /**
      * Number of reverse proxies (load balancers) in front of the bot that append the client's address to
      * `X-Forwarded-For`; 0: the header is ignored and the socket's address is the client's.
@@ -173,19 +179,25 @@ export const configSchema = z
       .default(8000),
     // --- end operations
   })
+  // A turn that waits for its conversation must give up (with the error message) before its HTTP request is
+  // answered 504 by the deadline, or its reply would be lost while it still changes the conversation's state.
   .superRefine((config, ctx) => {
-    // A turn that waits for its conversation must give up (with the error message) before its HTTP request is
-    // answered 504 by the deadline, or its reply would be lost while it still changes the conversation's state.
-    if (config.CONVERSATION_LOCK_WAIT_MS >= config.REQUEST_DEADLINE_MS) {
+    const wait = config.CONVERSATION_LOCK_WAIT_MS;
+    if (wait !== undefined && wait >= config.REQUEST_DEADLINE_MS) {
       ctx.addIssue({
         code: 'custom',
         path: ['CONVERSATION_LOCK_WAIT_MS'],
         message: `must be shorter than REQUEST_DEADLINE_MS (${config.REQUEST_DEADLINE_MS} ms)`,
       });
     }
-  });
+  })
+  .transform((config) => ({
+    ...config,
+    CONVERSATION_LOCK_WAIT_MS:
+      config.CONVERSATION_LOCK_WAIT_MS ?? Math.max(100, Math.min(4000, config.REQUEST_DEADLINE_MS - 500)),
+  }));
 
-export type Config = z.infer<typeof configSchema>;
+export type Config = z.output<typeof configSchema>;
 
 export class ConfigError extends Error {
   constructor(message: string) {

@@ -48,6 +48,9 @@ describe('configuration', () => {
       loadConfig({ CONVERSATION_LOCK_WAIT_MS: '5000', REQUEST_DEADLINE_MS: '6000' })
         .CONVERSATION_LOCK_WAIT_MS,
     ).toBe(5000);
+    // Unset, it follows a shorter deadline.
+    expect(loadConfig({ REQUEST_DEADLINE_MS: '2000' }).CONVERSATION_LOCK_WAIT_MS).toBe(1500);
+    expect(loadConfig({ REQUEST_DEADLINE_MS: '500' }).CONVERSATION_LOCK_WAIT_MS).toBe(100);
   });
 
   it('stops the process with exit code 2 and one clear line when PORT is invalid', () => {
