@@ -7,6 +7,7 @@ import { FeedbackRecorder } from './feedback';
 import { type AgentKnowledge, createChannelHooks, createChannelMiddleware, lazyKnowledge } from './channels';
 import type { Config } from './config';
 import type { Logger } from './logger';
+import { MisunderstoodInbox } from './misunderstood';
 import { DefaultLocaleMiddleware, TraceFilterMiddleware, TurnLoggingMiddleware } from './middleware';
 import { RelaisBot } from './relaisBot';
 import { createStorage } from './storage';
@@ -38,15 +39,24 @@ export function createBotApp(config: Config, logger: Logger, deps: AppDeps) {
   adapter.use(createChannelMiddleware(agentKnowledge));
   const channels = createChannelHooks(agentKnowledge);
   const feedback = new FeedbackRecorder(logger, config.LOG_HASH_SALT);
+  // The misunderstood inbox lives in the same storage as the conversations (MISUNDERSTOOD_INBOX=false: none).
+  const inbox = config.MISUNDERSTOOD_INBOX
+    ? new MisunderstoodInbox(storage, {
+        ttlDays: config.MISUNDERSTOOD_TTL_DAYS,
+        salt: config.LOG_HASH_SALT,
+        logger,
+      })
+    : undefined;
   const dialog = new MainDialog({
     recognizer: deps.recognizer,
     normalize: deps.normalize,
     knowledge,
     feedback,
     misunderstood: conversationState.createProperty<number>('misunderstood'),
+    inbox,
   });
   const bot = new RelaisBot({ conversationState, userState, dialog, recognizer: deps.recognizer, channels });
-  return { adapter, bot, storage, conversationState, userState, knowledge, feedback };
+  return { adapter, bot, storage, conversationState, userState, knowledge, feedback, inbox };
 }
 
 export type BotApp = ReturnType<typeof createBotApp>;

@@ -20,7 +20,11 @@ function isRedisUrl(value: string): boolean {
 
 /** Values that may hold a password are shown without it in error messages. */
 function shown(name: string, raw: string): string {
-  return name === 'REDIS_URL' ? raw.replace(/(\/\/[^/@:]*:)[^@/]*@/, '$1***@') : raw;
+  return name === 'ADMIN_TOKEN'
+    ? '***'
+    : name === 'REDIS_URL'
+      ? raw.replace(/(\/\/[^/@:]*:)[^@/]*@/, '$1***@')
+      : raw;
 }
 
 export const configSchema = z.object({
@@ -86,6 +90,28 @@ export const configSchema = z.object({
       .max(31536000, 'expected a number of seconds between 0 (never) and 31536000')
       .default(2592000),
   ),
+  /** Keep the messages the bot did not understand for the editors (`npm run nlu:review`); false: keep nothing. */
+  MISUNDERSTOOD_INBOX: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z
+      .enum(['true', 'false', '1', '0', 'on', 'off', 'yes', 'no'], { message: 'expected true or false' })
+      .default('true')
+      .transform((v) => ['true', '1', 'on', 'yes'].includes(v)),
+  ),
+  /** Days a misunderstood message is kept before it is deleted. */
+  MISUNDERSTOOD_TTL_DAYS: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.coerce
+      .number({ message: 'expected a number of days between 1 and 365' })
+      .int('expected a number of days between 1 and 365')
+      .min(1, 'expected a number of days between 1 and 365')
+      .max(365, 'expected a number of days between 1 and 365')
+      .default(30),
+  ),
+  /** Bearer token of the admin endpoints (`/admin/misunderstood`); empty: those endpoints do not exist. */
+  ADMIN_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, {
+    message: 'expected at least 16 characters',
+  }),
 });
 
 export type Config = z.infer<typeof configSchema>;

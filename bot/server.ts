@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import restify, { type Request, type Response, type Server } from 'restify';
 import { activityShapeProblem } from './activityShape';
+import { registerAdmin } from './admin';
 import type { BotApp } from './app';
 import { type Config, loadConfig } from './config';
 import { registerWebChat, type WebChatOptions } from './directline';
@@ -44,6 +45,9 @@ export function createServer(
     res.setHeader('content-type', 'text/plain; version=0.0.4');
     res.sendRaw(200, app.feedback.toPrometheus());
   });
+
+  // --- Admin (ADMIN_TOKEN): the misunderstood inbox for `npm run nlu:review`
+  registerAdmin(server, config, app.inbox, logger);
 
   // --- Web Chat (bot/directline/): `/`, `/web/*`, `/vendor/webchat.js`, `/api/webchat/token`, `/v3/directline/*`
   registerWebChat(server, app, config, logger, webChat);

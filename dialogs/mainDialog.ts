@@ -16,7 +16,14 @@ import { translator } from './i18n';
 import { createJourneys, FAQ_DIALOG } from './journeys';
 import type { JourneyResult } from './journeys/journey';
 import { intentFromMenuLabel, menuActivity, welcomeActivities } from './menu';
-import type { FeedbackSink, IntentRecognizer, RecognitionLike, RecognizedEntities } from './ports';
+import type {
+  FeedbackSink,
+  IntentRecognizer,
+  MisunderstoodReason,
+  MisunderstoodSink,
+  RecognitionLike,
+  RecognizedEntities,
+} from './ports';
 import {
   answersChoiceStep,
   CHOICE_STEP,
@@ -45,19 +52,28 @@ export interface MainDialogDeps {
   feedback: FeedbackSink;
   /** How many messages in a row were not understood (conversation state). */
   misunderstood: StatePropertyAccessor<number>;
+  /** The misunderstood inbox (`npm run nlu:review`); absent: nothing is kept. */
+  inbox?: MisunderstoodSink;
 }
+
+/** How many of the recogniser's best intents go with an inbox item. */
+const INBOX_GUESSES = 3;
 
 /** What the route waterfall remembers between its steps. */
 interface RouteValues {
   disambiguating?: boolean;
   entities?: RecognizedEntities;
   answeredIntent?: string;
+  /** The message that started this route (for the inbox when the answer did not help). */
+  text?: string;
 }
 
 interface RouteOptions {
   /** An intent already decided (after "vous voulez parler de A ou de B ?"). */
   intent?: string;
   entities?: RecognizedEntities;
+  /** The message that started the route, when it is not the current one (after the ambiguity question). */
+  text?: string;
 }
 
 /**
@@ -111,11 +127,13 @@ export class MainDialog extends ComponentDialog {
     const entities = { ...(options.entities ?? recognition.entities) };
     if (!entities.statut && profile?.statut) entities.statut = profile.statut;
     const fromMenu = intentFromMenuLabel(step.context.activity.text ?? '', t, this.deps.normalize);
+    values(step).text = options.text ?? step.context.activity.text ?? '';
     const settled = recognition.ambiguous && settleAmbiguity(recognition.ambiguous, entities);
     if (!options.intent && !fromMenu && recognition.ambiguous && !settled) {
       const { first, second } = recognition.ambiguous;
       values(step).disambiguating = true;
       values(step).entities = entities;
+      await this.keep(step.context, 'ambiguous', recognition);
       const label = (intent: string) => t(`intents.${intent}`);
       const about = (intent: string) => t(`intentsAbout.${intent}`);
       return step.beginDialog(CHOICE_STEP, {
@@ -135,6 +153,7 @@ export class MainDialog extends ComponentDialog {
       return step.replaceDialog(ROUTE, {
         intent: choice.value,
         entities: values(step).entities,
+        text: values(step).text,
       } satisfies RouteOptions);
     }
     const result = step.result as JourneyResult | undefined;
@@ -172,6 +191,13 @@ export class MainDialog extends ComponentDialog {
       helpful,
       conversation: step.context.activity.conversation?.id ?? '',
     });
+    if (!helpful) {
+      const text = values(step).text ?? '';
+      await this.keep(step.context, 'not_helpful', this.deps.recognizer.recognize(text), {
+        text,
+        answeredIntent: values(step).answeredIntent,
+      });
+    }
     if (helpful) {
       await step.context.sendActivity(menuActivity(t, t('feedback.thanksYes')));
     } else {
@@ -223,12 +249,35 @@ export class MainDialog extends ComponentDialog {
         await send([{ type: 'message', text: t('main.otherPrompt') }]);
         break;
       case 'None':
+        await this.keep(context, 'not_understood', this.recognition(context));
         await this.notUnderstood(context, t);
         break;
       default: // menu, back
         await send([menuActivity(t)]);
     }
     return step.endDialog();
+  }
+
+  /** Puts the message in the misunderstood inbox, with the recogniser's best guesses. */
+  private async keep(
+    context: TurnContext,
+    reason: MisunderstoodReason,
+    recognition: RecognitionLike,
+    extra: { text?: string; answeredIntent?: string } = {},
+  ): Promise<void> {
+    if (!this.deps.inbox) return;
+    const guesses = Object.entries(recognition.intents)
+      .filter(([intent]) => intent !== 'None')
+      .slice(0, INBOX_GUESSES)
+      .map(([intent, { score }]) => ({ intent, score }));
+    await this.deps.inbox.record({
+      text: extra.text ?? context.activity.text ?? '',
+      reason,
+      guesses,
+      ...(extra.answeredIntent ? { answeredIntent: extra.answeredIntent } : {}),
+      conversation: context.activity.conversation?.id ?? '',
+      locale: context.activity.locale,
+    });
   }
 
   /** Not understood: rephrase once, then offer the menu, then the contacts. */

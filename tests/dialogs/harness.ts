@@ -3,7 +3,7 @@ import { renderActivities } from '../../bot/channels/textRenderer';
 import { getRecognizer, normalize } from '../../nlu';
 import { RelaisBot } from '../../bot/relaisBot';
 import { MainDialog } from '../../dialogs/mainDialog';
-import type { FeedbackSink, IntentRecognizer } from '../../dialogs/ports';
+import type { FeedbackSink, IntentRecognizer, MisunderstoodEvent } from '../../dialogs/ports';
 import { loadKnowledge } from '../../knowledge/loader';
 
 export const knowledge = loadKnowledge();
@@ -22,6 +22,8 @@ export interface Reply {
 export class TestConversation {
   readonly adapter: TestAdapter;
   readonly feedback: Array<{ intent: string; helpful: boolean }> = [];
+  /** What the dialogs sent to the misunderstood inbox. */
+  readonly inbox: MisunderstoodEvent[] = [];
   readonly conversationState: ConversationState;
 
   constructor(channelId = 'test', recognizerOverride?: IntentRecognizer) {
@@ -38,6 +40,7 @@ export class TestConversation {
       knowledge,
       feedback: sink,
       misunderstood: this.conversationState.createProperty<number>('misunderstood'),
+      inbox: { record: async (event) => void this.inbox.push(event) },
     });
     const bot = new RelaisBot({ conversationState: this.conversationState, userState, dialog, recognizer });
     this.adapter = new TestAdapter((context) => bot.run(context), { channelId, locale: 'fr-FR' });
