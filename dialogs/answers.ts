@@ -37,9 +37,14 @@ function contactsOf(knowledge: Knowledge, entry: Entry): Contact[] {
     .slice(0, 1);
 }
 
-function titlesOf(knowledge: Knowledge, entry: Entry, relation: 'combinable' | 'not_combinable'): string[] {
+function titlesOf(
+  knowledge: Knowledge,
+  entry: Entry,
+  relation: 'combinable' | 'not_combinable',
+  excluded: readonly string[],
+): string[] {
   return entry.related
-    .filter((r) => r.relation === relation)
+    .filter((r) => r.relation === relation && !excluded.includes(r.id))
     .map((r) => knowledge.get(r.id)?.title)
     .filter((title): title is string => title !== undefined);
 }
@@ -53,12 +58,14 @@ export function entriesActivity(
   t: TFunction,
   entries: Entry[],
   intro: string,
+  /** Aids the person cannot have (a leaf's `excludes`): not named as combinable either. */
+  excluded: readonly string[] = [],
 ): Partial<Activity> {
   const activity = MessageFactory.carousel(
     entries.map((entry) =>
       entryCard(entry, t, {
-        combinableWith: titlesOf(knowledge, entry, 'combinable'),
-        notCombinableWith: titlesOf(knowledge, entry, 'not_combinable'),
+        combinableWith: titlesOf(knowledge, entry, 'combinable', excluded),
+        notCombinableWith: titlesOf(knowledge, entry, 'not_combinable', excluded),
         contacts: contactsOf(knowledge, entry),
       }),
     ),

@@ -18,6 +18,8 @@ export const AudienceSchema = z.enum([
   'profession_liberale',
   'micro_entrepreneur',
   'conjoint_collaborateur',
+  /** Praticien ou auxiliaire médical conventionné (PamC): médecin, infirmier, kinésithérapeute… conventionné. */
+  'praticien_auxiliaire_medical',
   'invalide',
   'retraite',
   'futur_retraite',
@@ -147,7 +149,14 @@ export const ContactFileSchema = z.strictObject({
 });
 
 /** Slots and values shared with the recogniser's entities and the dialogs (contract). */
-export const SituationSchema = z.enum(['actif', 'invalide', 'retraite_proche', 'conjoint_survivant']);
+export const SituationSchema = z.enum([
+  'actif',
+  'pamc',
+  'invalide',
+  'retraite_proche',
+  'retraite',
+  'conjoint_survivant',
+]);
 export const DifficulteSchema = z.enum([
   'cotisations',
   'evenement_ponctuel',
@@ -201,6 +210,8 @@ export const LeafNodeSchema = z.strictObject({
   help: z.boolean(),
   note: z.string().min(1).max(300).optional(),
   highlights: z.array(HighlightSchema).default([]),
+  /** Aids the person who reaches this leaf cannot have: never offered, nor named as combinable, here. */
+  excludes: z.array(IdSchema).default([]),
 });
 
 export const TreeNodeSchema = z.discriminatedUnion('type', [QuestionNodeSchema, LeafNodeSchema]);

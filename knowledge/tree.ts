@@ -155,6 +155,10 @@ export function validateTree(
       if (tree.requireForm && !hasForm && !(node.help && helpReferral)) {
         add(node.id, 'aids', 'no aid with a form link, and no HELP referral (help: true) to fall back on');
       }
+      node.excludes.forEach((id, i) => {
+        if (!knowledge.get(id)) add(node.id, `excludes[${i}]`, `unknown entry id "${id}"`);
+        if (node.aids.includes(id)) add(node.id, `excludes[${i}]`, `"${id}" is both offered and excluded`);
+      });
       node.highlights.forEach((h, i) => {
         const entry = knowledge.get(h.entry);
         if (!entry) add(node.id, `highlights[${i}].entry`, `unknown entry id "${h.entry}"`);

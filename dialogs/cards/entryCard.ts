@@ -30,6 +30,15 @@ export function contactLine(contact: Contact): string {
 }
 
 /**
+ * Several sentences as one French enumeration: "A ; B ; C." — each sentence's own final full stop is dropped
+ * before the semicolon (never "A. ; B."), and the enumeration ends with one.
+ */
+export function joinClauses(clauses: readonly string[]): string {
+  const trimmed = clauses.map((c) => c.trim().replace(/[\s.;]+$/u, ''));
+  return `${trimmed.join(' ; ')}.`;
+}
+
+/**
  * One knowledge entry as an answer card, shaped like the Assurance Maladie assistant's: the aid, the condition,
  * the motives, a short description, the amount where known, who decides, the pièces justificatives, the steps,
  * and the links ("plus d'infos", the form). Every word of content comes from the entry; labels from i18n.
@@ -38,7 +47,7 @@ export function entryCard(entry: Entry, t: TFunction, options: EntryCardOptions 
   const body: CardElement[] = [heading(entry.title), text(entry.summary)];
   const facts: Array<{ title: string; value: string }> = [];
   if (entry.conditions.length > 0)
-    facts.push({ title: t('card.conditions'), value: entry.conditions.join(' ; ') });
+    facts.push({ title: t('card.conditions'), value: joinClauses(entry.conditions) });
   for (const amount of entry.amounts) facts.push({ title: amount.label, value: amount.text });
   for (const duration of entry.durations) facts.push({ title: duration.label, value: duration.text });
   if (entry.decidedBy) facts.push({ title: t('card.decidedBy'), value: entry.decidedBy.text });

@@ -147,17 +147,25 @@ export class TreeJourneyDialog extends ComponentDialog {
     const knowledge = this.deps.knowledge;
     const activities: Partial<Activity>[] = [];
     if (leaf.note) activities.push({ type: 'message', text: leaf.note });
-    for (const highlight of leaf.highlights ?? []) {
+    const highlights = leaf.highlights ?? [];
+    for (const highlight of highlights) {
       const figure = [
         ...(knowledge.get(highlight.entry)?.durations ?? []),
         ...(knowledge.get(highlight.entry)?.amounts ?? []),
       ].find((f) => f.label === highlight.figure);
-      if (figure) activities.push({ type: 'message', text: t('journey.inYourCase', { text: figure.text }) });
+      if (!figure) continue;
+      // Several figures at once (the minimum and the full length of a leave) are each named, so that they do not
+      // read as two contradictory answers.
+      const line =
+        highlights.length > 1
+          ? t('journey.inYourCaseLabelled', { label: lowerFirst(figure.label), text: figure.text })
+          : t('journey.inYourCase', { text: figure.text });
+      activities.push({ type: 'message', text: line });
     }
     const aids = leaf.aids.map((id) => knowledge.get(id)).filter((e) => e !== undefined);
     if (aids.length > 0) {
       const intro = aids.length === 1 ? t('journey.aidIntro') : t('journey.aidsIntro');
-      activities.push(entriesActivity(knowledge, t, aids, intro));
+      activities.push(entriesActivity(knowledge, t, aids, intro, leaf.excludes));
     }
     const difficultiesAddUp = leaf.help || activeDifficulties(entities).length >= 2;
     if (difficultiesAddUp && !leaf.aids.includes(this.tree().helpEntry)) {
@@ -166,4 +174,8 @@ export class TreeJourneyDialog extends ComponentDialog {
     }
     await context.sendActivities(activities);
   }
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLocaleLowerCase('fr') + text.slice(1);
 }

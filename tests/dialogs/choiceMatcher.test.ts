@@ -30,7 +30,7 @@ describe('free-text answers to a question', () => {
     ['demander-une-aide-financiere', 'q_situation', '2', 'invalide'],
     ['demander-une-aide-financiere', 'q_situation', 'plutôt la 3e', 'retraite_proche'],
     ['demander-une-aide-financiere', 'q_situation', 'la deuxième', 'invalide'],
-    ['demander-une-aide-financiere', 'q_situation', 'la dernière', 'conjoint_survivant'],
+    ['demander-une-aide-financiere', 'q_situation', 'la dernière', 'pamc'],
   ])('%s / %s: "%s" → %s', (treeId, nodeId, answer, expected) => {
     expect(pick(treeId, nodeId, answer)).toBe(expected);
   });

@@ -12,16 +12,14 @@ describe('loader', () => {
     expect(loadKnowledge()).toBe(loadKnowledge(KNOWLEDGE_DIR));
   });
 
-  test('loads in less than 100 ms', () => {
+  // Load time is measured by `npm run bench`, not asserted here (no timing assertions in unit tests).
+  test('loads a copy of the knowledge folder from another directory', () => {
     const warm = copyKnowledge();
     const dir = copyKnowledge();
     try {
-      loadKnowledge(warm); // warm the modules (zod, yaml) as at bot start-up
-      const t = performance.now();
+      loadKnowledge(warm);
       const k = loadKnowledge(dir);
-      const ms = performance.now() - t;
-      expect(k.entries.length).toBeGreaterThan(0);
-      expect(ms).toBeLessThan(100);
+      expect(k.entries.length).toBe(loadKnowledge().entries.length);
     } finally {
       removeDir(warm);
       removeDir(dir);

@@ -113,7 +113,14 @@ describe('orientation tree — validation catches broken trees', () => {
 
   test('unreachable node', () => {
     const t = clone();
-    t.nodes.push({ type: 'leaf', id: 'leaf_orphelin', aids: ['afe'], help: false, highlights: [] });
+    t.nodes.push({
+      type: 'leaf',
+      id: 'leaf_orphelin',
+      aids: ['afe'],
+      help: false,
+      highlights: [],
+      excludes: [],
+    });
     expect(validateTree(t, k)).toContainEqual({
       file: 'orientation.yaml',
       id: 'leaf_orphelin',
@@ -145,7 +152,14 @@ describe('orientation tree — validation catches broken trees', () => {
 
   test('duplicate node id and unknown root', () => {
     const t = clone();
-    t.nodes.push({ type: 'leaf', id: 'leaf_retraite', aids: ['adr'], help: false, highlights: [] });
+    t.nodes.push({
+      type: 'leaf',
+      id: 'leaf_retraite',
+      aids: ['adr'],
+      help: false,
+      highlights: [],
+      excludes: [],
+    });
     t.root = 'q_absente';
     const msgs = validateTree(t, k).map((p) => `${p.id}: ${p.field}: ${p.message}`);
     expect(msgs.some((m) => m.startsWith('leaf_retraite: id: duplicate node id'))).toBe(true);
