@@ -184,6 +184,12 @@ export interface ReplyClassifier {
 
 const key = (s: string): string => fold(s).replace(/\s+/g, ' ').trim();
 
+/** A locale string as a pattern: its `{{placeholders}}` match anything, the rest must be there as written. */
+function template(text: string): RegExp {
+  const parts = text.split(/\{\{[^}]*\}\}/).map((part) => key(part).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(parts.join('.*?'));
+}
+
 /**
  * Builds the classifier from the knowledge base and the locale strings, so that it follows their wording:
  *   HELP offered       the HELP questionnaire URL (knowledge/help.yaml, entry help-questionnaire) or a HELP card;
@@ -237,7 +243,9 @@ export function replyClassifier(
         questions.push({ text: key(node.question), options: node.options.map((o) => key(o.label)), intent });
     }
   }
-  const outOfScope = exists('main.outOfScope') ? key(t('main.outOfScope')) : undefined;
+  // Raw strings (no interpolation), so that `{{domain}}` stays a placeholder.
+  const raw = (k: string) => t(k, { interpolation: { skipOnVariables: true }, skipInterpolation: true });
+  const outOfScope = exists('main.outOfScope') ? template(raw('main.outOfScope')) : undefined;
   const notUnderstood = key(t('main.notUnderstood1'));
   const intentLabels = t('intents', { returnObjects: true }) as Record<string, string>;
   const labelToIntent = new Map(Object.entries(intentLabels).map(([intent, label]) => [key(label), intent]));
@@ -264,7 +272,7 @@ export function replyClassifier(
           /\bHELP\b/.test(v.cardTitles.join('\n')),
         aideFinanciere: titles.some((title) => aidTitles.has(title)) || asked.includes('aide_financiere'),
         topics,
-        outOfScope: outOfScope !== undefined && texts.some((text) => text.includes(outOfScope)),
+        outOfScope: outOfScope !== undefined && texts.some((text) => outOfScope.test(text)),
         bareNotUnderstood: texts.some((text) => text === notUnderstood) && v.buttons.length === 0,
         offered: [
           ...new Set(v.buttons.map((b) => labelToIntent.get(key(b))).filter((x): x is string => !!x)),

@@ -78,12 +78,16 @@ describe('real-world corpus (nlu:eval)', () => {
     // The out-of-scope text is whatever `main.outOfScope` says (a stand-in here, whether or not the key exists yet).
     const fake = ((key: string, options?: unknown) =>
       key === 'main.outOfScope'
-        ? "Ce n'est pas mon domaine."
+        ? "Ce n'est pas mon domaine : je ne peux pas vous répondre sur {{domain}}. Je renseigne…"
         : t(key, options as never)) as unknown as TFunction;
     const oos = replyClassifier(knowledge, fake, () => true).classify([
-      message({ text: "Ce n'est pas mon domaine." }),
+      message({ text: 'Ce n’est pas mon domaine : je ne peux pas vous répondre sur la TVA. Je renseigne…' }),
     ]);
     expect(oos.outOfScope).toBe(true);
+    const other = replyClassifier(knowledge, fake, () => true).classify([
+      message({ text: 'Je ne peux pas vous répondre.' }),
+    ]);
+    expect(other.outOfScope).toBe(false);
     expect(classifier.classify([message({ text: 'Bonjour' })])).toMatchObject({
       outOfScope: false,
       bareNotUnderstood: false,
