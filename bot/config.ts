@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { redactUrlPassword } from './privacy';
 
 /**
  * Every setting of the service, read once from the environment (and an optional `.env`) and validated here.
@@ -20,11 +21,8 @@ function isRedisUrl(value: string): boolean {
 
 /** Values that may hold a password are shown without it in error messages. */
 function shown(name: string, raw: string): string {
-  return name === 'ADMIN_TOKEN'
-    ? '***'
-    : name === 'REDIS_URL'
-      ? raw.replace(/(\/\/[^/@:]*:)[^@/]*@/, '$1***@')
-      : raw;
+  if (name === 'ADMIN_TOKEN') return '***';
+  return name === 'REDIS_URL' ? redactUrlPassword(raw) : raw;
 }
 
 export const configSchema = z.object({

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Storage, StoreItem } from 'botbuilder';
 import { z } from 'zod';
-import type { MisunderstoodEvent, MisunderstoodSink } from '../dialogs/ports';
+import { MISUNDERSTOOD_REASONS, type MisunderstoodEvent, type MisunderstoodSink } from '../dialogs/ports';
 import { hashId, type Logger } from './logger';
 import { redact } from './privacy';
 
@@ -20,7 +20,7 @@ export const inboxItemSchema = z.object({
   /** ISO time the message was received. */
   at: z.string(),
   text: z.string(),
-  reason: z.enum(['not_understood', 'ambiguous', 'not_helpful']),
+  reason: z.enum(MISUNDERSTOOD_REASONS),
   guesses: z.array(z.object({ intent: z.string(), score: z.number() })),
   answeredIntent: z.string().optional(),
   locale: z.string().optional(),

@@ -23,3 +23,11 @@ export function redact(text: string): string {
 export function containsPersonalData(text: string): boolean {
   return redact(text) !== text;
 }
+
+/**
+ * A URL with its password replaced by `***` (`redis://user:***@host:6379/0`), for logs and error messages. Works
+ * on the text as written, valid URL or not, and hides everything up to the last `@` of the authority.
+ */
+export function redactUrlPassword(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/@:?#]*:)[^/?#]+@/i, '$1***@');
+}

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import { createClient } from 'redis';
 import type { Logger } from './logger';
+import { redactUrlPassword } from './privacy';
 
 export interface RedisStorageOptions {
   /** `redis://` or `rediss://` URL, credentials and database number included. */
@@ -47,17 +48,6 @@ return 0
 export const DEFAULT_KEY_PREFIX = 'relais:';
 export const DEFAULT_TTL_SECONDS = 30 * 24 * 3600;
 
-/** The URL with its password replaced by `***`, safe for logs and error messages. */
-export function redactRedisUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return url.replace(/(\/\/[^/@:]*:)[^@/]*@/, '$1***@');
-  }
-}
-
 /** A readable message for a connection error (Node gives an empty message to an `AggregateError`). */
 function describe(error: unknown): string {
   if (error instanceof AggregateError && !error.message) {
@@ -95,7 +85,7 @@ export class RedisStorage implements Storage {
     this.keyPrefix = options.keyPrefix ?? DEFAULT_KEY_PREFIX;
     this.ttlSeconds = options.ttlSeconds ?? DEFAULT_TTL_SECONDS;
     this.logger = options.logger;
-    this.safeUrl = redactRedisUrl(options.url);
+    this.safeUrl = redactUrlPassword(options.url);
     this.client = createClient({
       url: options.url,
       disableOfflineQueue: true,

@@ -6,18 +6,19 @@ import {
   type TurnContext,
   type UserState,
 } from 'botbuilder';
-import { type Dialog, DialogSet, type DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
+import { DialogSet, type DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
 import { translator } from '../dialogs/i18n';
-import { welcomeActivities } from '../dialogs/menu';
+import type { MainDialog } from '../dialogs/mainDialog';
 import type { IntentRecognizer } from '../dialogs/ports';
-import { type PortalProfile, parsePortalContext, setTurnProfile } from '../dialogs/profile';
+import { parsePortalContext } from '../contract';
+import { type PortalProfile, setTurnProfile } from '../dialogs/profile';
 import { setTurnRecognition } from '../dialogs/turnState';
 import { type ChannelHooks, createChannelHooks } from './channels';
 
 export interface RelaisBotDeps {
   conversationState: ConversationState;
   userState: UserState;
-  dialog: Dialog;
+  dialog: MainDialog;
   recognizer: IntentRecognizer;
   /** Channel specifics (bot/channels): Teams mentions and agent commands, card clicks, the Emulator trace. */
   channels?: ChannelHooks;
@@ -61,7 +62,9 @@ export class RelaisBot extends TeamsActivityHandler {
       const newcomers = (context.activity.membersAdded ?? []).filter((m) => m.id !== botId);
       if (newcomers.length > 0) {
         const profile = await this.profile.get(context);
-        await context.sendActivities(welcomeActivities(translator(context.activity.locale), profile?.prenom));
+        await context.sendActivities(
+          this.deps.dialog.menu.welcome(translator(context.activity.locale), profile?.prenom),
+        );
       }
       await next();
     });

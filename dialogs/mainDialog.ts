@@ -9,13 +9,13 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { TFunction } from 'i18next';
-import { CONVERSATION_INTENTS } from '../nlu/intents';
+import { isConversationIntent } from '../contract';
 import type { Knowledge } from '../knowledge/loader';
 import { contactsActivity } from './answers';
 import { translator } from './i18n';
 import { createJourneys, FAQ_DIALOG } from './journeys';
 import type { JourneyResult } from './journeys/journey';
-import { intentFromMenuLabel, menuActivity, welcomeActivities } from './menu';
+import { Menu } from './menu';
 import type {
   FeedbackSink,
   IntentRecognizer,
@@ -42,8 +42,9 @@ const ROUTE = 'main.route';
 /** A topic message in the middle of a journey switches to it only when the recogniser is at least this sure. */
 const TOPIC_SWITCH_MIN_SCORE = 0.5;
 
-/** Intents handled by MainDialog itself rather than by a journey or a FAQ answer. */
-const CONVERSATIONAL = new Set<string>([...CONVERSATION_INTENTS, 'contact', 'other', 'None']);
+/** Besides the conversation intents, what MainDialog handles itself rather than a journey or a FAQ answer. */
+const HANDLED_HERE = new Set<string>(['contact', 'other', 'None']);
+const handledHere = (intent: string): boolean => isConversationIntent(intent) || HANDLED_HERE.has(intent);
 
 export interface MainDialogDeps {
   recognizer: IntentRecognizer;
@@ -84,9 +85,12 @@ interface RouteOptions {
 export class MainDialog extends ComponentDialog {
   private readonly journeyByIntent: Record<string, string>;
   private readonly intentByJourney: Record<string, string>;
+  /** The main menu, built from the knowledge base's journeys. */
+  readonly menu: Menu;
 
   constructor(private readonly deps: MainDialogDeps) {
     super(MAIN_DIALOG);
+    this.menu = new Menu(deps.knowledge);
     const contacts = (context: TurnContext) =>
       contactsActivity(deps.knowledge, translator(context.activity.locale));
     const journeys = createJourneys({
@@ -114,7 +118,7 @@ export class MainDialog extends ComponentDialog {
 
   private intentOf(context: TurnContext, t: TFunction): string {
     const text = context.activity.text ?? '';
-    return intentFromMenuLabel(text, t, this.deps.normalize) ?? this.recognition(context).topIntent;
+    return this.menu.intentFromLabel(text, t, this.deps.normalize) ?? this.recognition(context).topIntent;
   }
 
   // ---- the route: recognise → (disambiguate) → journey → feedback
@@ -126,7 +130,7 @@ export class MainDialog extends ComponentDialog {
     const profile = getTurnProfile(step.context);
     const entities = { ...(options.entities ?? recognition.entities) };
     if (!entities.statut && profile?.statut) entities.statut = profile.statut;
-    const fromMenu = intentFromMenuLabel(step.context.activity.text ?? '', t, this.deps.normalize);
+    const fromMenu = this.menu.intentFromLabel(step.context.activity.text ?? '', t, this.deps.normalize);
     values(step).text = options.text ?? step.context.activity.text ?? '';
     const settled = recognition.ambiguous && settleAmbiguity(recognition.ambiguous, entities);
     if (!options.intent && !fromMenu && recognition.ambiguous && !settled) {
@@ -199,7 +203,7 @@ export class MainDialog extends ComponentDialog {
       });
     }
     if (helpful) {
-      await step.context.sendActivity(menuActivity(t, t('feedback.thanksYes')));
+      await step.context.sendActivity(this.menu.activity(t, t('feedback.thanksYes')));
     } else {
       await step.context.sendActivities([
         { type: 'message', text: t('feedback.thanksNo') },
@@ -219,42 +223,13 @@ export class MainDialog extends ComponentDialog {
     if (intent !== 'None') await this.deps.misunderstood.set(context, 0);
     const journey = this.journeyByIntent[intent];
     if (journey) return step.beginDialog(journey, { entities });
-    if (!CONVERSATIONAL.has(intent)) return step.beginDialog(FAQ_DIALOG, { intent });
+    if (!handledHere(intent)) return step.beginDialog(FAQ_DIALOG, { intent });
 
-    const send = (activities: Partial<Activity>[]) => context.sendActivities(activities);
-    switch (intent) {
-      case 'greeting':
-        await send(welcomeActivities(t, getTurnProfile(context)?.prenom));
-        break;
-      case 'restart':
-        await send([{ type: 'message', text: t('main.restarted') }, menuActivity(t)]);
-        break;
-      case 'cancel':
-        await send([menuActivity(t, t('main.nothingToCancel'))]);
-        break;
-      case 'thanks':
-        await send([{ type: 'message', text: t('main.thanks') }]);
-        break;
-      case 'goodbye':
-        await send([{ type: 'message', text: t('main.goodbye') }]);
-        break;
-      case 'capabilities':
-        await send([menuActivity(t, t('welcome.capabilities'))]);
-        break;
-      case 'human':
-      case 'contact':
-        await send([contactsActivity(this.deps.knowledge, t)]);
-        break;
-      case 'other':
-        await send([{ type: 'message', text: t('main.otherPrompt') }]);
-        break;
-      case 'None':
-        await this.keep(context, 'not_understood', this.recognition(context));
-        await this.notUnderstood(context, t);
-        break;
-      default: // menu, back
-        await send([menuActivity(t)]);
-    }
+    if (intent === 'None') {
+      await this.keep(context, 'not_understood', this.recognition(context));
+      await this.notUnderstood(context, t);
+    } else
+      await context.sendActivities(this.commandReply(intent, t, context, 'idle') ?? [this.menu.activity(t)]);
     return step.endDialog();
   }
 
@@ -285,7 +260,7 @@ export class MainDialog extends ComponentDialog {
     const count = ((await this.deps.misunderstood.get(context, 0)) ?? 0) + 1;
     await this.deps.misunderstood.set(context, count >= 3 ? 0 : count);
     if (count === 1) await context.sendActivity(t('main.notUnderstood1'));
-    else if (count === 2) await context.sendActivity(menuActivity(t, t('main.notUnderstood2')));
+    else if (count === 2) await context.sendActivity(this.menu.activity(t, t('main.notUnderstood2')));
     else {
       await context.sendActivities([
         { type: 'message', text: t('main.notUnderstood3') },
@@ -302,6 +277,46 @@ export class MainDialog extends ComponentDialog {
       if (interrupted) return interrupted;
     }
     return super.onContinueDialog(innerDc);
+  }
+
+  /**
+   * The commands, in one table: what each conversation intent answers outside a journey (`idle`) and during one
+   * (`journey`: the journey then ends, except after `human`/`contact`, which resume it). Undefined: not a command
+   * there (a greeting in the middle of a journey is not an interruption).
+   */
+  private commandReply(
+    intent: string,
+    t: TFunction,
+    context: TurnContext,
+    place: 'idle' | 'journey',
+  ): Partial<Activity>[] | undefined {
+    const idle = place === 'idle';
+    const say = (key: string): Partial<Activity> => ({ type: 'message', text: t(key) });
+    switch (intent) {
+      case 'menu':
+        return [this.menu.activity(t)];
+      case 'back':
+        return [idle ? this.menu.activity(t) : this.menu.activity(t, t('main.back'))];
+      case 'cancel':
+        return [this.menu.activity(t, t(idle ? 'main.nothingToCancel' : 'main.cancelled'))];
+      case 'restart':
+        return [say('main.restarted'), this.menu.activity(t)];
+      case 'human':
+      case 'contact':
+        return [contactsActivity(this.deps.knowledge, t)];
+      case 'greeting':
+        return idle ? this.menu.welcome(t, getTurnProfile(context)?.prenom) : undefined;
+      case 'thanks':
+        return idle ? [say('main.thanks')] : undefined;
+      case 'goodbye':
+        return idle ? [say('main.goodbye')] : undefined;
+      case 'capabilities':
+        return idle ? [this.menu.activity(t, t('welcome.capabilities'))] : undefined;
+      case 'other':
+        return idle ? [say('main.otherPrompt')] : undefined;
+      default:
+        return undefined;
+    }
   }
 
   private announcesSwitch(text: string, t: TFunction): boolean {
@@ -335,28 +350,18 @@ export class MainDialog extends ComponentDialog {
       await context.sendActivities(activities);
       return { status: DialogTurnStatus.complete };
     };
-    switch (intent) {
-      case 'menu':
-        return end([menuActivity(t)]);
-      case 'cancel':
-        return end([menuActivity(t, t('main.cancelled'))]);
-      case 'restart':
-        return end([{ type: 'message', text: t('main.restarted') }, menuActivity(t)]);
-      case 'back':
-        if (isChoice && choiceStepAllowsBack(waiting.state)) return undefined;
-        return end([menuActivity(t, t('main.back'))]);
-      case 'human':
-      case 'contact':
-        await context.sendActivity(contactsActivity(this.deps.knowledge, t));
-        await innerDc.repromptDialog();
-        return Dialog.EndOfTurn;
-      default:
-        break;
+    if (intent === 'back' && isChoice && choiceStepAllowsBack(waiting.state)) return undefined;
+    const reply = this.commandReply(intent, t, context, 'journey');
+    if (reply && (intent === 'human' || intent === 'contact')) {
+      await context.sendActivities(reply);
+      await innerDc.repromptDialog();
+      return Dialog.EndOfTurn;
     }
+    if (reply) return end(reply);
     const current = this.intentByJourney[innerDc.activeDialog?.id ?? ''];
-    const isTopic = !CONVERSATIONAL.has(intent);
+    const isTopic = !handledHere(intent);
     const sure =
-      recognition.score >= TOPIC_SWITCH_MIN_SCORE || intentFromMenuLabel(text, t, this.deps.normalize);
+      recognition.score >= TOPIC_SWITCH_MIN_SCORE || this.menu.intentFromLabel(text, t, this.deps.normalize);
     if (isTopic && sure && intent !== current) {
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(ROUTE, { intent, entities: recognition.entities } satisfies RouteOptions);

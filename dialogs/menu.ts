@@ -1,38 +1,62 @@
 import { ActionTypes, type Activity, MessageFactory } from 'botbuilder';
 import type { TFunction } from 'i18next';
+import type { Knowledge } from '../knowledge/loader';
 
-/** The main choices, in the order they are offered; each maps to the intent its journey answers. */
-export const MENU_ITEMS = [
-  { key: 'aide_financiere', intent: 'aide_financiere' },
-  { key: 'maternite', intent: 'maternite' },
-  { key: 'indemnites_journalieres', intent: 'indemnites_journalieres' },
-  { key: 'invalidite', intent: 'invalidite' },
-  { key: 'help', intent: 'help' },
-  { key: 'autre', intent: 'other' },
-] as const;
-
-export function menuLabels(t: TFunction): string[] {
-  return MENU_ITEMS.map((item) => t(`menu.${item.key}`));
+/** One choice of the main menu: its label is `menu.<key>` in every locale; choosing it is saying `intent`. */
+export interface MenuItem {
+  key: string;
+  intent: string;
+  order: number;
 }
 
-/** The intent behind a menu button's text, when the message is exactly one of the labels (any case/accents). */
-export function intentFromMenuLabel(
-  text: string,
-  t: TFunction,
-  normalize: (s: string) => string,
-): string | undefined {
-  const wanted = normalize(text);
-  return MENU_ITEMS.find((item) => normalize(t(`menu.${item.key}`)) === wanted)?.intent;
+/** The choices that are not tree journeys (those declare their place in their tree file: `journey.menuOrder`). */
+const FIXED_ITEMS: readonly MenuItem[] = [
+  { key: 'help', intent: 'help', order: 50 },
+  { key: 'autre', intent: 'other', order: 60 },
+];
+
+/** The main menu items, in the order they are offered: the journeys' (from the data) and the fixed ones. */
+export function menuItems(knowledge: Knowledge): MenuItem[] {
+  const journeys = knowledge
+    .journeyTrees()
+    .flatMap(({ journey }) =>
+      journey.menuOrder === undefined
+        ? []
+        : [{ key: journey.intent, intent: journey.intent, order: journey.menuOrder }],
+    );
+  return [...journeys, ...FIXED_ITEMS].sort((a, b) => a.order - b.order);
 }
 
-export function menuActivity(t: TFunction, text: string = t('menu.prompt')): Partial<Activity> {
-  return MessageFactory.suggestedActions(
-    menuLabels(t).map((label) => ({ type: ActionTypes.ImBack, title: label, value: label })),
-    text,
-  );
-}
+/** The main menu, built once from the knowledge base. */
+export class Menu {
+  readonly items: readonly MenuItem[];
 
-export function welcomeActivities(t: TFunction, firstName?: string): Partial<Activity>[] {
-  const hello = firstName ? t('welcome.helloName', { name: firstName }) : t('welcome.hello');
-  return [MessageFactory.text(`${hello} ${t('welcome.capabilities')}`), menuActivity(t, t('welcome.prompt'))];
+  constructor(knowledge: Knowledge) {
+    this.items = Object.freeze(menuItems(knowledge));
+  }
+
+  labels(t: TFunction): string[] {
+    return this.items.map((item) => t(`menu.${item.key}`));
+  }
+
+  /** The intent behind a menu button's text, when the message is exactly one of the labels (any case/accents). */
+  intentFromLabel(text: string, t: TFunction, normalize: (s: string) => string): string | undefined {
+    const wanted = normalize(text);
+    return this.items.find((item) => normalize(t(`menu.${item.key}`)) === wanted)?.intent;
+  }
+
+  activity(t: TFunction, text: string = t('menu.prompt')): Partial<Activity> {
+    return MessageFactory.suggestedActions(
+      this.labels(t).map((label) => ({ type: ActionTypes.ImBack, title: label, value: label })),
+      text,
+    );
+  }
+
+  welcome(t: TFunction, firstName?: string): Partial<Activity>[] {
+    const hello = firstName ? t('welcome.helloName', { name: firstName }) : t('welcome.hello');
+    return [
+      MessageFactory.text(`${hello} ${t('welcome.capabilities')}`),
+      this.activity(t, t('welcome.prompt')),
+    ];
+  }
 }

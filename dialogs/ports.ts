@@ -3,12 +3,12 @@
  * Framework hosting code and of how recognition and feedback are implemented (tests pass stand-ins).
  */
 
-import type { Entities, Recognition } from '../nlu';
+import type { Entities, Recognition } from '../contract';
 
 /** Entities the recogniser extracts; their values are the codes shared with the knowledge base's trees. */
 export type RecognizedEntities = Entities;
 
-/** One recognised message (the recogniser's own result type: one shape, declared once). */
+/** One recognised message (the contract's shape: declared once). */
 export type RecognitionLike = Recognition;
 
 export interface IntentRecognizer {
@@ -21,7 +21,8 @@ export interface FeedbackSink {
 }
 
 /** Why a message went to the misunderstood inbox. */
-export type MisunderstoodReason = 'not_understood' | 'ambiguous' | 'not_helpful';
+export const MISUNDERSTOOD_REASONS = ['not_understood', 'ambiguous', 'not_helpful'] as const;
+export type MisunderstoodReason = (typeof MISUNDERSTOOD_REASONS)[number];
 
 /** One message the bot could not serve well, as the dialogs report it (the sink redacts and stores it). */
 export interface MisunderstoodEvent {

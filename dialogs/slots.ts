@@ -21,6 +21,10 @@ export function activeDifficulties(e: RecognizedEntities): string[] {
   return (e.difficultes ?? []).filter((d) => SITUATION_DIFFICULTIES[d] === undefined);
 }
 
+/**
+ * How each slot of the trees is read from the entities. A slot with no reader is simply asked: a new journey needs
+ * no code here unless its first message should answer a question of a new kind.
+ */
 const READERS: Record<string, SlotReader> = {
   situation: (e) =>
     e.situation ??
@@ -37,8 +41,6 @@ const READERS: Record<string, SlotReader> = {
       : e.statut === 'conjoint_collaborateur'
         ? 'conjointe_collaboratrice'
         : 'cheffe_entreprise',
-  affiliation_10_mois: (e) => yesNo(e.affiliationMois === undefined ? undefined : e.affiliationMois >= 10),
-  affiliation_12_mois: (e) => yesNo(e.affiliationMois === undefined ? undefined : e.affiliationMois >= 12),
   naissance: (e) => {
     if (e.enfants !== undefined && e.enfants >= 3) return 'triples';
     if (e.enfants === 2) return 'jumeaux';
@@ -48,11 +50,29 @@ const READERS: Record<string, SlotReader> = {
   arret_ald: (e) => yesNo(e.ald),
 };
 
+/** Readers for families of slots, whose name carries the parameter: `affiliation_<months>_mois` → oui/non. */
+const PATTERN_READERS: ReadonlyArray<[RegExp, (match: RegExpExecArray) => SlotReader]> = [
+  [
+    /^affiliation_(\d+)_mois$/,
+    (match) => (e) =>
+      yesNo(e.affiliationMois === undefined ? undefined : e.affiliationMois >= Number(match[1])),
+  ],
+];
+
+function readerOf(slot: string): SlotReader | undefined {
+  if (Object.hasOwn(READERS, slot)) return READERS[slot];
+  for (const [pattern, reader] of PATTERN_READERS) {
+    const match = pattern.exec(slot);
+    if (match) return reader(match);
+  }
+  return undefined;
+}
+
 export function valueFromEntities(
   slot: string,
   entities: RecognizedEntities,
   allowed: string[],
 ): string | undefined {
-  const value = READERS[slot]?.(entities);
+  const value = readerOf(slot)?.(entities);
   return value !== undefined && allowed.includes(value) ? value : undefined;
 }

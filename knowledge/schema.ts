@@ -3,7 +3,7 @@
  * schemas at start-up; the TypeScript types are inferred from them (`z.infer`) and never declared by hand.
  */
 import { z } from 'zod';
-import { TOPIC_INTENTS } from './intents';
+import { StatutSchema, TopicIntentSchema } from '../contract';
 
 /** Stable identifier: lowercase kebab-case or snake_case (`afe`, `aide-urgence-cpsti`, `leaf_actif`). */
 export const IdSchema = z
@@ -13,11 +13,7 @@ export const IdSchema = z
 /** Statuses an entry applies to. */
 export const AudienceSchema = z.enum([
   'tous',
-  'artisan',
-  'commercant',
-  'profession_liberale',
-  'micro_entrepreneur',
-  'conjoint_collaborateur',
+  ...StatutSchema.options,
   /** Praticien ou auxiliaire médical conventionné (PamC): médecin, infirmier, kinésithérapeute… conventionné. */
   'praticien_auxiliaire_medical',
   'invalide',
@@ -40,7 +36,7 @@ export const OrganisationSchema = z.enum([
 ]);
 
 /** Intents of the recogniser (contract with the NLU). */
-export const IntentSchema = z.enum(TOPIC_INTENTS);
+export const IntentSchema = TopicIntentSchema;
 
 export const LinkTypeSchema = z.enum(['info', 'form', 'referral', 'simulator']);
 
@@ -148,37 +144,9 @@ export const ContactFileSchema = z.strictObject({
   contacts: z.array(ContactSchema),
 });
 
-/** Slots and values shared with the recogniser's entities and the dialogs (contract). */
-export const SituationSchema = z.enum([
-  'actif',
-  'pamc',
-  'invalide',
-  'retraite_proche',
-  'retraite',
-  'conjoint_survivant',
-]);
-export const DifficulteSchema = z.enum([
-  'cotisations',
-  'evenement_ponctuel',
-  'catastrophe_naturelle',
-  'aidant',
-  'sante_activite',
-  'frais_sante',
-  'plusieurs',
-]);
-/** Extra slot: does the person on an invalidity pension still work? */
-export const InvalideActifSchema = z.enum(['oui', 'non']);
-
-/** Values of the contract slots: an option asking one of these slots must use one of its values. */
-export const SLOT_VALUES: Readonly<Record<string, readonly string[]>> = {
-  situation: SituationSchema.options,
-  difficulte: DifficulteSchema.options,
-  invalide_actif: InvalideActifSchema.options,
-};
-
 /**
  * The name of what a question asks. `situation`, `difficulte` and `invalide_actif` are the contract shared with
- * the recogniser's entities (see {@link SLOT_VALUES}); journey trees may add their own (snake_case).
+ * the recogniser's entities (`SLOT_VALUES` of the contract); journey trees may add their own (snake_case).
  */
 export const SlotSchema = z.string().regex(/^[a-z0-9]+(?:_[a-z0-9]+)*$/, 'must be a snake_case slot name');
 
@@ -216,6 +184,20 @@ export const LeafNodeSchema = z.strictObject({
 
 export const TreeNodeSchema = z.discriminatedUnion('type', [QuestionNodeSchema, LeafNodeSchema]);
 
+/**
+ * What makes a tree a journey of the bot: the intent that starts it, the dialog's id (kept stable: it is stored in
+ * the conversation state) and its place in the main menu (label `menu.<intent>` in every locale; no `menuOrder`,
+ * no menu entry: the journey is reached by recognition only).
+ */
+export const JourneySchema = z.strictObject({
+  intent: IntentSchema,
+  dialog: z
+    .string()
+    .regex(/^[A-Z][A-Za-z0-9]*Dialog$/, 'must be a PascalCase dialog id ending in "Dialog"')
+    .optional(),
+  menuOrder: z.number().int().positive().optional(),
+});
+
 export const OrientationTreeSchema = z.strictObject({
   id: IdSchema,
   title: z.string().min(1),
@@ -227,6 +209,8 @@ export const OrientationTreeSchema = z.strictObject({
    * no form (maternité, maladie…) set false: their leaves must then point to at least one entry.
    */
   requireForm: z.boolean().default(true),
+  /** Set on the trees the dialogs walk as a journey (`dialogs/journeys`). */
+  journey: JourneySchema.optional(),
   nodes: z.array(TreeNodeSchema).min(1),
 });
 
@@ -258,13 +242,12 @@ export type Entry = z.infer<typeof EntrySchema>;
 export type Contact = z.infer<typeof ContactSchema>;
 export type ContactChannel = z.infer<typeof ContactChannelSchema>;
 export type Slot = z.infer<typeof SlotSchema>;
-export type Situation = z.infer<typeof SituationSchema>;
-export type Difficulte = z.infer<typeof DifficulteSchema>;
 export type Option = z.infer<typeof OptionSchema>;
 export type Highlight = z.infer<typeof HighlightSchema>;
 export type QuestionNode = z.infer<typeof QuestionNodeSchema>;
 export type LeafNode = z.infer<typeof LeafNodeSchema>;
 export type TreeNode = z.infer<typeof TreeNodeSchema>;
+export type Journey = z.infer<typeof JourneySchema>;
 export type OrientationTree = z.infer<typeof OrientationTreeSchema>;
 export type WorkedExample = z.infer<typeof WorkedExampleSchema>;
 

@@ -2,8 +2,9 @@
  * Orientation-tree walker: enumerates paths, validates the tree against the knowledge base and resolves the
  * answers given so far to either the leaf reached or the next question to ask.
  */
+import { SLOT_VALUES } from '../contract';
 import type { Entry, LeafNode, OrientationTree, QuestionNode, Slot, TreeNode } from './schema';
-import { SLOT_VALUES, TREE_FILE } from './schema';
+import { TREE_FILE } from './schema';
 import type { Problem } from './problems';
 
 export type Answers = Partial<Record<Slot, string>>;

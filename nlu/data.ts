@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
-import { isIntentName, type IntentName } from './intents';
+import { isIntentName, type IntentName } from '../contract';
 
 export interface Example {
   text: string;

@@ -3,39 +3,13 @@
  * expanded: "n'arrive" → "ne arrive", "m'occuper" → "me occuper"). Amounts and dates read the folded raw text,
  * where digit groups, commas and slashes survive.
  */
+import type {
+  Entities,
+  RecognizedDifficulty as Difficulte,
+  RecognizedStatut as Statut,
+  Situation,
+} from '../contract';
 import { fold } from './normalize';
-
-export type Statut =
-  | 'artisan'
-  | 'commercant'
-  | 'profession_liberale'
-  | 'micro_entrepreneur'
-  | 'conjoint_collaborateur'
-  /** Independent without a more precise status ("cheffe d'entreprise", "à mon compte", "TNS"). */
-  | 'independant';
-export type Difficulte =
-  | 'cotisations'
-  | 'evenement_ponctuel'
-  | 'catastrophe_naturelle'
-  | 'retraite'
-  | 'aidant'
-  | 'sante_activite'
-  | 'frais_sante'
-  | 'invalidite'
-  | 'deces_conjoint';
-export type Situation = 'invalide' | 'retraite_proche' | 'conjoint_survivant' | 'actif';
-
-export interface Entities {
-  statut?: Statut;
-  difficultes?: Difficulte[];
-  situation?: Situation;
-  enfants?: number;
-  rangEnfant?: number;
-  ald?: boolean;
-  affiliationMois?: number;
-  montants?: number[];
-  dates?: string[];
-}
 
 export interface EntityOptions {
   /** Year used for dates written without one ("le 12 mars"); defaults to the current year. */

@@ -14,35 +14,22 @@ process.env.DOTENV_CONFIG_QUIET = process.env.DOTENV_CONFIG_QUIET ?? 'true';
 
 import { modelKey, readModel, writeModel } from './cache';
 import { loadExamples, loadVocabulary, DEFAULT_DATA_DIR, type Example } from './data';
-import { extractEntities, type Entities, type EntityOptions } from './entities';
+import { ALL_INTENTS, type IntentName, isConversationIntent, type Recognition } from '../contract';
+import { extractEntities, type EntityOptions } from './entities';
 import { DEFAULT_FEATURE_OPTIONS, Featurizer, type FeatureOptions } from './features';
-import { ALL_INTENTS, CONVERSATION_INTENTS, type IntentName } from './intents';
 import { CONCEPTS } from './lexicon';
 import { SoftmaxModel, type SparseVector, type TrainOptions } from './model';
 import { fold, normalizeTokens } from './normalize';
 import { SpellCorrector } from './spell';
 
 export { normalize, fold } from './normalize';
-export { TOPIC_INTENTS, CONVERSATION_INTENTS, ALL_INTENTS, isIntentName } from './intents';
-export type { IntentName, TopicIntent, ConversationIntent } from './intents';
-export type { Entities, Statut, Difficulte, Situation, EntityOptions } from './entities';
+export { TOPIC_INTENTS, CONVERSATION_INTENTS, ALL_INTENTS, isIntentName } from '../contract';
+export { toRecognizerResult } from '../contract';
+export type { IntentName, TopicIntent, ConversationIntent, Entities, Recognition } from '../contract';
+export type { EntityOptions } from './entities';
 export { extractEntities } from './entities';
 export { loadExamples, loadVocabulary, DEFAULT_DATA_DIR } from './data';
 export type { Example } from './data';
-
-export interface Recognition {
-  text: string;
-  normalized: string;
-  /** Set when normalisation changed the text meaningfully (SMS spellings, glued elisions, spelling corrections). */
-  alteredText?: string;
-  intents: Record<string, { score: number }>;
-  topIntent: IntentName;
-  /** Score of `topIntent`; for a `None` decided by the threshold, 1 − the best intent's score. */
-  score: number;
-  /** Set when the two best intents are within `ambiguityMargin`: the dialog should ask which one. */
-  ambiguous?: { first: IntentName; second: IntentName };
-  entities: Entities;
-}
 
 export interface RecognizerOptions {
   /** Below this probability the top intent becomes `None`. */
@@ -69,8 +56,6 @@ export const DEFAULT_OPTIONS: RecognizerOptions = {
   features: DEFAULT_FEATURE_OPTIONS,
   train: {},
 };
-
-const CONVERSATIONAL = new Set<string>(CONVERSATION_INTENTS);
 
 export class Recognizer {
   private readonly featurizer: Featurizer;
@@ -195,7 +180,7 @@ export class Recognizer {
       const p = new Float64Array(this.labels.length);
       this.model.probabilities(this.vectorize(seg, false), p);
       for (let c = 0; c < p.length; c++) {
-        if (c === this.noneIndex || CONVERSATIONAL.has(this.labels[c])) continue;
+        if (c === this.noneIndex || isConversationIntent(this.labels[c])) continue;
         if (p[c] > bestTop) {
           bestTop = p[c];
           best = p;
@@ -289,24 +274,4 @@ let singleton: Recognizer | undefined;
 export function getRecognizer(): Recognizer {
   singleton ??= Recognizer.fromDirectory(DEFAULT_DATA_DIR, { cache: true });
   return singleton;
-}
-
-/** botbuilder's RecognizerResult shape, for the Emulator trace. */
-export function toRecognizerResult(r: Recognition): {
-  text: string;
-  alteredText?: string;
-  intents: Record<string, { score: number }>;
-  entities: Record<string, unknown>;
-} {
-  const entities: Record<string, unknown> = { ...r.entities };
-  const out: {
-    text: string;
-    alteredText?: string;
-    intents: Record<string, { score: number }>;
-    entities: Record<string, unknown>;
-  } = { text: r.text, intents: { ...r.intents }, entities };
-  // Keep the trace's top-scoring intent equal to the decision when the threshold turned it into None.
-  if (r.topIntent === 'None') out.intents.None = { score: Math.max(r.score, r.intents.None?.score ?? 0) };
-  if (r.alteredText !== undefined) out.alteredText = r.alteredText;
-  return out;
 }

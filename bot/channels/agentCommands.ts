@@ -5,7 +5,7 @@
 import { type Activity, MessageFactory } from 'botbuilder';
 import type { TFunction } from 'i18next';
 import { getI18n, SUPPORTED_LOCALES } from '../../dialogs/i18n';
-import { entryCard, searchResultsCard } from './agentView';
+import { entryRecordCard, searchResultsCard } from './agentView';
 import { cardAttachment } from '../../dialogs/cards/adaptive';
 import type { KnowledgeProvider } from './knowledgeSource';
 
@@ -61,7 +61,7 @@ export function answerAgentCommand(
   }
   const entry = kb.get(command.id);
   if (!entry) return MessageFactory.text(t('channels.agent.entryUnknown', { id: command.id }));
-  const reply = MessageFactory.attachment(cardAttachment(entryCard(entry, kb, t)));
+  const reply = MessageFactory.attachment(cardAttachment(entryRecordCard(entry, kb, t)));
   reply.summary = entry.title;
   return reply;
 }

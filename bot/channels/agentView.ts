@@ -112,8 +112,11 @@ export function searchResultsCard(query: string, entries: readonly Entry[], t: T
   ]);
 }
 
-/** `fiche <id>`: every field of an entry, its links as buttons and as plain URLs, its sources. */
-export function entryCard(entry: Entry, knowledge: AgentKnowledge, t: TFunction): AdaptiveCard {
+/**
+ * `fiche <id>`: the agent's record of an entry — every field, its links as buttons and as plain URLs, its sources.
+ * Not the answer card a person gets (that is `dialogs/cards/entryCard.ts`), which shows only what answers them.
+ */
+export function entryRecordCard(entry: Entry, knowledge: AgentKnowledge, t: TFunction): AdaptiveCard {
   const f = (field: string): string => t(`channels.agent.fields.${field}`);
   const facts: { title: string; value: string }[] = [{ title: f('id'), value: entry.id }];
   const file = knowledge.fileOf(entry.id);

@@ -3,6 +3,7 @@
  * and on Microsoft Teams the bot's @mention removed and group conversations answered only when mentioned.
  */
 import { type Activity, Channels, type Mention, TurnContext } from 'botbuilder';
+import { isRecord } from '../../contract';
 
 /** Teams conversation types in which several people talk and the bot speaks only when @mentioned. */
 const GROUP_CONVERSATION_TYPES = new Set(['channel', 'groupchat']);
@@ -23,10 +24,6 @@ export function mentionsBot(activity: Activity): boolean {
   const botId = activity.recipient?.id;
   if (!botId) return false;
   return TurnContext.getMentions(activity).some((mention: Mention) => mention.mentioned?.id === botId);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

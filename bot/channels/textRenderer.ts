@@ -4,6 +4,7 @@
  * imBack/postBack button, `Action.Submit`) gets a number; links are written out with their URL.
  */
 import type { Activity, Attachment, CardAction } from 'botbuilder';
+import { isRecord } from '../../contract';
 
 /** What sending a choice posts back: a text message, or a `value` (a card submit without text). */
 export interface Choice {
@@ -27,10 +28,6 @@ export interface Rendered {
 }
 
 type Json = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function str(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;

@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
+import { PortalContextSchema } from '../../contract';
 import type { BotApp } from '../app';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
@@ -15,7 +16,7 @@ import { type TokenClaims, TokenService } from './token';
 import { rateLimit } from '../rateLimit';
 
 export { DirectLineError, DirectLineService } from './service';
-export { ConversationStore, type PortalContext } from './store';
+export { ConversationStore } from './store';
 export { TokenService } from './token';
 
 export const DIRECT_LINE_PATH = '/v3/directline';
@@ -37,12 +38,6 @@ export interface WebChatEndpoint {
   streams: StreamHub;
 }
 
-const portalContextSchema = z.object({
-  statut: z.string().trim().max(64).optional(),
-  departement: z.string().trim().max(8).optional(),
-  prenom: z.string().trim().max(64).optional(),
-});
-
 const tokenRequestSchema = z
   .object({
     user: z
@@ -54,7 +49,7 @@ const tokenRequestSchema = z
         name: z.string().trim().min(1).max(100).optional(),
       })
       .optional(),
-    context: portalContextSchema.optional(),
+    context: PortalContextSchema.optional(),
   })
   .optional();
 

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Activity, ChannelAccount, CloudAdapter, ConversationAccount, TurnContext } from 'botbuilder';
 import type { Logger } from '../logger';
 import { runTurn } from './bridge';
-import { ConversationStore, KeyedLock, type PortalContext } from './store';
+import type { PortalContext } from '../../contract';
+import { ConversationStore, KeyedLock } from './store';
 import type { TokenClaims, TokenService } from './token';
 
 export const BOT_ACCOUNT = { id: 'bot', name: 'Relais Indé', role: 'bot' } as const;

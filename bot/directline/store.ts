@@ -1,12 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { Activity, Storage } from 'botbuilder';
-
-/** What a portal can tell the bot about its signed-in user (sent as the `context` event). */
-export interface PortalContext {
-  statut?: string;
-  departement?: string;
-  prenom?: string;
-}
+import type { PortalContext } from '../../contract';
 
 /** One conversation of the embedded Direct Line endpoint, as kept in the bot's `Storage`. */
 export interface ConversationRecord {

@@ -37,7 +37,7 @@ export interface TreeJourneyDeps extends ChoiceStepDeps {
 /**
  * A journey that walks one of the knowledge base's question trees: it skips the questions the first message
  * (or the portal context) already answered, asks the others with choices, and ends on the leaf's answer cards.
- * Subclasses only name their tree and intent; what is asked and answered is data.
+ * One instance per tree file that declares a `journey` (`createJourneys`): what is asked and answered is data.
  */
 export class TreeJourneyDialog extends ComponentDialog {
   private readonly loopId: string;

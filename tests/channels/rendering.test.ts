@@ -1,6 +1,7 @@
 import { type Activity, ActionTypes, MessageFactory, TestAdapter, type TurnContext } from 'botbuilder';
 import { translator } from '../../dialogs/i18n';
-import { menuActivity } from '../../dialogs/menu';
+import { Menu } from '../../dialogs/menu';
+import { loadKnowledge } from '../../knowledge/loader';
 import type { AdaptiveCard } from '../../dialogs/cards/adaptive';
 import { cardButtons, ADAPTIVE_CARD_CONTENT_TYPE } from '../../dialogs/cards/adaptive';
 import { ChannelRenderingMiddleware, RELAIS_ENTRIES_KEY } from '../../bot/channels/rendering';
@@ -8,6 +9,8 @@ import { renderActivities } from '../../bot/channels/textRenderer';
 import { AFE, REPIT, fakeKnowledge } from './fixtures';
 
 const t = translator('fr');
+const menu = new Menu(loadKnowledge());
+const menuActivity = (tr: typeof t) => menu.activity(tr);
 
 /** Sends `outgoing` from a bot behind the rendering middleware, on `channelId`, and returns what leaves. */
 async function render(channelId: string, outgoing: Partial<Activity>): Promise<Partial<Activity>> {

@@ -91,6 +91,20 @@ describe('toRecognizerResult', () => {
     expect(Object.keys(result.intents)).toEqual(['maternite', 'help']);
   });
 
+  it('puts None first when the threshold turned a weak intent into None', () => {
+    const weak: RecognitionLike = {
+      text: 'je voudrais des informations',
+      normalized: 'je voudrais des informations',
+      intents: { help: { score: 0.25 }, maternite: { score: 0.2 }, None: { score: 0.1 } },
+      topIntent: 'None',
+      score: 0.75,
+      entities: {},
+    };
+    const result = toRecognizerResult(weak);
+    expect(Object.keys(result.intents)[0]).toBe('None');
+    expect(result.intents.None).toEqual({ score: 0.75 });
+  });
+
   it('has no alteredText when the text was not changed', () => {
     const { alteredText: _unused, ...unchanged } = recognition;
     expect('alteredText' in toRecognizerResult({ ...unchanged, text: 'menu', normalized: 'menu' })).toBe(

@@ -4,7 +4,7 @@ import { getRecognizer, normalize } from '../../nlu';
 import { RelaisBot } from '../../bot/relaisBot';
 import { MainDialog } from '../../dialogs/mainDialog';
 import type { FeedbackSink, IntentRecognizer, MisunderstoodEvent } from '../../dialogs/ports';
-import { loadKnowledge } from '../../knowledge/loader';
+import { type Knowledge, loadKnowledge } from '../../knowledge/loader';
 
 export const knowledge = loadKnowledge();
 
@@ -26,7 +26,7 @@ export class TestConversation {
   readonly inbox: MisunderstoodEvent[] = [];
   readonly conversationState: ConversationState;
 
-  constructor(channelId = 'test', recognizerOverride?: IntentRecognizer) {
+  constructor(channelId = 'test', recognizerOverride?: IntentRecognizer, knowledgeOverride?: Knowledge) {
     const storage = new MemoryStorage();
     this.conversationState = new ConversationState(storage);
     const userState = new UserState(storage);
@@ -37,7 +37,7 @@ export class TestConversation {
     const dialog = new MainDialog({
       recognizer,
       normalize,
-      knowledge,
+      knowledge: knowledgeOverride ?? knowledge,
       feedback: sink,
       misunderstood: this.conversationState.createProperty<number>('misunderstood'),
       inbox: { record: async (event) => void this.inbox.push(event) },

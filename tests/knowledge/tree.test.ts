@@ -1,6 +1,6 @@
 import { loadKnowledge } from '../../knowledge/loader';
 import type { LeafNode, OrientationTree, QuestionNode, TreeNode } from '../../knowledge/schema';
-import { SLOT_VALUES } from '../../knowledge/schema';
+import { SLOT_VALUES } from '../../contract';
 import { normalize } from '../../nlu';
 import { translator } from '../../dialogs/i18n';
 import { matchChoice } from '../../dialogs/prompts/choiceMatcher';

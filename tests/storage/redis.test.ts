@@ -3,7 +3,8 @@ import path from 'node:path';
 import { createClient } from 'redis';
 import { ConfigError, loadConfig } from '../../bot/config';
 import { ConversationStore } from '../../bot/directline/store';
-import { RedisStorage, redactRedisUrl } from '../../bot/redisStorage';
+import { redactUrlPassword } from '../../bot/privacy';
+import { RedisStorage } from '../../bot/redisStorage';
 import { closeStorage, createStorage } from '../../bot/storage';
 import {
   type DirectLineServer,
@@ -91,11 +92,11 @@ describe('Redis storage settings', () => {
   });
 
   it('never shows the password of the URL', () => {
-    expect(redactRedisUrl('redis://:s3cret@redis.internal:6380/2')).toBe(
+    expect(redactUrlPassword('redis://:s3cret@redis.internal:6380/2')).toBe(
       'redis://:***@redis.internal:6380/2',
     );
-    expect(redactRedisUrl('rediss://bot:s3cret@redis.internal')).toBe('rediss://bot:***@redis.internal');
-    expect(redactRedisUrl('redis://127.0.0.1:6379')).toBe('redis://127.0.0.1:6379');
+    expect(redactUrlPassword('rediss://bot:s3cret@redis.internal')).toBe('rediss://bot:***@redis.internal');
+    expect(redactUrlPassword('redis://127.0.0.1:6379')).toBe('redis://127.0.0.1:6379');
   });
 
   it('stops the bot at start-up, with a clear line and exit code 1, when Redis is unreachable', async () => {

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+
+/**
+ * The entity vocabularies, declared once: the recogniser extracts these values, the knowledge base's trees offer
+ * them as option values, the dialogs map one onto the other (`dialogs/slots.ts`) and the portal sends a status.
+ */
+
+/** A professional status, as a portal knows it and as the knowledge base's audiences name it. */
+export const StatutSchema = z.enum([
+  'artisan',
+  'commercant',
+  'profession_liberale',
+  'micro_entrepreneur',
+  'conjoint_collaborateur',
+]);
+
+/**
+ * A status the recogniser reads in a message: a {@link StatutSchema} value, or `independant` when the person is
+ * independent without a more precise status ("cheffe d'entreprise", "à mon compte", "TNS").
+ */
+export const RecognizedStatutSchema = z.enum([...StatutSchema.options, 'independant']);
+
+/**
+ * The situation question of the orientation tree (slot `situation`). The recogniser reads `actif`, `invalide`,
+ * `retraite_proche` and `conjoint_survivant` from messages; `pamc` and `retraite` are only chosen by the person.
+ */
+export const SituationSchema = z.enum([
+  'actif',
+  'pamc',
+  'invalide',
+  'retraite_proche',
+  'retraite',
+  'conjoint_survivant',
+]);
+
+/** The natures of an active worker's difficulty, shared by the recogniser and the orientation tree. */
+export const BusinessDifficultySchema = z.enum([
+  'cotisations',
+  'evenement_ponctuel',
+  'catastrophe_naturelle',
+  'aidant',
+  'sante_activite',
+  'frais_sante',
+]);
+
+/** The orientation tree's `difficulte` slot: one nature, or `plusieurs` when difficulties add up. */
+export const DifficulteSchema = z.enum([...BusinessDifficultySchema.options, 'plusieurs']);
+
+/**
+ * A difficulty the recogniser reads in a message: a nature of the business's difficulty, or one that is a
+ * situation of its own (retirement, invalidity, a spouse's death; `dialogs/slots.ts` maps these to
+ * {@link SituationSchema} values).
+ */
+export const RecognizedDifficultySchema = z.enum([
+  ...BusinessDifficultySchema.options,
+  'retraite',
+  'invalidite',
+  'deces_conjoint',
+]);
+
+/** Extra slot of the orientation tree: does the person on an invalidity pension still work? */
+export const InvalideActifSchema = z.enum(['oui', 'non']);
+
+/** Values of the contract slots: a tree option asking one of these slots must use one of its values. */
+export const SLOT_VALUES: Readonly<Record<string, readonly string[]>> = {
+  situation: SituationSchema.options,
+  difficulte: DifficulteSchema.options,
+  invalide_actif: InvalideActifSchema.options,
+};
+
+/** What the recogniser extracts from one message. */
+export const EntitiesSchema = z.object({
+  statut: RecognizedStatutSchema.optional(),
+  difficultes: z.array(RecognizedDifficultySchema).optional(),
+  situation: SituationSchema.optional(),
+  enfants: z.number().optional(),
+  rangEnfant: z.number().optional(),
+  ald: z.boolean().optional(),
+  affiliationMois: z.number().optional(),
+  montants: z.array(z.number()).optional(),
+  /** ISO dates (`YYYY-MM-DD`). */
+  dates: z.array(z.string()).optional(),
+});
+
+export type Statut = z.infer<typeof StatutSchema>;
+export type RecognizedStatut = z.infer<typeof RecognizedStatutSchema>;
+export type Situation = z.infer<typeof SituationSchema>;
+export type BusinessDifficulty = z.infer<typeof BusinessDifficultySchema>;
+export type Difficulte = z.infer<typeof DifficulteSchema>;
+export type RecognizedDifficulty = z.infer<typeof RecognizedDifficultySchema>;
+export type Entities = z.infer<typeof EntitiesSchema>;

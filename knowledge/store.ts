@@ -1,0 +1,127 @@
+/**
+ * The read-only store of the validated knowledge base: entries, contacts, question trees and worked examples, with
+ * look-ups by id and intent and a keyword search. Built by `loadKnowledge` (loader.ts); never mutated.
+ */
+import type { Contact, Entry, Intent, Journey, OrientationTree, WorkedExample } from './schema';
+import { containsPhrase, tokens } from './text';
+
+interface SearchIndex {
+  keywords: string[];
+  keywordTokens: Set<string>;
+  titleTokens: Set<string>;
+  summaryTokens: Set<string>;
+}
+
+/** The validated knowledge base. Built by `loadKnowledge`; never mutated. */
+export class Knowledge {
+  readonly entries: readonly Entry[];
+  readonly contacts: readonly Contact[];
+  /** The orientation tree of `orientation.yaml` ("demander une aide financière"). */
+  readonly tree: OrientationTree;
+  /** Every question tree: the orientation tree first, then the journey trees (`parcours-*.yaml`). */
+  readonly trees: readonly OrientationTree[];
+  readonly workedExamples: readonly WorkedExample[];
+  readonly dir: string;
+  private readonly byId: Map<string, Entry>;
+  private readonly fileById: Map<string, string>;
+  private readonly contactById: Map<string, Contact>;
+  private readonly index: Map<string, SearchIndex>;
+
+  constructor(args: {
+    dir: string;
+    entries: { file: string; entry: Entry }[];
+    contacts: Contact[];
+    tree: OrientationTree;
+    journeyTrees?: OrientationTree[];
+    workedExamples: WorkedExample[];
+  }) {
+    this.dir = args.dir;
+    this.trees = Object.freeze([args.tree, ...(args.journeyTrees ?? [])]);
+    this.entries = Object.freeze(args.entries.map((e) => e.entry));
+    this.contacts = Object.freeze([...args.contacts]);
+    this.tree = args.tree;
+    this.workedExamples = Object.freeze([...args.workedExamples]);
+    this.byId = new Map();
+    this.fileById = new Map();
+    for (const { file, entry } of args.entries) {
+      if (!this.byId.has(entry.id)) {
+        this.byId.set(entry.id, entry);
+        this.fileById.set(entry.id, file);
+      }
+    }
+    this.contactById = new Map(args.contacts.map((c) => [c.id, c]));
+    this.index = new Map(
+      this.entries.map((e) => [
+        e.id,
+        {
+          keywords: e.keywords,
+          keywordTokens: new Set(e.keywords.flatMap(tokens)),
+          titleTokens: new Set(tokens(e.title)),
+          summaryTokens: new Set(tokens(e.summary)),
+        },
+      ]),
+    );
+  }
+
+  /** The entry with this id. */
+  get(id: string): Entry | undefined {
+    return this.byId.get(id);
+  }
+
+  /** The trees walked as journeys (those with a `journey` block), orientation tree first. */
+  journeyTrees(): (OrientationTree & { journey: Journey })[] {
+    return this.trees.filter((t): t is OrientationTree & { journey: Journey } => t.journey !== undefined);
+  }
+
+  /** The question tree with this id; throws when there is none (a programming error, not a user one). */
+  treeById(id: string): OrientationTree {
+    const tree = this.trees.find((t) => t.id === id);
+    if (!tree)
+      throw new Error(`unknown question tree "${id}" (known: ${this.trees.map((t) => t.id).join(', ')})`);
+    return tree;
+  }
+
+  /** The YAML file an entry comes from (`aides.yaml`, …). */
+  fileOf(id: string): string | undefined {
+    return this.fileById.get(id);
+  }
+
+  /** Entries answering an intent, the main one first (file order). */
+  byIntent(intent: Intent | string): Entry[] {
+    return this.entries.filter((e) => e.intent === intent);
+  }
+
+  /** The contact with this id. */
+  contact(id: string): Contact | undefined {
+    return this.contactById.get(id);
+  }
+
+  /**
+   * Accent-insensitive keyword search: a keyword phrase found in the text weighs 6, a word of the text found
+   * in the keywords 3, in the title 2, in the summary 1. Best first; entries scoring 0 are left out.
+   */
+  search(text: string, limit = 10): Entry[] {
+    const words = [...new Set(tokens(text))];
+    if (words.length === 0) return [];
+    const scored: { entry: Entry; score: number; order: number }[] = [];
+    this.entries.forEach((entry, order) => {
+      const idx = this.index.get(entry.id);
+      if (!idx) return;
+      let score = 0;
+      for (const k of idx.keywords) if (containsPhrase(text, k)) score += 6;
+      for (const w of words) {
+        if (idx.keywordTokens.has(w)) score += 3;
+        if (idx.titleTokens.has(w)) score += 2;
+        if (idx.summaryTokens.has(w)) score += 1;
+      }
+      if (score > 0) scored.push({ entry, score, order });
+    });
+    scored.sort((a, b) => b.score - a.score || a.order - b.order);
+    return scored.slice(0, limit).map((s) => s.entry);
+  }
+}
+
+/** The id of a tree's journey dialog: `journey.dialog`, or the tree's id. */
+export function journeyDialogId(tree: OrientationTree): string {
+  return tree.journey?.dialog ?? tree.id;
+}
