@@ -219,24 +219,14 @@ export function replyClassifier(
     }
   }
   for (const entry of knowledge.byIntent('aide_financiere')) aidTitles.add(key(entry.title));
-  // A journey's questions: the orientation tree's serve aide_financiere; a journey tree's serve the intent of the
-  // entries its leaves show (parcours-maternite → maternite), whichever question comes first for this message.
+  // A journey's questions serve the journey's intent (orientation → aide_financiere, parcours-maternite →
+  // maternite…), whichever question comes first for this message.
   // A question is recognised by its text AND its buttons: two trees may ask the same words ("Quelle est votre
   // situation ?") with different options.
   const questions: { text: string; options: string[]; intent: string }[] = [];
   for (const tree of knowledge.trees) {
-    const counts = new Map<string, number>();
-    for (const node of tree.nodes) {
-      if (node.type !== 'leaf') continue;
-      for (const id of node.aids) {
-        const intent = knowledge.get(id)?.intent;
-        if (intent) counts.set(intent, (counts.get(intent) ?? 0) + 1);
-      }
-    }
-    const intent =
-      tree.id === knowledge.tree.id
-        ? 'aide_financiere'
-        : [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+    // The intent that starts the tree's journey, as the tree file declares it (`journey.intent`).
+    const intent = tree.journey?.intent;
     if (!intent) continue;
     for (const node of tree.nodes) {
       if (node.type === 'question')

@@ -108,6 +108,10 @@ describe('real-world corpus (nlu:eval)', () => {
 
     it('sees a topic answer card, the aide-financière journey, HELP', async () => {
       expect((await ask("j'ai perdu ma carte vitale")).topics).toContain('carte_vitale');
+      // A journey's first question counts as its topic (maternité asks before it answers), not as aide financière.
+      const maternity = await ask("je suis enceinte, j'ai droit à quoi ?");
+      expect(maternity.topics).toEqual(['maternite']);
+      expect(maternity.aideFinanciere).toBe(false);
       const aid = await ask('je voudrais demander une aide financière');
       expect(aid.aideFinanciere).toBe(true);
       expect(aid.help).toBe(false);
