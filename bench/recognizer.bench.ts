@@ -4,8 +4,6 @@
  * i.e. the least any stemming recogniser has to do). Utterances are the training sentences and the dev set,
  * lightly perturbed so that caches do not make every call a repeat.
  */
-process.env.DOTENV_CONFIG_QUIET = 'true';
-
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';

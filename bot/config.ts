@@ -19,6 +19,15 @@ function isRedisUrl(value: string): boolean {
   }
 }
 
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
 /** Values that may hold a password are shown without it in error messages. */
 function shown(name: string, raw: string): string {
   if (name === 'ADMIN_TOKEN') return '***';
@@ -32,7 +41,8 @@ export const configSchema = z.object({
     .min(0, 'expected an integer between 0 and 65535')
     .max(65535, 'expected an integer between 0 and 65535')
     .default(3978),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Interface to listen on; empty: 127.0.0.1 without MicrosoftAppId, 0.0.0.0 with it (bot/exposure.ts). */
+  HOST: optionalString,
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
@@ -48,6 +58,17 @@ export const configSchema = z.object({
     })
     .default('MultiTenant'),
   MicrosoftAppTenantId: optionalString,
+  /** OpenID metadata URL of the channel tokens' signing keys; empty: the Bot Framework's public one (bot/auth.ts). */
+  BotOpenIdMetadata: optionalString.refine((v) => v === undefined || isHttpUrl(v), {
+    message: 'expected an http:// or https:// URL',
+  }),
+  /** A request to /api/messages still unanswered after this long gets a 504 (its turn goes on): bot/messages.ts. */
+  REQUEST_DEADLINE_MS: z.coerce
+    .number({ message: 'expected a number of milliseconds between 500 and 60000' })
+    .int('expected a number of milliseconds between 500 and 60000')
+    .min(500, 'expected a number of milliseconds between 500 and 60000')
+    .max(60000, 'expected a number of milliseconds between 500 and 60000')
+    .default(4500),
   /** Secret of an Azure Direct Line channel; when set, /api/webchat/token exchanges it with Azure. */
   DIRECT_LINE_SECRET: optionalString,
   /** Lifetime of the Web Chat tokens issued by the embedded Direct Line endpoint, in seconds. */

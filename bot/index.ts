@@ -1,6 +1,3 @@
-// `natural` (used by the recogniser) loads dotenv at import time and prints a banner unless told to be quiet.
-process.env.DOTENV_CONFIG_QUIET = 'true';
-
 import { config as loadDotenv } from 'dotenv';
 import { ConfigError, loadConfig } from './config';
 

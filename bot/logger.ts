@@ -4,9 +4,19 @@ import type { Config } from './config';
 
 export type { Logger };
 
-/** Structured JSON logs; human-readable lines in development when writing to a terminal. */
+/** `pino-pretty` is a development dependency: a production install (`npm ci --omit=dev`) does not have it. */
+function prettyAvailable(): boolean {
+  try {
+    require.resolve('pino-pretty');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Structured JSON logs; human-readable lines in development when writing to a terminal (and pino-pretty is there). */
 export function createLogger(config: Pick<Config, 'LOG_LEVEL' | 'NODE_ENV'>): Logger {
-  const pretty = config.NODE_ENV === 'development' && process.stdout.isTTY === true;
+  const pretty = config.NODE_ENV === 'development' && process.stdout.isTTY === true && prettyAvailable();
   return pino({
     level: config.LOG_LEVEL,
     base: { service: 'relais-inde' },

@@ -2,6 +2,7 @@ import type { Storage } from 'botbuilder';
 import { getRecognizer, normalize } from '../nlu';
 import { createBotApp, type BotApp } from './app';
 import type { Config } from './config';
+import { warnAboutExposure } from './exposure';
 import { createLogger, type Logger } from './logger';
 import { createServer, listen, type RunningServer } from './server';
 import { closeStorage, connectStorage, createStorage, describeStorage } from './storage';
@@ -21,6 +22,7 @@ export async function startBot(
   options: { storage?: Storage; logger?: Logger } = {},
 ): Promise<StartedBot> {
   const logger = options.logger ?? createLogger(config);
+  warnAboutExposure(config, logger);
   const owned = options.storage ? undefined : createStorage(config, logger);
   if (owned) {
     await connectStorage(owned);

@@ -19,11 +19,6 @@ export function redact(text: string): string {
   return PATTERNS.reduce((acc, [pattern, label]) => acc.replace(pattern, label), text);
 }
 
-/** True when the text holds something `redact` would remove. */
-export function containsPersonalData(text: string): boolean {
-  return redact(text) !== text;
-}
-
 /**
  * A URL with its password replaced by `***` (`redis://user:***@host:6379/0`), for logs and error messages. Works
  * on the text as written, valid URL or not, and hides everything up to the last `@` of the authority.

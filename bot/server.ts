@@ -1,11 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import restify, { type Request, type Response, type Server } from 'restify';
-import { activityShapeProblem } from './activityShape';
 import { registerAdmin } from './admin';
 import type { BotApp } from './app';
 import { type Config, loadConfig } from './config';
 import { registerWebChat, type WebChatOptions } from './directline';
+import { bindHost } from './exposure';
 import type { Logger } from './logger';
+import { createMessagesHandler } from './messages';
 
 export interface RunningServer {
   server: Server;
@@ -28,14 +29,8 @@ export function createServer(
   server.use(restify.plugins.queryParser());
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024 }));
 
-  server.post('/api/messages', async (req: Request, res: Response) => {
-    const problem = activityShapeProblem(req.body);
-    if (problem) {
-      res.send(400, { error: problem });
-      return;
-    }
-    await app.adapter.process(req, res, (context) => app.bot.run(context));
-  });
+  // Checks, authentication, relay protection, bounded turn: bot/messages.ts.
+  server.post('/api/messages', createMessagesHandler(app, config, logger));
 
   server.get('/healthz', async (_req: Request, res: Response) => {
     res.send(200, { status: 'ok' });
@@ -64,13 +59,18 @@ export function createServer(
   return server;
 }
 
-export async function listen(server: Server, config: Pick<Config, 'PORT' | 'HOST'>): Promise<RunningServer> {
+/** Listens on `HOST`, or loopback in anonymous mode (bot/exposure.ts). */
+export async function listen(
+  server: Server,
+  config: Pick<Config, 'PORT' | 'HOST' | 'MicrosoftAppId'>,
+): Promise<RunningServer> {
+  const bound = bindHost(config);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(config.PORT, config.HOST, () => resolve());
+    server.listen(config.PORT, bound, () => resolve());
   });
   const address = server.address() as AddressInfo;
-  const host = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
+  const host = bound === '0.0.0.0' ? 'localhost' : bound;
   return {
     server,
     port: address.port,

@@ -1,14 +1,17 @@
 /**
  * A cache of trained models, so that a restart with unchanged data and code does not train again (training is
  * about half a second; reading a cached model, a few milliseconds). The cache is content-addressed: its key
- * hashes the training examples, the vocabulary, the options and the recogniser's own source files, so a change
- * to any of them trains a new model. It lives in the OS temporary folder; any read or write problem simply
- * means training.
+ * hashes the training examples, the vocabulary, the options, the recogniser's data files (`locales/fr/nlu/`) and
+ * its version (`version.ts`), so a change to any of them trains a new model. It does not hash the code, so the
+ * TypeScript sources (`npm start`) and the compiled build (`npm run start:prod`) share one key. It lives in the
+ * OS temporary folder; any read or write problem simply means training.
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { NLU_DATA_DIR, nluDataFiles } from './settings';
+import { RECOGNIZER_VERSION } from './version';
 
 export interface TrainedModel {
   labels: string[];
@@ -20,11 +23,11 @@ export interface TrainedModel {
 const CACHE_DIR = path.join(os.tmpdir(), 'relais-inde-model');
 
 /** The key of a model: everything its training depends on. */
-export function modelKey(inputs: unknown): string {
-  const hash = createHash('sha256').update(JSON.stringify(inputs));
-  for (const file of fs.readdirSync(__dirname).sort()) {
-    if (/\.(ts|js)$/.test(file)) hash.update(file).update(fs.readFileSync(path.join(__dirname, file)));
-  }
+export function modelKey(inputs: unknown, dataDir: string = NLU_DATA_DIR): string {
+  const hash = createHash('sha256')
+    .update(`recognizer ${RECOGNIZER_VERSION}\n`)
+    .update(JSON.stringify(inputs));
+  for (const { name, content } of nluDataFiles(dataDir)) hash.update(name).update(content);
   return hash.digest('hex').slice(0, 32);
 }
 

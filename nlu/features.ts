@@ -6,34 +6,15 @@
  *   k|CONCEPT     lexicon groups (acronyms, synonyms; see lexicon.ts)
  * Each group is L2-normalised then weighted, so long stories do not drown the signal in char n-grams.
  */
-import { CONCEPTS } from './lexicon';
+import { CONCEPTS, STOPWORDS } from './lexicon';
+import { type FeatureOptions, PIPELINE_OPTIONS } from './settings';
 import { normalizeTokens } from './normalize';
 import { stemFr } from './natural';
 
-export interface FeatureOptions {
-  unigramWeight: number;
-  bigramWeight: number;
-  charWeight: number;
-  conceptWeight: number;
-  charMin: number;
-  charMax: number;
-}
+export type { FeatureOptions } from './settings';
 
-export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
-  unigramWeight: 1,
-  bigramWeight: 0.8,
-  charWeight: 0.4,
-  conceptWeight: 1.2,
-  charMin: 3,
-  charMax: 4,
-};
-
-/** Words too common to carry meaning on their own (still used inside bigrams). */
-const STOP = new Set(
-  'le la les de des du un une et a au aux en ce se sa son ses mon ma mes ton ta tes leur leurs il elle on nous vous ils elles que qui quoi est sont ai as avons avez ont etre avoir pour par sur dans avec y ne'.split(
-    ' ',
-  ),
-);
+/** `features` of `locales/fr/nlu/options.yaml`. */
+export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = PIPELINE_OPTIONS.features;
 
 interface TokenInfo {
   stem: string;
@@ -101,7 +82,7 @@ export class Featurizer {
     }
     info = {
       stem,
-      unigram: STOP.has(t) ? undefined : `w|${stem}`,
+      unigram: STOPWORDS.has(t) ? undefined : `w|${stem}`,
       chars,
       concepts: (this.stemConcepts.get(stem) ?? []).map((c) => `k|${c}`),
     };

@@ -10,8 +10,6 @@
  * Long messages are also scored sentence by sentence, so that the one sentence carrying the need is not drowned
  * by the story around it.
  */
-process.env.DOTENV_CONFIG_QUIET = process.env.DOTENV_CONFIG_QUIET ?? 'true';
-
 import { modelKey, readModel, writeModel } from './cache';
 import { loadExamples, loadVocabulary, DEFAULT_DATA_DIR, type Example } from './data';
 import { ALL_INTENTS, type IntentName, isConversationIntent, type Recognition } from '../contract';
@@ -20,6 +18,7 @@ import { DEFAULT_FEATURE_OPTIONS, Featurizer, type FeatureOptions } from './feat
 import { CONCEPTS } from './lexicon';
 import { SoftmaxModel, type SparseVector, type TrainOptions } from './model';
 import { fold, normalizeTokens } from './normalize';
+import { PIPELINE_OPTIONS } from './settings';
 import { SpellCorrector } from './spell';
 
 export { normalize, fold } from './normalize';
@@ -48,11 +47,12 @@ export interface RecognizerOptions {
   cache?: boolean;
 }
 
+/** `locales/fr/nlu/options.yaml` (the training options' defaults are applied by the model: `train` stays empty). */
 export const DEFAULT_OPTIONS: RecognizerOptions = {
-  threshold: 0.3,
-  ambiguityMargin: 0.12,
-  segmentScoring: true,
-  segmentWeight: 0.5,
+  threshold: PIPELINE_OPTIONS.threshold,
+  ambiguityMargin: PIPELINE_OPTIONS.ambiguityMargin,
+  segmentScoring: PIPELINE_OPTIONS.segmentScoring,
+  segmentWeight: PIPELINE_OPTIONS.segmentWeight,
   features: DEFAULT_FEATURE_OPTIONS,
   train: {},
 };
@@ -70,6 +70,8 @@ export class Recognizer {
   readonly buildMs: number;
   /** True when the trained model came from the cache (see `cache.ts`) rather than from training. */
   readonly fromCache: boolean = false;
+  /** The model's key in the cache (with `cache: true`): the same from the sources and from the compiled build. */
+  readonly cacheKey: string | undefined;
 
   constructor(examples: readonly Example[], options: Partial<RecognizerOptions> = {}) {
     const t0 = performance.now();
@@ -97,6 +99,7 @@ export class Recognizer {
     const key = this.options.cache
       ? modelKey({ examples, vocabulary: this.options.vocabulary, options: this.options })
       : undefined;
+    this.cacheKey = key;
     const cached = key ? readModel(key) : undefined;
     if (cached && cached.labels.join() === this.labels.join()) {
       cached.features.forEach((name, i) => this.featureIndex.set(name, i));
@@ -147,7 +150,6 @@ export class Recognizer {
     for (const [name, v] of feats) {
       let i = this.featureIndex.get(name);
       if (i === undefined) {
-        if (!grow) continue;
         i = this.featureIndex.size;
         this.featureIndex.set(name, i);
       }

@@ -2,6 +2,7 @@
  * Multinomial logistic regression (softmax) on sparse features, trained with AdaGrad SGD and L2 shrinkage.
  * Small, deterministic (seeded shuffle) and fast enough to train at start-up on a few thousand sentences.
  */
+import { PIPELINE_OPTIONS, type TrainOptions } from './settings';
 
 /** A sparse feature vector: parallel arrays of feature indices and values. */
 export interface SparseVector {
@@ -9,23 +10,10 @@ export interface SparseVector {
   val: Float32Array;
 }
 
-export interface TrainOptions {
-  epochs: number;
-  learningRate: number;
-  /** L2 penalty applied to the weights an example touches. */
-  l2: number;
-  seed: number;
-  /** Gradients smaller than this are skipped (most classes are confidently 0 after a few epochs). */
-  gradientFloor: number;
-}
+export type { TrainOptions } from './settings';
 
-export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
-  epochs: 10,
-  learningRate: 0.35,
-  l2: 5e-4,
-  seed: 42,
-  gradientFloor: 2e-3,
-};
+/** `train` of `locales/fr/nlu/options.yaml`. */
+export const DEFAULT_TRAIN_OPTIONS: TrainOptions = PIPELINE_OPTIONS.train;
 
 /** Mulberry32: tiny seeded PRNG so that training is reproducible. */
 export function seededRandom(seed: number): () => number {

@@ -2,10 +2,8 @@
  * Thin, typed access to the few parts of `natural` the recogniser uses.
  *
  * `natural`'s entry point loads dotenv (and prints a banner) and pulls in every classifier, wordnet, storage
- * back-ends…; requiring the specific sub-modules keeps start-up fast and quiet. The environment flag is still set
- * first, in case a future version moves the dotenv call.
+ * back-ends…; requiring the specific sub-modules keeps start-up fast and quiet (none of them loads dotenv).
  */
-process.env.DOTENV_CONFIG_QUIET = process.env.DOTENV_CONFIG_QUIET ?? 'true';
 
 interface Stemmer {
   stem(token: string): string;

@@ -40,10 +40,6 @@ export class SpellCorrector {
   /** @param frequencies word → number of occurrences in the training data */
   constructor(private readonly frequencies: ReadonlyMap<string, number>) {}
 
-  isKnown(word: string): boolean {
-    return this.frequencies.has(word);
-  }
-
   /** Builds the delete index (~40 ms); called at model build so the first message with a typo is not slow. */
   prepare(): void {
     this.getIndex();

@@ -4,9 +4,6 @@
  * real clients. Choices are numbered: type the number or the text. Works with piped input, e.g.
  * `printf 'bonjour\n1\n' | npm run chat --silent`, and exits at the end of input.
  */
-// `natural` (loaded by the recogniser) reads dotenv at import time and prints a banner unless told to be quiet.
-process.env.DOTENV_CONFIG_QUIET = 'true';
-
 import { randomUUID } from 'node:crypto';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';

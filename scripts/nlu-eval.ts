@@ -12,8 +12,6 @@
  * available" when the file does not exist.
  * Writes docs/nlu-report.md and docs/nlu-confusion.svg.
  */
-process.env.DOTENV_CONFIG_QUIET = 'true';
-
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';

@@ -13,12 +13,10 @@
  * Filing appends the (already redacted) text to locales/fr/intents/<intent>.yaml, Prettier-formatted, and removes
  * the item from the inbox. Retrain happens by itself: the model cache is keyed by the training files.
  */
-process.env.DOTENV_CONFIG_QUIET = 'true';
-
-import 'dotenv/config';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { config as loadDotenv } from 'dotenv';
 import * as prettier from 'prettier';
 import { parse, stringify } from 'yaml';
 import { z } from 'zod';
@@ -294,6 +292,7 @@ function exportTo(file: string, source: InboxItem[], recognizer: Recognizer): nu
 }
 
 async function main(): Promise<void> {
+  loadDotenv({ quiet: true });
   const { values } = parseArgs({
     options: {
       url: { type: 'string' },

@@ -3,8 +3,6 @@
  * so that the first `npm start` after `npm install` answers without training. Run by `npm install` (`prepare`);
  * harmless to run again, and never fatal: without a cache the bot simply trains at start-up.
  */
-process.env.DOTENV_CONFIG_QUIET = 'true';
-
 async function main(): Promise<void> {
   const { getRecognizer } = await import('../nlu');
   const recognizer = getRecognizer();

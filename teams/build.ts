@@ -1,11 +1,11 @@
 /**
  * Builds the Microsoft Teams app package (`teams/relais-inde.zip`): `manifest.json` from
- * `manifest.template.json`, plus the two icons drawn by `icons.ts`. Used by `npm run teams:package`.
+ * `manifest.template.json`, plus the two icons `color.png` (192×192, on the manifest's accent colour #1B5E9E) and
+ * `outline.png` (32×32, white on transparent). Used by `npm run teams:package`.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { colorIconPng, outlineIconPng } from './icons';
-import { writeZip } from './zip';
+import { zipSync } from 'fflate';
 
 export const TEAMS_DIR = __dirname;
 export const DEFAULT_PACKAGE_FILE = path.join(TEAMS_DIR, 'relais-inde.zip');
@@ -86,12 +86,16 @@ export function renderManifest(options: TeamsPackageOptions = {}): {
 
 export function buildTeamsPackage(options: TeamsPackageOptions = {}): TeamsPackage {
   const { manifest, warnings } = renderManifest(options);
-  const accent = typeof manifest.accentColor === 'string' ? manifest.accentColor : '#1B5E9E';
-  const zip = writeZip([
-    { name: 'manifest.json', data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8') },
-    { name: 'color.png', data: colorIconPng(accent) },
-    { name: 'outline.png', data: outlineIconPng() },
-  ]);
+  const zip = zipSync(
+    {
+      'manifest.json': Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'),
+      // PNGs are compressed already: stored as they are.
+      'color.png': [readFileSync(path.join(TEAMS_DIR, 'color.png')), { level: 0 }],
+      'outline.png': [readFileSync(path.join(TEAMS_DIR, 'outline.png')), { level: 0 }],
+    },
+    // A fixed date, so that the same inputs give the same archive.
+    { level: 9, mtime: new Date(2024, 0, 1) },
+  );
   const file = options.outFile ?? DEFAULT_PACKAGE_FILE;
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, zip);

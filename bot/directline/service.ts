@@ -5,6 +5,7 @@ import { runTurn } from './bridge';
 import type { PortalContext } from '../../contract';
 import { ConversationStore, KeyedLock } from './store';
 import type { TokenClaims, TokenService } from './token';
+import { z } from 'zod';
 
 export const BOT_ACCOUNT = { id: 'bot', name: 'Relais Indé', role: 'bot' } as const;
 /** Channel ids a client may claim; anything else is delivered to the bot as `webchat`. */
@@ -67,7 +68,8 @@ export interface DirectLineDeps {
 
 /**
  * The embedded Direct Line 3.0 endpoint, without HTTP: conversations, their activity logs, and the bot turns.
- * The routes (`routes.ts`) authenticate the token and translate `DirectLineError`s into HTTP answers.
+ * The HTTP routes (`routes.ts`, `tokenExchange.ts`) authenticate the token and translate `DirectLineError`s into
+ * HTTP answers (`http.ts`).
  */
 export class DirectLineService {
   private readonly turns = new KeyedLock();
@@ -231,29 +233,30 @@ function parseWatermark(watermark: string | undefined): number {
   return Number(watermark);
 }
 
-/** The body must be a JSON object with a `type`; typed fields must have the right type. */
+const stringField = (field: string) =>
+  z.string({ error: `The activity's ${field} must be a string.` }).optional();
+const objectField = (field: string) =>
+  z.record(z.string(), z.unknown(), { error: `The activity's ${field} must be an object.` }).optional();
+
+/** What a client may post: a JSON object with a `type`; the typed fields it carries must have the right type. */
+const ClientActivitySchema = z.looseObject(
+  {
+    type: z
+      .string({ error: 'The activity must have a type.' })
+      .min(1, { error: 'The activity must have a type.' }),
+    text: stringField('text'),
+    name: stringField('name'),
+    locale: stringField('locale'),
+    textFormat: stringField('textFormat'),
+    channelData: objectField('channelData'),
+    from: objectField('from'),
+    attachments: z.array(z.unknown(), { error: "The activity's attachments must be a list." }).optional(),
+  },
+  { error: 'The body must be a JSON activity.' },
+);
+
 function validateClientActivity(body: unknown): Record<string, unknown> {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-    throw new DirectLineError(400, 'BadArgument', 'The body must be a JSON activity.');
-  }
-  const activity = body as Record<string, unknown>;
-  const stringFields = ['type', 'text', 'name', 'locale', 'textFormat'];
-  if (typeof activity.type !== 'string' || activity.type === '') {
-    throw new DirectLineError(400, 'BadArgument', 'The activity must have a type.');
-  }
-  for (const field of stringFields) {
-    if (activity[field] !== undefined && typeof activity[field] !== 'string') {
-      throw new DirectLineError(400, 'BadArgument', `The activity's ${field} must be a string.`);
-    }
-  }
-  for (const field of ['channelData', 'from']) {
-    const value = activity[field];
-    if (value !== undefined && (value === null || typeof value !== 'object' || Array.isArray(value))) {
-      throw new DirectLineError(400, 'BadArgument', `The activity's ${field} must be an object.`);
-    }
-  }
-  if (activity.attachments !== undefined && !Array.isArray(activity.attachments)) {
-    throw new DirectLineError(400, 'BadArgument', "The activity's attachments must be a list.");
-  }
-  return activity;
+  const result = ClientActivitySchema.safeParse(body);
+  if (!result.success) throw new DirectLineError(400, 'BadArgument', result.error.issues[0].message);
+  return result.data;
 }

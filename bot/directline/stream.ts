@@ -1,8 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-// `ws` comes with botbuilder (botframework-streaming); it is the WebSocket server Node lacks.
-import WebSocket from 'ws';
+// `ws` 8 (a direct dependency; botbuilder keeps its own ws 7 for its streaming transport): Node has no server.
+import { WebSocket, WebSocketServer } from 'ws';
+import type { Server } from 'restify';
 import type { Logger } from '../logger';
 import type { DirectLineService } from './service';
 import type { TokenService } from './token';
@@ -23,7 +24,7 @@ const STATUS_TEXT: Record<number, string> = {
  * client reconnects with `GET /conversations/:id` and its refreshed token.
  */
 export class StreamHub {
-  private readonly server = new WebSocket.Server({ noServer: true });
+  private readonly server = new WebSocketServer({ noServer: true });
   private readonly sockets = new Set<WebSocket>();
 
   constructor(
@@ -119,6 +120,19 @@ export class StreamHub {
       void flush();
     });
   }
+}
+
+/** Routes the HTTP server's upgrades to the streams, and ends open streams when the server closes. */
+export function attachStreams(server: Server, streams: StreamHub): void {
+  server.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    streams.handleUpgrade(req, socket, head);
+  });
+  // Open streams would keep `server.close()` waiting forever: end them when the server closes.
+  const close = server.close.bind(server);
+  server.close = ((callback?: () => void) => {
+    streams.closeAll();
+    return close(callback);
+  }) as Server['close'];
 }
 
 function reject(socket: Duplex, status: number): void {

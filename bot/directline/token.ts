@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
 
 /**
  * Tokens of the embedded Direct Line endpoint: HS256 JSON Web Tokens granting access to ONE conversation.
@@ -6,17 +7,19 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
  * The JWT shape matters: Web Chat reads the `user` claim of a Direct Line token (without checking the signature)
  * and uses it as the user id, exactly as it does with Azure's tokens. Only the server can check the signature.
  */
-export interface TokenClaims {
+const TokenClaimsSchema = z.object({
   /** Conversation the token grants access to. */
-  conv: string;
+  conv: z.string(),
   /** User id the activities posted with this token are attributed to. */
-  user: string;
+  user: z.string(),
   /** Display name of the user, when the portal gave one. */
-  name?: string;
+  name: z.string().optional(),
   /** Issued at / expires at, in seconds since the epoch. */
-  iat: number;
-  exp: number;
-}
+  iat: z.number(),
+  exp: z.number(),
+});
+
+export type TokenClaims = z.infer<typeof TokenClaimsSchema>;
 
 export interface IssuedToken {
   token: string;
@@ -39,18 +42,6 @@ const HEADER = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
 
 function base64url(value: string | Buffer): string {
   return Buffer.from(value).toString('base64url');
-}
-
-function isClaims(value: unknown): value is TokenClaims {
-  if (value === null || typeof value !== 'object') return false;
-  const c = value as Record<string, unknown>;
-  return (
-    typeof c.conv === 'string' &&
-    typeof c.user === 'string' &&
-    typeof c.iat === 'number' &&
-    typeof c.exp === 'number' &&
-    (c.name === undefined || typeof c.name === 'string')
-  );
 }
 
 export class TokenService {
@@ -88,9 +79,10 @@ export class TokenService {
     } catch {
       return { ok: false, reason: 'invalid' };
     }
-    if (!isClaims(claims)) return { ok: false, reason: 'invalid' };
-    if (claims.exp * 1000 <= this.now()) return { ok: false, reason: 'expired' };
-    return { ok: true, claims };
+    const parsed = TokenClaimsSchema.safeParse(claims);
+    if (!parsed.success) return { ok: false, reason: 'invalid' };
+    if (parsed.data.exp * 1000 <= this.now()) return { ok: false, reason: 'expired' };
+    return { ok: true, claims: parsed.data };
   }
 
   private sign(body: string): string {

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { containsPersonalData, redact } from '../../bot/privacy';
+import { redact } from '../../bot/privacy';
 import { TurnLoggingMiddleware } from '../../bot/middleware';
 import { TestAdapter } from 'botbuilder';
 
@@ -16,7 +16,6 @@ describe('redaction of personal data', () => {
     const redacted = redact(text);
     expect(redacted).toContain(label);
     expect(redacted).not.toMatch(/\d{2} \d{2} \d{2}|@example|3000 6000|006 084/);
-    expect(containsPersonalData(text)).toBe(true);
   });
 
   it('leaves ordinary messages, amounts and the contact numbers alone', () => {

@@ -13,7 +13,7 @@ function chat(
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/chat.ts', ...args], {
       cwd: ROOT,
-      env: { ...process.env, DOTENV_CONFIG_QUIET: 'true', MicrosoftAppId: '' },
+      env: { ...process.env, MicrosoftAppId: '' },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -1,4 +1,12 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Recognizer } from '../../nlu';
+import { modelKey } from '../../nlu/cache';
+import { NLU_DATA_DIR } from '../../nlu/settings';
+import { RECOGNIZER_VERSION } from '../../nlu/version';
 
 describe('trained-model cache', () => {
   const sentences = [
@@ -33,5 +41,64 @@ describe('trained-model cache', () => {
     const again = Recognizer.fromDirectory(undefined, { cache: true, threshold: 0.31 });
     expect(again.fromCache).toBe(true);
     expect(changed.options.threshold).toBe(0.31);
+  });
+});
+
+describe('model cache key', () => {
+  const ROOT = path.join(__dirname, '..', '..');
+
+  it('is the same from the sources and from the compiled build, which reads the model instead of training', () => {
+    const fromSources = Recognizer.fromDirectory(undefined, { cache: true });
+    expect(fromSources.cacheKey).toMatch(/^[0-9a-f]{32}$/);
+    execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'pipe', timeout: 240_000 });
+    const probe = [
+      "const { Recognizer } = require('./dist/nlu');",
+      'const r = Recognizer.fromDirectory(undefined, { cache: true });',
+      'process.stdout.write(JSON.stringify({ key: r.cacheKey, fromCache: r.fromCache }));',
+    ].join('\n');
+    const compiled = JSON.parse(
+      execFileSync(process.execPath, ['-e', probe], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 }),
+    ) as { key: string; fromCache: boolean };
+    expect(compiled).toEqual({ key: fromSources.cacheKey, fromCache: true });
+  }, 300_000);
+
+  it('changes with the options and with the content of the data files', () => {
+    const base = Recognizer.fromDirectory(undefined, { cache: true }).cacheKey;
+    const other = Recognizer.fromDirectory(undefined, { cache: true, segmentWeight: 0.4 }).cacheKey;
+    expect(other).not.toBe(base);
+    const dir = mkdtempSync(path.join(tmpdir(), 'relais-nlu-'));
+    try {
+      cpSync(NLU_DATA_DIR, dir, { recursive: true });
+      expect(modelKey({ same: 'inputs' }, dir)).toBe(modelKey({ same: 'inputs' }));
+      appendFileSync(path.join(dir, 'lexicon.yaml'), '  - un mot de plus\n');
+      expect(modelKey({ same: 'inputs' }, dir)).not.toBe(modelKey({ same: 'inputs' }));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  /**
+   * The key hashes the data and RECOGNIZER_VERSION, not the code. When this test fails, the code that trains the
+   * model changed: bump RECOGNIZER_VERSION in nlu/version.ts, then record both values below (a change that cannot
+   * change what is trained — a comment, unreachable code — only records the new sources hash).
+   */
+  it('comes with a new RECOGNIZER_VERSION whenever the code that trains the model changes', () => {
+    const TRAINING_SOURCES = [
+      'data.ts',
+      'features.ts',
+      'index.ts',
+      'lexicon.ts',
+      'model.ts',
+      'natural.ts',
+      'normalize.ts',
+      'settings.ts',
+      'spell.ts',
+    ];
+    const hash = createHash('sha256');
+    for (const file of TRAINING_SOURCES) hash.update(file).update(readFileSync(path.join(ROOT, 'nlu', file)));
+    expect({ version: RECOGNIZER_VERSION, sources: hash.digest('hex').slice(0, 16) }).toEqual({
+      version: '2026-12-01.1',
+      sources: 'af853f43add2b14d',
+    });
   });
 });

@@ -116,7 +116,6 @@ export function startBotProcess(env: Record<string, string>): Promise<BotProcess
       LOG_LEVEL: 'info',
       MicrosoftAppId: '',
       DIRECT_LINE_SECRET: '',
-      DOTENV_CONFIG_QUIET: 'true',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,9 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { buildTeamsPackage, PLACEHOLDER_APP_ID, type TeamsPackage } from '../../teams/build';
-import { crc32, crc32Portable } from '../../teams/crc32';
-import { readPngHeader } from '../../teams/png';
-import { readZip, writeZip } from '../../teams/zip';
+import { unzipSync } from 'fflate';
 
 const ROOT = path.join(__dirname, '..', '..');
 const APP_ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
@@ -29,6 +27,13 @@ interface Manifest {
     commandLists: { scopes: string[]; commands: { title: string; description: string }[] }[];
   }[];
   validDomains: string[];
+}
+
+/** Width, height, bit depth and colour type of a PNG, from its IHDR chunk (right after the 8-byte signature). */
+function readPngHeader(png: Buffer): { width: number; height: number; bitDepth: number; colorType: number } {
+  expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  expect(png.toString('ascii', 12, 16)).toBe('IHDR');
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20), bitDepth: png[24], colorType: png[25] };
 }
 
 /** The pixels of a PNG written by our encoder (one IDAT, filter type 0 on every row). */
@@ -61,7 +66,9 @@ describe('Teams app package', () => {
   });
 
   function files(zipFile: string): Map<string, Buffer> {
-    return new Map(readZip(readFileSync(zipFile)).map((e) => [e.name, e.data]));
+    return new Map(
+      Object.entries(unzipSync(readFileSync(zipFile))).map(([name, data]) => [name, Buffer.from(data)]),
+    );
   }
 
   it('contains a v1.17 manifest with the app id as id and bot id, and the required fields', () => {
@@ -140,7 +147,7 @@ describe('Teams app package', () => {
 
   it('runs as `npm run teams:package` does, warning on stderr, and `unzip` agrees with the archive', () => {
     const out = path.join(dir, 'cli', 'relais-inde.zip');
-    const env = { ...process.env, MicrosoftAppId: '', DOTENV_CONFIG_QUIET: 'true' };
+    const env = { ...process.env, MicrosoftAppId: '' };
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/teams-package.ts', '--out', out], {
       cwd: ROOT,
       env,
@@ -156,20 +163,8 @@ describe('Teams app package', () => {
     }
   });
 
-  it('writes and reads back stored and deflated entries, with CRCs matching the portable implementation', () => {
-    const big = Buffer.from('relais '.repeat(200));
-    const tiny = Buffer.from([1, 2, 3]);
-    const entries = readZip(
-      writeZip([
-        { name: 'a.txt', data: big },
-        { name: 'b.bin', data: tiny },
-      ]),
-    );
-    expect(entries.map((e) => [e.name, e.data.equals(e.name === 'a.txt' ? big : tiny)])).toEqual([
-      ['a.txt', true],
-      ['b.bin', true],
-    ]);
-    expect(crc32(Buffer.from('123456789'))).toBe(0xcbf43926);
-    expect(crc32Portable(Buffer.from('123456789'))).toBe(0xcbf43926);
+  it('gives the same archive for the same inputs', () => {
+    const again = buildTeamsPackage({ appId: APP_ID, outFile: path.join(dir, 'again.zip') });
+    expect(readFileSync(again.file).equals(readFileSync(built.file))).toBe(true);
   });
 });

@@ -1,0 +1,193 @@
+import {
+  type AuthenticateRequestResult,
+  BotFrameworkAuthentication,
+  type BotFrameworkClient,
+  type ClaimsIdentity,
+  type ConnectorClient,
+  ConnectorFactory,
+  type UserTokenClient,
+} from 'botframework-connector';
+import type { Activity } from 'botbuilder';
+
+/**
+ * Bounded outbound calls to a channel (the replies the bot posts to the activity's `serviceUrl`).
+ *
+ * The SDK's connector client retries a failed call with exponential back-off (about 7 s for an address that
+ * refuses connections) and sets no timeout, so a request naming an unreachable `serviceUrl` kept its HTTP request
+ * open for seconds. Here every connector client gets one timeout per attempt, a bounded number of attempts, and a
+ * budget for all the calls of its turn (a connector client is created for each turn); once a call has failed, the
+ * following ones of the same turn fail at once, and the HTTP endpoint answers 502 (`deliveryFailed`).
+ */
+export interface OutboundLimits {
+  /** Timeout of one HTTP attempt, in milliseconds. */
+  attemptTimeoutMs: number;
+  /** Attempts per call, the first included. */
+  attempts: number;
+  /** Pause before a retry, in milliseconds. */
+  retryDelayMs: number;
+  /** Time all the outbound calls of one turn may take together, in milliseconds. */
+  turnBudgetMs: number;
+}
+
+export const DEFAULT_OUTBOUND_LIMITS: OutboundLimits = {
+  attemptTimeoutMs: 1500,
+  attempts: 2,
+  retryDelayMs: 200,
+  turnBudgetMs: 3000,
+};
+
+/** The failure of a call to a channel: the reply was not delivered. */
+export class UndeliverableReplyError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'UndeliverableReplyError';
+  }
+}
+
+/** The parts of @azure/core-rest-pipeline's pipeline the connector client exposes that are used here. */
+interface PipelineRequest {
+  timeout: number;
+}
+interface PipelineResponse {
+  status: number;
+}
+interface PipelinePolicy {
+  name: string;
+  sendRequest(
+    request: PipelineRequest,
+    next: (request: PipelineRequest) => Promise<PipelineResponse>,
+  ): Promise<PipelineResponse>;
+}
+interface Pipeline {
+  removePolicy(options: { name: string }): unknown;
+  addPolicy(policy: PipelinePolicy, options?: { phase?: 'Retry' }): void;
+}
+
+interface TurnDelivery {
+  deadline: number;
+  failed: boolean;
+}
+
+const deliveries = new WeakMap<object, TurnDelivery>();
+
+/** True when a call of the turn served by this connector client could not be delivered. */
+export function deliveryFailed(connectorClient: unknown): boolean {
+  return typeof connectorClient === 'object' && connectorClient !== null
+    ? (deliveries.get(connectorClient)?.failed ?? false)
+    : false;
+}
+
+/** 408, 429 and 5xx but 501 and 505 are worth a second try; anything else is the channel's final answer. */
+function retryable(status: number): boolean {
+  return status === 408 || status === 429 || (status >= 500 && status !== 501 && status !== 505);
+}
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function boundedPolicy(delivery: TurnDelivery, limits: OutboundLimits): PipelinePolicy {
+  return {
+    name: 'relaisBoundedRetry',
+    async sendRequest(request, next) {
+      if (delivery.failed)
+        throw new UndeliverableReplyError('an earlier reply of this turn was not delivered');
+      let lastError: unknown;
+      for (let attempt = 1; ; attempt++) {
+        const remaining = delivery.deadline - Date.now();
+        if (remaining <= 0) {
+          delivery.failed = true;
+          throw new UndeliverableReplyError('outbound time budget of the turn exhausted', {
+            cause: lastError,
+          });
+        }
+        request.timeout = Math.min(limits.attemptTimeoutMs, remaining);
+        try {
+          const response = await next(request);
+          if (!retryable(response.status) || attempt >= limits.attempts) {
+            if (response.status >= 400) delivery.failed = true;
+            return response;
+          }
+        } catch (error) {
+          if (attempt >= limits.attempts) {
+            delivery.failed = true;
+            throw new UndeliverableReplyError('the channel could not be reached', { cause: error });
+          }
+          lastError = error;
+        }
+        await pause(Math.min(limits.retryDelayMs, Math.max(0, delivery.deadline - Date.now())));
+      }
+    },
+  };
+}
+
+/** Replaces the SDK's retry policy of one connector client by the bounded one. */
+export function boundConnectorClient(client: ConnectorClient, limits: OutboundLimits): ConnectorClient {
+  // `client` is a private field of the SDK's ServiceClientContext (botbuilder-stdlib); a test checks it is there.
+  const pipeline = (client as unknown as { client?: { pipeline?: Pipeline } }).client?.pipeline;
+  if (!pipeline)
+    throw new Error('botframework-connector changed: the connector client has no pipeline to bound');
+  const delivery: TurnDelivery = { deadline: Date.now() + limits.turnBudgetMs, failed: false };
+  pipeline.removePolicy({ name: 'defaultRetryPolicy' });
+  pipeline.addPolicy(boundedPolicy(delivery, limits), { phase: 'Retry' });
+  deliveries.set(client, delivery);
+  return client;
+}
+
+class BoundedConnectorFactory extends ConnectorFactory {
+  constructor(
+    private readonly inner: ConnectorFactory,
+    private readonly limits: OutboundLimits,
+  ) {
+    super();
+  }
+
+  async create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+    return boundConnectorClient(await this.inner.create(serviceUrl, audience), this.limits);
+  }
+}
+
+/** The SDK's authentication, unchanged, except that every connector client it makes is bounded. */
+export class BoundedOutboundAuthentication extends BotFrameworkAuthentication {
+  constructor(
+    private readonly inner: BotFrameworkAuthentication,
+    private readonly limits: OutboundLimits = DEFAULT_OUTBOUND_LIMITS,
+  ) {
+    super();
+  }
+
+  private bound(result: AuthenticateRequestResult): AuthenticateRequestResult {
+    return result.connectorFactory
+      ? { ...result, connectorFactory: new BoundedConnectorFactory(result.connectorFactory, this.limits) }
+      : result;
+  }
+
+  async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    return this.bound(await this.inner.authenticateRequest(activity, authHeader));
+  }
+
+  async authenticateStreamingRequest(
+    authHeader: string,
+    channelIdHeader: string,
+  ): Promise<AuthenticateRequestResult> {
+    return this.bound(await this.inner.authenticateStreamingRequest(authHeader, channelIdHeader));
+  }
+
+  createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    return new BoundedConnectorFactory(this.inner.createConnectorFactory(claimsIdentity), this.limits);
+  }
+
+  createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
+    return this.inner.createUserTokenClient(claimsIdentity);
+  }
+
+  override createBotFrameworkClient(): BotFrameworkClient {
+    return this.inner.createBotFrameworkClient();
+  }
+
+  override getOriginatingAudience(): string {
+    return this.inner.getOriginatingAudience();
+  }
+
+  override authenticateChannelRequest(authHeader: string): Promise<ClaimsIdentity> {
+    return this.inner.authenticateChannelRequest(authHeader);
+  }
+}
