@@ -109,6 +109,26 @@ export const configSchema = z.object({
       .max(31536000, 'expected a number of seconds between 0 (never) and 31536000')
       .default(2592000),
   ),
+  /** In-process state (no REDIS_URL): most entries kept, least recently used forgotten first. */
+  MEMORY_STATE_MAX_ENTRIES: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.coerce
+      .number({ message: 'expected an integer between 1 and 10000000' })
+      .int('expected an integer between 1 and 10000000')
+      .min(1, 'expected an integer between 1 and 10000000')
+      .max(10_000_000, 'expected an integer between 1 and 10000000')
+      .default(20_000),
+  ),
+  /** In-process state (no REDIS_URL): an entry neither read nor written for this long is forgotten; 0: never. */
+  MEMORY_STATE_IDLE_SECONDS: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.coerce
+      .number({ message: 'expected a number of seconds between 0 (never) and 31536000' })
+      .int('expected a number of seconds between 0 (never) and 31536000')
+      .min(0, 'expected a number of seconds between 0 (never) and 31536000')
+      .max(31536000, 'expected a number of seconds between 0 (never) and 31536000')
+      .default(7200),
+  ),
   /** Keep the messages the bot did not understand for the editors (`npm run nlu:review`); false: keep nothing. */
   MISUNDERSTOOD_INBOX: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),

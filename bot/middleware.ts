@@ -31,6 +31,8 @@ export class TurnLoggingMiddleware implements Middleware {
   ) {}
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    // The line is built (a hash, a reply counter) only when it will be written.
+    if (!this.logger.isLevelEnabled('info')) return next();
     const started = process.hrtime.bigint();
     let replies = 0;
     context.onSendActivities(async (_ctx, activities, nextSend) => {

@@ -1,17 +1,34 @@
-import { MemoryStorage, type Storage } from 'botbuilder';
+import type { Storage } from 'botbuilder';
+import { BoundedMemoryStorage } from './boundedMemoryStorage';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import { RedisStorage } from './redisStorage';
 
-export type StorageConfig = Partial<Pick<Config, 'REDIS_URL' | 'REDIS_KEY_PREFIX' | 'STATE_TTL_SECONDS'>>;
+export type StorageConfig = Partial<
+  Pick<
+    Config,
+    | 'REDIS_URL'
+    | 'REDIS_KEY_PREFIX'
+    | 'STATE_TTL_SECONDS'
+    | 'MEMORY_STATE_MAX_ENTRIES'
+    | 'MEMORY_STATE_IDLE_SECONDS'
+  >
+>;
 
 /**
  * The state store shared by the bot (conversation and user state) and the embedded Direct Line endpoint.
- * `MemoryStorage` by default: nothing to install, state lives as long as the process.
+ * In-process by default (`BoundedMemoryStorage`): nothing to install; an entry idle for
+ * `MEMORY_STATE_IDLE_SECONDS` is forgotten and at most `MEMORY_STATE_MAX_ENTRIES` are kept (least recently used
+ * go first), so memory stops growing.
  * With `REDIS_URL`: a `RedisStorage`, shared by every instance (see "Scaling out" in the README).
  */
 export function createStorage(config: StorageConfig = {}, logger?: Logger): Storage {
-  if (!config.REDIS_URL) return new MemoryStorage();
+  if (!config.REDIS_URL) {
+    return new BoundedMemoryStorage({
+      maxEntries: config.MEMORY_STATE_MAX_ENTRIES ?? 20_000,
+      idleSeconds: config.MEMORY_STATE_IDLE_SECONDS ?? 7200,
+    });
+  }
   return new RedisStorage({
     url: config.REDIS_URL,
     keyPrefix: config.REDIS_KEY_PREFIX,

@@ -30,6 +30,8 @@ export type PortalContext = z.infer<typeof PortalContextSchema>;
 
 /** The valid fields of `value`, or undefined when none is (or `value` is not an object). */
 export function parsePortalContext(value: unknown): PortalContext | undefined {
+  // Most activities carry no context at all: no need to run the schema (it cost ~3 % of the CPU per turn).
+  if (value === null || typeof value !== 'object') return undefined;
   const result = LenientPortalContextSchema.safeParse(value);
   if (!result.success) return undefined;
   const context = Object.fromEntries(Object.entries(result.data).filter(([, v]) => v !== undefined));

@@ -52,6 +52,63 @@ export function resolveLocale(locale: string | undefined, fallback: SupportedLoc
   return (SUPPORTED_LOCALES as readonly string[]).includes(lang) ? (lang as SupportedLocale) : fallback;
 }
 
+const translators = new Map<SupportedLocale, TFunction>();
+
+/**
+ * The translation function of a language, made once per language for the process. Strings are constant per
+ * language, so a lookup without interpolation (`t('menu.prompt')`, `t('prompts.ordinals', { returnObjects: true })`)
+ * is resolved by i18next once and then served from a per-language cache: several lookups a turn used to cost
+ * about 6 % of the CPU under load (docs/performance.md). Lookups with interpolation values go to i18next each time.
+ * Arrays and objects returned from the cache are frozen: callers must not change them.
+ */
 export function translator(locale: string | undefined, fallback: SupportedLocale = 'fr'): TFunction {
-  return getI18n().getFixedT(resolveLocale(locale, fallback));
+  const lng = resolveLocale(locale, fallback);
+  let t = translators.get(lng);
+  if (!t) {
+    t = cachedT(getI18n().getFixedT(lng));
+    translators.set(lng, t);
+  }
+  return t;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+function cachedT(fixed: TFunction): TFunction {
+  const plain = new Map<string, unknown>();
+  const objects = new Map<string, unknown>();
+  const cached = (key: unknown, options?: unknown, ...rest: unknown[]): unknown => {
+    if (typeof key === 'string' && rest.length === 0) {
+      if (options === undefined) {
+        if (!plain.has(key)) plain.set(key, (fixed as (k: string) => unknown)(key));
+        return plain.get(key);
+      }
+      if (isReturnObjectsOnly(options)) {
+        if (!objects.has(key)) {
+          objects.set(key, deepFreeze((fixed as (k: string, o: unknown) => unknown)(key, options)));
+        }
+        return objects.get(key);
+      }
+    }
+    return (fixed as unknown as (...args: unknown[]) => unknown)(key, options, ...rest);
+  };
+  // The i18next function's own properties (lng, ns, keyPrefix) stay readable on the cached one.
+  Object.assign(cached, fixed);
+  // TFunction's overloads cannot be written as one implementation signature; the behaviour is i18next's own.
+  return cached as unknown as TFunction;
+}
+
+function isReturnObjectsOnly(options: unknown): boolean {
+  if (!options || typeof options !== 'object') return false;
+  const keys = Object.keys(options);
+  return (
+    keys.length === 1 &&
+    keys[0] === 'returnObjects' &&
+    (options as { returnObjects: unknown }).returnObjects === true
+  );
 }

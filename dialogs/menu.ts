@@ -39,10 +39,37 @@ export class Menu {
     return this.items.map((item) => t(`menu.${item.key}`));
   }
 
-  /** The intent behind a menu button's text, when the message is exactly one of the labels (any case/accents). */
+  /**
+   * The intent behind a menu button's text, when the message is exactly one of the labels (any case/accents).
+   * The labels are translated and normalised once per language, not at each call (several calls a turn).
+   */
   intentFromLabel(text: string, t: TFunction, normalize: (s: string) => string): string | undefined {
-    const wanted = normalize(text);
-    return this.items.find((item) => normalize(t(`menu.${item.key}`)) === wanted)?.intent;
+    return this.labelIndex(t, normalize).get(normalize(text));
+  }
+
+  /** Normalised label → intent, per translation function (one per language) and normaliser. */
+  private readonly labelIndexes = new WeakMap<
+    TFunction,
+    WeakMap<(s: string) => string, Map<string, string>>
+  >();
+
+  private labelIndex(t: TFunction, normalize: (s: string) => string): Map<string, string> {
+    let byNormalizer = this.labelIndexes.get(t);
+    if (!byNormalizer) {
+      byNormalizer = new WeakMap();
+      this.labelIndexes.set(t, byNormalizer);
+    }
+    let index = byNormalizer.get(normalize);
+    if (!index) {
+      index = new Map();
+      // The first item wins when two labels normalise alike, as a linear search would.
+      for (const item of this.items) {
+        const label = normalize(t(`menu.${item.key}`));
+        if (!index.has(label)) index.set(label, item.intent);
+      }
+      byNormalizer.set(normalize, index);
+    }
+    return index;
   }
 
   activity(t: TFunction, text: string = t('menu.prompt')): Partial<Activity> {

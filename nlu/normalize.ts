@@ -297,5 +297,16 @@ function splitGlued(w: string): [string, string] | undefined {
  * `normalize("J'suis pas sûr, plutôt la 2ème")` → `"je suis pas sur plutot la 2e"`.
  */
 export function normalize(text: string): string {
-  return normalizeTokens(text).tokens.join(' ');
+  let normalized = normalizedCache.get(text);
+  if (normalized === undefined) {
+    normalized = normalizeTokens(text).tokens.join(' ');
+    // Bounded: the cache is for the constant strings (menu labels, options, synonyms) normalised several times
+    // a turn; when users' texts fill it, it starts again rather than grow.
+    if (normalizedCache.size >= NORMALIZED_CACHE_MAX) normalizedCache.clear();
+    normalizedCache.set(text, normalized);
+  }
+  return normalized;
 }
+
+const NORMALIZED_CACHE_MAX = 4096;
+const normalizedCache = new Map<string, string>();

@@ -1,4 +1,11 @@
-import { type Activity, ConversationState, MemoryStorage, TestAdapter, UserState } from 'botbuilder';
+import {
+  type Activity,
+  ConversationState,
+  MemoryStorage,
+  type Storage,
+  TestAdapter,
+  UserState,
+} from 'botbuilder';
 import { renderActivities } from '../../bot/channels/textRenderer';
 import { getRecognizer, normalize } from '../../nlu';
 import { RelaisBot } from '../../bot/relaisBot';
@@ -26,8 +33,12 @@ export class TestConversation {
   readonly inbox: MisunderstoodEvent[] = [];
   readonly conversationState: ConversationState;
 
-  constructor(channelId = 'test', recognizerOverride?: IntentRecognizer, knowledgeOverride?: Knowledge) {
-    const storage = new MemoryStorage();
+  constructor(
+    channelId = 'test',
+    recognizerOverride?: IntentRecognizer,
+    knowledgeOverride?: Knowledge,
+    storage: Storage = new MemoryStorage(),
+  ) {
     this.conversationState = new ConversationState(storage);
     const userState = new UserState(storage);
     const recognizer = recognizerOverride ?? getRecognizer();

@@ -68,6 +68,8 @@ describe('misunderstood inbox, end to end: bot turn → stored → nlu:review', 
     const { status: ok, items } = await listInbox(bot);
     expect(ok).toBe(200);
     expect(items.map((i) => i.text)).toEqual([REDACTED]);
+    const today = `misunderstood/day/${new Date().toISOString().slice(0, 10)}`;
+    expect(Object.keys(await bot.app.storage.read([today]))).toEqual([today]);
   });
 
   it('nlu:review --export lists it, grouped by nearest intent', async () => {
@@ -138,8 +140,9 @@ describe('misunderstood inbox switched off', () => {
     try {
       await postActivity(bot, emulatorActivity({ text: MESSAGE }));
       expect(await listInbox(bot)).toEqual({ status: 200, items: [] });
-      const keys = Object.keys((bot.app.storage as unknown as { memory: Record<string, unknown> }).memory);
-      expect(keys.filter((k) => k.startsWith('misunderstood'))).toEqual([]);
+      // Nothing written to the bot's storage either (where the inbox would keep today's messages).
+      const today = `misunderstood/day/${new Date().toISOString().slice(0, 10)}`;
+      expect(await bot.app.storage.read([today])).toEqual({});
     } finally {
       await bot.close();
     }
