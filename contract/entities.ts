@@ -71,6 +71,8 @@ export const SLOT_VALUES: Readonly<Record<string, readonly string[]>> = {
 /** What the recogniser extracts from one message. */
 export const EntitiesSchema = z.object({
   statut: RecognizedStatutSchema.optional(),
+  /** The person speaks of their activity in the past (« j'étais boulanger », « retraitée depuis 2019 »). */
+  activiteTerminee: z.boolean().optional(),
   difficultes: z.array(RecognizedDifficultySchema).optional(),
   situation: SituationSchema.optional(),
   enfants: z.number().optional(),

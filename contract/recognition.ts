@@ -2,6 +2,44 @@ import { z } from 'zod';
 import { type Entities, EntitiesSchema } from './entities';
 import { IntentNameSchema } from './intents';
 
+/** Kinds of hardship the recogniser reads in any message (vocabulary: `locales/fr/nlu/distress.yaml`). */
+export const DistressSignalSchema = z.enum([
+  'argent',
+  'dettes',
+  'huissier',
+  'impaye',
+  'survie',
+  'procedure',
+  'activite',
+  'epuisement',
+  'isolement',
+  'maladie',
+  'famille',
+]);
+export type DistressSignal = z.infer<typeof DistressSignalSchema>;
+
+/** `none`: no sign; `moderate`: one ordinary sign; `high`: a severe sign or several kinds of difficulty. */
+export const DistressLevelSchema = z.enum(['none', 'moderate', 'high']);
+export type DistressLevel = z.infer<typeof DistressLevelSchema>;
+
+export const DistressSchema = z.object({
+  level: DistressLevelSchema,
+  /** The kinds of difficulty found, in the data file's order. */
+  signals: z.array(DistressSignalSchema),
+  /** What the signs call for when the message asks nothing precise: HELP, or the aide-financière journey. */
+  need: z.enum(['help', 'aide_financiere']),
+});
+export type Distress = z.infer<typeof DistressSchema>;
+
+/** A field outside the bot's domain named by the message (`locales/fr/nlu/out-of-scope.yaml`). */
+export const OutOfScopeSchema = z.object({
+  /** The first field found (data file order). */
+  domain: z.string(),
+  /** Ids of `knowledge/contacts.yaml` the sources give for that field (may be empty). */
+  contacts: z.array(z.string()),
+});
+export type OutOfScope = z.infer<typeof OutOfScopeSchema>;
+
 /** One recognised message: what the recogniser gives the dialogs and the channels' traces. */
 export const RecognitionSchema = z.object({
   text: z.string(),
@@ -15,6 +53,14 @@ export const RecognitionSchema = z.object({
   /** Set when the two best intents are within the ambiguity margin: the dialog should ask which one. */
   ambiguous: z.object({ first: IntentNameSchema, second: IntentNameSchema }).optional(),
   entities: EntitiesSchema,
+  /** Signs of hardship found anywhere in the message, whatever the top intent. */
+  distress: DistressSchema,
+  /** Words of suicide or self-harm: the answer starts with the suicide-prevention line. */
+  selfHarm: z.boolean(),
+  /** Set when the message names a field outside the bot's domain (taxes, unemployment, bank…). */
+  outOfScope: OutOfScopeSchema.optional(),
+  /** Other topic needs of the same message (another sentence's need, or a strong second intent). */
+  also: z.array(IntentNameSchema).optional(),
 });
 
 export type Recognition = z.infer<typeof RecognitionSchema>;

@@ -8,6 +8,7 @@ import {
   cardAttachment,
   factSet,
   heading,
+  imBackAction,
   openUrlAction,
   text,
 } from './cards/adaptive';
@@ -76,14 +77,77 @@ export function entriesActivity(
   return activity;
 }
 
-/** The advisers' phone numbers with their hours, and the HELP request link. */
-export function contactsActivity(knowledge: Knowledge, t: TFunction): Partial<Activity> {
-  const facts = ADVISER_CONTACT_IDS.map((id) => knowledge.contact(id))
+/** The national lines for words of self-harm: suicide prevention first, then medical emergency. */
+export const CRISIS_CONTACT_IDS = ['tel-3114', 'tel-15'] as const;
+
+function contactFacts(knowledge: Knowledge, ids: readonly string[]): { title: string; value: string }[] {
+  return ids
+    .map((id) => knowledge.contact(id))
     .filter((c) => c !== undefined)
     .map((c) => ({
       title: c.label,
       value: [c.purpose, c.hours, c.price].filter((part) => part !== undefined).join(' — '),
     }));
+}
+
+/**
+ * Telephone lines (`ids`, the advisers' by default) under an introduction, with optional buttons that send a
+ * message back (e.g. « Demander une aide financière »). No HELP questionnaire link: callers add it when it fits.
+ */
+export function phoneLinesActivity(
+  knowledge: Knowledge,
+  intro: string,
+  options: { ids?: readonly string[]; buttons?: readonly string[] } = {},
+): Partial<Activity> {
+  const facts = contactFacts(knowledge, options.ids ?? ADVISER_CONTACT_IDS);
+  const actions = (options.buttons ?? []).map((title) => imBackAction(title));
+  const fallback = [intro, ...facts.map((f) => `${f.title} : ${f.value}`)].join('\n');
+  const activity = MessageFactory.attachment(
+    cardAttachment(
+      adaptiveCard([heading(intro), factSet(facts)], {
+        ...(actions.length > 0 ? { actions } : {}),
+        fallbackText: fallback,
+      }),
+    ),
+  );
+  activity.text = facts.map((f) => f.title).join(' · ');
+  return activity;
+}
+
+/**
+ * HELP offered to a person in difficulty: one empathetic sentence with the HELP card (what it is, the
+ * démarches-simplifiées questionnaire link, from `help.yaml`), then the advisers' lines, with a button to the
+ * aide-financière journey unless that journey is already starting.
+ */
+export function helpOfferActivities(
+  knowledge: Knowledge,
+  t: TFunction,
+  options: { intro: string; aidButton: boolean },
+): Partial<Activity>[] {
+  const help = knowledge.byIntent('help').slice(0, 1);
+  return [
+    entriesActivity(knowledge, t, help, options.intro),
+    phoneLinesActivity(knowledge, t('distress.phones'), {
+      buttons: options.aidButton ? [t('menu.aide_financiere')] : [],
+    }),
+  ];
+}
+
+/**
+ * Words of self-harm: the suicide-prevention line first, then the advisers. Never the HELP questionnaire here:
+ * a form is not the answer to someone who may be in danger.
+ */
+export function selfHarmActivities(knowledge: Knowledge, t: TFunction): Partial<Activity>[] {
+  return [
+    { type: 'message', text: t('distress.selfHarm') },
+    phoneLinesActivity(knowledge, t('distress.crisisLines'), { ids: CRISIS_CONTACT_IDS }),
+    phoneLinesActivity(knowledge, t('distress.selfHarmAdvisers')),
+  ];
+}
+
+/** The advisers' phone numbers with their hours, and the HELP request link. */
+export function contactsActivity(knowledge: Knowledge, t: TFunction): Partial<Activity> {
+  const facts = contactFacts(knowledge, ADVISER_CONTACT_IDS);
   const help = knowledge.contact(HELP_CONTACT_ID);
   const body = [heading(t('contacts.intro')), factSet(facts)];
   const actions: CardActionElement[] = [];
@@ -99,4 +163,22 @@ export function contactsActivity(knowledge: Knowledge, t: TFunction): Partial<Ac
   );
   activity.text = facts.map((f) => f.title).join(' · ');
   return activity;
+}
+
+/**
+ * « Ce n'est pas mon domaine » for a question outside the bot's field, with only the contacts the sources give
+ * for it (`contactIds`, possibly none): no invented address.
+ */
+export function outOfScopeActivities(
+  knowledge: Knowledge,
+  t: TFunction,
+  domain: string,
+  contactIds: readonly string[],
+): Partial<Activity>[] {
+  const label = t(`outOfScopeDomains.${domain}`, { defaultValue: t('outOfScopeDomains.other') });
+  const contacts = contactIds.map((id) => knowledge.contact(id)).filter((c) => c !== undefined);
+  const lines = contacts.map((c) => `${c.label} : ${c.url ?? c.number ?? ''} — ${c.purpose}`);
+  const text = [t('main.outOfScope', { domain: label })];
+  if (lines.length > 0) text.push(t('main.outOfScopeContacts'), ...lines.map((l) => `• ${l}`));
+  return [{ type: 'message', text: text.join('\n\n') }];
 }

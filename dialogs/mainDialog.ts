@@ -11,10 +11,10 @@ import {
 import type { TFunction } from 'i18next';
 import { isConversationIntent } from '../contract';
 import type { Knowledge } from '../knowledge/loader';
-import { contactsActivity } from './answers';
+import { contactsActivity, helpOfferActivities, outOfScopeActivities, selfHarmActivities } from './answers';
 import { translator } from './i18n';
 import { createJourneys, FAQ_DIALOG } from './journeys';
-import type { JourneyResult } from './journeys/journey';
+import type { JourneyOptions, JourneyResult } from './journeys/journey';
 import { Menu } from './menu';
 import type {
   FeedbackSink,
@@ -42,6 +42,21 @@ const ROUTE = 'main.route';
 /** A topic message in the middle of a journey switches to it only when the recogniser is at least this sure. */
 const TOPIC_SWITCH_MIN_SCORE = 0.5;
 
+/** A message names a field outside the bot's domain and the recogniser is less sure than this of a topic. */
+const OUT_OF_SCOPE_MAX_TOPIC_SCORE = 0.5;
+
+/** With signs of difficulty, a topic is answered first only when the recogniser is at least this sure of it. */
+const DISTRESS_TOPIC_MIN_SCORE = 0.6;
+
+/** From this many words a message is a story: never answered with « reformulez » alone. */
+export const STORY_MIN_WORDS = 12;
+
+/** `None` at least this sure: the message is about none of the bot's subjects (an honest « pas mon domaine »). */
+const SURE_NONE_SCORE = 0.5;
+
+/** A guess offered for a short message not understood must have at least this probability. */
+const GUESS_MIN_SCORE = 0.08;
+
 /** Besides the conversation intents, what MainDialog handles itself rather than a journey or a FAQ answer. */
 const HANDLED_HERE = new Set<string>(['contact', 'other', 'None']);
 const handledHere = (intent: string): boolean => isConversationIntent(intent) || HANDLED_HERE.has(intent);
@@ -65,6 +80,10 @@ interface RouteValues {
   disambiguating?: boolean;
   entities?: RecognizedEntities;
   answeredIntent?: string;
+  /** Other needs of the first message, offered once the main one is answered. */
+  also?: string[];
+  /** True while « vous avez aussi parlé de… » is being asked. */
+  offering?: boolean;
   /** The message that started this route (for the inbox when the answer did not help). */
   text?: string;
 }
@@ -132,8 +151,27 @@ export class MainDialog extends ComponentDialog {
     if (!entities.statut && profile?.statut) entities.statut = profile.statut;
     const fromMenu = this.menu.intentFromLabel(step.context.activity.text ?? '', t, this.deps.normalize);
     values(step).text = options.text ?? step.context.activity.text ?? '';
-    const settled = recognition.ambiguous && settleAmbiguity(recognition.ambiguous, entities);
-    if (!options.intent && !fromMenu && recognition.ambiguous && !settled) {
+    // A message typed by the person (not a button, not a choice already made).
+    const typed = !options.intent && !fromMenu;
+    if (typed && recognition.selfHarm) {
+      await this.deps.misunderstood.set(step.context, 0);
+      await step.context.sendActivities(selfHarmActivities(this.deps.knowledge, t));
+      return step.endDialog();
+    }
+    const distressed = typed && recognition.distress.level !== 'none';
+    const besideHelp =
+      distressed && recognition.ambiguous ? settleWithHelpOffered(recognition.ambiguous) : undefined;
+    // Two sentences, two needs: the first is answered and the other offered after it, nothing to ask.
+    const twoNeeds =
+      recognition.ambiguous &&
+      /[.!?;]\s/.test(recognition.text) &&
+      recognition.also?.includes(recognition.ambiguous.second)
+        ? recognition.ambiguous.first
+        : undefined;
+    const settled =
+      recognition.ambiguous && (settleAmbiguity(recognition.ambiguous, entities) ?? besideHelp ?? twoNeeds);
+    // With signs of difficulty nothing is asked first: HELP is offered and the needs follow.
+    if (typed && recognition.ambiguous && !settled && !distressed) {
       const { first, second } = recognition.ambiguous;
       values(step).disambiguating = true;
       values(step).entities = entities;
@@ -142,17 +180,153 @@ export class MainDialog extends ComponentDialog {
       const about = (intent: string) => t(`intentsAbout.${intent}`);
       return step.beginDialog(CHOICE_STEP, {
         question: t('main.ambiguous', { first: about(first), second: about(second) }),
-        choices: [first, second].map((intent) => ({ value: intent, label: capitalise(label(intent)) })),
+        choices: [
+          ...[first, second].map((intent) => ({ value: intent, label: capitalise(label(intent)) })),
+          // A story may be about neither: a person can always be reached.
+          ...(wordCount(recognition.text) >= STORY_MIN_WORDS
+            ? [{ value: 'human', label: t('main.adviser') }]
+            : []),
+        ],
       } satisfies ChoiceStepOptions);
     }
     const intent = options.intent ?? fromMenu ?? settled ?? refineIntent(recognition.topIntent, entities);
+    if (typed) {
+      values(step).also = (recognition.also ?? []).filter(
+        (other) => other !== intent && !(distressed && other === 'aide_financiere'),
+      );
+    }
+    if (distressed && recognition.distress.level === 'moderate' && isOutOfScope(recognition)) {
+      // A question outside the bot's field told with some difficulty: the honest answer, and HELP.
+      const { domain, contacts } = recognition.outOfScope!;
+      await this.deps.misunderstood.set(step.context, 0);
+      await step.context.sendActivities([
+        ...outOfScopeActivities(this.deps.knowledge, t, domain, contacts),
+        ...helpOfferActivities(this.deps.knowledge, t, {
+          intro: t('distress.introWithTopic'),
+          aidButton: true,
+        }),
+      ]);
+      return step.endDialog();
+    }
+    if (distressed) return this.withHelpOffer(step, intent, entities, t, intent === besideHelp);
+    if (typed && isOutOfScope(recognition)) {
+      const { domain, contacts } = recognition.outOfScope!;
+      await this.deps.misunderstood.set(step.context, 0);
+      await step.context.sendActivities([
+        ...outOfScopeActivities(this.deps.knowledge, t, domain, contacts),
+        this.menu.activity(t, t('main.outOfScopeMenu')),
+      ]);
+      return step.endDialog();
+    }
+    // A story asking for financial aid tells a difficulty even without its words: HELP comes with the aids.
+    if (typed && intent === 'aide_financiere' && wordCount(recognition.text) >= STORY_MIN_WORDS) {
+      return this.withHelpOffer(step, intent, entities, t);
+    }
+    if (
+      typed &&
+      intent === 'None' &&
+      recognition.topIntent === 'None' &&
+      recognition.score >= SURE_NONE_SCORE &&
+      wordCount(recognition.text) >= 3
+    ) {
+      // The recogniser is sure the message is about none of its subjects: say so honestly, then offer guesses.
+      // It placed nothing: the message goes to the misunderstood inbox (once, guesses or not).
+      await this.keep(step.context, 'not_understood', recognition);
+      await this.deps.misunderstood.set(step.context, 0);
+      await step.context.sendActivities(outOfScopeActivities(this.deps.knowledge, t, 'other', []));
+      const guessed = await this.offerGuesses(step, recognition, t, t('main.outOfScopeGuesses'), true);
+      if (guessed) return guessed;
+      await step.context.sendActivity(this.menu.activity(t, t('main.outOfScopeMenu')));
+      return step.endDialog();
+    }
+    if (typed && intent === 'None') {
+      const guessed = await this.offerGuesses(step, recognition, t);
+      if (guessed) return guessed;
+    }
     return this.dispatch(step, intent, entities, t);
+  }
+
+  /**
+   * Difficulty in the message: HELP is offered with one empathetic sentence, the advisers' lines and a button to
+   * the aide-financière journey. When the message also asks something precise, that answer follows.
+   */
+  private async withHelpOffer(
+    step: WaterfallStepContext,
+    intent: string,
+    entities: RecognizedEntities,
+    t: TFunction,
+    /** The recogniser hesitated between HELP and this intent: the message asks about it. */
+    askedBesideHelp = false,
+  ): Promise<DialogTurnResult> {
+    await this.deps.misunderstood.set(step.context, 0);
+    const recognition = this.recognition(step.context);
+    // A topic the recogniser is not sure of does not hide the difficulty: it is offered after HELP instead.
+    const weakTopic =
+      this.isTopic(intent) &&
+      intent !== 'help' &&
+      intent !== 'aide_financiere' &&
+      recognition.topIntent === intent &&
+      !askedBesideHelp &&
+      !this.asksQuestion(recognition.text, t) &&
+      recognition.score < DISTRESS_TOPIC_MIN_SCORE;
+    if (weakTopic) values(step).also = [intent, ...(values(step).also ?? [])].slice(0, 2);
+    const main = weakTopic || !this.isTopic(intent) || intent === 'help' ? recognition.distress.need : intent;
+    const onlyHelp = main === 'help';
+    await step.context.sendActivities(
+      helpOfferActivities(this.deps.knowledge, t, {
+        intro: onlyHelp ? t('distress.intro') : t('distress.introWithTopic'),
+        aidButton: main !== 'aide_financiere',
+      }),
+    );
+    if (onlyHelp) return step.next({ intent: 'help', answered: true } satisfies JourneyResult);
+    return this.dispatch(step, main, entities, t);
+  }
+
+  /**
+   * A message not placed: its best guesses as buttons, with « Parler à un conseiller ». A story (long message) is
+   * always answered so; a short one only when some guess is plausible (otherwise « reformulez », then the menu).
+   */
+  private async offerGuesses(
+    step: WaterfallStepContext,
+    recognition: RecognitionLike,
+    t: TFunction,
+    question?: string,
+    /** The message is already in the misunderstood inbox. */
+    kept = false,
+  ): Promise<DialogTurnResult | undefined> {
+    const story = wordCount(recognition.text) >= STORY_MIN_WORDS;
+    const ranked = Object.entries(recognition.intents).filter(
+      ([intent]) => !handledHere(intent) && this.isTopic(intent),
+    );
+    const guesses = ranked
+      .filter(([, { score }], rank) => score >= GUESS_MIN_SCORE || (story && rank < 2))
+      .slice(0, 3)
+      .map(([intent]) => intent);
+    if (guesses.length === 0) return undefined;
+    // A fallback all the same: the message goes to the misunderstood inbox.
+    if (!kept) await this.keep(step.context, 'not_understood', recognition);
+    values(step).disambiguating = true;
+    values(step).entities = recognition.entities;
+    return step.beginDialog(CHOICE_STEP, {
+      question: question ?? (story ? t('main.guessesStory') : t('main.guesses')),
+      choices: [
+        ...guesses.map((intent) => ({ value: intent, label: capitalise(t(`intents.${intent}`)) })),
+        { value: 'human', label: t('main.adviser') },
+      ],
+      lenient: true,
+    } satisfies ChoiceStepOptions);
+  }
+
+  private isTopic(intent: string): boolean {
+    return intent !== 'None' && !handledHere(intent);
   }
 
   private async afterRouteStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const t = translator(step.context.activity.locale);
     if (values(step).disambiguating) {
       const choice = step.result as ChoiceStepResult;
+      // Something else was typed: a new request.
+      if (choice.kind === 'unmatched') return step.replaceDialog(ROUTE, {} satisfies RouteOptions);
       if (choice.kind !== 'chosen') return step.endDialog();
       return step.replaceDialog(ROUTE, {
         intent: choice.value,
@@ -163,6 +337,29 @@ export class MainDialog extends ComponentDialog {
     const result = step.result as JourneyResult | undefined;
     if (!result?.answered) return step.endDialog();
     values(step).answeredIntent = result.intent;
+    const also = (values(step).also ?? []).filter((intent) => intent !== result.intent);
+    if (also.length > 0) {
+      values(step).offering = true;
+      return step.beginDialog(CHOICE_STEP, {
+        question: t('main.alsoOffer', {
+          topics: also.map((intent) => t(`intentsAbout.${intent}`)).join(t('main.and')),
+        }),
+        choices: [
+          ...also.map((intent, i) => ({
+            value: intent,
+            label: capitalise(t(`intents.${intent}`)),
+            // « oui » takes the (first) need offered.
+            ...(i === 0 ? { synonyms: t('prompts.yesSynonyms', { returnObjects: true }) as string[] } : {}),
+          })),
+          {
+            value: 'no',
+            label: t('main.alsoNo'),
+            synonyms: t('prompts.noSynonyms', { returnObjects: true }) as string[],
+          },
+        ],
+        lenient: true,
+      } satisfies ChoiceStepOptions);
+    }
     return step.beginDialog(CHOICE_STEP, {
       question: t('feedback.question'),
       choices: [
@@ -184,6 +381,14 @@ export class MainDialog extends ComponentDialog {
   private async feedbackStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const t = translator(step.context.activity.locale);
     const answer = step.result as ChoiceStepResult;
+    if (values(step).offering) {
+      if (answer.kind === 'chosen' && answer.value !== 'no') {
+        return step.replaceDialog(ROUTE, { intent: answer.value } satisfies RouteOptions);
+      }
+      if (answer.kind === 'unmatched') return step.replaceDialog(ROUTE, {} satisfies RouteOptions);
+      await step.context.sendActivity(this.menu.activity(t, t('feedback.thanksYes')));
+      return step.endDialog();
+    }
     if (answer.kind === 'unmatched') {
       // Not a yes/no: the person moved on; treat the message as a new request.
       return step.replaceDialog(ROUTE, {} satisfies RouteOptions);
@@ -222,7 +427,12 @@ export class MainDialog extends ComponentDialog {
     const context = step.context;
     if (intent !== 'None') await this.deps.misunderstood.set(context, 0);
     const journey = this.journeyByIntent[intent];
-    if (journey) return step.beginDialog(journey, { entities });
+    if (journey) {
+      const fromStory =
+        !this.menu.intentFromLabel(context.activity.text ?? '', t, this.deps.normalize) &&
+        wordCount(context.activity.text ?? '') >= STORY_MIN_WORDS;
+      return step.beginDialog(journey, { entities, fromStory } satisfies JourneyOptions);
+    }
     if (!handledHere(intent)) return step.beginDialog(FAQ_DIALOG, { intent });
 
     if (intent === 'None') {
@@ -319,6 +529,14 @@ export class MainDialog extends ComponentDialog {
     }
   }
 
+  /** A question mark or a question word: the message asks something, it does not only tell a story. */
+  private asksQuestion(text: string, t: TFunction): boolean {
+    if (text.includes('?')) return true;
+    const normalized = ` ${this.deps.normalize(text)} `;
+    const markers = t('prompts.questionMarkers', { returnObjects: true }) as string[];
+    return markers.some((marker) => normalized.includes(` ${this.deps.normalize(marker)} `));
+  }
+
   private announcesSwitch(text: string, t: TFunction): boolean {
     const normalized = ` ${this.deps.normalize(text)} `;
     const markers = t('prompts.switchMarkers', { returnObjects: true }) as string[];
@@ -343,6 +561,16 @@ export class MainDialog extends ComponentDialog {
       answersChoiceStep(waiting.state, text, recognition.entities, this.deps.normalize, t)
     ) {
       return undefined;
+    }
+    if (recognition.selfHarm) {
+      await innerDc.cancelAllDialogs();
+      await context.sendActivities(selfHarmActivities(this.deps.knowledge, t));
+      return { status: DialogTurnStatus.complete };
+    }
+    if (recognition.distress.level === 'high' && wordCount(text) >= 4) {
+      // Difficulty told in the middle of a question: it is answered (HELP), not taken as a wrong answer.
+      await innerDc.cancelAllDialogs();
+      return innerDc.beginDialog(ROUTE, {} satisfies RouteOptions);
     }
     const intent = this.intentOf(context, t);
     const end = async (activities: Partial<Activity>[]): Promise<DialogTurnResult> => {
@@ -397,6 +625,29 @@ export function settleAmbiguity(
     return 'aide_financiere';
   }
   return undefined;
+}
+
+/**
+ * When HELP is offered anyway (the message shows difficulty) and the recogniser hesitates between HELP and
+ * another need, the other need is the one to answer.
+ */
+export function settleWithHelpOffered(ambiguous: { first: string; second: string }): string | undefined {
+  if (ambiguous.first === 'help') return ambiguous.second;
+  if (ambiguous.second === 'help') return ambiguous.first;
+  return undefined;
+}
+
+/** A question about a field the bot does not cover, and no topic the recogniser is sure of. */
+export function isOutOfScope(recognition: RecognitionLike): boolean {
+  if (!recognition.outOfScope) return false;
+  // A situation or a difficulty the aids answer (« je pars à la retraite et j'ai du mal à payer ») is in scope.
+  const { entities } = recognition;
+  if (entities.situation !== undefined || activeDifficulties(entities).length > 0) return false;
+  return recognition.topIntent === 'None' || recognition.score < OUT_OF_SCOPE_MAX_TOPIC_SCORE;
+}
+
+export function wordCount(text: string): number {
+  return text.split(/\s+/).filter((w) => /[\p{L}\d]/u.test(w)).length;
 }
 
 function values(step: WaterfallStepContext): RouteValues {

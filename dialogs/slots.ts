@@ -29,8 +29,11 @@ const READERS: Record<string, SlotReader> = {
   situation: (e) =>
     e.situation ??
     e.difficultes?.map((d) => SITUATION_DIFFICULTIES[d]).find((situation) => situation !== undefined) ??
-    // A status ("je suis électricien") or a difficulty of the business ("mon camion est en panne") means active.
-    (e.statut !== undefined || activeDifficulties(e).length > 0 ? 'actif' : undefined),
+    // A status ("je suis électricien") or a difficulty of the business ("mon camion est en panne") means active,
+    // unless the person speaks of the activity in the past ("j'étais boulanger, retraité depuis 5 ans").
+    (!e.activiteTerminee && (e.statut !== undefined || activeDifficulties(e).length > 0)
+      ? 'actif'
+      : undefined),
   difficulte: (e) => {
     const kinds = activeDifficulties(e);
     return kinds.length > 1 ? 'plusieurs' : kinds[0];

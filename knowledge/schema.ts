@@ -33,6 +33,8 @@ export const OrganisationSchema = z.enum([
   'assurance_retraite',
   'caf',
   'cgss',
+  /** A national public line outside social security (suicide prevention, emergency services). */
+  'numero_national',
 ]);
 
 /** Intents of the recogniser (contract with the NLU). */
@@ -126,7 +128,7 @@ export const ContactSchema = z
     channel: ContactChannelSchema,
     number: z
       .string()
-      .regex(/^\d{4,10}$/, 'must be digits only')
+      .regex(/^\d{2,10}$/, 'must be digits only (2 to 10)')
       .optional(),
     url: z.url().optional(),
     hours: z.string().min(1).optional(),

@@ -199,11 +199,29 @@ const PREFILTER: Partial<Record<Difficulte, RegExp>> = {
 };
 const HEALTH_ANY = new RegExp(HEALTH);
 
+/** « pas de », « plus de », « aucun », « sans », « ni » just before a word: « je n'ai pas de dettes ». */
+const NEGATED_BEFORE = /(?:^| )(?:(?:pas|plus|jamais eu|jamais) (?:de|des|d)|aucune?s?|sans|ni)(?: [a-z]+)?$/;
+
+/** True when one match of `re` in `t` is not negated (« pas de dettes » is no debt; « des dettes » is). */
+function affirmed(re: RegExp, t: string): boolean {
+  const all = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  let m: RegExpExecArray | null;
+  while ((m = all.exec(t)) !== null) {
+    if (!NEGATED_BEFORE.test(t.slice(Math.max(0, m.index - 30), m.index))) return true;
+    if (m[0].length === 0) all.lastIndex++;
+  }
+  return false;
+}
+
+/** Said of an activity that is over: then a trade named in the message does not mean « en activité ». */
+const PAST_ACTIVITY =
+  /(?:^| )(?:je etais|jetais|ancienne? (?:artisane?|commercante?|independante?|boulang|coiffeu|restaura|chef)|je ai ete (?:artisane?|commercante?|independante?|a mon compte|boulang|coiffeu|restaura)|(?:je ai |jai |avoir )(?:cesse|arrete|ferme|vendu|radie|pris ma retraite)|je suis (?:a la )?retraitee?|suis a la retraite|(?:retraitee?|a la retraite) depuis|je ne (?:travaille|exerce|suis) plus (?:en activite|independante?|a mon compte)?|plus en activite|(?:ma |mon )(?:entreprise|activite|commerce|boutique|affaire) (?:est |a ete )?(?:fermee?|liquidee?|radiee?|vendue?|cedee?))(?= |$)/;
+
 function findDifficultes(t: string): Difficulte[] {
   const out: Difficulte[] = [];
   for (const [d, re] of DIFFICULTES) {
     const pre = PREFILTER[d];
-    if ((pre === undefined || pre.test(t)) && re.test(t)) out.push(d);
+    if ((pre === undefined || pre.test(t)) && re.test(t) && affirmed(re, t)) out.push(d);
   }
   const healthThreatensWork = HEALTH_ANY.test(t) && SANTE_ACTIVITE.test(t);
   if (healthThreatensWork || (SERIOUS_HEALTH.test(t) && !out.includes('frais_sante'))) {
@@ -419,6 +437,7 @@ export function extractEntities(normalized: string, raw: string, options: Entity
   const e: Entities = {};
   const statut = findStatut(t);
   if (statut) e.statut = statut;
+  if (PAST_ACTIVITY.test(t)) e.activiteTerminee = true;
   const difficultes = findDifficultes(t);
   if (difficultes.length > 0) e.difficultes = difficultes;
   const situation = findSituation(t, difficultes);

@@ -15,9 +15,11 @@ import { loadExamples, loadVocabulary, DEFAULT_DATA_DIR, type Example } from './
 import { ALL_INTENTS, type IntentName, isConversationIntent, type Recognition } from '../contract';
 import { extractEntities, type EntityOptions } from './entities';
 import { DEFAULT_FEATURE_OPTIONS, Featurizer, type FeatureOptions } from './features';
+import { DistressDetector } from './distress';
 import { CONCEPTS } from './lexicon';
 import { SoftmaxModel, type SparseVector, type TrainOptions } from './model';
 import { fold, normalizeTokens } from './normalize';
+import { ScopeDetector } from './scope';
 import { PIPELINE_OPTIONS } from './settings';
 import { SpellCorrector } from './spell';
 
@@ -29,6 +31,13 @@ export type { EntityOptions } from './entities';
 export { extractEntities } from './entities';
 export { loadExamples, loadVocabulary, DEFAULT_DATA_DIR } from './data';
 export type { Example } from './data';
+export type { Distress, DistressLevel, DistressSignal } from './distress';
+export type { OutOfScope } from './scope';
+
+/** A second need is offered when its sentence names it at least this surely… */
+const ALSO_SEGMENT_MIN = 0.6;
+/** …or when the whole message gives it at least this probability. */
+const ALSO_WHOLE_MIN = 0.25;
 
 export interface RecognizerOptions {
   /** Below this probability the top intent becomes `None`. */
@@ -65,6 +74,10 @@ export class Recognizer {
   private readonly spell: SpellCorrector;
   private readonly noneIndex: number;
   private readonly buf: Float64Array;
+  private readonly distress = DistressDetector.fromFile();
+  private readonly scope = ScopeDetector.fromFile();
+  /** Best topic intent of each sentence of the last long message (for `also`). */
+  private segmentTops: { c: number; p: number }[] = [];
   readonly options: RecognizerOptions;
   /** Milliseconds spent building the model. */
   readonly buildMs: number;
@@ -89,6 +102,7 @@ export class Recognizer {
     for (const word of this.options.vocabulary ?? []) {
       for (const t of normalizeTokens(word).tokens) if (!freq.has(t)) freq.set(t, 1);
     }
+    for (const word of [...this.distress.words, ...this.scope.words]) if (!freq.has(word)) freq.set(word, 1);
     for (const entries of Object.values(CONCEPTS)) {
       for (const entry of entries)
         for (const t of normalizeTokens(entry).tokens) if (!freq.has(t)) freq.set(t, 1);
@@ -174,6 +188,7 @@ export class Recognizer {
     const probs = this.buf;
     this.model.probabilities(this.vectorize(tokens, false), probs);
     const { segmentScoring, segmentWeight } = this.options;
+    this.segmentTops = [];
     if (!segmentScoring || segments.length < 2) return probs;
     let best: Float64Array | undefined;
     let bestTop = 0;
@@ -181,13 +196,16 @@ export class Recognizer {
       if (seg.length < 2) continue;
       const p = new Float64Array(this.labels.length);
       this.model.probabilities(this.vectorize(seg, false), p);
+      let segTop = -1;
       for (let c = 0; c < p.length; c++) {
         if (c === this.noneIndex || isConversationIntent(this.labels[c])) continue;
+        if (segTop < 0 || p[c] > p[segTop]) segTop = c;
         if (p[c] > bestTop) {
           bestTop = p[c];
           best = p;
         }
       }
+      if (segTop >= 0) this.segmentTops.push({ c: segTop, p: p[segTop] });
     }
     if (best)
       for (let c = 0; c < probs.length; c++)
@@ -221,13 +239,19 @@ export class Recognizer {
       topIntent = 'None';
       score = 1 - score;
     }
+    const outOfScope = this.scope.detect(normalized);
     const result = {
       text,
       normalized,
       topIntent,
       score: round(score),
       entities: extractEntities(normalized, text, options),
+      distress: this.distress.detect(normalized),
+      selfHarm: this.distress.selfHarm(normalized),
+      ...(outOfScope ? { outOfScope } : {}),
     } as Recognition;
+    const also = this.otherNeeds(first, second, probs);
+    if (also.length > 0) result.also = also;
     let intents: Record<string, { score: number }> | undefined;
     Object.defineProperty(result, 'intents', {
       enumerable: true,
@@ -244,7 +268,24 @@ export class Recognizer {
     }
     return result;
   }
+
+  /** Topic needs other than the top one: another sentence's clear need, or a strong second intent. */
+  private otherNeeds(first: number, second: number, probs: Float64Array): IntentName[] {
+    const out: IntentName[] = [];
+    const add = (c: number): void => {
+      const intent = this.labels[c];
+      if (c === first || c === this.noneIndex || isConversationIntent(intent) || OFFER_EXCLUDED.has(intent))
+        return;
+      if (!out.includes(intent)) out.push(intent);
+    };
+    for (const { c, p } of this.segmentTops) if (p >= ALSO_SEGMENT_MIN) add(c);
+    if (second >= 0 && probs[second] >= ALSO_WHOLE_MIN) add(second);
+    return out.slice(0, 2);
+  }
 }
+
+/** Needs not offered as « vous avez aussi parlé de… » (answered by the contacts or by HELP's own offer). */
+const OFFER_EXCLUDED = new Set<string>(['contact', 'help']);
 
 /** Every intent with its score, best first (the shape of botbuilder's RecognizerResult). */
 function rankIntents(

@@ -66,7 +66,8 @@ export type FeatureOptions = z.infer<typeof FeatureOptionsSchema>;
 export type TrainOptions = z.infer<typeof TrainOptionsSchema>;
 export type PipelineOptions = z.infer<typeof PipelineOptionsSchema>;
 
-function readData<S extends z.ZodType>(dir: string, file: string, schema: S): z.output<S> {
+/** Reads and validates one YAML data file; throws naming the file, the path and zod's message. */
+export function readData<S extends z.ZodType>(dir: string, file: string, schema: S): z.output<S> {
   const full = path.join(dir, file);
   const result = schema.safeParse(parse(fs.readFileSync(full, 'utf8')));
   if (result.success) return result.data;

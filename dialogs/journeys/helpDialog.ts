@@ -5,7 +5,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { Knowledge } from '../../knowledge/loader';
-import { entriesActivity } from '../answers';
+import { helpOfferActivities } from '../answers';
 import { translator } from '../i18n';
 import type { JourneyResult } from './journey';
 
@@ -13,7 +13,8 @@ export const HELP_DIALOG = 'HelpDialog';
 
 /**
  * HELP, for people whose difficulties pile up: what the scheme is (in the entry's own three lines), the
- * démarches simplifiées questionnaire link, the steps, and who calls back. All of it from `help.yaml`.
+ * démarches simplifiées questionnaire link, the steps, and who calls back (from `help.yaml`), then the advisers'
+ * telephone lines (`contacts.yaml`) and a button to the aide-financière journey.
  */
 export class HelpDialog extends ComponentDialog {
   constructor(private readonly knowledge: Knowledge) {
@@ -24,9 +25,8 @@ export class HelpDialog extends ComponentDialog {
 
   private async answer(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const t = translator(step.context.activity.locale);
-    const help = this.knowledge.byIntent('help');
-    await step.context.sendActivity(
-      entriesActivity(this.knowledge, t, help.slice(0, 1), t('journey.helpIntro')),
+    await step.context.sendActivities(
+      helpOfferActivities(this.knowledge, t, { intro: t('journey.helpIntro'), aidButton: true }),
     );
     return step.endDialog({ intent: 'help', answered: true } satisfies JourneyResult);
   }

@@ -28,6 +28,9 @@ interface LoopState {
   entities: RecognizedEntities;
   /** True once the slots already known from the first message have been acknowledged. */
   acknowledged: boolean;
+  /** Slots filled from the first message's entities (not answered by the person): undone by a correction. */
+  prefilled: string[];
+  fromStory: boolean;
 }
 
 export interface TreeJourneyDeps extends ChoiceStepDeps {
@@ -68,6 +71,8 @@ export class TreeJourneyDialog extends ComponentDialog {
       history: options.history ?? [],
       entities: options.entities ?? {},
       acknowledged: options.acknowledged ?? false,
+      prefilled: options.prefilled ?? [],
+      fromStory: options.fromStory ?? false,
     };
   }
 
@@ -87,11 +92,17 @@ export class TreeJourneyDialog extends ComponentDialog {
       );
       if (value === undefined || state.answers[question.slot as keyof Answers] !== undefined) break;
       (state.answers as Record<string, string>)[question.slot] = value;
+      if (!state.prefilled.includes(question.slot)) state.prefilled.push(question.slot);
       prefilled.push(question.options.find((o) => o.value === value)?.label ?? value);
       resolution = resolve(tree, state.answers);
     }
     if (prefilled.length > 0 && !state.acknowledged) {
-      await step.context.sendActivity(t('journey.understood', { list: prefilled.join(' › ') }));
+      // Read from a story, a slot may be wrong (tense, negation): say it and let the person correct it.
+      const key =
+        state.fromStory && resolution.kind === 'question'
+          ? 'journey.understoodConfirm'
+          : 'journey.understood';
+      await step.context.sendActivity(t(key, { list: prefilled.join(' › ') }));
     }
     state.acknowledged = true;
     (step.values as { loop?: LoopState }).loop = state;
@@ -119,7 +130,13 @@ export class TreeJourneyDialog extends ComponentDialog {
     }
     if (result.kind === 'back') {
       const last = state.history.pop();
-      if (last === undefined) {
+      if (last === undefined && state.prefilled.length > 0) {
+        // A correction of what was read from the first message: forget it and ask.
+        for (const slot of state.prefilled) delete (state.answers as Record<string, string>)[slot];
+        state.prefilled = [];
+        state.entities = {};
+        await step.context.sendActivity(translator(step.context.activity.locale)('journey.corrected'));
+      } else if (last === undefined) {
         await step.context.sendActivity(translator(step.context.activity.locale)('prompts.firstQuestion'));
       } else {
         delete (state.answers as Record<string, string>)[last];

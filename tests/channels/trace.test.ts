@@ -78,6 +78,8 @@ describe('toRecognizerResult', () => {
     topIntent: 'maternite',
     score: 0.8,
     entities: { situation: 'actif' },
+    distress: { level: 'none', signals: [], need: 'help' },
+    selfHarm: false,
   };
 
   it('keeps text, alteredText, entities, and lists intents best first', () => {
@@ -99,6 +101,8 @@ describe('toRecognizerResult', () => {
       topIntent: 'None',
       score: 0.75,
       entities: {},
+      distress: { level: 'none', signals: [], need: 'help' },
+      selfHarm: false,
     };
     const result = toRecognizerResult(weak);
     expect(Object.keys(result.intents)[0]).toBe('None');

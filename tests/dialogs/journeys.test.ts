@@ -97,13 +97,13 @@ describe('direct answers', () => {
 });
 
 describe('not understood and out of scope', () => {
-  it('rephrase once, then the menu, then the contacts', async () => {
+  it('a short message not understood: rephrase once, then the menu, then the contacts', async () => {
     const conversation = new TestConversation();
-    const first = await conversation.send('comment déclarer la TVA ?');
+    const first = await conversation.send('blablabla');
     expect(first.text).toContain('reformuler');
-    const second = await conversation.send('et la CFE alors');
+    const second = await conversation.send('zzzz');
     expect(second.choices).toContain(MENU_FR);
-    const third = await conversation.send('quel temps fera-t-il demain');
+    const third = await conversation.send('qsdf');
     expect(third.text).toContain('3646');
     expect(third.text).toContain('3698');
   });

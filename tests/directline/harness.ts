@@ -20,6 +20,8 @@ export const stubRecognizer: IntentRecognizer = {
       intents: { greeting: { score: greeting ? 1 : 0 }, None: { score: greeting ? 0 : 1 } },
       topIntent: greeting ? 'greeting' : 'None',
       score: 1,
+      distress: { level: 'none', signals: [], need: 'help' },
+      selfHarm: false,
       entities: {},
     };
   },

@@ -14,6 +14,24 @@ describe('misunderstood inbox: what the dialogs report', () => {
     expect(event.guesses.every((g) => g.intent !== 'None')).toBe(true);
   });
 
+  it('keeps a story answered with guesses as buttons, once, and not the guess then chosen', async () => {
+    const conversation = new TestConversation();
+    const story =
+      "Mon voisin m'a dit de venir vous voir parce qu'il a eu un souci l'an dernier avec son dossier et que ça s'est bien arrangé";
+    const reply = await conversation.send(story);
+    expect(reply.choices).toContain('Parler à un conseiller');
+    expect(conversation.inbox.map((e) => [e.text, e.reason])).toEqual([[story, 'not_understood']]);
+    await conversation.send(reply.choices.find((c) => c !== 'Parler à un conseiller') ?? '');
+    expect(conversation.inbox).toHaveLength(1);
+  });
+
+  it('keeps nothing for a question recognised as outside the domain and answered so (« la TVA »)', async () => {
+    const conversation = new TestConversation();
+    const reply = await conversation.send('comment déclarer la TVA sur mes factures ?');
+    expect(reply.text).toContain("Ce n'est pas mon domaine");
+    expect(conversation.inbox).toEqual([]);
+  });
+
   it('keeps nothing for a message that was understood and answered', async () => {
     const conversation = new TestConversation();
     await conversation.send("j'ai perdu ma carte vitale");

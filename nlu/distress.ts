@@ -1,0 +1,101 @@
+/**
+ * Signs of hardship and distress in any message, whatever its topic: money trouble, debts, bailiffs, being unable
+ * to pay or to live, insolvency proceedings, exhaustion, isolation, illness threatening the activity, family
+ * blows; and words of self-harm, kept apart because they call for another answer. The vocabulary is data
+ * (`locales/fr/nlu/distress.yaml`, validated here); a sign preceded by a negation (« je n'ai pas de dettes »)
+ * does not count when its group says so.
+ */
+import { z } from 'zod';
+import { type Distress, type DistressLevel, type DistressSignal, DistressSignalSchema } from '../contract';
+import { checkPattern, compileGroup, loadDataFile, patternWords } from './patterns';
+
+/** The kinds of difficulty, in the contract's order. */
+export const DISTRESS_SIGNALS = DistressSignalSchema.options;
+
+const Pattern = z.string().min(2).refine(checkPattern, { message: 'not a valid regular expression' });
+
+export const DistressFileSchema = z.strictObject({
+  negations: Pattern,
+  signals: z
+    .array(
+      z.strictObject({
+        id: z.enum(DISTRESS_SIGNALS),
+        severe: z.boolean().default(false),
+        need: z.enum(['help', 'aide_financiere', 'either']).default('either'),
+        negatable: z.boolean().default(false),
+        patterns: z.array(Pattern).min(1),
+      }),
+    )
+    .min(1),
+  selfHarm: z.array(Pattern).min(1),
+});
+export type DistressFile = z.infer<typeof DistressFileSchema>;
+
+export type { Distress, DistressLevel, DistressSignal };
+
+interface CompiledSignal {
+  id: DistressSignal;
+  severe: boolean;
+  negatable: boolean;
+  need: 'help' | 'aide_financiere' | 'either';
+  re: RegExp;
+}
+
+export class DistressDetector {
+  private readonly signals: CompiledSignal[];
+  private readonly negation: RegExp;
+  private readonly selfHarmRe: RegExp;
+  /** Every plain word of the patterns (for the spelling corrector). */
+  readonly words: string[];
+
+  constructor(data: DistressFile) {
+    this.signals = data.signals.map((s) => ({
+      id: s.id,
+      severe: s.severe,
+      negatable: s.negatable,
+      need: s.need,
+      re: compileGroup(s.patterns),
+    }));
+    this.negation = new RegExp(data.negations);
+    this.selfHarmRe = compileGroup(data.selfHarm);
+    this.words = patternWords([...data.signals.flatMap((s) => s.patterns), ...data.selfHarm]);
+  }
+
+  static fromFile(file = 'distress.yaml'): DistressDetector {
+    return new DistressDetector(loadDataFile(file, DistressFileSchema));
+  }
+
+  /** Reads a normalised text (`normalize.ts`). */
+  detect(normalized: string): Distress {
+    const found: DistressSignal[] = [];
+    let severe = false;
+    let help = false;
+    let aid = false;
+    for (const s of this.signals) {
+      if (this.present(s, normalized)) {
+        found.push(s.id);
+        severe ||= s.severe;
+        help ||= s.need === 'help';
+        aid ||= s.need === 'aide_financiere';
+      }
+    }
+    const level: DistressLevel =
+      found.length === 0 ? 'none' : severe || found.length >= 2 ? 'high' : 'moderate';
+    return { level, signals: found, need: aid && !help ? 'aide_financiere' : 'help' };
+  }
+
+  selfHarm(normalized: string): boolean {
+    this.selfHarmRe.lastIndex = 0;
+    return this.selfHarmRe.test(normalized);
+  }
+
+  private present(s: CompiledSignal, text: string): boolean {
+    s.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = s.re.exec(text)) !== null) {
+      if (!s.negatable || !this.negation.test(text.slice(Math.max(0, m.index - 40), m.index))) return true;
+      if (m[0].length === 0) s.re.lastIndex++;
+    }
+    return false;
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * Word-start patterns over the normalised text (see `normalize.ts`), read from the data files of
+ * `locales/fr/nlu/`. A pattern starts at the beginning of a word and may end inside one (a stem: « dette » also
+ * finds « dettes »); the patterns of one group are compiled into a single regular expression.
+ */
+import * as path from 'path';
+import type { z } from 'zod';
+import { NLU_DATA_DIR, readData } from './settings';
+
+/** Parses and validates one YAML data file of `locales/fr/nlu/` (or a file given by its absolute path). */
+export function loadDataFile<S extends z.ZodType>(file: string, schema: S): z.output<S> {
+  return path.isAbsolute(file)
+    ? readData(path.dirname(file), path.basename(file), schema)
+    : readData(NLU_DATA_DIR, file, schema);
+}
+
+/** One regular expression finding any of `patterns` at a word start (global: all matches can be walked). */
+export function compileGroup(patterns: readonly string[]): RegExp {
+  return new RegExp(`(?:^| )(?:${patterns.map((p) => `(?:${p})`).join('|')})`, 'g');
+}
+
+/** Throws on a pattern that is not a valid regular expression, naming it. */
+export function checkPattern(pattern: string): boolean {
+  try {
+    new RegExp(pattern);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The plain long words of the patterns (letters only, 8+), so that spelling correction knows and keeps them
+ * (« huissier », « liquidation »). Short ones are left out: they would attract corrections of other words
+ * (« marge » → « marre », « couleur » → « douleur »).
+ */
+export function patternWords(patterns: readonly string[]): string[] {
+  const words = new Set<string>();
+  for (const p of patterns) {
+    const plain = p
+      .replace(/\(\?[:!=<]+/g, ' ')
+      .replace(/\\[a-z]/gi, ' ')
+      .replace(/\[[^\]]*\]/g, ' ')
+      .replace(/[()|?*+{}.^$\d,]/g, ' ');
+    for (const w of plain.split(/\s+/)) if (/^[a-z]{8,}$/.test(w)) words.add(w);
+  }
+  return [...words];
+}

@@ -1,0 +1,54 @@
+/**
+ * Questions outside the bot's field (taxes, unemployment benefits of employees, banks, company formalities,
+ * pension amounts, private insurance, disputes, family benefits, bookkeeping, hiring): recognised from the data
+ * file `locales/fr/nlu/out-of-scope.yaml`, so that the bot answers honestly « ce n'est pas mon domaine » instead of
+ * a domain answer or a bare « je n'ai pas compris ».
+ */
+import { z } from 'zod';
+import type { OutOfScope } from '../contract';
+import { checkPattern, compileGroup, loadDataFile, patternWords } from './patterns';
+
+const Pattern = z.string().min(2).refine(checkPattern, { message: 'not a valid regular expression' });
+
+export const OutOfScopeFileSchema = z.strictObject({
+  domains: z
+    .array(
+      z.strictObject({
+        id: z.string().regex(/^[a-z_]+$/),
+        /** Ids of `knowledge/contacts.yaml` the sources give for this field (may be empty). */
+        contacts: z.array(z.string().min(1)).default([]),
+        patterns: z.array(Pattern).min(1),
+      }),
+    )
+    .min(1),
+});
+export type OutOfScopeFile = z.infer<typeof OutOfScopeFileSchema>;
+
+export type { OutOfScope };
+
+export class ScopeDetector {
+  private readonly domains: { id: string; contacts: string[]; re: RegExp }[];
+  readonly words: string[];
+
+  constructor(data: OutOfScopeFile) {
+    this.domains = data.domains.map((d) => ({
+      id: d.id,
+      contacts: d.contacts,
+      re: compileGroup(d.patterns),
+    }));
+    this.words = patternWords(data.domains.flatMap((d) => d.patterns));
+  }
+
+  static fromFile(file = 'out-of-scope.yaml'): ScopeDetector {
+    return new ScopeDetector(loadDataFile(file, OutOfScopeFileSchema));
+  }
+
+  /** The field outside the bot's domain that a normalised text names, if any. */
+  detect(normalized: string): OutOfScope | undefined {
+    for (const d of this.domains) {
+      d.re.lastIndex = 0;
+      if (d.re.test(normalized)) return { domain: d.id, contacts: d.contacts };
+    }
+    return undefined;
+  }
+}

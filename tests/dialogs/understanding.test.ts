@@ -1,0 +1,191 @@
+/**
+ * How the bot answers real people: difficulty told without keywords, words of self-harm, a story it cannot
+ * place, a question outside its field, two needs in one message, slots read from a story and corrected,
+ * negation and tense. Every test talks to the real recogniser, dialogs and knowledge base.
+ */
+import { knowledge, TestConversation } from './harness';
+
+const HELP_LINK = 'https://www.demarches-simplifiees.fr';
+const AID_BUTTON = 'Demander une aide financière';
+const helpTitle = knowledge.byIntent('help')[0].title;
+
+describe('difficulty in any message', () => {
+  it('distress without the word « aide » or « HELP » → HELP, its questionnaire link, the phone lines, the aid button', async () => {
+    const reply = await new TestConversation().send(
+      "je ne dors plus, tout s'effondre, je n'ai plus un rond pour nourrir mes enfants",
+    );
+    expect(reply.text).toContain('Vous n’êtes pas seul'.replace('’', "'"));
+    expect(reply.text).toContain(helpTitle);
+    expect(reply.links).toContain(HELP_LINK);
+    expect(reply.text).toContain('3646');
+    expect(reply.text).toContain('3698');
+    expect(reply.text).toContain(AID_BUTTON);
+    expect(reply.text).not.toContain("Je n'ai pas compris");
+  });
+
+  it('a precise question with signs of hardship → HELP comes with the answer to that question', async () => {
+    const reply = await new TestConversation().send(
+      "l'huissier est passé la semaine dernière, comment je refais ma carte vitale perdue ?",
+    );
+    expect(reply.links).toContain(HELP_LINK);
+    expect(reply.text).toContain(
+      'en plus de la réponse à votre question, le dispositif HELP peut vous accompagner',
+    );
+    expect(reply.text).toMatch(/carte Vitale/i);
+  });
+
+  it('the aid button of the HELP offer starts the aide-financière journey', async () => {
+    const conversation = new TestConversation();
+    await conversation.send("je suis au bout du rouleau, seule, et les dettes s'accumulent");
+    const reply = await conversation.send(AID_BUTTON);
+    expect(reply.text).toContain('Quelle est votre situation ?');
+  });
+
+  it('a drop of activity told as a story opens the aid journey, with HELP offered too', async () => {
+    const reply = await new TestConversation().send(
+      "Avec l'inondation du mois dernier le magasin est resté fermé trois semaines et mon chiffre d'affaires a chuté de moitié",
+    );
+    expect(reply.links).toContain(HELP_LINK);
+    expect(reply.text).toContain(knowledge.get('aide-urgence-cpsti')!.title);
+  });
+
+  it('a story asking for financial aid, even without words of distress → the aid journey with HELP', async () => {
+    const reply = await new TestConversation().send(
+      'Bonjour, je suis plombier à mon compte depuis six ans et je voudrais savoir quelles aides financières existent pour moi',
+    );
+    expect(reply.links).toContain(HELP_LINK);
+    expect(reply.text).toMatch(/Quelle est votre situation \?|Quelle difficulté rencontrez-vous \?/);
+  });
+
+  it('negation: « je n’ai pas de dettes » is no sign of difficulty', async () => {
+    const reply = await new TestConversation().send(
+      "je n'ai pas de dettes, je voudrais juste savoir comment commander ma carte vitale",
+    );
+    expect(reply.links).not.toContain(HELP_LINK);
+    expect(reply.text).toMatch(/carte Vitale/i);
+  });
+});
+
+describe('words of self-harm', () => {
+  it('the suicide-prevention line 3114 first, then the advisers, and no questionnaire link', async () => {
+    const reply = await new TestConversation().send(
+      "mon entreprise coule, j'ai plus envie de vivre, je pense à en finir",
+    );
+    expect(reply.text).toContain('3114');
+    expect(reply.text.indexOf('3114')).toBeLessThan(reply.text.indexOf('3646'));
+    expect(reply.text).toContain('24h/24 et 7j/7');
+    expect(reply.text).not.toContain('demarches-simplifiees');
+    expect(reply.text).not.toContain('Cette réponse vous a-t-elle aidé ?');
+  });
+
+  it('also in the middle of a journey', async () => {
+    const conversation = new TestConversation();
+    await conversation.send(AID_BUTTON);
+    const reply = await conversation.send('je veux me foutre en l’air');
+    expect(reply.text).toContain('3114');
+    expect(reply.text).not.toContain('demarches-simplifiees');
+  });
+
+  it('« en finir avec ce dossier » is not a word of self-harm', async () => {
+    const reply = await new TestConversation().send('je voudrais en finir avec ce dossier de cotisations');
+    expect(reply.text).not.toContain('3114');
+  });
+});
+
+describe('a message the bot cannot place', () => {
+  it('a long story → its best guesses as buttons and « Parler à un conseiller », never only « reformulez »', async () => {
+    const conversation = new TestConversation();
+    const reply = await conversation.send(
+      "Mon voisin m'a dit de venir vous voir parce qu'il a eu un souci l'an dernier avec son dossier et que ça s'est bien arrangé",
+    );
+    expect(reply.text).not.toContain('reformuler');
+    expect(reply.choices).toContain('Parler à un conseiller');
+    expect(reply.choices.length).toBeGreaterThanOrEqual(3);
+    const adviser = await conversation.send('Parler à un conseiller');
+    expect(adviser.text).toContain('3646');
+  });
+
+  it('a guess chosen starts that subject', async () => {
+    const conversation = new TestConversation();
+    const reply = await conversation.send(
+      "Mon voisin m'a dit de venir vous voir parce qu'il a eu un souci l'an dernier avec son dossier et que ça s'est bien arrangé",
+    );
+    const guess = reply.choices.find((c) => c !== 'Parler à un conseiller')!;
+    const next = await conversation.send(guess);
+    expect(next.text).not.toContain("Je ne suis pas sûr d'avoir bien compris");
+    expect(next.text.length).toBeGreaterThan(20);
+  });
+});
+
+describe('out of scope', () => {
+  it('taxes → an honest « ce n’est pas mon domaine », no invented contact, then what the bot knows', async () => {
+    const reply = await new TestConversation().send('comment déclarer la TVA sur mes factures ?');
+    expect(reply.text).toContain("Ce n'est pas mon domaine");
+    expect(reply.text).toContain('les impôts, la TVA et les taxes');
+    expect(reply.text).not.toContain("Je n'ai pas compris");
+    expect(reply.choices).toContain(AID_BUTTON);
+  });
+
+  it('a message the recogniser is sure is about none of its subjects → honest, with what it knows', async () => {
+    const reply = await new TestConversation().send('qui a gagné le match de foot hier soir ?');
+    expect(reply.text).toContain("Ce n'est pas mon domaine : je ne peux pas vous répondre sur ce sujet.");
+    expect(reply.text).not.toContain('reformuler');
+    expect(reply.choices.length).toBeGreaterThan(0);
+  });
+
+  it('a pension amount → the Assurance retraite site the sources give', async () => {
+    const reply = await new TestConversation().send('combien je toucherai à la retraite ?');
+    expect(reply.text).toContain("Ce n'est pas mon domaine");
+    expect(reply.text).toContain(knowledge.contact('site-assurance-retraite')!.url!);
+  });
+
+  it('a domain word does not make a domain question out of scope (complémentaire santé solidaire)', async () => {
+    const reply = await new TestConversation().send(
+      "je n'ai pas de mutuelle et peu de revenus, ai-je droit à la complémentaire santé solidaire ?",
+    );
+    expect(reply.text).not.toContain("Ce n'est pas mon domaine");
+    expect(reply.text).toMatch(/Complémentaire santé solidaire/i);
+  });
+});
+
+describe('two needs in one message', () => {
+  it('answers the main one, then offers the other; « oui » starts it', async () => {
+    const conversation = new TestConversation();
+    const reply = await conversation.send(
+      "J'ai perdu ma carte vitale. Par ailleurs comment créer mon compte ameli ?",
+    );
+    expect(reply.text).toMatch(/carte Vitale/i);
+    expect(reply.text).toContain('Vous avez aussi parlé du compte ameli : voulez-vous en parler ensuite ?');
+    expect(reply.choices).toEqual(['Le compte ameli', 'Non merci']);
+    const next = await conversation.send('oui');
+    expect(next.text).toMatch(/compte ameli/i);
+    expect(next.text).toContain('Cette réponse vous a-t-elle aidé ?');
+  });
+});
+
+describe('slots read from a story', () => {
+  const story =
+    "Bonjour, je suis boulangère depuis 12 ans et avec la crise mon chiffre d'affaires a beaucoup baissé, je voudrais une aide";
+
+  it('are confirmed in the same message, and « corriger » asks the question instead', async () => {
+    const conversation = new TestConversation();
+    const reply = await conversation.send(story);
+    expect(reply.text).toContain("J'ai compris : Je suis en activité. Si ce n'est pas cela, dites-le-moi");
+    const corrected = await conversation.send('corriger');
+    expect(corrected.text).toContain("D'accord, je reprends la question.");
+    expect(corrected.text).toContain('Quelle est votre situation ?');
+  });
+
+  it('a click is not a story: « aide financière » then the question, no confirmation', async () => {
+    const reply = await new TestConversation().send(AID_BUTTON);
+    expect(reply.text).not.toContain('Si ce n’est pas cela'.replace('’', "'"));
+  });
+
+  it('tense: a trade spoken of in the past is not « en activité »', async () => {
+    const reply = await new TestConversation().send(
+      "J'étais boulanger pendant trente ans, je suis à la retraite depuis 5 ans et je voudrais savoir quelles aides existent",
+    );
+    expect(reply.text).not.toContain("J'ai compris : Je suis en activité");
+    expect(reply.text).toContain('Quelle est votre situation ?');
+  });
+});

@@ -1,0 +1,118 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DistressDetector, DistressFileSchema } from '../../nlu/distress';
+import { getRecognizer } from '../../nlu';
+import { loadDataFile } from '../../nlu/patterns';
+import { ScopeDetector } from '../../nlu/scope';
+
+const recognizer = getRecognizer();
+const distress = (text: string) => recognizer.recognize(text).distress;
+
+describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
+  it.each([
+    ["l'huissier est passé hier pour une saisie", 'huissier'],
+    ['je ne peux plus payer à manger à mes enfants', 'survie'],
+    ['on est en redressement judiciaire depuis mars', 'procedure'],
+    ["j'en peux plus, je suis en burn-out", 'epuisement'],
+    ['je me sens tellement seule avec tout ça', 'isolement'],
+    ['g plus un rond sur le compte', 'argent'],
+    ["mon chiffre d'affaires a chuté de 60 % depuis l'été", 'activite'],
+    ["j'ai des dettes partout", 'dettes'],
+    ['je narrive plus a payer mes cotisations', 'impaye'],
+    ['on m’a diagnostiqué un cancer et je ne peux plus travailler', 'maladie'],
+  ])('« %s » → %s', (text, signal) => {
+    expect(distress(text).signals).toContain(signal);
+    expect(distress(text).level).not.toBe('none');
+  });
+
+  it.each([
+    "je n'ai pas de dettes, je voudrais ma carte vitale",
+    "je n'ai aucune dette envers l'urssaf",
+    'comment faire une demande de congé paternité',
+    'je voudrais savoir quels documents envoyer pour mon arrêt maladie',
+  ])('no sign in « %s »', (text) => {
+    expect(distress(text)).toEqual({ level: 'none', signals: [], need: 'help' });
+  });
+
+  it('several kinds of difficulty, or a severe one, make the level high', () => {
+    expect(distress("j'ai des dettes").level).toBe('moderate');
+    expect(distress("j'ai des dettes et je suis épuisé").level).toBe('high');
+    expect(distress('on va être en liquidation').level).toBe('high');
+  });
+
+  it('a drop of activity calls for the aid journey; a personal hardship for HELP', () => {
+    expect(distress("mon chiffre d'affaires a été divisé par trois").need).toBe('aide_financiere');
+    expect(
+      distress("mon chiffre d'affaires a été divisé par trois et je n'ai plus de quoi manger").need,
+    ).toBe('help');
+  });
+
+  it.each([
+    "j'ai plus envie de vivre",
+    'je pense au suicide',
+    'des fois je veux me foutre en l air',
+    'je vais en finir',
+    'ma vie n’a plus de sens',
+  ])('self-harm: « %s »', (text) => {
+    expect(recognizer.recognize(text).selfHarm).toBe(true);
+  });
+
+  it.each([
+    'je voudrais en finir avec ce dossier',
+    'comment vivre avec une ALD',
+    'ma cliente a un coup de soleil',
+  ])('not self-harm: « %s »', (text) => {
+    expect(recognizer.recognize(text).selfHarm).toBe(false);
+  });
+
+  it('the data file is validated: an unknown signal or a broken pattern is refused with the file name', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'distress-'));
+    const file = path.join(dir, 'bad.yaml');
+    writeFileSync(
+      file,
+      "negations: 'pas'\nsignals:\n  - id: inconnu\n    patterns: ['x(']\nselfHarm: ['suicid']\n",
+    );
+    expect(() => loadDataFile(file, DistressFileSchema)).toThrow(/bad\.yaml/);
+    expect(() => DistressDetector.fromFile(file)).toThrow();
+  });
+});
+
+describe('out-of-scope detector (locales/fr/nlu/out-of-scope.yaml)', () => {
+  const scope = ScopeDetector.fromFile();
+  it.each([
+    ['comment declarer la tva', 'impots'],
+    ['je suis inscrit a france travail', 'chomage'],
+    ['quelle banque pour un pret pro', 'banque'],
+    ['obtenir un kbis', 'creation'],
+    ['combien je toucherai a la retraite', 'retraite'],
+  ])('« %s » → %s', (text, domain) => {
+    expect(scope.detect(text)?.domain).toBe(domain);
+  });
+
+  it('contacts named in the data file exist in the knowledge base', async () => {
+    const { loadKnowledge } = await import('../../knowledge/loader');
+    const knowledge = loadKnowledge();
+    const data = loadDataFile('out-of-scope.yaml', (await import('../../nlu/scope')).OutOfScopeFileSchema);
+    for (const d of data.domains) for (const id of d.contacts) expect(knowledge.contact(id)).toBeDefined();
+  });
+
+  it('is exposed by the recogniser', () => {
+    expect(recognizer.recognize('comment déclarer la TVA').outOfScope?.domain).toBe('impots');
+    expect(recognizer.recognize('je veux ma carte vitale').outOfScope).toBeUndefined();
+  });
+});
+
+describe('other needs of the same message', () => {
+  it('another sentence’s need is listed in `also`', () => {
+    const r = recognizer.recognize(
+      'Je voudrais refaire ma carte vitale. Et aussi je suis enceinte, quels sont mes droits pour le congé maternité ?',
+    );
+    expect(r.topIntent).toBe('maternite');
+    expect(r.also).toContain('carte_vitale');
+  });
+
+  it('a single need has no `also`', () => {
+    expect(recognizer.recognize('comment avoir une nouvelle carte vitale').also).toBeUndefined();
+  });
+});
