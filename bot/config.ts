@@ -129,6 +129,49 @@ export const configSchema = z.object({
       .max(31536000, 'expected a number of seconds between 0 (never) and 31536000')
       .default(7200),
   ),
+  // --- operations (turn lock, Redis timeouts, proxy, shutdown): bot/turnLock.ts, bot/operations.ts
+  /** A Redis command that has not answered after this many milliseconds fails (the turn gets the error message). */
+  REDIS_COMMAND_TIMEOUT_MS: z.coerce
+    .number({ message: 'expected a number of milliseconds between 100 and 60000' })
+    .int('expected a number of milliseconds between 100 and 60000')
+    .min(100, 'expected a number of milliseconds between 100 and 60000')
+    .max(60000, 'expected a number of milliseconds between 100 and 60000')
+    .default(2000),
+  /** A conversation's lock (one turn at a time) expires this long after its holder died (renewed while it runs). */
+  CONVERSATION_LOCK_TTL_MS: z.coerce
+    .number({ message: 'expected a number of milliseconds between 300 and 300000' })
+    .int('expected a number of milliseconds between 300 and 300000')
+    .min(300, 'expected a number of milliseconds between 300 and 300000')
+    .max(300000, 'expected a number of milliseconds between 300 and 300000')
+    .default(10000),
+  /** How long a turn waits for the previous turns of its conversation before it fails. */
+  CONVERSATION_LOCK_WAIT_MS: z.coerce
+    .number({ message: 'expected a number of milliseconds between 100 and 300000' })
+    .int('expected a number of milliseconds between 100 and 300000')
+    .min(100, 'expected a number of milliseconds between 100 and 300000')
+    .max(300000, 'expected a number of milliseconds between 100 and 300000')
+    .default(15000),
+  /**
+   * Number of reverse proxies (load balancers) in front of the bot that append the client's address to
+   * `X-Forwarded-For`; 0: the header is ignored and the socket's address is the client's.
+   */
+  TRUST_PROXY: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.coerce
+      .number({ message: 'expected a number of trusted proxies between 0 and 10' })
+      .int('expected a number of trusted proxies between 0 and 10')
+      .min(0, 'expected a number of trusted proxies between 0 and 10')
+      .max(10, 'expected a number of trusted proxies between 0 and 10')
+      .default(0),
+  ),
+  /** On SIGTERM, turns in flight get this long to finish before the process exits anyway. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce
+    .number({ message: 'expected a number of milliseconds between 100 and 60000' })
+    .int('expected a number of milliseconds between 100 and 60000')
+    .min(100, 'expected a number of milliseconds between 100 and 60000')
+    .max(60000, 'expected a number of milliseconds between 100 and 60000')
+    .default(8000),
+  // --- end operations
   /** Keep the messages the bot did not understand for the editors (`npm run nlu:review`); false: keep nothing. */
   MISUNDERSTOOD_INBOX: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),

@@ -16,13 +16,15 @@ import { translator } from './i18n';
 import { createJourneys, FAQ_DIALOG } from './journeys';
 import type { JourneyOptions, JourneyResult } from './journeys/journey';
 import { Menu } from './menu';
-import type {
-  FeedbackSink,
-  IntentRecognizer,
-  MisunderstoodReason,
-  MisunderstoodSink,
-  RecognitionLike,
-  RecognizedEntities,
+import {
+  type FeedbackSink,
+  type IntentRecognizer,
+  type MisunderstoodReason,
+  type MisunderstoodSink,
+  NO_OUTCOMES,
+  type OutcomeSink,
+  type RecognitionLike,
+  type RecognizedEntities,
 } from './ports';
 import {
   answersChoiceStep,
@@ -66,6 +68,8 @@ export interface MainDialogDeps {
   normalize: (text: string) => string;
   knowledge: Knowledge;
   feedback: FeedbackSink;
+  /** Where the intent acted on, fallbacks, ambiguity questions and journey outcomes are reported (default: nowhere). */
+  outcomes?: OutcomeSink;
   /** How many messages in a row were not understood (conversation state). */
   misunderstood: StatePropertyAccessor<number>;
   /** The misunderstood inbox (`npm run nlu:review`); absent: nothing is kept. */
@@ -106,10 +110,12 @@ export class MainDialog extends ComponentDialog {
   private readonly intentByJourney: Record<string, string>;
   /** The main menu, built from the knowledge base's journeys. */
   readonly menu: Menu;
+  private readonly outcomes: OutcomeSink;
 
   constructor(private readonly deps: MainDialogDeps) {
     super(MAIN_DIALOG);
     this.menu = new Menu(deps.knowledge);
+    this.outcomes = deps.outcomes ?? NO_OUTCOMES;
     const contacts = (context: TurnContext) =>
       contactsActivity(deps.knowledge, translator(context.activity.locale));
     const journeys = createJourneys({
@@ -173,6 +179,7 @@ export class MainDialog extends ComponentDialog {
     // With signs of difficulty nothing is asked first: HELP is offered and the needs follow.
     if (typed && recognition.ambiguous && !settled && !distressed) {
       const { first, second } = recognition.ambiguous;
+      this.outcomes.ambiguity({ first, second });
       values(step).disambiguating = true;
       values(step).entities = entities;
       await this.keep(step.context, 'ambiguous', recognition);
@@ -278,7 +285,10 @@ export class MainDialog extends ComponentDialog {
         aidButton: main !== 'aide_financiere',
       }),
     );
-    if (onlyHelp) return step.next({ intent: 'help', answered: true } satisfies JourneyResult);
+    if (onlyHelp) {
+      this.outcomes.intent({ intent: 'help' });
+      return step.next({ intent: 'help', answered: true, outcome: 'help_referral' } satisfies JourneyResult);
+    }
     return this.dispatch(step, main, entities, t);
   }
 
@@ -335,6 +345,10 @@ export class MainDialog extends ComponentDialog {
       } satisfies RouteOptions);
     }
     const result = step.result as JourneyResult | undefined;
+    if (result) {
+      const outcome = result.outcome ?? (result.answered ? 'answered' : 'abandoned');
+      this.outcomes.journeyEnded({ intent: result.intent, outcome });
+    }
     if (!result?.answered) return step.endDialog();
     values(step).answeredIntent = result.intent;
     const also = (values(step).also ?? []).filter((intent) => intent !== result.intent);
@@ -425,6 +439,7 @@ export class MainDialog extends ComponentDialog {
     t: TFunction,
   ): Promise<DialogTurnResult> {
     const context = step.context;
+    this.outcomes.intent({ intent });
     if (intent !== 'None') await this.deps.misunderstood.set(context, 0);
     const journey = this.journeyByIntent[intent];
     if (journey) {
@@ -440,6 +455,9 @@ export class MainDialog extends ComponentDialog {
       await this.notUnderstood(context, t);
     } else
       await context.sendActivities(this.commandReply(intent, t, context, 'idle') ?? [this.menu.activity(t)]);
+    if (intent === 'human' || intent === 'contact') {
+      this.outcomes.journeyEnded({ intent, outcome: 'phone_contact' });
+    }
     return step.endDialog();
   }
 
@@ -469,6 +487,7 @@ export class MainDialog extends ComponentDialog {
   private async notUnderstood(context: TurnContext, t: TFunction): Promise<void> {
     const count = ((await this.deps.misunderstood.get(context, 0)) ?? 0) + 1;
     await this.deps.misunderstood.set(context, count >= 3 ? 0 : count);
+    this.outcomes.fallback({ step: count === 1 ? 1 : count === 2 ? 2 : 3 });
     if (count === 1) await context.sendActivity(t('main.notUnderstood1'));
     else if (count === 2) await context.sendActivity(this.menu.activity(t, t('main.notUnderstood2')));
     else {
@@ -573,7 +592,13 @@ export class MainDialog extends ComponentDialog {
       return innerDc.beginDialog(ROUTE, {} satisfies RouteOptions);
     }
     const intent = this.intentOf(context, t);
+    const current = this.intentByJourney[innerDc.activeDialog?.id ?? ''];
+    const leaveJourney = () => {
+      if (current) this.outcomes.journeyEnded({ intent: current, outcome: 'abandoned' });
+    };
     const end = async (activities: Partial<Activity>[]): Promise<DialogTurnResult> => {
+      this.outcomes.intent({ intent });
+      leaveJourney();
       await innerDc.cancelAllDialogs();
       await context.sendActivities(activities);
       return { status: DialogTurnStatus.complete };
@@ -581,16 +606,17 @@ export class MainDialog extends ComponentDialog {
     if (intent === 'back' && isChoice && choiceStepAllowsBack(waiting.state)) return undefined;
     const reply = this.commandReply(intent, t, context, 'journey');
     if (reply && (intent === 'human' || intent === 'contact')) {
+      this.outcomes.intent({ intent });
       await context.sendActivities(reply);
       await innerDc.repromptDialog();
       return Dialog.EndOfTurn;
     }
     if (reply) return end(reply);
-    const current = this.intentByJourney[innerDc.activeDialog?.id ?? ''];
     const isTopic = !handledHere(intent);
     const sure =
       recognition.score >= TOPIC_SWITCH_MIN_SCORE || this.menu.intentFromLabel(text, t, this.deps.normalize);
     if (isTopic && sure && intent !== current) {
+      leaveJourney();
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(ROUTE, { intent, entities: recognition.entities } satisfies RouteOptions);
     }

@@ -35,6 +35,28 @@ describe('configuration', () => {
     expect(() => loadConfig({ ADMIN_TOKEN: 'short-secret' })).toThrow(/ADMIN_TOKEN: .*\(got "\*\*\*"\)/);
   });
 
+  it('reads the operations settings: proxy, Redis timeout, conversation lock, shutdown', () => {
+    expect(loadConfig({})).toMatchObject({
+      TRUST_PROXY: 0,
+      REDIS_COMMAND_TIMEOUT_MS: 2000,
+      CONVERSATION_LOCK_TTL_MS: 10000,
+      CONVERSATION_LOCK_WAIT_MS: 15000,
+      SHUTDOWN_TIMEOUT_MS: 8000,
+    });
+    expect(
+      loadConfig({ TRUST_PROXY: '2', REDIS_COMMAND_TIMEOUT_MS: '500', TRUST_PROXY_X: '' }),
+    ).toMatchObject({
+      TRUST_PROXY: 2,
+      REDIS_COMMAND_TIMEOUT_MS: 500,
+    });
+    expect(loadConfig({ TRUST_PROXY: '' }).TRUST_PROXY).toBe(0);
+    expect(() => loadConfig({ TRUST_PROXY: 'yes' })).toThrow(
+      /TRUST_PROXY: expected a number of trusted proxies between 0 and 10 \(got "yes"\)/,
+    );
+    expect(() => loadConfig({ REDIS_COMMAND_TIMEOUT_MS: '0' })).toThrow(/REDIS_COMMAND_TIMEOUT_MS/);
+    expect(() => loadConfig({ SHUTDOWN_TIMEOUT_MS: '120000' })).toThrow(/SHUTDOWN_TIMEOUT_MS/);
+  });
+
   it('stops the process with exit code 2 and one clear line when PORT is invalid', () => {
     const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bot', 'index.ts')], {
       cwd: ROOT,
