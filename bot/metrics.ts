@@ -49,7 +49,7 @@ export class Metrics implements OutcomeSink {
   });
   readonly journeys = new Counter({
     name: 'relais_journeys_total',
-    help: 'Journeys and direct answers ended, by intent and outcome (form_link, help_referral, phone_contact, answered, abandoned).',
+    help: 'Journeys and direct answers ended, by intent and outcome (form_link, help_referral, phone_contact, crisis_line, out_of_scope, answered, abandoned).',
     labelNames: ['intent', 'outcome'] as const,
     registers: [this.registry],
   });

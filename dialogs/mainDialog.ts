@@ -162,6 +162,7 @@ export class MainDialog extends ComponentDialog {
     if (typed && recognition.selfHarm) {
       await this.deps.misunderstood.set(step.context, 0);
       await step.context.sendActivities(selfHarmActivities(this.deps.knowledge, t));
+      this.outcomes.journeyEnded({ intent: 'help', outcome: 'crisis_line' });
       return step.endDialog();
     }
     const distressed = typed && recognition.distress.level !== 'none';
@@ -213,6 +214,7 @@ export class MainDialog extends ComponentDialog {
           aidButton: true,
         }),
       ]);
+      this.outcomes.journeyEnded({ intent: 'None', outcome: 'help_referral' });
       return step.endDialog();
     }
     if (distressed) return this.withHelpOffer(step, intent, entities, t, intent === besideHelp);
@@ -223,6 +225,7 @@ export class MainDialog extends ComponentDialog {
         ...outOfScopeActivities(this.deps.knowledge, t, domain, contacts),
         this.menu.activity(t, t('main.outOfScopeMenu')),
       ]);
+      this.outcomes.journeyEnded({ intent: 'None', outcome: 'out_of_scope' });
       return step.endDialog();
     }
     // A story asking for financial aid tells a difficulty even without its words: HELP comes with the aids.
@@ -241,6 +244,7 @@ export class MainDialog extends ComponentDialog {
       await this.keep(step.context, 'not_understood', recognition);
       await this.deps.misunderstood.set(step.context, 0);
       await step.context.sendActivities(outOfScopeActivities(this.deps.knowledge, t, 'other', []));
+      this.outcomes.journeyEnded({ intent: 'None', outcome: 'out_of_scope' });
       const guessed = await this.offerGuesses(step, recognition, t, t('main.outOfScopeGuesses'), true);
       if (guessed) return guessed;
       await step.context.sendActivity(this.menu.activity(t, t('main.outOfScopeMenu')));
@@ -313,6 +317,7 @@ export class MainDialog extends ComponentDialog {
       .slice(0, 3)
       .map(([intent]) => intent);
     if (guesses.length === 0) return undefined;
+    this.outcomes.fallback({ step: 1 });
     // A fallback all the same: the message goes to the misunderstood inbox.
     if (!kept) await this.keep(step.context, 'not_understood', recognition);
     values(step).disambiguating = true;
@@ -582,8 +587,11 @@ export class MainDialog extends ComponentDialog {
       return undefined;
     }
     if (recognition.selfHarm) {
+      const current = this.intentByJourney[innerDc.activeDialog?.id ?? ''];
+      if (current) this.outcomes.journeyEnded({ intent: current, outcome: 'abandoned' });
       await innerDc.cancelAllDialogs();
       await context.sendActivities(selfHarmActivities(this.deps.knowledge, t));
+      this.outcomes.journeyEnded({ intent: 'help', outcome: 'crisis_line' });
       return { status: DialogTurnStatus.complete };
     }
     if (recognition.distress.level === 'high' && wordCount(text) >= 4) {

@@ -50,13 +50,20 @@ export interface MisunderstoodSink {
  * How a journey (or a direct answer) ended, as the service reports outcomes: the person got a form to fill in, was
  * referred to HELP, was given the advisers' phone lines, got an answer without either, or left before any answer.
  */
-export type JourneyOutcome = 'form_link' | 'help_referral' | 'phone_contact' | 'answered' | 'abandoned';
+export type JourneyOutcome =
+  | 'form_link'
+  | 'help_referral'
+  | 'phone_contact'
+  | 'crisis_line'
+  | 'out_of_scope'
+  | 'answered'
+  | 'abandoned';
 
 /** Where the dialogs report what happened in a conversation (metrics live in `bot/`). */
 export interface OutcomeSink {
   /** A request the bot acts on, by intent (after menu labels, "A or B?" and entities; None: not understood). */
   intent(event: { intent: string }): void;
-  /** A message was not understood: step 1 rephrase, 2 menu, 3 the advisers' contacts. */
+  /** A message was not understood: step 1 rephrase (or its best guesses as buttons), 2 menu, 3 the advisers' contacts. */
   fallback(event: { step: 1 | 2 | 3 }): void;
   /** The recogniser hesitated and the person was asked "A or B?". */
   ambiguity(event: { first: string; second: string }): void;

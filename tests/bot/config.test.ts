@@ -40,7 +40,7 @@ describe('configuration', () => {
       TRUST_PROXY: 0,
       REDIS_COMMAND_TIMEOUT_MS: 2000,
       CONVERSATION_LOCK_TTL_MS: 10000,
-      CONVERSATION_LOCK_WAIT_MS: 15000,
+      CONVERSATION_LOCK_WAIT_MS: 4000,
       SHUTDOWN_TIMEOUT_MS: 8000,
     });
     expect(
@@ -55,6 +55,14 @@ describe('configuration', () => {
     );
     expect(() => loadConfig({ REDIS_COMMAND_TIMEOUT_MS: '0' })).toThrow(/REDIS_COMMAND_TIMEOUT_MS/);
     expect(() => loadConfig({ SHUTDOWN_TIMEOUT_MS: '120000' })).toThrow(/SHUTDOWN_TIMEOUT_MS/);
+    // A queued turn gives up before its request's 504, never after.
+    expect(() => loadConfig({ CONVERSATION_LOCK_WAIT_MS: '5000' })).toThrow(
+      /CONVERSATION_LOCK_WAIT_MS: must be shorter than REQUEST_DEADLINE_MS \(4500 ms\)/,
+    );
+    expect(
+      loadConfig({ CONVERSATION_LOCK_WAIT_MS: '5000', REQUEST_DEADLINE_MS: '6000' })
+        .CONVERSATION_LOCK_WAIT_MS,
+    ).toBe(5000);
   });
 
   it('stops the process with exit code 2 and one clear line when PORT is invalid', () => {

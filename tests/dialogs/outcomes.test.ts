@@ -48,12 +48,35 @@ describe('journey outcomes', () => {
     ]);
   });
 
+  it('crisis line: words of self-harm, first message or in the middle of a journey', async () => {
+    expect(await outcomesOf(["j'ai envie d'en finir, je ne vois plus d'issue"])).toEqual([
+      'journey:help:crisis_line',
+    ]);
+    expect(
+      await outcomesOf(['Demander une aide financière', "j'ai envie d'en finir, je ne vois plus d'issue"]),
+    ).toEqual(['journey:aide_financiere:abandoned', 'journey:help:crisis_line']);
+  });
+
+  it("out of scope: a question outside the bot's field answered honestly", async () => {
+    expect(await outcomesOf(['comment je déclare la TVA de mon auto-entreprise ?'])).toEqual([
+      'journey:None:out_of_scope',
+    ]);
+  });
+
   it('a contact request in the middle of a journey does not end it', async () => {
     expect(await outcomesOf(['Demander une aide financière', 'je veux parler à un conseiller'])).toEqual([]);
   });
 });
 
 describe('fallbacks and ambiguity questions', () => {
+  it('reports best guesses offered for a story it cannot place as a first fallback step', async () => {
+    expect(
+      await outcomesOf([
+        "Mon voisin m'a dit de venir vous voir parce qu'il a eu un souci l'an dernier avec son dossier et que ça s'est bien arrangé",
+      ]),
+    ).toEqual(['fallback:1']);
+  });
+
   it('reports each not-understood step', async () => {
     expect(await outcomesOf(['zorglub flimp', 'zorglub flimp', 'zorglub flimp', 'zorglub flimp'])).toEqual([
       'fallback:1',
