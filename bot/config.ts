@@ -30,6 +30,7 @@ function isHttpUrl(value: string): boolean {
 
 /** Values that may hold a password are shown without it in error messages. */
 function shown(name: string, raw: string): string {
+  if (name === 'ADMIN_TOKEN') return '***';
   return name === 'REDIS_URL' ? redactUrlPassword(raw) : raw;
 }
 
@@ -178,6 +179,28 @@ export const configSchema = z
       .max(60000, 'expected a number of milliseconds between 100 and 60000')
       .default(8000),
     // --- end operations
+    /** Keep the messages the bot did not understand for the editors (`npm run nlu:review`); false: keep nothing. */
+    MISUNDERSTOOD_INBOX: z.preprocess(
+      (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+      z
+        .enum(['true', 'false', '1', '0', 'on', 'off', 'yes', 'no'], { message: 'expected true or false' })
+        .default('true')
+        .transform((v) => ['true', '1', 'on', 'yes'].includes(v)),
+    ),
+    /** Days a misunderstood message is kept before it is deleted. */
+    MISUNDERSTOOD_TTL_DAYS: z.preprocess(
+      (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+      z.coerce
+        .number({ message: 'expected a number of days between 1 and 365' })
+        .int('expected a number of days between 1 and 365')
+        .min(1, 'expected a number of days between 1 and 365')
+        .max(365, 'expected a number of days between 1 and 365')
+        .default(30),
+    ),
+    /** Bearer token of the admin endpoints (`/admin/misunderstood`); empty: those endpoints do not exist. */
+    ADMIN_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, {
+      message: 'expected at least 16 characters',
+    }),
   })
   // A turn that waits for its conversation must give up (with the error message) before its HTTP request is
   // answered 504 by the deadline, or its reply would be lost while it still changes the conversation's state.
