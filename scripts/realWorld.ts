@@ -294,8 +294,17 @@ export function judgeIntent(item: CorpusItem, topIntent: string): Judged {
   return { item, predicted, correct, topIntent };
 }
 
-/** HTTP level: did the bot do what the item's outcome asks? */
+/**
+ * HTTP level: did the bot do what the item's outcome asks? Words of self-harm are answered, as the product asks,
+ * with the suicide-prevention line 3114 and the human contacts and no questionnaire: for those items that answer
+ * is the help they need, so it is what counts (and a HELP questionnaire without the 3114 does not).
+ */
 export function judgeReplies(item: CorpusItem, c: Classified): Judged {
+  if (item.selfharm) {
+    return c.line3114
+      ? { item, predicted: item.outcome, correct: true, classified: c }
+      : { item, predicted: c.help ? 'help' : 'other', correct: false, classified: c };
+  }
   const served: Record<Outcome, boolean> = {
     help: c.help,
     aide_financiere: c.aideFinanciere,
@@ -363,7 +372,11 @@ export function summarise(judged: readonly Judged[], level: 'recognition' | 'htt
     confusion,
     hardshipToHelp: share(
       judged.filter((j) => j.item.hardship),
-      (j) => (level === 'http' ? (j.classified?.help ?? false) : j.predicted === 'help'),
+      // Self-harm: the 3114 and the human contacts are the help offered (see judgeReplies).
+      (j) =>
+        level === 'http'
+          ? ((j.item.selfharm ? j.classified?.line3114 : j.classified?.help) ?? false)
+          : j.predicted === 'help',
     ),
     outOfScopeAnswered: share(
       judged.filter((j) => j.item.outcome === 'out_of_scope'),
@@ -544,7 +557,7 @@ export function realWorldMarkdown(file: string, results: RealWorldResults | unde
       return x ? `${pc(x.accuracy)} (n=${x.n})` : 'n/a';
     });
   }
-  row('hardship stories that reached HELP', (c) => frac(c.summary.hardshipToHelp));
+  row('hardship stories that reached HELP (self-harm: the 3114)', (c) => frac(c.summary.hardshipToHelp));
   row('hardship stories that reached HELP, no accents', (c) => frac(c.noAccent.hardshipToHelp));
   row('out-of-scope messages answered as such', (c) => frac(c.summary.outOfScopeAnswered));
   row('bare « not understood » answers (all messages)', (c) =>

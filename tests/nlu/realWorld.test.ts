@@ -8,6 +8,8 @@ import { getI18n, translator } from '../../dialogs/i18n';
 import { loadKnowledge } from '../../knowledge/loader';
 import {
   askFresh,
+  type Classified,
+  corpusItemSchema,
   judgeIntent,
   judgeReplies,
   loadCorpus,
@@ -27,6 +29,34 @@ const classifier = replyClassifier(knowledge, t, exists);
 const message = (partial: Partial<Activity>): Partial<Activity> => ({ type: 'message', ...partial });
 
 describe('real-world corpus (nlu:eval)', () => {
+  it('judges words of self-harm by the 3114 (the crisis answer has no questionnaire), not by the HELP card', () => {
+    const item = corpusItemSchema.parse({
+      id: 'x1',
+      split: 'test',
+      kind: 'testimony',
+      text: "je n'en peux plus, j'ai envie d'en finir",
+      source: 'https://example.org',
+      intent: 'help',
+      outcome: 'help',
+      hardship: true,
+      selfharm: true,
+    });
+    const none: Classified = {
+      help: false,
+      aideFinanciere: false,
+      topics: [],
+      outOfScope: false,
+      bareNotUnderstood: false,
+      offered: [],
+      line3114: false,
+      phoneLines: false,
+    };
+    expect(judgeReplies(item, { ...none, line3114: true, phoneLines: true }).correct).toBe(true);
+    expect(judgeReplies(item, { ...none, help: true, phoneLines: true }).correct).toBe(false);
+    expect(summarise([judgeReplies(item, { ...none, line3114: true })], 'http').hardshipToHelp.share).toBe(1);
+    expect(summarise([judgeReplies(item, { ...none, help: true })], 'http').hardshipToHelp.share).toBe(0);
+  });
+
   it('reads only the test part, and is "not available" when the file is missing', () => {
     const corpus = loadCorpus(SAMPLE);
     expect(corpus?.counts).toEqual({ dev: 2, test: 8 });
