@@ -45,7 +45,7 @@ const DISTRESS_TOPIC_MIN_SCORE = 0.6;
 export const STORY_MIN_WORDS = 12;
 
 /** `None` at least this sure: the message is about none of the bot's subjects (an honest « pas mon domaine »). */
-const SURE_NONE_SCORE = 0.5;
+const SURE_NONE_SCORE = 0.4;
 
 /** A guess offered for a short message not understood must have at least this probability. */
 const GUESS_MIN_SCORE = 0.08;
@@ -254,7 +254,11 @@ export class MainDialog extends ComponentDialog {
     const onlyHelp = main === 'help';
     await step.context.sendActivities(
       helpOfferActivities(this.deps.knowledge, t, {
-        intro: onlyHelp ? t('distress.intro') : t('distress.introWithTopic'),
+        intro: onlyHelp
+          ? t('distress.intro')
+          : main === 'aide_financiere'
+            ? t('distress.introWithAids')
+            : t('distress.introWithTopic'),
         aidButton: main !== 'aide_financiere',
       }),
     );

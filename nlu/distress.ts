@@ -69,19 +69,17 @@ export class DistressDetector {
   detect(normalized: string): Distress {
     const found: DistressSignal[] = [];
     let severe = false;
-    let help = false;
     let aid = false;
     for (const s of this.signals) {
       if (this.present(s, normalized)) {
         found.push(s.id);
         severe ||= s.severe;
-        help ||= s.need === 'help';
         aid ||= s.need === 'aide_financiere';
       }
     }
     const level: DistressLevel =
       found.length === 0 ? 'none' : severe || found.length >= 2 ? 'high' : 'moderate';
-    return { level, signals: found, need: aid && !help ? 'aide_financiere' : 'help' };
+    return { level, signals: found, need: aid ? 'aide_financiere' : 'help' };
   }
 
   selfHarm(normalized: string): boolean {
