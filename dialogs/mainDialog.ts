@@ -177,17 +177,20 @@ export class MainDialog extends ComponentDialog {
         (other) => other !== intent && !(distressed && other === 'aide_financiere'),
       );
     }
-    if (distressed && recognition.distress.level === 'moderate' && isOutOfScope(recognition)) {
-      // A question outside the bot's field told with some difficulty: the honest answer, and HELP.
+    if (distressed && isOutOfScope(recognition)) {
+      // A question outside the bot's field told with difficulty: the honest answer, and HELP; money trouble also
+      // opens the aid journey (the aids do not depend on the field asked about).
       const { domain, contacts } = recognition.outOfScope!;
+      const aids = recognition.distress.need === 'aide_financiere';
       await this.deps.misunderstood.set(step.context, 0);
       await step.context.sendActivities([
         ...outOfScopeActivities(this.deps.knowledge, t, domain, contacts),
         ...helpOfferActivities(this.deps.knowledge, t, {
           intro: t('distress.introWithTopic'),
-          aidButton: true,
+          aidButton: !aids,
         }),
       ]);
+      if (aids) return this.dispatch(step, 'aide_financiere', entities, t);
       return step.endDialog();
     }
     if (distressed) return this.withHelpOffer(step, intent, entities, t, intent === besideHelp);
@@ -588,10 +591,14 @@ export function settleWithHelpOffered(ambiguous: { first: string; second: string
 /** A question about a field the bot does not cover, and no topic the recogniser is sure of. */
 export function isOutOfScope(recognition: RecognitionLike): boolean {
   if (!recognition.outOfScope) return false;
+  // The recogniser is sure the message is about none of the bot's subjects: the field named is the answer.
+  if (recognition.topIntent === 'None' && recognition.score >= SURE_NONE_SCORE) return true;
   // A situation or a difficulty the aids answer (« je pars à la retraite et j'ai du mal à payer ») is in scope.
   const { entities } = recognition;
   if (entities.situation !== undefined || activeDifficulties(entities).length > 0) return false;
-  return recognition.topIntent === 'None' || recognition.score < OUT_OF_SCOPE_MAX_TOPIC_SCORE;
+  // With signs of difficulty HELP is offered anyway: the HELP intent does not hide the field asked about.
+  const helpOffered = recognition.topIntent === 'help' && recognition.distress.level !== 'none';
+  return recognition.topIntent === 'None' || helpOffered || recognition.score < OUT_OF_SCOPE_MAX_TOPIC_SCORE;
 }
 
 export function wordCount(text: string): number {

@@ -150,6 +150,25 @@ describe('out of scope', () => {
     expect(reply.text).toContain(knowledge.contact('site-assurance-retraite')!.url!);
   });
 
+  it('out of scope with money trouble → the honest answer, HELP, then the aid journey', async () => {
+    const reply = await new TestConversation().send(
+      'la CAF me demande de rembourser un trop perçu de RSA, je ne peux plus payer mon loyer',
+    );
+    expect(reply.text).toContain("Ce n'est pas mon domaine");
+    expect(reply.links).toContain(HELP_LINK);
+    expect(reply.text).toContain('Quelle est votre situation ?');
+  });
+
+  it('out of scope with personal hardship only → the honest answer and HELP, no journey started', async () => {
+    const reply = await new TestConversation().send(
+      "je n'en peux plus, je suis épuisé, comment déclarer la TVA sur mes factures ?",
+    );
+    expect(reply.text).toContain("Ce n'est pas mon domaine");
+    expect(reply.links).toContain(HELP_LINK);
+    expect(reply.text).toContain(AID_BUTTON);
+    expect(reply.text).not.toContain('Quelle est votre situation ?');
+  });
+
   it('a domain word does not make a domain question out of scope (complémentaire santé solidaire)', async () => {
     const reply = await new TestConversation().send(
       "je n'ai pas de mutuelle et peu de revenus, ai-je droit à la complémentaire santé solidaire ?",
