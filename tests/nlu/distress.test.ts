@@ -60,6 +60,10 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     ['suis-je trop seul pour en parler ouvertement ?', 'isolement'],
     ['ce congé a signé la fin de mon entreprise', 'activite'],
     ['des années de labeur parties en fumée', 'activite'],
+    ['je suis smicard, je me verse 900 euros par mois', 'argent'],
+    ['je travaille 70 heures par semaine depuis deux ans', 'epuisement'],
+    ['je suis contrainte de reprendre le travail un mois après la naissance', 'epuisement'],
+    ['moins de commandes au fil des mois', 'activite'],
   ])('« %s » shows %s', (text, signal) => {
     expect(distress(text).signals).toContain(signal);
   });
