@@ -86,6 +86,19 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     expect(recognizer.recognize(text).selfHarm).toBe(false);
   });
 
+  it('reads the words as written too: spelling correction must not erase a sign (« fumée » → « fumer »)', () => {
+    const detector = DistressDetector.fromFile();
+    expect(detector.detect('des annees de labeur partiel en fumer').level).toBe('none');
+    expect(
+      detector.detect('des annees de labeur partiel en fumer', 'des annees de labeur parties en fumee'),
+    ).toEqual({
+      level: 'moderate',
+      signals: ['activite'],
+      need: 'aide_financiere',
+    });
+    expect(detector.selfHarm('je veux en fumer', 'je veux en finir')).toBe(true);
+  });
+
   it('the data file is validated: an unknown signal or a broken pattern is refused with the file name', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'distress-'));
     const file = path.join(dir, 'bad.yaml');
