@@ -54,6 +54,13 @@ export const STORY_MIN_WORDS = 12;
 /** `None` at least this sure: the message is about none of the bot's subjects (an honest « pas mon domaine »). */
 const SURE_NONE_SCORE = 0.4;
 
+/**
+ * The same for a story (12+ words) that names the bot's own world (the Urssaf, the caisse, « mon dossier »): it is
+ * more likely a story the recogniser cannot place, which gets its guesses (« Merci d'avoir pris le temps… »), than
+ * a message about something else.
+ */
+const SURE_NONE_STORY_SCORE = 0.85;
+
 /** A guess offered for a short message not understood must have at least this probability. */
 const GUESS_MIN_SCORE = 0.08;
 
@@ -227,7 +234,10 @@ export class MainDialog extends ComponentDialog {
       typed &&
       intent === 'None' &&
       recognition.topIntent === 'None' &&
-      recognition.score >= SURE_NONE_SCORE &&
+      recognition.score >=
+        (wordCount(recognition.text) >= STORY_MIN_WORDS && this.namesDomain(recognition.text, t)
+          ? SURE_NONE_STORY_SCORE
+          : SURE_NONE_SCORE) &&
       wordCount(recognition.text) >= 3
     ) {
       // The recogniser is sure the message is about none of its subjects: say so honestly, then offer guesses.
@@ -515,6 +525,13 @@ export class MainDialog extends ComponentDialog {
     if (text.includes('?')) return true;
     const normalized = ` ${this.deps.normalize(text)} `;
     const markers = t('prompts.questionMarkers', { returnObjects: true }) as string[];
+    return markers.some((marker) => normalized.includes(` ${this.deps.normalize(marker)} `));
+  }
+
+  /** The message names an organisation or a file of the bot's own world (`prompts.domainMarkers`). */
+  private namesDomain(text: string, t: TFunction): boolean {
+    const normalized = ` ${this.deps.normalize(text)} `;
+    const markers = t('prompts.domainMarkers', { returnObjects: true }) as string[];
     return markers.some((marker) => normalized.includes(` ${this.deps.normalize(marker)} `));
   }
 
