@@ -30,6 +30,7 @@ function isHttpUrl(value: string): boolean {
 
 /** Values that may hold a password are shown without it in error messages. */
 function shown(name: string, raw: string): string {
+  if (name === 'ADMIN_TOKEN') return '***';
   return name === 'REDIS_URL' ? redactUrlPassword(raw) : raw;
 }
 
@@ -144,13 +145,19 @@ export const configSchema = z
       .min(300, 'expected a number of milliseconds between 300 and 300000')
       .max(300000, 'expected a number of milliseconds between 300 and 300000')
       .default(10000),
-    /** How long a turn waits for the previous turns of its conversation before it fails. */
-    CONVERSATION_LOCK_WAIT_MS: z.coerce
-      .number({ message: 'expected a number of milliseconds between 100 and 300000' })
-      .int('expected a number of milliseconds between 100 and 300000')
-      .min(100, 'expected a number of milliseconds between 100 and 300000')
-      .max(300000, 'expected a number of milliseconds between 100 and 300000')
-      .default(4000),
+    /**
+     * How long a turn waits for the previous turns of its conversation before it fails; unset: 4000 ms, or
+     * 500 ms less than REQUEST_DEADLINE_MS when that is shorter (see the check below).
+     */
+    CONVERSATION_LOCK_WAIT_MS: z.preprocess(
+      (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+      z.coerce
+        .number({ message: 'expected a number of milliseconds between 100 and 300000' })
+        .int('expected a number of milliseconds between 100 and 300000')
+        .min(100, 'expected a number of milliseconds between 100 and 300000')
+        .max(300000, 'expected a number of milliseconds between 100 and 300000')
+        .optional(),
+    ),
     /**
      * Number of reverse proxies (load balancers) in front of the bot that append the client's address to
      * `X-Forwarded-For`; 0: the header is ignored and the socket's address is the client's.
@@ -172,20 +179,48 @@ export const configSchema = z
       .max(60000, 'expected a number of milliseconds between 100 and 60000')
       .default(8000),
     // --- end operations
+    /** Keep the messages the bot did not understand for the editors (`npm run nlu:review`); false: keep nothing. */
+    MISUNDERSTOOD_INBOX: z.preprocess(
+      (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+      z
+        .enum(['true', 'false', '1', '0', 'on', 'off', 'yes', 'no'], { message: 'expected true or false' })
+        .default('true')
+        .transform((v) => ['true', '1', 'on', 'yes'].includes(v)),
+    ),
+    /** Days a misunderstood message is kept before it is deleted. */
+    MISUNDERSTOOD_TTL_DAYS: z.preprocess(
+      (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+      z.coerce
+        .number({ message: 'expected a number of days between 1 and 365' })
+        .int('expected a number of days between 1 and 365')
+        .min(1, 'expected a number of days between 1 and 365')
+        .max(365, 'expected a number of days between 1 and 365')
+        .default(30),
+    ),
+    /** Bearer token of the admin endpoints (`/admin/misunderstood`); empty: those endpoints do not exist. */
+    ADMIN_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, {
+      message: 'expected at least 16 characters',
+    }),
   })
+  // A turn that waits for its conversation must give up (with the error message) before its HTTP request is
+  // answered 504 by the deadline, or its reply would be lost while it still changes the conversation's state.
   .superRefine((config, ctx) => {
-    // A turn that waits for its conversation must give up (with the error message) before its HTTP request is
-    // answered 504 by the deadline, or its reply would be lost while it still changes the conversation's state.
-    if (config.CONVERSATION_LOCK_WAIT_MS >= config.REQUEST_DEADLINE_MS) {
+    const wait = config.CONVERSATION_LOCK_WAIT_MS;
+    if (wait !== undefined && wait >= config.REQUEST_DEADLINE_MS) {
       ctx.addIssue({
         code: 'custom',
         path: ['CONVERSATION_LOCK_WAIT_MS'],
         message: `must be shorter than REQUEST_DEADLINE_MS (${config.REQUEST_DEADLINE_MS} ms)`,
       });
     }
-  });
+  })
+  .transform((config) => ({
+    ...config,
+    CONVERSATION_LOCK_WAIT_MS:
+      config.CONVERSATION_LOCK_WAIT_MS ?? Math.max(100, Math.min(4000, config.REQUEST_DEADLINE_MS - 500)),
+  }));
 
-export type Config = z.infer<typeof configSchema>;
+export type Config = z.output<typeof configSchema>;
 
 export class ConfigError extends Error {
   constructor(message: string) {

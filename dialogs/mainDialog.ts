@@ -19,6 +19,8 @@ import { Menu } from './menu';
 import {
   type FeedbackSink,
   type IntentRecognizer,
+  type MisunderstoodReason,
+  type MisunderstoodSink,
   NO_OUTCOMES,
   type OutcomeSink,
   type RecognitionLike,
@@ -77,7 +79,12 @@ export interface MainDialogDeps {
   outcomes?: OutcomeSink;
   /** How many messages in a row were not understood (conversation state). */
   misunderstood: StatePropertyAccessor<number>;
+  /** The misunderstood inbox (`npm run nlu:review`); absent: nothing is kept. */
+  inbox?: MisunderstoodSink;
 }
+
+/** How many of the recogniser's best intents go with an inbox item. */
+const INBOX_GUESSES = 3;
 
 /** What the route waterfall remembers between its steps. */
 interface RouteValues {
@@ -88,12 +95,16 @@ interface RouteValues {
   also?: string[];
   /** True while « vous avez aussi parlé de… » is being asked. */
   offering?: boolean;
+  /** The message that started this route (for the inbox when the answer did not help). */
+  text?: string;
 }
 
 interface RouteOptions {
   /** An intent already decided (after "vous voulez parler de A ou de B ?"). */
   intent?: string;
   entities?: RecognizedEntities;
+  /** The message that started the route, when it is not the current one (after the ambiguity question). */
+  text?: string;
 }
 
 /**
@@ -152,6 +163,7 @@ export class MainDialog extends ComponentDialog {
     const entities = { ...(options.entities ?? recognition.entities) };
     if (!entities.statut && profile?.statut) entities.statut = profile.statut;
     const fromMenu = this.menu.intentFromLabel(step.context.activity.text ?? '', t, this.deps.normalize);
+    values(step).text = options.text ?? step.context.activity.text ?? '';
     // A message typed by the person (not a button, not a choice already made).
     const typed = !options.intent && !fromMenu;
     if (typed && recognition.selfHarm) {
@@ -178,6 +190,7 @@ export class MainDialog extends ComponentDialog {
       this.outcomes.ambiguity({ first, second });
       values(step).disambiguating = true;
       values(step).entities = entities;
+      await this.keep(step.context, 'ambiguous', recognition);
       const label = (intent: string) => t(`intents.${intent}`);
       const about = (intent: string) => t(`intentsAbout.${intent}`);
       return step.beginDialog(CHOICE_STEP, {
@@ -241,10 +254,12 @@ export class MainDialog extends ComponentDialog {
       wordCount(recognition.text) >= 3
     ) {
       // The recogniser is sure the message is about none of its subjects: say so honestly, then offer guesses.
+      // It placed nothing: the message goes to the misunderstood inbox (once, guesses or not).
+      await this.keep(step.context, 'not_understood', recognition);
       await this.deps.misunderstood.set(step.context, 0);
       await step.context.sendActivities(outOfScopeActivities(this.deps.knowledge, t, 'other', []));
       this.outcomes.journeyEnded({ intent: 'None', outcome: 'out_of_scope' });
-      const guessed = await this.offerGuesses(step, recognition, t, t('main.outOfScopeGuesses'));
+      const guessed = await this.offerGuesses(step, recognition, t, t('main.outOfScopeGuesses'), true);
       if (guessed) return guessed;
       await step.context.sendActivity(this.menu.activity(t, t('main.outOfScopeMenu')));
       return step.endDialog();
@@ -308,6 +323,8 @@ export class MainDialog extends ComponentDialog {
     recognition: RecognitionLike,
     t: TFunction,
     question?: string,
+    /** The message is already in the misunderstood inbox. */
+    kept = false,
   ): Promise<DialogTurnResult | undefined> {
     const story = wordCount(recognition.text) >= STORY_MIN_WORDS;
     const ranked = Object.entries(recognition.intents).filter(
@@ -319,6 +336,8 @@ export class MainDialog extends ComponentDialog {
       .map(([intent]) => intent);
     if (guesses.length === 0) return undefined;
     this.outcomes.fallback({ step: 1 });
+    // A fallback all the same: the message goes to the misunderstood inbox.
+    if (!kept) await this.keep(step.context, 'not_understood', recognition);
     values(step).disambiguating = true;
     values(step).entities = recognition.entities;
     return step.beginDialog(CHOICE_STEP, {
@@ -345,6 +364,7 @@ export class MainDialog extends ComponentDialog {
       return step.replaceDialog(ROUTE, {
         intent: choice.value,
         entities: values(step).entities,
+        text: values(step).text,
       } satisfies RouteOptions);
     }
     const result = step.result as JourneyResult | undefined;
@@ -417,6 +437,13 @@ export class MainDialog extends ComponentDialog {
       helpful,
       conversation: step.context.activity.conversation?.id ?? '',
     });
+    if (!helpful) {
+      const text = values(step).text ?? '';
+      await this.keep(step.context, 'not_helpful', this.deps.recognizer.recognize(text), {
+        text,
+        answeredIntent: values(step).answeredIntent,
+      });
+    }
     if (helpful) {
       await step.context.sendActivity(this.menu.activity(t, t('feedback.thanksYes')));
     } else {
@@ -446,13 +473,37 @@ export class MainDialog extends ComponentDialog {
     }
     if (!handledHere(intent)) return step.beginDialog(FAQ_DIALOG, { intent });
 
-    if (intent === 'None') await this.notUnderstood(context, t);
-    else
+    if (intent === 'None') {
+      await this.keep(context, 'not_understood', this.recognition(context));
+      await this.notUnderstood(context, t);
+    } else
       await context.sendActivities(this.commandReply(intent, t, context, 'idle') ?? [this.menu.activity(t)]);
     if (intent === 'human' || intent === 'contact') {
       this.outcomes.journeyEnded({ intent, outcome: 'phone_contact' });
     }
     return step.endDialog();
+  }
+
+  /** Puts the message in the misunderstood inbox, with the recogniser's best guesses. */
+  private async keep(
+    context: TurnContext,
+    reason: MisunderstoodReason,
+    recognition: RecognitionLike,
+    extra: { text?: string; answeredIntent?: string } = {},
+  ): Promise<void> {
+    if (!this.deps.inbox) return;
+    const guesses = Object.entries(recognition.intents)
+      .filter(([intent]) => intent !== 'None')
+      .slice(0, INBOX_GUESSES)
+      .map(([intent, { score }]) => ({ intent, score }));
+    await this.deps.inbox.record({
+      text: extra.text ?? context.activity.text ?? '',
+      reason,
+      guesses,
+      ...(extra.answeredIntent ? { answeredIntent: extra.answeredIntent } : {}),
+      conversation: context.activity.conversation?.id ?? '',
+      locale: context.activity.locale,
+    });
   }
 
   /** Not understood: rephrase once, then offer the menu, then the contacts. */
