@@ -54,7 +54,14 @@ const DISTRESS_TOPIC_MIN_SCORE = 0.6;
 export const STORY_MIN_WORDS = 12;
 
 /** `None` at least this sure: the message is about none of the bot's subjects (an honest « pas mon domaine »). */
-const SURE_NONE_SCORE = 0.5;
+const SURE_NONE_SCORE = 0.4;
+
+/**
+ * The same for a story (12+ words) that names the bot's own world (the Urssaf, the caisse, « mon dossier »): it is
+ * more likely a story the recogniser cannot place, which gets its guesses (« Merci d'avoir pris le temps… »), than
+ * a message about something else.
+ */
+const SURE_NONE_STORY_SCORE = 0.85;
 
 /** A guess offered for a short message not understood must have at least this probability. */
 const GUESS_MIN_SCORE = 0.08;
@@ -203,17 +210,21 @@ export class MainDialog extends ComponentDialog {
         (other) => other !== intent && !(distressed && other === 'aide_financiere'),
       );
     }
-    if (distressed && recognition.distress.level === 'moderate' && isOutOfScope(recognition)) {
-      // A question outside the bot's field told with some difficulty: the honest answer, and HELP.
+    if (distressed && isOutOfScope(recognition)) {
+      // A question outside the bot's field told with difficulty: the honest answer, and HELP; money trouble also
+      // opens the aid journey (the aids do not depend on the field asked about).
       const { domain, contacts } = recognition.outOfScope!;
+      const aids = recognition.distress.need === 'aide_financiere';
       await this.deps.misunderstood.set(step.context, 0);
       await step.context.sendActivities([
         ...outOfScopeActivities(this.deps.knowledge, t, domain, contacts),
         ...helpOfferActivities(this.deps.knowledge, t, {
           intro: t('distress.introWithTopic'),
-          aidButton: true,
+          aidButton: !aids,
         }),
       ]);
+      // The aid journey records its own outcome when it ends.
+      if (aids) return this.dispatch(step, 'aide_financiere', entities, t);
       this.outcomes.journeyEnded({ intent: 'None', outcome: 'help_referral' });
       return step.endDialog();
     }
@@ -236,7 +247,10 @@ export class MainDialog extends ComponentDialog {
       typed &&
       intent === 'None' &&
       recognition.topIntent === 'None' &&
-      recognition.score >= SURE_NONE_SCORE &&
+      recognition.score >=
+        (wordCount(recognition.text) >= STORY_MIN_WORDS && this.namesDomain(recognition.text, t)
+          ? SURE_NONE_STORY_SCORE
+          : SURE_NONE_SCORE) &&
       wordCount(recognition.text) >= 3
     ) {
       // The recogniser is sure the message is about none of its subjects: say so honestly, then offer guesses.
@@ -285,7 +299,11 @@ export class MainDialog extends ComponentDialog {
     const onlyHelp = main === 'help';
     await step.context.sendActivities(
       helpOfferActivities(this.deps.knowledge, t, {
-        intro: onlyHelp ? t('distress.intro') : t('distress.introWithTopic'),
+        intro: onlyHelp
+          ? t('distress.intro')
+          : main === 'aide_financiere'
+            ? t('distress.introWithAids')
+            : t('distress.introWithTopic'),
         aidButton: main !== 'aide_financiere',
       }),
     );
@@ -561,6 +579,13 @@ export class MainDialog extends ComponentDialog {
     return markers.some((marker) => normalized.includes(` ${this.deps.normalize(marker)} `));
   }
 
+  /** The message names an organisation or a file of the bot's own world (`prompts.domainMarkers`). */
+  private namesDomain(text: string, t: TFunction): boolean {
+    const normalized = ` ${this.deps.normalize(text)} `;
+    const markers = t('prompts.domainMarkers', { returnObjects: true }) as string[];
+    return markers.some((marker) => normalized.includes(` ${this.deps.normalize(marker)} `));
+  }
+
   private announcesSwitch(text: string, t: TFunction): boolean {
     const normalized = ` ${this.deps.normalize(text)} `;
     const markers = t('prompts.switchMarkers', { returnObjects: true }) as string[];
@@ -674,10 +699,14 @@ export function settleWithHelpOffered(ambiguous: { first: string; second: string
 /** A question about a field the bot does not cover, and no topic the recogniser is sure of. */
 export function isOutOfScope(recognition: RecognitionLike): boolean {
   if (!recognition.outOfScope) return false;
+  // The recogniser is sure the message is about none of the bot's subjects: the field named is the answer.
+  if (recognition.topIntent === 'None' && recognition.score >= SURE_NONE_SCORE) return true;
   // A situation or a difficulty the aids answer (« je pars à la retraite et j'ai du mal à payer ») is in scope.
   const { entities } = recognition;
   if (entities.situation !== undefined || activeDifficulties(entities).length > 0) return false;
-  return recognition.topIntent === 'None' || recognition.score < OUT_OF_SCOPE_MAX_TOPIC_SCORE;
+  // With signs of difficulty HELP is offered anyway: the HELP intent does not hide the field asked about.
+  const helpOffered = recognition.topIntent === 'help' && recognition.distress.level !== 'none';
+  return recognition.topIntent === 'None' || helpOffered || recognition.score < OUT_OF_SCOPE_MAX_TOPIC_SCORE;
 }
 
 export function wordCount(text: string): number {
