@@ -18,7 +18,7 @@ import { DEFAULT_FEATURE_OPTIONS, Featurizer, type FeatureOptions } from './feat
 import { DistressDetector } from './distress';
 import { CONCEPTS } from './lexicon';
 import { SoftmaxModel, type SparseVector, type TrainOptions } from './model';
-import { fold, normalizeTokens } from './normalize';
+import { fold, normalizeFoldedTokens, normalizeTokens } from './normalize';
 import { ScopeDetector } from './scope';
 import { PIPELINE_OPTIONS } from './settings';
 import { SpellCorrector } from './spell';
@@ -74,6 +74,8 @@ export class Recognizer {
   private readonly spell: SpellCorrector;
   private readonly noneIndex: number;
   private readonly buf: Float64Array;
+  private readonly segmentBuf: Float64Array;
+  private readonly segmentBuf2: Float64Array;
   private readonly distress = DistressDetector.fromFile();
   private readonly scope = ScopeDetector.fromFile();
   /** Best topic intent of each sentence of the last long message (for `also`). */
@@ -143,6 +145,8 @@ export class Recognizer {
       }
     }
     this.buf = new Float64Array(this.labels.length);
+    this.segmentBuf = new Float64Array(this.labels.length);
+    this.segmentBuf2 = new Float64Array(this.labels.length);
     this.featurizer.warm(freq.keys(), this.featureIndex);
     this.buildMs = performance.now() - t0;
   }
@@ -192,9 +196,11 @@ export class Recognizer {
     if (!segmentScoring || segments.length < 2) return probs;
     let best: Float64Array | undefined;
     let bestTop = 0;
+    // Two buffers: the best sentence's probabilities so far, and the current sentence's.
+    let spare = this.segmentBuf;
     for (const seg of segments) {
       if (seg.length < 2) continue;
-      const p = new Float64Array(this.labels.length);
+      const p = spare;
       this.model.probabilities(this.vectorize(seg, false), p);
       let segTop = -1;
       for (let c = 0; c < p.length; c++) {
@@ -205,6 +211,7 @@ export class Recognizer {
           best = p;
         }
       }
+      if (best === p) spare = p === this.segmentBuf ? this.segmentBuf2 : this.segmentBuf;
       if (segTop >= 0) this.segmentTops.push({ c: segTop, p: p[segTop] });
     }
     if (best)
@@ -214,11 +221,12 @@ export class Recognizer {
   }
 
   recognize(text: string, options: EntityOptions = {}): Recognition {
-    const norm = normalizeTokens(text);
+    const folded = fold(text);
+    const norm = normalizeFoldedTokens(folded);
     const { tokens, corrected } = this.correct(norm.tokens);
     const normalized = tokens.join(' ');
     // Sentence-level scoring only for messages of several sentences (a single one is the whole message).
-    const parts = splitSegments(text);
+    const parts = splitSegments(text, folded);
     const segments = parts.length > 1 ? parts.map((s) => this.correct(normalizeTokens(s).tokens).tokens) : [];
     const probs = this.score(tokens, segments);
 
@@ -303,9 +311,9 @@ function round(x: number): number {
 }
 
 /** Sentences (and "mais"-clauses) of a message; one element when the message is short. */
-function splitSegments(text: string): string[] {
+function splitSegments(text: string, folded: string): string[] {
   if (text.length < 60) return [text];
-  return fold(text)
+  return folded
     .split(/[.!?;\n]+|,? mais |,? sauf que |, (?:alors|du coup|donc) /)
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
