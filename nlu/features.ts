@@ -168,12 +168,6 @@ export class Featurizer {
     if (id < (this.indexedFor as ReadonlyMap<string, number>).size) this.groupKnown[g].push(id);
   }
 
-  /** Resolves the known words' features once, so the first message that uses a word pays nothing extra. */
-  warm(words: Iterable<string>, index: ReadonlyMap<string, number>): void {
-    this.useIndex(index);
-    for (const word of words) this.indexedToken(word);
-  }
-
   /**
    * Inference fast path: exactly the features and values of `extract`, in the same order, kept only when
    * `index` knows them, without building named maps (per-word results are memoised against that index, which

@@ -110,7 +110,6 @@ export class Recognizer {
         for (const t of normalizeTokens(entry).tokens) if (!freq.has(t)) freq.set(t, 1);
     }
     this.spell = new SpellCorrector(freq);
-    this.spell.prepare();
 
     const key = this.options.cache
       ? modelKey({ examples, vocabulary: this.options.vocabulary, options: this.options })
@@ -147,7 +146,6 @@ export class Recognizer {
     this.buf = new Float64Array(this.labels.length);
     this.segmentBuf = new Float64Array(this.labels.length);
     this.segmentBuf2 = new Float64Array(this.labels.length);
-    this.featurizer.warm(freq.keys(), this.featureIndex);
     this.buildMs = performance.now() - t0;
   }
 
