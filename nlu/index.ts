@@ -13,7 +13,7 @@
 import { modelKey, readModel, writeModel } from './cache';
 import { loadExamples, loadVocabulary, DEFAULT_DATA_DIR, type Example } from './data';
 import { ALL_INTENTS, type IntentName, isConversationIntent, type Recognition } from '../contract';
-import { extractEntities, type EntityOptions } from './entities';
+import { extractEntitiesFolded, type EntityOptions } from './entities';
 import { DEFAULT_FEATURE_OPTIONS, Featurizer, type FeatureOptions } from './features';
 import { DistressDetector } from './distress';
 import { CONCEPTS } from './lexicon';
@@ -251,7 +251,7 @@ export class Recognizer {
       normalized,
       topIntent,
       score: round(score),
-      entities: extractEntities(normalized, text, options),
+      entities: extractEntitiesFolded(normalized, folded, options),
       distress: this.distress.detect(normalized),
       selfHarm: this.distress.selfHarm(normalized),
       ...(outOfScope ? { outOfScope } : {}),
