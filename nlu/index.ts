@@ -98,32 +98,31 @@ export class Recognizer {
     this.noneIndex = this.labels.indexOf('None');
     const labelIndex = new Map<string, number>(this.labels.map((l, i) => [l, i]));
 
-    const freq = new Map<string, number>();
-    const tokenized = examples.map((e) => normalizeTokens(e.text).tokens);
-    for (const toks of tokenized) for (const t of toks) freq.set(t, (freq.get(t) ?? 0) + 1);
-    for (const word of this.options.vocabulary ?? []) {
-      for (const t of normalizeTokens(word).tokens) if (!freq.has(t)) freq.set(t, 1);
-    }
-    for (const word of [...this.distress.words, ...this.scope.words]) if (!freq.has(word)) freq.set(word, 1);
-    for (const entries of Object.values(CONCEPTS)) {
-      for (const entry of entries)
-        for (const t of normalizeTokens(entry).tokens) if (!freq.has(t)) freq.set(t, 1);
-    }
-    this.spell = new SpellCorrector(freq);
-
     const key = this.options.cache
       ? modelKey({ examples, vocabulary: this.options.vocabulary, options: this.options })
       : undefined;
     this.cacheKey = key;
-    const cached = key ? readModel(key) : undefined;
-    if (cached && cached.labels.join() === this.labels.join()) {
+    const read = key ? readModel(key) : undefined;
+    const cached = read && read.labels.join() === this.labels.join() ? read : undefined;
+    // The spelling vocabulary is stored with the model (same key, same inputs): normalising every training
+    // example again at each start was most of what remained of building the recogniser from the cache.
+    let tokenized: string[][] | undefined;
+    let freq: Map<string, number>;
+    if (cached?.frequencies) freq = new Map(cached.frequencies);
+    else {
+      tokenized = examples.map((e) => normalizeTokens(e.text).tokens);
+      freq = this.frequencies(tokenized);
+    }
+    this.spell = new SpellCorrector(freq);
+
+    if (cached) {
       cached.features.forEach((name, i) => this.featureIndex.set(name, i));
       this.model = new SoftmaxModel(cached.features.length, this.labels.length, cached.weights, cached.bias);
       this.fromCache = true;
     } else {
       const rows: SparseVector[] = [];
       const y: number[] = [];
-      tokenized.forEach((toks, i) => {
+      (tokenized ?? examples.map((e) => normalizeTokens(e.text).tokens)).forEach((toks, i) => {
         rows.push(this.vectorize(toks, true));
         y.push(labelIndex.get(examples[i].intent) ?? this.noneIndex);
       });
@@ -140,6 +139,7 @@ export class Recognizer {
           features: [...this.featureIndex.keys()],
           weights: this.model.weights,
           bias: this.model.bias,
+          frequencies: [...freq],
         });
       }
     }
@@ -147,6 +147,25 @@ export class Recognizer {
     this.segmentBuf = new Float64Array(this.labels.length);
     this.segmentBuf2 = new Float64Array(this.labels.length);
     this.buildMs = performance.now() - t0;
+  }
+
+  /**
+   * The spelling corrector's vocabulary: every training token with its count, then the words that must stay as
+   * they are (vocabulary file, detectors' words, lexicon entries) once each, in that order (ties between equally
+   * close corrections go to the first).
+   */
+  private frequencies(tokenized: readonly string[][]): Map<string, number> {
+    const freq = new Map<string, number>();
+    for (const toks of tokenized) for (const t of toks) freq.set(t, (freq.get(t) ?? 0) + 1);
+    for (const word of this.options.vocabulary ?? []) {
+      for (const t of normalizeTokens(word).tokens) if (!freq.has(t)) freq.set(t, 1);
+    }
+    for (const word of [...this.distress.words, ...this.scope.words]) if (!freq.has(word)) freq.set(word, 1);
+    for (const entries of Object.values(CONCEPTS)) {
+      for (const entry of entries)
+        for (const t of normalizeTokens(entry).tokens) if (!freq.has(t)) freq.set(t, 1);
+    }
+    return freq;
   }
 
   /** Builds a recogniser from the YAML files of `dir` (default `locales/fr/intents`). */
