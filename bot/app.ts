@@ -9,7 +9,10 @@ import type { Config } from './config';
 import type { Logger } from './logger';
 import { DefaultLocaleMiddleware, TraceFilterMiddleware, TurnLoggingMiddleware } from './middleware';
 import { RelaisBot } from './relaisBot';
+import { MeasuredStorage, Metrics, TurnMetricsMiddleware } from './metrics';
+import { RedisStorage } from './redisStorage';
 import { createStorage } from './storage';
+import { createTurnGate } from './turnLock';
 
 export interface AppDeps {
   recognizer: IntentRecognizer;
@@ -24,10 +27,26 @@ export interface AppDeps {
 /** Wires the adapter, middleware, state, dialogs and bot: everything but the HTTP server. */
 export function createBotApp(config: Config, logger: Logger, deps: AppDeps) {
   const knowledge = deps.knowledge ?? loadKnowledge();
-  const storage = deps.storage ?? createStorage(config, logger);
+  const rawStorage = deps.storage ?? createStorage(config, logger);
+  /** The Redis connection, when state is in Redis: also used by the turn lock and the rate limit. */
+  const redis = rawStorage instanceof RedisStorage ? rawStorage : undefined;
+  // One turn at a time per conversation (and across instances with Redis); counts turns in flight for shutdown.
+  const turns = createTurnGate(
+    redis,
+    {
+      lockTtlMs: config.CONVERSATION_LOCK_TTL_MS,
+      waitMs: config.CONVERSATION_LOCK_WAIT_MS,
+      onLockError: () => metrics.storageErrors.inc({ operation: 'lock' }),
+    },
+    logger,
+  );
+  const metrics = new Metrics(() => turns.active);
+  const storage = new MeasuredStorage(rawStorage, metrics);
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const adapter = createAdapter(config, logger);
+  adapter.use(new TurnMetricsMiddleware(metrics));
+  adapter.use(turns);
   adapter.use(new DefaultLocaleMiddleware(config.DEFAULT_LOCALE));
   adapter.use(new TraceFilterMiddleware());
   adapter.use(new TurnLoggingMiddleware(logger, config.LOG_HASH_SALT));
@@ -37,16 +56,31 @@ export function createBotApp(config: Config, logger: Logger, deps: AppDeps) {
   );
   adapter.use(createChannelMiddleware(agentKnowledge));
   const channels = createChannelHooks(agentKnowledge);
-  const feedback = new FeedbackRecorder(logger, config.LOG_HASH_SALT);
+  const feedback = new FeedbackRecorder(logger, config.LOG_HASH_SALT, metrics);
   const dialog = new MainDialog({
     recognizer: deps.recognizer,
     normalize: deps.normalize,
     knowledge,
     feedback,
+    outcomes: metrics,
     misunderstood: conversationState.createProperty<number>('misunderstood'),
   });
   const bot = new RelaisBot({ conversationState, userState, dialog, recognizer: deps.recognizer, channels });
-  return { adapter, bot, storage, conversationState, userState, knowledge, feedback };
+  /** `stopping`: set on SIGTERM, so that `/readyz` tells the load balancer to send no more traffic. */
+  const health = { stopping: false };
+  return {
+    adapter,
+    bot,
+    storage,
+    redis,
+    conversationState,
+    userState,
+    knowledge,
+    feedback,
+    turns,
+    metrics,
+    health,
+  };
 }
 
 export type BotApp = ReturnType<typeof createBotApp>;

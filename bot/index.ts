@@ -26,7 +26,12 @@ async function main(): Promise<void> {
   );
   const stop = (signal: string) => {
     started.logger.info({ signal }, 'shutting down');
-    void started.close().then(() => process.exit(0));
+    // Whatever happens, the process is gone within 10 s (orchestrators kill it soon after anyway).
+    setTimeout(() => process.exit(1), 10_000).unref();
+    void started.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));

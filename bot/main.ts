@@ -5,6 +5,7 @@ import type { Config } from './config';
 import { warnAboutExposure } from './exposure';
 import { createLogger, type Logger } from './logger';
 import { createServer, listen, type RunningServer } from './server';
+import { stopGracefully } from './shutdown';
 import { closeStorage, connectStorage, createStorage, describeStorage } from './storage';
 
 export interface StartedBot extends RunningServer {
@@ -37,8 +38,11 @@ export async function startBot(
     const server = createServer(app, logger, config);
     const running = await listen(server, config);
     const close = async () => {
-      await running.close();
-      if (owned) await closeStorage(owned);
+      try {
+        await stopGracefully({ app, running, logger, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
+      } finally {
+        if (owned) await closeStorage(owned);
+      }
     };
     return { ...running, close, app, logger };
   } catch (error) {

@@ -11,6 +11,8 @@ export interface RedisStorageOptions {
   keyPrefix?: string;
   /** Items expire this many seconds after their last write; 0 keeps them forever. */
   ttlSeconds?: number;
+  /** A command without an answer after this many milliseconds fails (default 2000): a frozen Redis cannot hang a turn. */
+  commandTimeoutMs?: number;
   /** Connection events only: item contents (conversations) are never logged. */
   logger?: Pick<Logger, 'warn' | 'info'>;
 }
@@ -47,6 +49,15 @@ return 0
 
 export const DEFAULT_KEY_PREFIX = 'relais:';
 export const DEFAULT_TTL_SECONDS = 30 * 24 * 3600;
+export const DEFAULT_COMMAND_TIMEOUT_MS = 2000;
+
+/** A Redis command that got no answer within the command timeout (a frozen or overloaded server). */
+export class RedisTimeoutError extends Error {
+  constructor(ms: number) {
+    super(`Redis did not answer within ${ms} ms`);
+    this.name = 'RedisTimeoutError';
+  }
+}
 
 /** A readable message for a connection error (Node gives an empty message to an `AggregateError`). */
 function describe(error: unknown): string {
@@ -67,14 +78,16 @@ function describe(error: unknown): string {
  *
  * The client connects with `connect()` (the start-up check: a Redis that cannot be reached fails at once), or on
  * first use. Once connected, a lost connection is retried in the background while operations fail immediately
- * (no offline queue), so that a turn ends with the polite turn-error message rather than hanging.
+ * (no offline queue), and a command without an answer fails after `commandTimeoutMs` (a Redis that accepts
+ * connections but does not answer), so that a turn ends with the polite turn-error message rather than hanging.
  * Single-node Redis (or a cluster with all the keys of a write in one slot).
  */
 export class RedisStorage implements Storage {
   private readonly client;
-  private readonly keyPrefix: string;
+  readonly keyPrefix: string;
   private readonly ttlSeconds: number;
   private readonly logger?: Pick<Logger, 'warn' | 'info'>;
+  readonly commandTimeoutMs: number;
   private connecting?: Promise<void>;
   private everReady = false;
   private closed = false;
@@ -86,6 +99,7 @@ export class RedisStorage implements Storage {
     this.ttlSeconds = options.ttlSeconds ?? DEFAULT_TTL_SECONDS;
     this.logger = options.logger;
     this.safeUrl = redactUrlPassword(options.url);
+    this.commandTimeoutMs = options.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
     // `redis` is loaded here, when a RedisStorage is made, not at start-up: without REDIS_URL the client library
     // (about 0.2 s of start-up) is never needed.
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred load, typed by the import above.
@@ -93,6 +107,8 @@ export class RedisStorage implements Storage {
     this.client = createClient({
       url: options.url,
       disableOfflineQueue: true,
+      // The client's own timeout only covers commands not yet written; `command()` covers the answer too.
+      commandOptions: { timeout: options.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS },
       socket: {
         connectTimeout: 5000,
         // Before the first successful connection: give up at once (start-up must fail clearly).
@@ -126,6 +142,36 @@ export class RedisStorage implements Storage {
     return this.connecting;
   }
 
+  /**
+   * The connected client, shared with the conversation lock and the rate limiter (one connection per process).
+   * Same options: no offline queue, command timeout.
+   */
+  get redis() {
+    return this.client;
+  }
+
+  /**
+   * Runs commands on the connected client; rejects with `RedisTimeoutError` when Redis has not answered within
+   * the command timeout. (A command already sent still runs if Redis wakes up; its answer is then ignored.)
+   */
+  async command<T>(run: (client: RedisStorage['client']) => Promise<T>): Promise<T> {
+    await this.connect();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new RedisTimeoutError(this.commandTimeoutMs)), this.commandTimeoutMs);
+    });
+    try {
+      return await Promise.race([run(this.client), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Resolves when Redis answers a PING (within the command timeout); rejects otherwise. */
+  async ping(): Promise<void> {
+    await this.command((client) => client.ping());
+  }
+
   /** Closes the connection after the pending commands. */
   async close(): Promise<void> {
     if (this.closed) return;
@@ -136,8 +182,9 @@ export class RedisStorage implements Storage {
 
   async read(keys: string[]): Promise<StoreItems> {
     if (!keys) throw new ReferenceError('Keys are required when reading.');
-    await this.connect();
-    const values = await Promise.all(keys.map((key) => this.client.hGet(this.keyPrefix + key, 'v')));
+    const values = await this.command((client) =>
+      Promise.all(keys.map((key) => client.hGet(this.keyPrefix + key, 'v'))),
+    );
     const items: StoreItems = {};
     keys.forEach((key, i) => {
       const value = values[i];
@@ -157,12 +204,10 @@ export class RedisStorage implements Storage {
       const eTag = randomUUID();
       args.push(expected, eTag, JSON.stringify({ ...item, eTag }));
     }
-    await this.connect();
     const conflict = Number(
-      await this.client.eval(WRITE_SCRIPT, {
-        keys: keys.map((key) => this.keyPrefix + key),
-        arguments: args,
-      }),
+      await this.command((client) =>
+        client.eval(WRITE_SCRIPT, { keys: keys.map((key) => this.keyPrefix + key), arguments: args }),
+      ),
     );
     if (conflict > 0) {
       throw new Error(`Storage: error writing "${keys[conflict - 1]}" due to eTag conflict.`);
@@ -171,7 +216,6 @@ export class RedisStorage implements Storage {
 
   async delete(keys: string[]): Promise<void> {
     if (!keys || keys.length === 0) return;
-    await this.connect();
-    await this.client.del(keys.map((key) => this.keyPrefix + key));
+    await this.command((client) => client.del(keys.map((key) => this.keyPrefix + key)));
   }
 }

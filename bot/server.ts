@@ -6,6 +6,7 @@ import { registerWebChat, type WebChatOptions } from './directline';
 import { bindHost } from './exposure';
 import type { Logger } from './logger';
 import { createMessagesHandler } from './messages';
+import { registerOperations } from './operations';
 
 export interface RunningServer {
   server: Server;
@@ -35,10 +36,8 @@ export function createServer(
     res.send(200, { status: 'ok' });
   });
 
-  server.get('/metrics', async (_req: Request, res: Response) => {
-    res.setHeader('content-type', 'text/plain; version=0.0.4');
-    res.sendRaw(200, app.feedback.toPrometheus());
-  });
+  // --- operations (bot/operations.ts): `/readyz`, `/metrics`
+  registerOperations(server, app);
 
   // --- Web Chat (bot/directline/): `/`, `/web/*`, `/vendor/webchat.js`, `/api/webchat/token`, `/v3/directline/*`
   registerWebChat(server, app, config, logger, webChat);

@@ -12,6 +12,7 @@ export type StorageConfig = Partial<
     | 'STATE_TTL_SECONDS'
     | 'MEMORY_STATE_MAX_ENTRIES'
     | 'MEMORY_STATE_IDLE_SECONDS'
+    | 'REDIS_COMMAND_TIMEOUT_MS'
   >
 >;
 
@@ -33,6 +34,7 @@ export function createStorage(config: StorageConfig = {}, logger?: Logger): Stor
     url: config.REDIS_URL,
     keyPrefix: config.REDIS_KEY_PREFIX,
     ttlSeconds: config.STATE_TTL_SECONDS,
+    commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS,
     logger,
   });
 }

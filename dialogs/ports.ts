@@ -19,3 +19,36 @@ export interface IntentRecognizer {
 export interface FeedbackSink {
   record(event: { intent: string; helpful: boolean; conversation: string }): void;
 }
+
+/**
+ * How a journey (or a direct answer) ended, as the service reports outcomes: the person got a form to fill in, was
+ * referred to HELP, was given the advisers' phone lines, got an answer without either, or left before any answer.
+ */
+export type JourneyOutcome =
+  | 'form_link'
+  | 'help_referral'
+  | 'phone_contact'
+  | 'crisis_line'
+  | 'out_of_scope'
+  | 'answered'
+  | 'abandoned';
+
+/** Where the dialogs report what happened in a conversation (metrics live in `bot/`). */
+export interface OutcomeSink {
+  /** A request the bot acts on, by intent (after menu labels, "A or B?" and entities; None: not understood). */
+  intent(event: { intent: string }): void;
+  /** A message was not understood: step 1 rephrase (or its best guesses as buttons), 2 menu, 3 the advisers' contacts. */
+  fallback(event: { step: 1 | 2 | 3 }): void;
+  /** The recogniser hesitated and the person was asked "A or B?". */
+  ambiguity(event: { first: string; second: string }): void;
+  /** A journey, a direct answer or a request for an adviser ended, with its outcome. */
+  journeyEnded(event: { intent: string; outcome: JourneyOutcome }): void;
+}
+
+/** An `OutcomeSink` that reports nothing (dialog tests that do not look at outcomes). */
+export const NO_OUTCOMES: OutcomeSink = {
+  intent: () => undefined,
+  fallback: () => undefined,
+  ambiguity: () => undefined,
+  journeyEnded: () => undefined,
+};

@@ -68,7 +68,7 @@ export function registerWebChat(
     authenticate: authenticator(tokens),
     now: options.now,
   };
-  registerTokenRoutes(server, config, deps, options);
+  registerTokenRoutes(server, config, deps, { ...options, redis: app.redis });
   registerConversationRoutes(server, deps);
   attachStreams(server, streams);
   registerStaticFiles(server, options);

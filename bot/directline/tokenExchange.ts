@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { PortalContextSchema } from '../../contract';
 import type { Config } from '../config';
 import { rateLimit } from '../rateLimit';
+import type { RedisStorage } from '../redisStorage';
 import { type FetchLike, generateAzureToken } from './azure';
 import { type RouteDeps, send } from './http';
 import { DirectLineError } from './service';
@@ -44,6 +45,8 @@ function parseTokenRequest(body: unknown): TokenRequest {
 export interface TokenExchangeOptions {
   /** `fetch` used to reach Azure Direct Line when `DIRECT_LINE_SECRET` is set. */
   fetch?: FetchLike;
+  /** The Redis connection, when state is in Redis: the rate limit's counters are then shared by every instance. */
+  redis?: RedisStorage;
 }
 
 export function registerTokenRoutes(
@@ -65,7 +68,15 @@ export function registerTokenRoutes(
     return { created, contextDelivered: context !== undefined && Object.keys(context).length > 0 };
   };
 
-  const limit = rateLimit({ max: config.WEBCHAT_TOKEN_RATE_LIMIT, windowMs: 60_000, now: deps.now });
+  // Per client address (TRUST_PROXY: from X-Forwarded-For), shared by every instance when Redis is on.
+  const limit = rateLimit({
+    name: 'webchat-token',
+    points: config.WEBCHAT_TOKEN_RATE_LIMIT,
+    durationSeconds: 60,
+    trustProxy: config.TRUST_PROXY,
+    redis: options.redis,
+    logger,
+  });
   server.post(
     '/api/webchat/token',
     limit,

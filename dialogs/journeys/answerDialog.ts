@@ -8,7 +8,7 @@ import type { Knowledge } from '../../knowledge/loader';
 import type { Entry } from '../../knowledge/schema';
 import { contactsActivity, entriesActivity } from '../answers';
 import { translator } from '../i18n';
-import type { JourneyResult } from './journey';
+import { type JourneyResult, outcomeOfAnswer } from './journey';
 
 export interface AnswerDialogOptions {
   intent: string;
@@ -42,9 +42,13 @@ export class AnswerDialog extends ComponentDialog {
         { type: 'message', text: t('journey.noAnswer') },
         contactsActivity(this.knowledge, t),
       ]);
-      return step.endDialog({ intent, answered: false } satisfies JourneyResult);
+      return step.endDialog({ intent, answered: false, outcome: 'phone_contact' } satisfies JourneyResult);
     }
     await step.context.sendActivity(entriesActivity(this.knowledge, t, entries, t('journey.answerIntro')));
-    return step.endDialog({ intent, answered: true } satisfies JourneyResult);
+    return step.endDialog({
+      intent,
+      answered: true,
+      outcome: outcomeOfAnswer(entries),
+    } satisfies JourneyResult);
   }
 }

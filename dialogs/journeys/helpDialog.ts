@@ -28,6 +28,10 @@ export class HelpDialog extends ComponentDialog {
     await step.context.sendActivities(
       helpOfferActivities(this.knowledge, t, { intro: t('journey.helpIntro'), aidButton: true }),
     );
-    return step.endDialog({ intent: 'help', answered: true } satisfies JourneyResult);
+    return step.endDialog({
+      intent: 'help',
+      answered: true,
+      outcome: 'help_referral',
+    } satisfies JourneyResult);
   }
 }

@@ -1,4 +1,5 @@
-import type { RecognizedEntities } from '../ports';
+import type { Entry } from '../../knowledge/schema';
+import type { JourneyOutcome, RecognizedEntities } from '../ports';
 
 /** What MainDialog passes to a journey: the entities of the message that started it. */
 export interface JourneyOptions {
@@ -11,4 +12,13 @@ export interface JourneyOptions {
 export interface JourneyResult {
   intent: string;
   answered: boolean;
+  /** How it ended; by default `answered` or `abandoned`. */
+  outcome?: JourneyOutcome;
+}
+
+/** The outcome of an answer showing these entries: HELP first, then a form to fill in, else information. */
+export function outcomeOfAnswer(entries: Entry[], helpShown = false): JourneyOutcome {
+  if (helpShown) return 'help_referral';
+  if (entries.some((entry) => entry.links.some((link) => link.type === 'form'))) return 'form_link';
+  return 'answered';
 }

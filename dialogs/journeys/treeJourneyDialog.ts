@@ -19,7 +19,8 @@ import {
   type ChoiceStepResult,
 } from '../prompts/choiceStep';
 import { activeDifficulties, valueFromEntities } from '../slots';
-import { type JourneyResult, type JourneyOptions } from './journey';
+import { type JourneyResult, type JourneyOptions, outcomeOfAnswer } from './journey';
+import type { JourneyOutcome } from '../ports';
 
 interface LoopState {
   answers: Answers;
@@ -108,8 +109,8 @@ export class TreeJourneyDialog extends ComponentDialog {
     (step.values as { loop?: LoopState }).loop = state;
 
     if (resolution.kind === 'leaf') {
-      await this.answerLeaf(step.context, resolution.leaf, t, state.entities);
-      return step.endDialog({ intent: this.intent, answered: true } satisfies JourneyResult);
+      const outcome = await this.answerLeaf(step.context, resolution.leaf, t, state.entities);
+      return step.endDialog({ intent: this.intent, answered: true, outcome } satisfies JourneyResult);
     }
     const question = resolution.question;
     if (!isQuestion(question)) throw new Error('unreachable');
@@ -126,7 +127,9 @@ export class TreeJourneyDialog extends ComponentDialog {
     const result = step.result as ChoiceStepResult;
     const resolution = resolve(this.tree(), state.answers);
     if (result.kind === 'gaveUp' || result.kind === 'unmatched') {
-      return step.endDialog({ intent: this.intent, answered: false } satisfies JourneyResult);
+      // Giving up after answers it could not understand ends on the advisers' contacts.
+      const outcome: JourneyOutcome = result.kind === 'gaveUp' ? 'phone_contact' : 'abandoned';
+      return step.endDialog({ intent: this.intent, answered: false, outcome } satisfies JourneyResult);
     }
     if (result.kind === 'back') {
       const last = state.history.pop();
@@ -160,7 +163,7 @@ export class TreeJourneyDialog extends ComponentDialog {
     leaf: LeafNode,
     t: TFunction,
     entities: RecognizedEntities,
-  ): Promise<void> {
+  ): Promise<JourneyOutcome> {
     const knowledge = this.deps.knowledge;
     const activities: Partial<Activity>[] = [];
     if (leaf.note) activities.push({ type: 'message', text: leaf.note });
@@ -185,11 +188,14 @@ export class TreeJourneyDialog extends ComponentDialog {
       activities.push(entriesActivity(knowledge, t, aids, intro, leaf.excludes));
     }
     const difficultiesAddUp = leaf.help || activeDifficulties(entities).length >= 2;
-    if (difficultiesAddUp && !leaf.aids.includes(this.tree().helpEntry)) {
+    let helpShown = leaf.aids.includes(this.tree().helpEntry);
+    if (difficultiesAddUp && !helpShown) {
       const help = knowledge.get(this.tree().helpEntry);
       if (help) activities.push(entriesActivity(knowledge, t, [help], t('journey.helpProposal')));
+      helpShown = help !== undefined;
     }
     await context.sendActivities(activities);
+    return outcomeOfAnswer(aids, helpShown);
   }
 }
 

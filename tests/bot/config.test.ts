@@ -20,6 +20,36 @@ describe('configuration', () => {
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL: expected one of/);
   });
 
+  it('reads the operations settings: proxy, Redis timeout, conversation lock, shutdown', () => {
+    expect(loadConfig({})).toMatchObject({
+      TRUST_PROXY: 0,
+      REDIS_COMMAND_TIMEOUT_MS: 2000,
+      CONVERSATION_LOCK_TTL_MS: 10000,
+      CONVERSATION_LOCK_WAIT_MS: 4000,
+      SHUTDOWN_TIMEOUT_MS: 8000,
+    });
+    expect(
+      loadConfig({ TRUST_PROXY: '2', REDIS_COMMAND_TIMEOUT_MS: '500', TRUST_PROXY_X: '' }),
+    ).toMatchObject({
+      TRUST_PROXY: 2,
+      REDIS_COMMAND_TIMEOUT_MS: 500,
+    });
+    expect(loadConfig({ TRUST_PROXY: '' }).TRUST_PROXY).toBe(0);
+    expect(() => loadConfig({ TRUST_PROXY: 'yes' })).toThrow(
+      /TRUST_PROXY: expected a number of trusted proxies between 0 and 10 \(got "yes"\)/,
+    );
+    expect(() => loadConfig({ REDIS_COMMAND_TIMEOUT_MS: '0' })).toThrow(/REDIS_COMMAND_TIMEOUT_MS/);
+    expect(() => loadConfig({ SHUTDOWN_TIMEOUT_MS: '120000' })).toThrow(/SHUTDOWN_TIMEOUT_MS/);
+    // A queued turn gives up before its request's 504, never after.
+    expect(() => loadConfig({ CONVERSATION_LOCK_WAIT_MS: '5000' })).toThrow(
+      /CONVERSATION_LOCK_WAIT_MS: must be shorter than REQUEST_DEADLINE_MS \(4500 ms\)/,
+    );
+    expect(
+      loadConfig({ CONVERSATION_LOCK_WAIT_MS: '5000', REQUEST_DEADLINE_MS: '6000' })
+        .CONVERSATION_LOCK_WAIT_MS,
+    ).toBe(5000);
+  });
+
   it('stops the process with exit code 2 and one clear line when PORT is invalid', () => {
     const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bot', 'index.ts')], {
       cwd: ROOT,

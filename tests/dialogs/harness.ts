@@ -10,7 +10,7 @@ import { renderActivities } from '../../bot/channels/textRenderer';
 import { getRecognizer, normalize } from '../../nlu';
 import { RelaisBot } from '../../bot/relaisBot';
 import { MainDialog } from '../../dialogs/mainDialog';
-import type { FeedbackSink, IntentRecognizer } from '../../dialogs/ports';
+import type { FeedbackSink, IntentRecognizer, OutcomeSink } from '../../dialogs/ports';
 import { type Knowledge, loadKnowledge } from '../../knowledge/loader';
 
 export const knowledge = loadKnowledge();
@@ -29,6 +29,8 @@ export interface Reply {
 export class TestConversation {
   readonly adapter: TestAdapter;
   readonly feedback: Array<{ intent: string; helpful: boolean }> = [];
+  /** What the dialogs reported through their `OutcomeSink`, as `journey:<intent>:<outcome>`, `fallback:<step>`, `ambiguity:<a>/<b>`. */
+  readonly outcomes: string[] = [];
   readonly conversationState: ConversationState;
 
   constructor(
@@ -43,7 +45,14 @@ export class TestConversation {
     const sink: FeedbackSink = {
       record: (e) => this.feedback.push({ intent: e.intent, helpful: e.helpful }),
     };
+    const outcomes: OutcomeSink = {
+      intent: () => undefined,
+      journeyEnded: (e) => this.outcomes.push(`journey:${e.intent}:${e.outcome}`),
+      fallback: (e) => this.outcomes.push(`fallback:${e.step}`),
+      ambiguity: (e) => this.outcomes.push(`ambiguity:${e.first}/${e.second}`),
+    };
     const dialog = new MainDialog({
+      outcomes,
       recognizer,
       normalize,
       knowledge: knowledgeOverride ?? knowledge,

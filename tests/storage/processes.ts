@@ -66,14 +66,28 @@ export interface RedisServer {
   url: string;
   port: number;
   stop(): Promise<void>;
+  /** Freezes the server (SIGSTOP): connections stay open but nothing is answered. */
+  freeze(): void;
+  /** Wakes a frozen server (SIGCONT). */
+  thaw(): void;
 }
 
-/** Starts a throw-away `redis-server` on a free loopback port, without persistence, and waits for its PONG. */
-export async function startRedis(executable: string): Promise<RedisServer> {
-  const port = await freePort();
+export interface RedisOptions {
+  /** A given port (to restart a server where its clients expect it); a free one by default. */
+  port?: number;
+  /** Keep the data in an append-only file in this folder (fsync at every write), so that a restart finds it. */
+  dataDir?: string;
+}
+
+/** Starts a throw-away `redis-server` on a loopback port, without persistence by default, and waits for PONG. */
+export async function startRedis(executable: string, options: RedisOptions = {}): Promise<RedisServer> {
+  const port = options.port ?? (await freePort());
+  const persistence = options.dataDir
+    ? ['--appendonly', 'yes', '--appendfsync', 'always', '--dir', options.dataDir]
+    : ['--appendonly', 'no'];
   const child = spawn(
     executable,
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'],
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence, '--daemonize', 'no'],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let stderr = '';
@@ -91,8 +105,11 @@ export async function startRedis(executable: string): Promise<RedisServer> {
     url: `redis://127.0.0.1:${port}`,
     port,
     stop: async () => {
+      if (child.signalCode === null && child.exitCode === null) child.kill('SIGCONT');
       await stop(child);
     },
+    freeze: () => child.kill('SIGSTOP'),
+    thaw: () => child.kill('SIGCONT'),
   };
 }
 
@@ -102,6 +119,21 @@ export interface BotProcess {
   /** Everything the process wrote, for assertions and failure messages. */
   output(): string;
   stop(): Promise<number | null>;
+}
+
+/** How long a spawned bot may take to listen (a loaded CI machine with several test processes is slow). */
+const START_TIMEOUT_MS = 40000;
+
+/**
+ * Starts several bot processes at once; if one fails to start, the others are stopped before the error is thrown
+ * (a process left running would keep jest from exiting).
+ */
+export async function startBotProcesses(...envs: Array<Record<string, string>>): Promise<BotProcess[]> {
+  const results = await Promise.allSettled(envs.map((env) => startBotProcess(env)));
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (!failed) return results.map((r) => (r as PromiseFulfilledResult<BotProcess>).value);
+  await Promise.all(results.map((r) => (r.status === 'fulfilled' ? r.value.stop() : undefined)));
+  throw failed.reason;
 }
 
 /** `node --import tsx bot/index.ts` (what `npm start` runs) with this environment; resolves once it listens. */
@@ -124,8 +156,8 @@ export function startBotProcess(env: Record<string, string>): Promise<BotProcess
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`the bot did not start within 15 s:\n${output}`));
-    }, 15000);
+      reject(new Error(`the bot did not start within ${START_TIMEOUT_MS / 1000} s:\n${output}`));
+    }, START_TIMEOUT_MS);
     const onData = (data: Buffer) => {
       output += String(data);
       const complete = output.split('\n').slice(0, -1);

@@ -22,7 +22,7 @@ import {
   freePort,
   type RedisServer,
   ROOT,
-  startBotProcess,
+  startBotProcesses,
   startRedis,
 } from './processes';
 
@@ -303,8 +303,8 @@ describeWithRedis('Redis storage (real redis-server)', () => {
       TOKEN_SIGNING_SECRET: 'shared-signing-secret',
     });
     beforeAll(async () => {
-      [a, b] = await Promise.all([startBotProcess(env()), startBotProcess(env())]);
-    });
+      [a, b] = await startBotProcesses(env(), env());
+    }, 60000);
     afterAll(async () => {
       await Promise.all([a?.stop(), b?.stop()]);
     });
