@@ -54,8 +54,10 @@ export class Featurizer {
   /** Bigram ids by previous stem then stem. */
   private readonly bigramIds = new Map<string, Map<string, number>>();
   private bigramCount = 0;
-  /** `seen[id] === generation`: the feature is already counted in the current call. */
+  /** `seen[id] === generation`: the feature is already counted in the current call (room for every id given). */
   private seen = new Uint32Array(0);
+  /** Ids below this are `indexedFor`'s own. */
+  private knownLimit = 0;
   private generation = 0;
   /** Distinct known ids of each group (unigrams, bigrams, chars, concepts) in first-seen order, and counts. */
   private readonly groupKnown: number[][] = [[], [], [], []];
@@ -111,6 +113,8 @@ export class Featurizer {
     this.bigramIds.clear();
     this.bigramCount = 0;
     this.indexedFor = index;
+    this.knownLimit = index.size;
+    if (this.seen.length < index.size + 1024) this.seen = new Uint32Array(index.size + 1024);
   }
 
   /** The id of a feature name: its index in `indexedFor`, or a number above the index for an unknown name. */
@@ -122,6 +126,11 @@ export class Featurizer {
     if (u === undefined) {
       u = index.size + this.unknownIds.size;
       this.unknownIds.set(name, u);
+      if (u >= this.seen.length) {
+        const grown = new Uint32Array(this.seen.length * 2);
+        grown.set(this.seen);
+        this.seen = grown;
+      }
     }
     return u;
   }
@@ -157,15 +166,11 @@ export class Featurizer {
 
   /** Counts `id` in group `g` unless already counted in this call. */
   private add(g: number, id: number): void {
-    if (id >= this.seen.length) {
-      const grown = new Uint32Array(Math.max(id + 1, this.seen.length * 2, 1024));
-      grown.set(this.seen);
-      this.seen = grown;
-    }
-    if (this.seen[id] === this.generation) return;
-    this.seen[id] = this.generation;
+    const seen = this.seen;
+    if (seen[id] === this.generation) return;
+    seen[id] = this.generation;
     this.groupTotal[g]++;
-    if (id < (this.indexedFor as ReadonlyMap<string, number>).size) this.groupKnown[g].push(id);
+    if (id < this.knownLimit) this.groupKnown[g].push(id);
   }
 
   /**
