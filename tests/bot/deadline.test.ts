@@ -14,14 +14,21 @@ import { captureLogs } from '../helpers/logCapture';
 describe('the request deadline', () => {
   it('is 4.5 s by default, REQUEST_DEADLINE_MS otherwise, between 0.5 and 60 s', () => {
     expect(loadConfig({}).REQUEST_DEADLINE_MS).toBe(4500);
-    expect(loadConfig({ REQUEST_DEADLINE_MS: '2000' }).REQUEST_DEADLINE_MS).toBe(2000);
+    // A queued turn must give up before the deadline: a shorter deadline comes with a shorter wait.
+    expect(
+      loadConfig({ REQUEST_DEADLINE_MS: '2000', CONVERSATION_LOCK_WAIT_MS: '1000' }).REQUEST_DEADLINE_MS,
+    ).toBe(2000);
     expect(() => loadConfig({ REQUEST_DEADLINE_MS: '100' })).toThrow(
       /REQUEST_DEADLINE_MS: expected a number of milliseconds/,
     );
   });
 
   it('answers 504 when the turn is still running, and the turn then ends on its own', async () => {
-    const config = loadConfig({ NODE_ENV: 'test', REQUEST_DEADLINE_MS: '500' });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      REQUEST_DEADLINE_MS: '500',
+      CONVERSATION_LOCK_WAIT_MS: '400',
+    });
     const logs = captureLogs();
     const logger = logs.logger;
     const app = createBotApp(config, logger, { recognizer: getRecognizer(), normalize });
