@@ -7,7 +7,13 @@ import {
   ConnectorFactory,
   UserTokenClient,
 } from 'botframework-connector';
-import type { Activity, SignInUrlResponse, TokenExchangeRequest, TokenResponse, TokenStatus } from 'botbuilder';
+import type {
+  Activity,
+  SignInUrlResponse,
+  TokenExchangeRequest,
+  TokenResponse,
+  TokenStatus,
+} from 'botbuilder';
 
 /**
  * Bounded outbound calls to a channel (the replies the bot posts to the activity's `serviceUrl`).
