@@ -7,6 +7,7 @@ import { FeedbackRecorder } from './feedback';
 import { type AgentKnowledge, createChannelHooks, createChannelMiddleware, lazyKnowledge } from './channels';
 import type { Config } from './config';
 import type { Logger } from './logger';
+import { MisunderstoodInbox } from './misunderstood';
 import { DefaultLocaleMiddleware, TraceFilterMiddleware, TurnLoggingMiddleware } from './middleware';
 import { RelaisBot } from './relaisBot';
 import { MeasuredStorage, Metrics, TurnMetricsMiddleware } from './metrics';
@@ -57,6 +58,14 @@ export function createBotApp(config: Config, logger: Logger, deps: AppDeps) {
   adapter.use(createChannelMiddleware(agentKnowledge));
   const channels = createChannelHooks(agentKnowledge);
   const feedback = new FeedbackRecorder(logger, config.LOG_HASH_SALT, metrics);
+  // The misunderstood inbox lives in the same storage as the conversations (MISUNDERSTOOD_INBOX=false: none).
+  const inbox = config.MISUNDERSTOOD_INBOX
+    ? new MisunderstoodInbox(storage, {
+        ttlDays: config.MISUNDERSTOOD_TTL_DAYS,
+        salt: config.LOG_HASH_SALT,
+        logger,
+      })
+    : undefined;
   const dialog = new MainDialog({
     recognizer: deps.recognizer,
     normalize: deps.normalize,
@@ -64,6 +73,7 @@ export function createBotApp(config: Config, logger: Logger, deps: AppDeps) {
     feedback,
     outcomes: metrics,
     misunderstood: conversationState.createProperty<number>('misunderstood'),
+    inbox,
   });
   const bot = new RelaisBot({ conversationState, userState, dialog, recognizer: deps.recognizer, channels });
   /** `stopping`: set on SIGTERM, so that `/readyz` tells the load balancer to send no more traffic. */
@@ -77,6 +87,7 @@ export function createBotApp(config: Config, logger: Logger, deps: AppDeps) {
     userState,
     knowledge,
     feedback,
+    inbox,
     turns,
     metrics,
     health,

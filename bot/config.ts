@@ -28,19 +28,26 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
+/** A whole number read from the environment; every way to miss says "expected <what> between <min> and <max>". */
+function intBetween(what: string, min: number, max: number, minLabel = String(min)) {
+  const message = `expected ${what} between ${minLabel} and ${max}`;
+  return z.coerce.number({ message }).int(message).min(min, message).max(max, message);
+}
+
+/** An empty value (`KEY=` in `.env`) counts as unset, so that the setting's default applies. */
+function blankAsUnset<T extends z.ZodType>(schema: T) {
+  return z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema);
+}
+
 /** Values that may hold a password are shown without it in error messages. */
 function shown(name: string, raw: string): string {
+  if (name === 'ADMIN_TOKEN') return '***';
   return name === 'REDIS_URL' ? redactUrlPassword(raw) : raw;
 }
 
 export const configSchema = z
   .object({
-    PORT: z.coerce
-      .number({ message: 'expected an integer between 0 and 65535' })
-      .int('expected an integer between 0 and 65535')
-      .min(0, 'expected an integer between 0 and 65535')
-      .max(65535, 'expected an integer between 0 and 65535')
-      .default(3978),
+    PORT: intBetween('an integer', 0, 65535).default(3978),
     /** Interface to listen on; empty: 127.0.0.1 without MicrosoftAppId, 0.0.0.0 with it (bot/exposure.ts). */
     HOST: optionalString,
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -63,28 +70,13 @@ export const configSchema = z
       message: 'expected an http:// or https:// URL',
     }),
     /** A request to /api/messages still unanswered after this long gets a 504 (its turn goes on): bot/messages.ts. */
-    REQUEST_DEADLINE_MS: z.coerce
-      .number({ message: 'expected a number of milliseconds between 500 and 60000' })
-      .int('expected a number of milliseconds between 500 and 60000')
-      .min(500, 'expected a number of milliseconds between 500 and 60000')
-      .max(60000, 'expected a number of milliseconds between 500 and 60000')
-      .default(4500),
+    REQUEST_DEADLINE_MS: intBetween('a number of milliseconds', 500, 60000).default(4500),
     /** Secret of an Azure Direct Line channel; when set, /api/webchat/token exchanges it with Azure. */
     DIRECT_LINE_SECRET: optionalString,
     /** Lifetime of the Web Chat tokens issued by the embedded Direct Line endpoint, in seconds. */
-    DIRECT_LINE_TOKEN_TTL: z.coerce
-      .number({ message: 'expected a number of seconds between 60 and 86400' })
-      .int('expected a number of seconds between 60 and 86400')
-      .min(60, 'expected a number of seconds between 60 and 86400')
-      .max(86400, 'expected a number of seconds between 60 and 86400')
-      .default(1800),
+    DIRECT_LINE_TOKEN_TTL: intBetween('a number of seconds', 60, 86400).default(1800),
     /** New Web Chat conversations (tokens) one client address may open per minute. */
-    WEBCHAT_TOKEN_RATE_LIMIT: z.coerce
-      .number({ message: 'expected a number of requests per minute between 1 and 10000' })
-      .int('expected a number of requests per minute between 1 and 10000')
-      .min(1, 'expected a number of requests per minute between 1 and 10000')
-      .max(10000, 'expected a number of requests per minute between 1 and 10000')
-      .default(60),
+    WEBCHAT_TOKEN_RATE_LIMIT: intBetween('a number of requests per minute', 1, 10000).default(60),
     /** Secret used to sign Web Chat tokens; a random one is generated at start when empty. */
     TOKEN_SIGNING_SECRET: optionalString,
     /** Salt for the hashed conversation ids written to the logs. */
@@ -100,92 +92,66 @@ export const configSchema = z
       })
       .transform((v) => v ?? 'relais:'),
     /** Stored state (in Redis) expires this long after its last change; 0: never. */
-    STATE_TTL_SECONDS: z.preprocess(
-      (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-      z.coerce
-        .number({ message: 'expected a number of seconds between 0 (never) and 31536000' })
-        .int('expected a number of seconds between 0 (never) and 31536000')
-        .min(0, 'expected a number of seconds between 0 (never) and 31536000')
-        .max(31536000, 'expected a number of seconds between 0 (never) and 31536000')
-        .default(2592000),
+    STATE_TTL_SECONDS: blankAsUnset(
+      intBetween('a number of seconds', 0, 31536000, '0 (never)').default(2592000),
     ),
     /** In-process state (no REDIS_URL): most entries kept, least recently used forgotten first. */
-    MEMORY_STATE_MAX_ENTRIES: z.preprocess(
-      (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-      z.coerce
-        .number({ message: 'expected an integer between 1 and 10000000' })
-        .int('expected an integer between 1 and 10000000')
-        .min(1, 'expected an integer between 1 and 10000000')
-        .max(10_000_000, 'expected an integer between 1 and 10000000')
-        .default(20_000),
-    ),
+    MEMORY_STATE_MAX_ENTRIES: blankAsUnset(intBetween('an integer', 1, 10000000).default(20_000)),
     /** In-process state (no REDIS_URL): an entry neither read nor written for this long is forgotten; 0: never. */
-    MEMORY_STATE_IDLE_SECONDS: z.preprocess(
-      (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-      z.coerce
-        .number({ message: 'expected a number of seconds between 0 (never) and 31536000' })
-        .int('expected a number of seconds between 0 (never) and 31536000')
-        .min(0, 'expected a number of seconds between 0 (never) and 31536000')
-        .max(31536000, 'expected a number of seconds between 0 (never) and 31536000')
-        .default(7200),
+    MEMORY_STATE_IDLE_SECONDS: blankAsUnset(
+      intBetween('a number of seconds', 0, 31536000, '0 (never)').default(7200),
     ),
     // --- operations (turn lock, Redis timeouts, proxy, shutdown): bot/turnLock.ts, bot/operations.ts
     /** A Redis command that has not answered after this many milliseconds fails (the turn gets the error message). */
-    REDIS_COMMAND_TIMEOUT_MS: z.coerce
-      .number({ message: 'expected a number of milliseconds between 100 and 60000' })
-      .int('expected a number of milliseconds between 100 and 60000')
-      .min(100, 'expected a number of milliseconds between 100 and 60000')
-      .max(60000, 'expected a number of milliseconds between 100 and 60000')
-      .default(2000),
+    REDIS_COMMAND_TIMEOUT_MS: intBetween('a number of milliseconds', 100, 60000).default(2000),
     /** A conversation's lock (one turn at a time) expires this long after its holder died (renewed while it runs). */
-    CONVERSATION_LOCK_TTL_MS: z.coerce
-      .number({ message: 'expected a number of milliseconds between 300 and 300000' })
-      .int('expected a number of milliseconds between 300 and 300000')
-      .min(300, 'expected a number of milliseconds between 300 and 300000')
-      .max(300000, 'expected a number of milliseconds between 300 and 300000')
-      .default(10000),
-    /** How long a turn waits for the previous turns of its conversation before it fails. */
-    CONVERSATION_LOCK_WAIT_MS: z.coerce
-      .number({ message: 'expected a number of milliseconds between 100 and 300000' })
-      .int('expected a number of milliseconds between 100 and 300000')
-      .min(100, 'expected a number of milliseconds between 100 and 300000')
-      .max(300000, 'expected a number of milliseconds between 100 and 300000')
-      .default(4000),
+    CONVERSATION_LOCK_TTL_MS: intBetween('a number of milliseconds', 300, 300000).default(10000),
+    /**
+     * How long a turn waits for the previous turns of its conversation before it fails; unset: 4000 ms, or
+     * 500 ms less than REQUEST_DEADLINE_MS when that is shorter (see the check below).
+     */
+    CONVERSATION_LOCK_WAIT_MS: blankAsUnset(intBetween('a number of milliseconds', 100, 300000).optional()),
     /**
      * Number of reverse proxies (load balancers) in front of the bot that append the client's address to
      * `X-Forwarded-For`; 0: the header is ignored and the socket's address is the client's.
      */
-    TRUST_PROXY: z.preprocess(
-      (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-      z.coerce
-        .number({ message: 'expected a number of trusted proxies between 0 and 10' })
-        .int('expected a number of trusted proxies between 0 and 10')
-        .min(0, 'expected a number of trusted proxies between 0 and 10')
-        .max(10, 'expected a number of trusted proxies between 0 and 10')
-        .default(0),
-    ),
+    TRUST_PROXY: blankAsUnset(intBetween('a number of trusted proxies', 0, 10).default(0)),
     /** On SIGTERM, turns in flight get this long to finish before the process exits anyway. */
-    SHUTDOWN_TIMEOUT_MS: z.coerce
-      .number({ message: 'expected a number of milliseconds between 100 and 60000' })
-      .int('expected a number of milliseconds between 100 and 60000')
-      .min(100, 'expected a number of milliseconds between 100 and 60000')
-      .max(60000, 'expected a number of milliseconds between 100 and 60000')
-      .default(8000),
+    SHUTDOWN_TIMEOUT_MS: intBetween('a number of milliseconds', 100, 60000).default(8000),
     // --- end operations
+    /** Keep the messages the bot did not understand for the editors (`npm run nlu:review`); false: keep nothing. */
+    MISUNDERSTOOD_INBOX: blankAsUnset(
+      z
+        .enum(['true', 'false', '1', '0', 'on', 'off', 'yes', 'no'], { message: 'expected true or false' })
+        .default('true')
+        .transform((v) => ['true', '1', 'on', 'yes'].includes(v)),
+    ),
+    /** Days a misunderstood message is kept before it is deleted. */
+    MISUNDERSTOOD_TTL_DAYS: blankAsUnset(intBetween('a number of days', 1, 365).default(30)),
+    /** Bearer token of the admin endpoints (`/admin/misunderstood`); empty: those endpoints do not exist. */
+    ADMIN_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, {
+      message: 'expected at least 16 characters',
+    }),
   })
+  // A turn that waits for its conversation must give up (with the error message) before its HTTP request is
+  // answered 504 by the deadline, or its reply would be lost while it still changes the conversation's state.
   .superRefine((config, ctx) => {
-    // A turn that waits for its conversation must give up (with the error message) before its HTTP request is
-    // answered 504 by the deadline, or its reply would be lost while it still changes the conversation's state.
-    if (config.CONVERSATION_LOCK_WAIT_MS >= config.REQUEST_DEADLINE_MS) {
+    const wait = config.CONVERSATION_LOCK_WAIT_MS;
+    if (wait !== undefined && wait >= config.REQUEST_DEADLINE_MS) {
       ctx.addIssue({
         code: 'custom',
         path: ['CONVERSATION_LOCK_WAIT_MS'],
         message: `must be shorter than REQUEST_DEADLINE_MS (${config.REQUEST_DEADLINE_MS} ms)`,
       });
     }
-  });
+  })
+  .transform((config) => ({
+    ...config,
+    CONVERSATION_LOCK_WAIT_MS:
+      config.CONVERSATION_LOCK_WAIT_MS ?? Math.max(100, Math.min(4000, config.REQUEST_DEADLINE_MS - 500)),
+  }));
 
-export type Config = z.infer<typeof configSchema>;
+export type Config = z.output<typeof configSchema>;
 
 export class ConfigError extends Error {
   constructor(message: string) {

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import restify, { type Request, type Response, type Server } from 'restify';
+import { registerAdmin } from './admin';
 import type { BotApp } from './app';
 import { type Config, loadConfig } from './config';
 import { registerWebChat, type WebChatOptions } from './directline';
@@ -38,6 +39,9 @@ export function createServer(
 
   // --- operations (bot/operations.ts): `/readyz`, `/metrics`
   registerOperations(server, app);
+
+  // --- Admin (ADMIN_TOKEN): the misunderstood inbox for `npm run nlu:review`
+  registerAdmin(server, config, app.inbox, logger);
 
   // --- Web Chat (bot/directline/): `/`, `/web/*`, `/vendor/webchat.js`, `/api/webchat/token`, `/v3/directline/*`
   registerWebChat(server, app, config, logger, webChat);

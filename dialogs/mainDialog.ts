@@ -19,6 +19,8 @@ import { Menu } from './menu';
 import {
   type FeedbackSink,
   type IntentRecognizer,
+  type MisunderstoodReason,
+  type MisunderstoodSink,
   NO_OUTCOMES,
   type OutcomeSink,
   type RecognitionLike,
@@ -52,7 +54,14 @@ const DISTRESS_TOPIC_MIN_SCORE = 0.6;
 export const STORY_MIN_WORDS = 12;
 
 /** `None` at least this sure: the message is about none of the bot's subjects (an honest « pas mon domaine »). */
-const SURE_NONE_SCORE = 0.5;
+const SURE_NONE_SCORE = 0.4;
+
+/**
+ * The same for a story (12+ words) that names the bot's own world (the Urssaf, the caisse, « mon dossier »): it is
+ * more likely a story the recogniser cannot place, which gets its guesses (« Merci d'avoir pris le temps… »), than
+ * a message about something else.
+ */
+const SURE_NONE_STORY_SCORE = 0.85;
 
 /** A guess offered for a short message not understood must have at least this probability. */
 const GUESS_MIN_SCORE = 0.08;
@@ -70,7 +79,12 @@ export interface MainDialogDeps {
   outcomes?: OutcomeSink;
   /** How many messages in a row were not understood (conversation state). */
   misunderstood: StatePropertyAccessor<number>;
+  /** The misunderstood inbox (`npm run nlu:review`); absent: nothing is kept. */
+  inbox?: MisunderstoodSink;
 }
+
+/** How many of the recogniser's best intents go with an inbox item. */
+const INBOX_GUESSES = 3;
 
 /** What the route waterfall remembers between its steps. */
 interface RouteValues {
@@ -81,12 +95,16 @@ interface RouteValues {
   also?: string[];
   /** True while « vous avez aussi parlé de… » is being asked. */
   offering?: boolean;
+  /** The message that started this route (for the inbox when the answer did not help). */
+  text?: string;
 }
 
 interface RouteOptions {
   /** An intent already decided (after "vous voulez parler de A ou de B ?"). */
   intent?: string;
   entities?: RecognizedEntities;
+  /** The message that started the route, when it is not the current one (after the ambiguity question). */
+  text?: string;
 }
 
 /**
@@ -145,6 +163,7 @@ export class MainDialog extends ComponentDialog {
     const entities = { ...(options.entities ?? recognition.entities) };
     if (!entities.statut && profile?.statut) entities.statut = profile.statut;
     const fromMenu = this.menu.intentFromLabel(step.context.activity.text ?? '', t, this.deps.normalize);
+    values(step).text = options.text ?? step.context.activity.text ?? '';
     // A message typed by the person (not a button, not a choice already made).
     const typed = !options.intent && !fromMenu;
     if (typed && recognition.selfHarm) {
@@ -171,6 +190,7 @@ export class MainDialog extends ComponentDialog {
       this.outcomes.ambiguity({ first, second });
       values(step).disambiguating = true;
       values(step).entities = entities;
+      await this.keep(step.context, 'ambiguous', recognition);
       const label = (intent: string) => t(`intents.${intent}`);
       const about = (intent: string) => t(`intentsAbout.${intent}`);
       return step.beginDialog(CHOICE_STEP, {
@@ -190,17 +210,21 @@ export class MainDialog extends ComponentDialog {
         (other) => other !== intent && !(distressed && other === 'aide_financiere'),
       );
     }
-    if (distressed && recognition.distress.level === 'moderate' && isOutOfScope(recognition)) {
-      // A question outside the bot's field told with some difficulty: the honest answer, and HELP.
+    if (distressed && isOutOfScope(recognition)) {
+      // A question outside the bot's field told with difficulty: the honest answer, and HELP; money trouble also
+      // opens the aid journey (the aids do not depend on the field asked about).
       const { domain, contacts } = recognition.outOfScope!;
+      const aids = recognition.distress.need === 'aide_financiere';
       await this.deps.misunderstood.set(step.context, 0);
       await step.context.sendActivities([
         ...outOfScopeActivities(this.deps.knowledge, t, domain, contacts),
         ...helpOfferActivities(this.deps.knowledge, t, {
           intro: t('distress.introWithTopic'),
-          aidButton: true,
+          aidButton: !aids,
         }),
       ]);
+      // The aid journey records its own outcome when it ends.
+      if (aids) return this.dispatch(step, 'aide_financiere', entities, t);
       this.outcomes.journeyEnded({ intent: 'None', outcome: 'help_referral' });
       return step.endDialog();
     }
@@ -223,14 +247,19 @@ export class MainDialog extends ComponentDialog {
       typed &&
       intent === 'None' &&
       recognition.topIntent === 'None' &&
-      recognition.score >= SURE_NONE_SCORE &&
+      recognition.score >=
+        (wordCount(recognition.text) >= STORY_MIN_WORDS && this.namesDomain(recognition.text, t)
+          ? SURE_NONE_STORY_SCORE
+          : SURE_NONE_SCORE) &&
       wordCount(recognition.text) >= 3
     ) {
       // The recogniser is sure the message is about none of its subjects: say so honestly, then offer guesses.
+      // It placed nothing: the message goes to the misunderstood inbox (once, guesses or not).
+      await this.keep(step.context, 'not_understood', recognition);
       await this.deps.misunderstood.set(step.context, 0);
       await step.context.sendActivities(outOfScopeActivities(this.deps.knowledge, t, 'other', []));
       this.outcomes.journeyEnded({ intent: 'None', outcome: 'out_of_scope' });
-      const guessed = await this.offerGuesses(step, recognition, t, t('main.outOfScopeGuesses'));
+      const guessed = await this.offerGuesses(step, recognition, t, t('main.outOfScopeGuesses'), true);
       if (guessed) return guessed;
       await step.context.sendActivity(this.menu.activity(t, t('main.outOfScopeMenu')));
       return step.endDialog();
@@ -270,7 +299,11 @@ export class MainDialog extends ComponentDialog {
     const onlyHelp = main === 'help';
     await step.context.sendActivities(
       helpOfferActivities(this.deps.knowledge, t, {
-        intro: onlyHelp ? t('distress.intro') : t('distress.introWithTopic'),
+        intro: onlyHelp
+          ? t('distress.intro')
+          : main === 'aide_financiere'
+            ? t('distress.introWithAids')
+            : t('distress.introWithTopic'),
         aidButton: main !== 'aide_financiere',
       }),
     );
@@ -290,6 +323,8 @@ export class MainDialog extends ComponentDialog {
     recognition: RecognitionLike,
     t: TFunction,
     question?: string,
+    /** The message is already in the misunderstood inbox. */
+    kept = false,
   ): Promise<DialogTurnResult | undefined> {
     const story = wordCount(recognition.text) >= STORY_MIN_WORDS;
     const ranked = Object.entries(recognition.intents).filter(
@@ -301,6 +336,8 @@ export class MainDialog extends ComponentDialog {
       .map(([intent]) => intent);
     if (guesses.length === 0) return undefined;
     this.outcomes.fallback({ step: 1 });
+    // A fallback all the same: the message goes to the misunderstood inbox.
+    if (!kept) await this.keep(step.context, 'not_understood', recognition);
     values(step).disambiguating = true;
     values(step).entities = recognition.entities;
     return step.beginDialog(CHOICE_STEP, {
@@ -327,6 +364,7 @@ export class MainDialog extends ComponentDialog {
       return step.replaceDialog(ROUTE, {
         intent: choice.value,
         entities: values(step).entities,
+        text: values(step).text,
       } satisfies RouteOptions);
     }
     const result = step.result as JourneyResult | undefined;
@@ -399,6 +437,13 @@ export class MainDialog extends ComponentDialog {
       helpful,
       conversation: step.context.activity.conversation?.id ?? '',
     });
+    if (!helpful) {
+      const text = values(step).text ?? '';
+      await this.keep(step.context, 'not_helpful', this.deps.recognizer.recognize(text), {
+        text,
+        answeredIntent: values(step).answeredIntent,
+      });
+    }
     if (helpful) {
       await step.context.sendActivity(this.menu.activity(t, t('feedback.thanksYes')));
     } else {
@@ -428,13 +473,37 @@ export class MainDialog extends ComponentDialog {
     }
     if (!handledHere(intent)) return step.beginDialog(FAQ_DIALOG, { intent });
 
-    if (intent === 'None') await this.notUnderstood(context, t);
-    else
+    if (intent === 'None') {
+      await this.keep(context, 'not_understood', this.recognition(context));
+      await this.notUnderstood(context, t);
+    } else
       await context.sendActivities(this.commandReply(intent, t, context, 'idle') ?? [this.menu.activity(t)]);
     if (intent === 'human' || intent === 'contact') {
       this.outcomes.journeyEnded({ intent, outcome: 'phone_contact' });
     }
     return step.endDialog();
+  }
+
+  /** Puts the message in the misunderstood inbox, with the recogniser's best guesses. */
+  private async keep(
+    context: TurnContext,
+    reason: MisunderstoodReason,
+    recognition: RecognitionLike,
+    extra: { text?: string; answeredIntent?: string } = {},
+  ): Promise<void> {
+    if (!this.deps.inbox) return;
+    const guesses = Object.entries(recognition.intents)
+      .filter(([intent]) => intent !== 'None')
+      .slice(0, INBOX_GUESSES)
+      .map(([intent, { score }]) => ({ intent, score }));
+    await this.deps.inbox.record({
+      text: extra.text ?? context.activity.text ?? '',
+      reason,
+      guesses,
+      ...(extra.answeredIntent ? { answeredIntent: extra.answeredIntent } : {}),
+      conversation: context.activity.conversation?.id ?? '',
+      locale: context.activity.locale,
+    });
   }
 
   /** Not understood: rephrase once, then offer the menu, then the contacts. */
@@ -507,6 +576,13 @@ export class MainDialog extends ComponentDialog {
     if (text.includes('?')) return true;
     const normalized = ` ${this.deps.normalize(text)} `;
     const markers = t('prompts.questionMarkers', { returnObjects: true }) as string[];
+    return markers.some((marker) => normalized.includes(` ${this.deps.normalize(marker)} `));
+  }
+
+  /** The message names an organisation or a file of the bot's own world (`prompts.domainMarkers`). */
+  private namesDomain(text: string, t: TFunction): boolean {
+    const normalized = ` ${this.deps.normalize(text)} `;
+    const markers = t('prompts.domainMarkers', { returnObjects: true }) as string[];
     return markers.some((marker) => normalized.includes(` ${this.deps.normalize(marker)} `));
   }
 
@@ -623,10 +699,14 @@ export function settleWithHelpOffered(ambiguous: { first: string; second: string
 /** A question about a field the bot does not cover, and no topic the recogniser is sure of. */
 export function isOutOfScope(recognition: RecognitionLike): boolean {
   if (!recognition.outOfScope) return false;
+  // The recogniser is sure the message is about none of the bot's subjects: the field named is the answer.
+  if (recognition.topIntent === 'None' && recognition.score >= SURE_NONE_SCORE) return true;
   // A situation or a difficulty the aids answer (« je pars à la retraite et j'ai du mal à payer ») is in scope.
   const { entities } = recognition;
   if (entities.situation !== undefined || activeDifficulties(entities).length > 0) return false;
-  return recognition.topIntent === 'None' || recognition.score < OUT_OF_SCOPE_MAX_TOPIC_SCORE;
+  // With signs of difficulty HELP is offered anyway: the HELP intent does not hide the field asked about.
+  const helpOffered = recognition.topIntent === 'help' && recognition.distress.level !== 'none';
+  return recognition.topIntent === 'None' || helpOffered || recognition.score < OUT_OF_SCOPE_MAX_TOPIC_SCORE;
 }
 
 export function wordCount(text: string): number {

@@ -65,28 +65,33 @@ export class DistressDetector {
     return new DistressDetector(loadDataFile(file, DistressFileSchema));
   }
 
-  /** Reads a normalised text (`normalize.ts`). */
-  detect(normalized: string): Distress {
+  /**
+   * Reads a normalised text (`normalize.ts`); with several texts (the message before and after spelling
+   * correction), a sign found in any of them counts: correction toward the training vocabulary must not erase a
+   * word of distress the training data never used (« parties en fumée » → « partiel en fumer »).
+   */
+  detect(...texts: string[]): Distress {
     const found: DistressSignal[] = [];
     let severe = false;
-    let help = false;
     let aid = false;
     for (const s of this.signals) {
-      if (this.present(s, normalized)) {
+      if (texts.some((text) => this.present(s, text))) {
         found.push(s.id);
         severe ||= s.severe;
-        help ||= s.need === 'help';
         aid ||= s.need === 'aide_financiere';
       }
     }
     const level: DistressLevel =
       found.length === 0 ? 'none' : severe || found.length >= 2 ? 'high' : 'moderate';
-    return { level, signals: found, need: aid && !help ? 'aide_financiere' : 'help' };
+    return { level, signals: found, need: aid ? 'aide_financiere' : 'help' };
   }
 
-  selfHarm(normalized: string): boolean {
-    this.selfHarmRe.lastIndex = 0;
-    return this.selfHarmRe.test(normalized);
+  /** Words of self-harm in any of the texts (see `detect`). */
+  selfHarm(...texts: string[]): boolean {
+    return texts.some((text) => {
+      this.selfHarmRe.lastIndex = 0;
+      return this.selfHarmRe.test(text);
+    });
   }
 
   private present(s: CompiledSignal, text: string): boolean {

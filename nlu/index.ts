@@ -265,14 +265,16 @@ export class Recognizer {
       score = 1 - score;
     }
     const outOfScope = this.scope.detect(normalized);
+    // The detectors also read the words as written when spelling correction changed some.
+    const read = corrected ? [normalized, norm.tokens.join(' ')] : [normalized];
     const result = {
       text,
       normalized,
       topIntent,
       score: round(score),
       entities: extractEntitiesFolded(normalized, folded, options),
-      distress: this.distress.detect(normalized),
-      selfHarm: this.distress.selfHarm(normalized),
+      distress: this.distress.detect(...read),
+      selfHarm: this.distress.selfHarm(...read),
       ...(outOfScope ? { outOfScope } : {}),
     } as Recognition;
     const also = this.otherNeeds(first, second, probs);

@@ -3,21 +3,50 @@
  *
  *   npm run nlu:eval                 full run (held-out + no-accent variant + 5-fold CV for both systems)
  *   npm run nlu:eval -- --no-nlpjs   ours only      --no-cv   skip cross-validation
+ *   npm run nlu:eval -- --corpus <file>   another real-world corpus (default tests/nlu/real-world.fr.yaml)
+ *   npm run nlu:eval -- --no-http    real-world corpus at the recognition level only (no bot started)
  *
  * The held-out file tests/nlu/heldout.fr.yaml is written by someone else and is only READ HERE, to report.
  * Nothing learns from it. Until it exists, the provisional dev set tests/nlu/dev.fr.yaml is reported instead.
+ * The real-world corpus (scripts/realWorld.ts): only its `split: test` items, only to report; reported as "not
+ * available" when the file does not exist.
  * Writes docs/nlu-report.md and docs/nlu-confusion.svg.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
+import { loadConfig } from '../bot/config';
+import { startBot } from '../bot/main';
+import { getI18n, translator } from '../dialogs/i18n';
+import { loadKnowledge } from '../knowledge/loader';
 import { fold, loadExamples, Recognizer, type Example } from '../nlu';
+import {
+  askFresh,
+  type Corpus,
+  type CorpusItem,
+  judgeIntent,
+  judgeReplies,
+  longest,
+  loadCorpus,
+  lowerNoAccent,
+  percentiles,
+  type RealWorldColumn,
+  type RealWorldResults,
+  realWorldMarkdown,
+  replyClassifier,
+  summarise,
+  wordCount,
+} from './realWorld';
 
 const ROOT = path.join(__dirname, '..');
 const HELDOUT = path.join(ROOT, 'tests/nlu/heldout.fr.yaml');
 /** A second held-out set by another author (other personas); reported on its own, never used for tuning. */
 const HELDOUT_2 = path.join(ROOT, 'tests/nlu/heldout-2.fr.yaml');
 const DEV = path.join(ROOT, 'tests/nlu/dev.fr.yaml');
+/** People's own messages, labelled with the outcome they should get; only its test part is read here. */
+const REAL_WORLD = path.join(ROOT, 'tests/nlu/real-world.fr.yaml');
+/** How many of the longest test messages the recognition latency is measured on (each once). */
+const LATENCY_MESSAGES = 100;
 const REPORT = path.join(ROOT, 'docs/nlu-report.md');
 const SVG = path.join(ROOT, 'docs/nlu-confusion.svg');
 const TARGETS = { macroF1: 0.95, macroF1NoAccent: 0.93, oos: 0.9 };
@@ -271,6 +300,79 @@ interface SystemResult {
   eval2?: { m: Metrics; medianMs: number };
   eval2NoAccent?: { m: Metrics; medianMs: number };
   cv?: { macroF1: number; accuracy: number; oos: number };
+  realWorld?: RealWorldColumn;
+  latency?: RealWorldResults['latency'][number];
+}
+
+/** Recognition level on the real-world test part: top intent → outcome, as typed and without accents. */
+async function realWorldRecognition(name: string, predict: Predict, items: readonly CorpusItem[]) {
+  const judge = async (transform: (s: string) => string) => {
+    const out = [];
+    for (const item of items) out.push(judgeIntent(item, await predict(transform(item.text))));
+    return summarise(out, 'recognition');
+  };
+  const long = longest(items, LATENCY_MESSAGES);
+  const times: number[] = [];
+  // Measured first, once per message: a message seen before would hit the recogniser's per-word caches.
+  for (const item of long) {
+    const t0 = performance.now();
+    await predict(item.text);
+    times.push(performance.now() - t0);
+  }
+  const column: RealWorldColumn = {
+    name: `${name} — top intent`,
+    level: 'recognition',
+    summary: await judge((s) => s),
+    noAccent: await judge(lowerNoAccent),
+  };
+  const { median: med, p99 } = percentiles(times);
+  const latency = {
+    name,
+    messages: long.length,
+    samples: times.length,
+    median: med,
+    p99,
+    minWords: Math.min(...long.map((i) => wordCount(i.text))),
+  };
+  return { column, latency };
+}
+
+/** What Relais Indé DID: each test message as the first message of a fresh conversation, over HTTP. */
+async function realWorldHttp(items: readonly CorpusItem[]) {
+  const bot = await startBot(
+    loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      NODE_ENV: 'test',
+      MISUNDERSTOOD_INBOX: 'false',
+    }),
+  );
+  try {
+    const classifier = replyClassifier(loadKnowledge(), translator('fr'), (k) =>
+      getI18n().exists(k, { lng: 'fr' }),
+    );
+    const times: number[] = [];
+    const judge = async (transform: (s: string) => string) => {
+      const out = [];
+      for (const item of items) {
+        const { activities, ms } = await askFresh(bot.url, transform(item.text));
+        times.push(ms);
+        out.push(judgeReplies(item, classifier.classify(activities)));
+      }
+      return summarise(out, 'http');
+    };
+    const column: RealWorldColumn = {
+      name: 'Relais Indé — what the bot did (HTTP)',
+      level: 'http',
+      summary: await judge((s) => s),
+      noAccent: await judge(lowerNoAccent),
+    };
+    const { median: med, p99 } = percentiles(times);
+    return { column, httpLatency: { median: med, p99, samples: times.length } };
+  } finally {
+    await bot.close();
+  }
 }
 
 async function crossValidate(system: System, examples: readonly Example[], k = 5) {
@@ -289,6 +391,14 @@ async function main(): Promise<void> {
   const args = new Set(process.argv.slice(2));
   const withNlpjs = !args.has('--no-nlpjs');
   const withCv = !args.has('--no-cv');
+  const withHttp = !args.has('--no-http');
+  const argv = process.argv.slice(2);
+  const corpusFile = argv.includes('--corpus')
+    ? path.resolve(argv[argv.indexOf('--corpus') + 1])
+    : REAL_WORLD;
+  const corpus: Corpus | undefined = loadCorpus(corpusFile);
+  if (!corpus)
+    console.log(`NOTICE: ${path.relative(ROOT, corpusFile)} does not exist: real-world part not available.`);
   const examples = loadExamples();
 
   let setName: string;
@@ -323,12 +433,37 @@ async function main(): Promise<void> {
       res.eval2 = await evaluate(predict, set2);
       res.eval2NoAccent = await evaluate(predict, set2, noAccent);
     }
+    if (corpus) {
+      process.stdout.write(' real-world…');
+      const rw = await realWorldRecognition(system === ours ? 'Relais Indé' : 'nlp.js', predict, corpus.test);
+      res.realWorld = rw.column;
+      res.latency = rw.latency;
+    }
     if (withCv) {
       process.stdout.write(' 5-fold CV…');
       res.cv = await crossValidate(system, examples);
     }
     process.stdout.write(' done\n');
     results.push(res);
+  }
+
+  let realWorld: RealWorldResults | undefined;
+  if (corpus) {
+    const columns = results.flatMap((r) => (r.realWorld ? [r.realWorld] : []));
+    let httpLatency: RealWorldResults['httpLatency'];
+    if (withHttp) {
+      process.stdout.write('Relais Indé over HTTP: real-world test part…');
+      const http = await realWorldHttp(corpus.test);
+      columns.unshift(http.column);
+      httpLatency = http.httpLatency;
+      process.stdout.write(' done\n');
+    }
+    realWorld = {
+      corpus,
+      columns,
+      latency: results.flatMap((r) => (r.latency ? [r.latency] : [])),
+      httpLatency,
+    };
   }
 
   // ---- console
@@ -371,6 +506,24 @@ async function main(): Promise<void> {
   console.log(`\n${'metric'.padEnd(56)}${results.map((r) => r.name.padEnd(28)).join('')}target`);
   for (const [label, get, target] of rows) {
     console.log(`${label.padEnd(56)}${results.map((r) => get(r).padEnd(28)).join('')}${target ?? ''}`);
+  }
+
+  if (realWorld) {
+    console.log(`\nReal-world corpus, test part (${realWorld.corpus.test.length} messages):`);
+    for (const c of realWorld.columns) {
+      const s = c.summary;
+      console.log(
+        `  ${c.name.padEnd(44)} accuracy ${pct(s.accuracy)}, no accents ${pct(c.noAccent.accuracy)}, ` +
+          `hardship→HELP ${pct(s.hardshipToHelp.share)}, out of scope answered ${pct(s.outOfScopeAnswered.share)}` +
+          (s.bareNotUnderstood
+            ? `, bare not-understood ${s.bareNotUnderstood.all} (≥ 12 words: ${s.bareNotUnderstood.long})`
+            : ''),
+      );
+    }
+    for (const l of realWorld.latency)
+      console.log(
+        `  latency ${l.name}: median ${l.median.toFixed(3)} ms, p99 ${l.p99.toFixed(3)} ms (longest ${l.messages})`,
+      );
   }
 
   // ---- report
@@ -426,6 +579,7 @@ async function main(): Promise<void> {
       md.push(`| ${c.gold} | ${c.predicted} | ${c.count} |`);
   }
   md.push('', '## Confusion matrix (ours)', '', '![confusion matrix](nlu-confusion.svg)', '');
+  md.push(...realWorldMarkdown(path.relative(ROOT, corpusFile), realWorld));
   fs.mkdirSync(path.dirname(REPORT), { recursive: true });
   fs.writeFileSync(REPORT, `${md.join('\n')}\n`);
   fs.writeFileSync(SVG, confusionSvg(evalM, `Relais Indé recogniser — ${setName}`));

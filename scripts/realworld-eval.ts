@@ -12,6 +12,7 @@
 process.env.DOTENV_CONFIG_QUIET = 'true';
 
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConversationState, MemoryStorage, TestAdapter, UserState } from 'botbuilder';
 import { parse } from 'yaml';
@@ -63,6 +64,11 @@ for (const intent of recognizer.intentNames) {
   if (tree) sig.push(...questions(knowledge.treeById(tree)));
   if (sig.length > 0) signatures.set(intent, sig);
 }
+// The contact answer has no entry of its own: its heading (French interface text) shows it.
+const fr = JSON.parse(readFileSync(join(__dirname, '../locales/fr/translation.json'), 'utf8')) as {
+  contacts: { intro: string };
+};
+signatures.set('contact', [fr.contacts.intro]);
 // The aids' own cards also mean the aide-financière journey answered.
 signatures
   .get('aide_financiere')

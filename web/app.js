@@ -17,6 +17,10 @@
   var STYLE_OPTIONS = {
     accent: '#2360a8',
     backgroundColor: '#f7f9fc',
+    // Secondary text (the "Envoyé à …" status, timestamps): Web Chat's default grey (#767676) reaches only 4.3:1 on
+    // this background; #5a6572 gives 5.6:1 (WCAG 2.1 AA asks 4.5:1).
+    subtle: '#5a6572',
+    timestampColor: '#5a6572',
     primaryFont: "'Segoe UI', system-ui, -apple-system, 'DejaVu Sans', Arial, sans-serif",
     bubbleBackground: '#ffffff',
     bubbleBorderColor: '#dbe3ec',

@@ -20,6 +20,21 @@ describe('configuration', () => {
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL: expected one of/);
   });
 
+  it('misunderstood inbox: on for 30 days by default, a switch, a bounded retention, a hidden admin token', () => {
+    expect(loadConfig({})).toMatchObject({ MISUNDERSTOOD_INBOX: true, MISUNDERSTOOD_TTL_DAYS: 30 });
+    expect(loadConfig({ MISUNDERSTOOD_INBOX: 'false', MISUNDERSTOOD_TTL_DAYS: '7' })).toMatchObject({
+      MISUNDERSTOOD_INBOX: false,
+      MISUNDERSTOOD_TTL_DAYS: 7,
+    });
+    expect(() => loadConfig({ MISUNDERSTOOD_TTL_DAYS: '0' })).toThrow(
+      /MISUNDERSTOOD_TTL_DAYS: expected a number of days between 1 and 365/,
+    );
+    expect(() => loadConfig({ MISUNDERSTOOD_INBOX: 'peut-être' })).toThrow(
+      /MISUNDERSTOOD_INBOX: expected true or false/,
+    );
+    expect(() => loadConfig({ ADMIN_TOKEN: 'short-secret' })).toThrow(/ADMIN_TOKEN: .*\(got "\*\*\*"\)/);
+  });
+
   it('reads the operations settings: proxy, Redis timeout, conversation lock, shutdown', () => {
     expect(loadConfig({})).toMatchObject({
       TRUST_PROXY: 0,
@@ -48,6 +63,9 @@ describe('configuration', () => {
       loadConfig({ CONVERSATION_LOCK_WAIT_MS: '5000', REQUEST_DEADLINE_MS: '6000' })
         .CONVERSATION_LOCK_WAIT_MS,
     ).toBe(5000);
+    // Unset, it follows a shorter deadline.
+    expect(loadConfig({ REQUEST_DEADLINE_MS: '2000' }).CONVERSATION_LOCK_WAIT_MS).toBe(1500);
+    expect(loadConfig({ REQUEST_DEADLINE_MS: '500' }).CONVERSATION_LOCK_WAIT_MS).toBe(100);
   });
 
   it('stops the process with exit code 2 and one clear line when PORT is invalid', () => {

@@ -14,7 +14,7 @@ import { captureLogs } from '../helpers/logCapture';
 describe('the request deadline', () => {
   it('is 4.5 s by default, REQUEST_DEADLINE_MS otherwise, between 0.5 and 60 s', () => {
     expect(loadConfig({}).REQUEST_DEADLINE_MS).toBe(4500);
-    // A queued turn must give up before the deadline: a shorter deadline comes with a shorter wait.
+    // A queued turn must give up before the deadline (CONVERSATION_LOCK_WAIT_MS < REQUEST_DEADLINE_MS).
     expect(
       loadConfig({ REQUEST_DEADLINE_MS: '2000', CONVERSATION_LOCK_WAIT_MS: '1000' }).REQUEST_DEADLINE_MS,
     ).toBe(2000);
@@ -27,7 +27,7 @@ describe('the request deadline', () => {
     const config = loadConfig({
       NODE_ENV: 'test',
       REQUEST_DEADLINE_MS: '500',
-      CONVERSATION_LOCK_WAIT_MS: '400',
+      CONVERSATION_LOCK_WAIT_MS: '250',
     });
     const logs = captureLogs();
     const logger = logs.logger;

@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { parse } from 'yaml';
 import { loadConfig } from '../../bot/config';
 import { startBot, type StartedBot } from '../../bot/main';
 import { MENU_FR } from '../helpers/expected';
@@ -16,6 +17,25 @@ const FORM_LINKS = [
   /ameli\.fr\/[^"']*formulaire|ameli\.fr\/[^"']*\.pdf/i,
 ];
 const MENU_LABELS = MENU_FR;
+/** axe-core, pinned in package.json, injected into the page. */
+const AXE = require.resolve('axe-core/axe.min.js');
+/** WCAG 2.1 A and AA rules. */
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+/** The HELP questionnaire's link, read from the knowledge base (knowledge/help.yaml), not written here. */
+const HELP_QUESTIONNAIRE_URL = (() => {
+  const doc = parse(readFileSync(join(__dirname, '..', '..', 'knowledge', 'help.yaml'), 'utf8')) as {
+    entries: { id: string; links?: { url: string }[] }[];
+  };
+  const url = doc.entries.find((e) => e.id === 'help-questionnaire')?.links?.[0]?.url;
+  if (!url) throw new Error('knowledge/help.yaml: help-questionnaire has no link');
+  return url;
+})();
+/** Someone in distress writing a long story in their own words (no keyword such as « HELP » or « aide »). */
+const DISTRESS_STORY =
+  "Bonjour, je suis menuisier à mon compte depuis douze ans. Depuis l'été les chantiers se sont arrêtés, " +
+  "je n'arrive plus à payer les courses ni le fioul pour chauffer la maison, et les enfants ont froid le soir. " +
+  "J'ai reçu deux lettres d'huissier la semaine dernière pour des factures en retard. Je dors trois heures par " +
+  'nuit, je suis épuisé et je ne sais plus du tout vers qui me tourner.';
 /** Buttons the journey walker never clicks: they leave the journey. */
 const LEAVING = /recommencer|menu|annuler|conseiller|retour|autre question/i;
 
@@ -173,4 +193,59 @@ describeInBrowser('Web Chat on the demo portal (browser)', () => {
     expect(messages.length).toBeGreaterThan(0);
     for (const message of messages) expect(message.channelData?.context).toEqual(demoUser);
   });
+
+  it("a long distress story gets HELP (the questionnaire link) and the advisers' lines 3646 and 3698", async () => {
+    const before = botMessages().length;
+    const sendBox = webchat().locator('[placeholder="Tapez votre message"]');
+    await sendBox.fill(DISTRESS_STORY);
+    await sendBox.press('Enter');
+    await webchat()
+      .locator('.webchat__stacked-layout--from-user', { hasText: 'menuisier à mon compte' })
+      .waitFor({ timeout: 5_000 });
+    for (let i = 0; i < 100 && botMessages().length === before; i++) await page.waitForTimeout(50);
+    await page.waitForTimeout(500);
+    const replies = JSON.stringify(received.slice(before).filter((a) => a.from?.id === 'bot'));
+    expect(replies).toContain(HELP_QUESTIONNAIRE_URL);
+    // What the page shows after the story (not the earlier answers), not only what reached it.
+    const after = await webchat()
+      .locator('.webchat__basic-transcript__activity')
+      .evaluateAll((items) => {
+        const start = items.findIndex((li) => (li.textContent ?? '').includes('menuisier à mon compte'));
+        const later = items.slice(start + 1);
+        return {
+          text: later.map((li) => (li as HTMLElement).innerText).join('\n'),
+          // Adaptive Cards render their links (Action.OpenUrl) as buttons.
+          actions: later.flatMap((li) =>
+            Array.from(li.querySelectorAll('a[href], button')).map((el) => (el as HTMLElement).innerText),
+          ),
+        };
+      });
+    expect(after.text).toContain('3646');
+    expect(after.text).toContain('3698');
+    // The HELP link, as a button the person can press (its URL is checked on the activities above).
+    expect(after.actions.some((label) => /HELP/.test(label))).toBe(true);
+  }, 30_000);
+
+  it('has no WCAG 2.1 A/AA violation (axe-core) with the chat open', async () => {
+    expect(await page.locator('#chat-panel').isVisible()).toBe(true);
+    await page.addScriptTag({ path: AXE });
+    const violations = await page.evaluate(async (tags) => {
+      const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<unknown> } }).axe;
+      const result = (await axe.run(document, { runOnly: { type: 'tag', values: tags } })) as {
+        violations: {
+          id: string;
+          impact: string;
+          help: string;
+          nodes: { target: string[]; failureSummary: string }[];
+        }[];
+      };
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} — ${n.failureSummary}`),
+      }));
+    }, WCAG_TAGS);
+    expect(violations).toEqual([]);
+  }, 30_000);
 });

@@ -10,7 +10,7 @@ import { renderActivities } from '../../bot/channels/textRenderer';
 import { getRecognizer, normalize } from '../../nlu';
 import { RelaisBot } from '../../bot/relaisBot';
 import { MainDialog } from '../../dialogs/mainDialog';
-import type { FeedbackSink, IntentRecognizer, OutcomeSink } from '../../dialogs/ports';
+import type { FeedbackSink, IntentRecognizer, MisunderstoodEvent, OutcomeSink } from '../../dialogs/ports';
 import { type Knowledge, loadKnowledge } from '../../knowledge/loader';
 
 export const knowledge = loadKnowledge();
@@ -29,6 +29,8 @@ export interface Reply {
 export class TestConversation {
   readonly adapter: TestAdapter;
   readonly feedback: Array<{ intent: string; helpful: boolean }> = [];
+  /** What the dialogs sent to the misunderstood inbox. */
+  readonly inbox: MisunderstoodEvent[] = [];
   /** What the dialogs reported through their `OutcomeSink`, as `journey:<intent>:<outcome>`, `fallback:<step>`, `ambiguity:<a>/<b>`. */
   readonly outcomes: string[] = [];
   readonly conversationState: ConversationState;
@@ -58,6 +60,7 @@ export class TestConversation {
       knowledge: knowledgeOverride ?? knowledge,
       feedback: sink,
       misunderstood: this.conversationState.createProperty<number>('misunderstood'),
+      inbox: { record: async (event) => void this.inbox.push(event) },
     });
     const bot = new RelaisBot({ conversationState: this.conversationState, userState, dialog, recognizer });
     this.adapter = new TestAdapter((context) => bot.run(context), { channelId, locale: 'fr-FR' });

@@ -19,8 +19,19 @@ describe('difficulty in any message', () => {
     expect(reply.links).toContain(HELP_LINK);
     expect(reply.text).toContain('3646');
     expect(reply.text).toContain('3698');
-    expect(reply.text).toContain(AID_BUTTON);
     expect(reply.text).not.toContain("Je n'ai pas compris");
+    // Money trouble: after HELP, the aid journey starts (its first question) instead of a button to it.
+    expect(reply.text).toContain('Quelle est votre situation ?');
+  });
+
+  it('personal distress without money trouble → HELP alone, with the aid button', async () => {
+    const reply = await new TestConversation().send(
+      "je ne dors plus, je suis épuisé et je me sens tellement seul, je n'en peux plus",
+    );
+    expect(reply.text).toContain('Vous n’êtes pas seul'.replace('’', "'"));
+    expect(reply.links).toContain(HELP_LINK);
+    expect(reply.text).toContain(AID_BUTTON);
+    expect(reply.text).not.toContain('Quelle est votre situation ?');
   });
 
   it('a precise question with signs of hardship → HELP comes with the answer to that question', async () => {
@@ -137,6 +148,25 @@ describe('out of scope', () => {
     const reply = await new TestConversation().send('combien je toucherai à la retraite ?');
     expect(reply.text).toContain("Ce n'est pas mon domaine");
     expect(reply.text).toContain(knowledge.contact('site-assurance-retraite')!.url!);
+  });
+
+  it('out of scope with money trouble → the honest answer, HELP, then the aid journey', async () => {
+    const reply = await new TestConversation().send(
+      'la CAF me demande de rembourser un trop perçu de RSA, je ne peux plus payer mon loyer',
+    );
+    expect(reply.text).toContain("Ce n'est pas mon domaine");
+    expect(reply.links).toContain(HELP_LINK);
+    expect(reply.text).toContain('Quelle est votre situation ?');
+  });
+
+  it('out of scope with personal hardship only → the honest answer and HELP, no journey started', async () => {
+    const reply = await new TestConversation().send(
+      "je n'en peux plus, je suis épuisé, comment déclarer la TVA sur mes factures ?",
+    );
+    expect(reply.text).toContain("Ce n'est pas mon domaine");
+    expect(reply.links).toContain(HELP_LINK);
+    expect(reply.text).toContain(AID_BUTTON);
+    expect(reply.text).not.toContain('Quelle est votre situation ?');
   });
 
   it('a domain word does not make a domain question out of scope (complémentaire santé solidaire)', async () => {

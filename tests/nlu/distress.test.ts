@@ -41,11 +41,31 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     expect(distress('on va être en liquidation').level).toBe('high');
   });
 
-  it('a drop of activity calls for the aid journey; a personal hardship for HELP', () => {
+  it('a drop of activity or money trouble calls for the aid journey (HELP comes anyway); a personal hardship for HELP', () => {
     expect(distress("mon chiffre d'affaires a été divisé par trois").need).toBe('aide_financiere');
     expect(
       distress("mon chiffre d'affaires a été divisé par trois et je n'ai plus de quoi manger").need,
-    ).toBe('help');
+    ).toBe('aide_financiere');
+    expect(distress("j'ai des enfants, il faut travailler pour les nourrir").need).toBe('aide_financiere');
+    expect(distress('si on ne trouve pas de solution, ce sera la liquidation judiciaire').need).toBe(
+      'aide_financiere',
+    );
+    expect(distress('je suis épuisé, je ne dors plus et je me sens seul').need).toBe('help');
+  });
+
+  it.each([
+    ['le stress et les factures s’accumulent, je suis dans l’impasse', 'argent'],
+    ['je fais un prêt familial pour m’en sortir, on ne perçoit rien', 'argent'],
+    ['aller au cabinet était une torture, je me faisais violence', 'epuisement'],
+    ['suis-je trop seul pour en parler ouvertement ?', 'isolement'],
+    ['ce congé a signé la fin de mon entreprise', 'activite'],
+    ['des années de labeur parties en fumée', 'activite'],
+    ['je suis smicard, je me verse 900 euros par mois', 'argent'],
+    ['je travaille 70 heures par semaine depuis deux ans', 'epuisement'],
+    ['je suis contrainte de reprendre le travail un mois après la naissance', 'epuisement'],
+    ['moins de commandes au fil des mois', 'activite'],
+  ])('« %s » shows %s', (text, signal) => {
+    expect(distress(text).signals).toContain(signal);
   });
 
   it.each([
@@ -64,6 +84,19 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     'ma cliente a un coup de soleil',
   ])('not self-harm: « %s »', (text) => {
     expect(recognizer.recognize(text).selfHarm).toBe(false);
+  });
+
+  it('reads the words as written too: spelling correction must not erase a sign (« fumée » → « fumer »)', () => {
+    const detector = DistressDetector.fromFile();
+    expect(detector.detect('des annees de labeur partiel en fumer').level).toBe('none');
+    expect(
+      detector.detect('des annees de labeur partiel en fumer', 'des annees de labeur parties en fumee'),
+    ).toEqual({
+      level: 'moderate',
+      signals: ['activite'],
+      need: 'aide_financiere',
+    });
+    expect(detector.selfHarm('je veux en fumer', 'je veux en finir')).toBe(true);
   });
 
   it('the data file is validated: an unknown signal or a broken pattern is refused with the file name', () => {
