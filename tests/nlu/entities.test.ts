@@ -1,4 +1,9 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { getRecognizer, type Entities } from '../../nlu';
+import { ENTITIES_FILE, loadEntityPatterns } from '../../nlu/entityPatterns';
+import { NLU_DATA_DIR } from '../../nlu/settings';
 
 const ref = new Date(Date.UTC(2026, 0, 15));
 function ent(text: string): Entities {
@@ -204,5 +209,31 @@ describe('generic independent status and protected vocabulary', () => {
     expect(result.normalized).toContain('electricite');
     expect(result.normalized).not.toContain('electricien');
     expect(result.entities.statut).toBeUndefined();
+  });
+});
+
+describe('entity patterns file', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'relais-entities-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const source = readFileSync(path.join(NLU_DATA_DIR, ENTITIES_FILE), 'utf8');
+  function withChange(name: string, from: string, to: string): string {
+    expect(source).toContain(from);
+    const file = path.join(dir, name);
+    writeFileSync(file, source.replace(from, to));
+    return file;
+  }
+
+  it('loads the shipped file', () => {
+    expect(loadEntityPatterns().difficultes.map((d) => d.difficulte)).toContain('cotisations');
+  });
+
+  it('names the entry whose pattern is not a regular expression', () => {
+    const file = withChange('bad.yaml', '- cma\n', '- cma(\n');
+    expect(() => loadEntityPatterns(file)).toThrow(/statut\.explicit\.2: not a valid regular expression/);
+  });
+
+  it('names the entry that uses an unknown fragment', () => {
+    const file = withChange('fragment.yaml', '{SPOUSE}(?= |$)', '{SPOUSES}(?= |$)');
+    expect(() => loadEntityPatterns(file)).toThrow(/difficultes\.7\.pattern: .*unknown fragment \{SPOUSES\}/);
   });
 });

@@ -1,0 +1,201 @@
+/**
+ * The entity extractor's patterns and vocabularies, kept as data (`locales/fr/nlu/entities.yaml`), validated with
+ * zod and compiled once when the module loads. A pattern that is not a valid regular expression, or that names an
+ * unknown fragment, stops the start with the file, the entry and the reason. How the patterns are combined
+ * (negation, tense, numbers) stays in `entities.ts`.
+ */
+import { z } from 'zod';
+import { RecognizedDifficultySchema, RecognizedStatutSchema } from '../contract';
+import { loadDataFile } from './patterns';
+
+export const ENTITIES_FILE = 'entities.yaml';
+
+/**
+ * A regular expression over the normalised text: one source string, or alternatives (`any`, joined with `|`), or
+ * words and phrases (`words`) that must stand as whole words. `{NAME}` is replaced by the fragment `NAME`.
+ */
+const PatternSchema = z.union([
+  z.string().min(1),
+  z.strictObject({ any: z.array(z.string().min(1)).min(1), flags: z.string().optional() }),
+  z.strictObject({ words: z.array(z.string().min(1)).min(1), flags: z.string().optional() }),
+]);
+type Pattern = z.infer<typeof PatternSchema>;
+
+const NumberMap = z.record(z.string().min(1), z.number().int());
+
+const EntitiesDataSchema = z.strictObject({
+  /** Number words (« trois enfants », « depuis deux ans ») and their value. */
+  numbers: NumberMap,
+  /** Ordinal words (« deuxième enfant ») and their value. */
+  ordinals: NumberMap,
+  /** Month names and abbreviations, as written after `fold`, and their number. */
+  months: NumberMap,
+  /** Pieces shared by several patterns, written `{NAME}` inside them. */
+  fragments: z.record(z.string().regex(/^[A-Z][A-Z_]*$/, 'must be UPPER_SNAKE_CASE'), z.string().min(1)),
+  statut: z.strictObject({
+    /** The status named outright; the first that matches wins. */
+    explicit: z.array(z.strictObject({ statut: RecognizedStatutSchema, pattern: PatternSchema })).min(1),
+    /** Trades: the one named first in the message wins. */
+    trades: z.array(z.strictObject({ statut: RecognizedStatutSchema, pattern: PatternSchema })).min(1),
+    /** Said of oneself without a more precise status; only used when nothing more precise is found. */
+    independant: PatternSchema,
+  }),
+  /** An activity that is over: then a trade named in the message does not mean « en activité ». */
+  pastActivity: PatternSchema,
+  /** « pas de », « plus de », « aucun », « sans », « ni » just before a match cancels it. */
+  negatedBefore: PatternSchema,
+  /**
+   * Difficulties, in the order they are reported. `prefilter`: a cheap test that must pass before the pattern is
+   * tried (the pattern needs one of its substrings), so that most messages skip the expensive ones.
+   */
+  difficultes: z
+    .array(
+      z.strictObject({
+        difficulte: RecognizedDifficultySchema,
+        prefilter: PatternSchema.optional(),
+        pattern: PatternSchema,
+      }),
+    )
+    .min(1),
+  /** Any mention of health. */
+  health: PatternSchema,
+  /** Health that threatens the activity. */
+  santeActivite: PatternSchema,
+  /** A serious illness or an operation: enough on its own, unless the message is only about the cost of care. */
+  seriousHealth: PatternSchema,
+  /** Still working. */
+  situationActive: PatternSchema,
+  enfants: z.strictObject({
+    quadruples: PatternSchema,
+    triples: PatternSchema,
+    jumeaux: PatternSchema,
+    /** Group 1: how many children are expected. */
+    expecting: PatternSchema,
+  }),
+  rang: z.strictObject({
+    /** Group 1: the rank in digits (« 3e enfant »). */
+    numbered: PatternSchema,
+    /** Group 1: the rank as an ordinal word. */
+    ordinal: PatternSchema,
+    /** A birth or an adoption is being talked about. */
+    birthContext: PatternSchema,
+    /** Group 1: a rank without the word « enfant », only read in a birth context. */
+    bare: PatternSchema,
+    /** Group 1: the number of children already there. */
+    alreadyHave: PatternSchema,
+    /** Group 1: the number of children there are (a rank only in a birth context). */
+    haveChildren: PatternSchema,
+  }),
+  ald: z.strictObject({ mention: PatternSchema, negated: PatternSchema }),
+  affiliation: z.strictObject({
+    /** Groups: number, unit (mois, an, année), and « demi » or « N mois ». Global: every match is tried. */
+    since: PatternSchema,
+    /** Groups: number and unit. */
+    duration: PatternSchema,
+    /** Words that make a duration the activity's. */
+    positive: PatternSchema,
+    /** Words that make a duration something else's (an illness, a marriage). */
+    negative: PatternSchema,
+  }),
+  /** Over the folded raw text. Groups: 1 whole, 2 cents, 3 k/m, 4 unit; or 5 number and 6 « k ». Global. */
+  montants: PatternSchema,
+  dates: z.strictObject({
+    /** Groups: day, month, year (optional). Global. */
+    numeric: PatternSchema,
+    /** Groups: day (« 1er », digits, « premier »), month name, year (optional). Global. */
+    named: PatternSchema,
+    /** Words for a day relative to today, and how many days away. */
+    relative: z.array(z.strictObject({ days: z.number().int(), pattern: PatternSchema })).min(1),
+  }),
+});
+/** The source of a pattern with its fragments in place; throws naming an unknown fragment. */
+function patternSource(pattern: Pattern, fragments: Record<string, string>): string {
+  const raw =
+    typeof pattern === 'string'
+      ? pattern
+      : 'any' in pattern
+        ? pattern.any.join('|')
+        : `(?:^| )(?:${pattern.words.join('|')})(?= |$)`;
+  return raw.replace(/\{([A-Z][A-Z_]*)\}/g, (_, name: string) => {
+    const fragment = fragments[name];
+    if (fragment === undefined) throw new Error(`unknown fragment {${name}}`);
+    return fragment;
+  });
+}
+
+const EntityPatternsSchema = EntitiesDataSchema.transform((data, ctx) => {
+  /** Compiles one pattern; an invalid one is reported under its path in the file. */
+  const re = (pattern: Pattern, ...at: (string | number)[]): RegExp => {
+    try {
+      return new RegExp(
+        patternSource(pattern, data.fragments),
+        typeof pattern === 'string' ? '' : pattern.flags,
+      );
+    } catch (err) {
+      const reason = err instanceof Error ? err.message : String(err);
+      ctx.addIssue({ code: 'custom', path: at, message: `not a valid regular expression: ${reason}` });
+      return /$^/;
+    }
+  };
+  const { statut, difficultes, enfants, rang, ald, affiliation, dates } = data;
+  return {
+    numbers: data.numbers,
+    ordinals: data.ordinals,
+    months: data.months,
+    statut: {
+      explicit: statut.explicit.map((s, i) => ({
+        statut: s.statut,
+        re: re(s.pattern, 'statut', 'explicit', i),
+      })),
+      trades: statut.trades.map((s, i) => ({ statut: s.statut, re: re(s.pattern, 'statut', 'trades', i) })),
+      independant: re(statut.independant, 'statut', 'independant'),
+    },
+    pastActivity: re(data.pastActivity, 'pastActivity'),
+    negatedBefore: re(data.negatedBefore, 'negatedBefore'),
+    difficultes: difficultes.map((d, i) => ({
+      difficulte: d.difficulte,
+      prefilter: d.prefilter === undefined ? undefined : re(d.prefilter, 'difficultes', i, 'prefilter'),
+      re: re(d.pattern, 'difficultes', i, 'pattern'),
+    })),
+    health: re(data.health, 'health'),
+    santeActivite: re(data.santeActivite, 'santeActivite'),
+    seriousHealth: re(data.seriousHealth, 'seriousHealth'),
+    situationActive: re(data.situationActive, 'situationActive'),
+    enfants: {
+      quadruples: re(enfants.quadruples, 'enfants', 'quadruples'),
+      triples: re(enfants.triples, 'enfants', 'triples'),
+      jumeaux: re(enfants.jumeaux, 'enfants', 'jumeaux'),
+      expecting: re(enfants.expecting, 'enfants', 'expecting'),
+    },
+    rang: {
+      numbered: re(rang.numbered, 'rang', 'numbered'),
+      ordinal: re(rang.ordinal, 'rang', 'ordinal'),
+      birthContext: re(rang.birthContext, 'rang', 'birthContext'),
+      bare: re(rang.bare, 'rang', 'bare'),
+      alreadyHave: re(rang.alreadyHave, 'rang', 'alreadyHave'),
+      haveChildren: re(rang.haveChildren, 'rang', 'haveChildren'),
+    },
+    ald: { mention: re(ald.mention, 'ald', 'mention'), negated: re(ald.negated, 'ald', 'negated') },
+    affiliation: {
+      since: re(affiliation.since, 'affiliation', 'since'),
+      duration: re(affiliation.duration, 'affiliation', 'duration'),
+      positive: re(affiliation.positive, 'affiliation', 'positive'),
+      negative: re(affiliation.negative, 'affiliation', 'negative'),
+    },
+    montants: re(data.montants, 'montants'),
+    dates: {
+      numeric: re(dates.numeric, 'dates', 'numeric'),
+      named: re(dates.named, 'dates', 'named'),
+      relative: dates.relative.map((r, i) => ({ days: r.days, re: re(r.pattern, 'dates', 'relative', i) })),
+    },
+  };
+});
+export type EntityPatterns = z.output<typeof EntityPatternsSchema>;
+
+/** Reads, validates and compiles `entities.yaml` (or another file given by its absolute path). */
+export function loadEntityPatterns(file: string = ENTITIES_FILE): EntityPatterns {
+  return loadDataFile(file, EntityPatternsSchema);
+}
+
+/** Loaded once, when the recogniser is first imported. */
+export const ENTITY_PATTERNS: EntityPatterns = loadEntityPatterns();
