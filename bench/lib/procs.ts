@@ -1,93 +1,27 @@
-/** Child processes of the bench: free loopback ports, a throw-away redis-server, bot servers, their stop. */
+/**
+ * Child processes of the bench: bot servers and a throw-away redis-server (ports, redis and stopping come from
+ * `devtools/processes.ts`, shared with the tests).
+ */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
-import { connect, createServer } from 'node:net';
-import path from 'node:path';
+import {
+  findRedisServer,
+  freePort,
+  ROOT,
+  type RedisServer,
+  sleep,
+  startRedis as startRedisServer,
+  stopChild,
+} from '../../devtools/processes';
 
-export const ROOT = path.join(__dirname, '..', '..');
+export { ROOT, freePort, sleep, stopChild } from '../../devtools/processes';
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** SIGTERM, then SIGKILL after `graceMs`. */
-export function stopChild(child: ChildProcess, graceMs = 3000): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
-
-function findExecutable(name: string): string | undefined {
-  const dirs = [...(process.env.PATH ?? '').split(path.delimiter), '/usr/bin', '/usr/sbin', '/usr/local/bin'];
-  for (const dir of dirs.filter(Boolean)) {
-    try {
-      accessSync(path.join(dir, name), constants.X_OK);
-      return path.join(dir, name);
-    } catch {
-      // not in this folder
-    }
-  }
-  return undefined;
-}
-
-function redisPing(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ port, host: '127.0.0.1' });
-    let answer = '';
-    socket.setTimeout(500, () => socket.destroy());
-    socket.on('connect', () => socket.write('PING\r\n'));
-    socket.on('data', (data) => {
-      answer += String(data);
-      if (answer.includes('\r\n')) socket.end();
-    });
-    socket.on('close', () => resolve(answer.startsWith('+PONG')));
-    socket.on('error', () => undefined);
-  });
-}
-
-export interface Redis {
-  url: string;
-  stop(): Promise<void>;
-}
+/** What the bench needs of a throw-away redis-server. */
+export type Redis = Pick<RedisServer, 'url' | 'stop'>;
 
 /** A redis-server on a free loopback port, without persistence; undefined when redis-server is not installed. */
 export async function startRedis(): Promise<Redis | undefined> {
-  const executable = findExecutable('redis-server');
-  if (!executable) return undefined;
-  const port = await freePort();
-  const child = spawn(
-    executable,
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  let stderr = '';
-  child.stderr?.on('data', (data) => (stderr += String(data)));
-  const end = Date.now() + 5000;
-  while (!(await redisPing(port))) {
-    if (child.exitCode !== null) throw new Error(`redis-server exited (${child.exitCode}): ${stderr}`);
-    if (Date.now() > end) {
-      await stopChild(child);
-      throw new Error(`redis-server did not answer on port ${port}`);
-    }
-    await sleep(50);
-  }
-  return { url: `redis://127.0.0.1:${port}`, stop: () => stopChild(child) };
+  const executable = findRedisServer();
+  return executable ? startRedisServer(executable) : undefined;
 }
 
 export interface ServerProcess {
@@ -168,5 +102,14 @@ export async function startServer(
     await sleep(10);
   }
   const startupMs = performance.now() - t0;
-  return { name, url, child, startupMs, output: () => output, stop: () => stopChild(child) };
+  return {
+    name,
+    url,
+    child,
+    startupMs,
+    output: () => output,
+    stop: async () => {
+      await stopChild(child);
+    },
+  };
 }
