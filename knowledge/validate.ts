@@ -17,24 +17,16 @@ export function checkJourneys(trees: { file: string; tree: OrientationTree }[]):
     if (!tree.journey) continue;
     const { intent } = tree.journey;
     const dialog = journeyDialogId(tree);
-    const prevIntent = intents.get(intent);
-    if (prevIntent)
-      problems.push({
-        file,
-        id: tree.id,
-        field: 'journey.intent',
-        message: `intent "${intent}" already has a journey (${prevIntent})`,
-      });
-    const prevDialog = dialogs.get(dialog);
-    if (prevDialog)
-      problems.push({
-        file,
-        id: tree.id,
-        field: 'journey.dialog',
-        message: `dialog id "${dialog}" already used (${prevDialog})`,
-      });
-    intents.set(intent, file);
-    dialogs.set(dialog, file);
+    // Each must be unique; a repeat is reported with the last file that used it.
+    const unique: [seen: Map<string, string>, key: string, field: string, message: string][] = [
+      [intents, intent, 'journey.intent', `intent "${intent}" already has a journey`],
+      [dialogs, dialog, 'journey.dialog', `dialog id "${dialog}" already used`],
+    ];
+    for (const [seen, key, field, message] of unique) {
+      const prev = seen.get(key);
+      if (prev) problems.push({ file, id: tree.id, field, message: `${message} (${prev})` });
+      seen.set(key, file);
+    }
   }
   return problems;
 }

@@ -140,23 +140,24 @@ export function entryRecordCard(entry: Entry, knowledge: AgentKnowledge, t: TFun
       ...(numbered ? items.map((item, i) => text(`${i + 1}. ${item}`, { spacing: 'None' })) : bullets(items)),
     );
   };
+  /** A section of « label: value » lines. */
+  const labelledSection = <T extends { label: string }>(
+    field: string,
+    items: readonly T[],
+    value: (item: T) => string,
+  ): void =>
+    section(
+      field,
+      items.map((item) => labelled(t, item.label, value(item))),
+    );
   section('conditions', entry.conditions);
   section('motives', entry.motives ?? []);
   section('details', entry.details);
-  section(
-    'amounts',
-    entry.amounts.map((a) => labelled(t, a.label, a.text)),
-  );
-  section(
-    'durations',
-    entry.durations.map((d) => labelled(t, d.label, d.text)),
-  );
+  labelledSection('amounts', entry.amounts, (a) => a.text);
+  labelledSection('durations', entry.durations, (d) => d.text);
   section('steps', entry.steps, true);
   section('documents', entry.documents);
-  section(
-    'links',
-    entry.links.map((link) => labelled(t, link.label, link.url)),
-  );
+  labelledSection('links', entry.links, (link) => link.url);
   section(
     'contacts',
     entry.contacts.map((id) => {
