@@ -5,9 +5,15 @@ import {
   type ClaimsIdentity,
   type ConnectorClient,
   ConnectorFactory,
-  type UserTokenClient,
+  UserTokenClient,
 } from 'botframework-connector';
-import type { Activity } from 'botbuilder';
+import type {
+  Activity,
+  SignInUrlResponse,
+  TokenExchangeRequest,
+  TokenResponse,
+  TokenStatus,
+} from 'botbuilder';
 
 /**
  * Bounded outbound calls to a channel (the replies the bot posts to the activity's `serviceUrl`).
@@ -145,7 +151,70 @@ class BoundedConnectorFactory extends ConnectorFactory {
   }
 }
 
-/** The SDK's authentication, unchanged, except that every connector client it makes is bounded. */
+/**
+ * A user-token client made on its first use. The SDK makes one for every turn (for sign-in prompts, which
+ * Relais Indé does not use), and making it builds an HTTP pipeline: a few percent of a turn's CPU for nothing.
+ */
+class LazyUserTokenClient extends UserTokenClient {
+  private client: Promise<UserTokenClient> | undefined;
+
+  constructor(private readonly make: () => Promise<UserTokenClient>) {
+    super();
+  }
+
+  private get real(): Promise<UserTokenClient> {
+    this.client ??= this.make();
+    return this.client;
+  }
+
+  async getUserToken(
+    userId: string,
+    connectionName: string,
+    channelId: string,
+    magicCode: string,
+  ): Promise<TokenResponse> {
+    return (await this.real).getUserToken(userId, connectionName, channelId, magicCode);
+  }
+
+  async getSignInResource(
+    connectionName: string,
+    activity: Activity,
+    finalRedirect: string,
+  ): Promise<SignInUrlResponse> {
+    return (await this.real).getSignInResource(connectionName, activity, finalRedirect);
+  }
+
+  async signOutUser(userId: string, connectionName: string, channelId: string): Promise<void> {
+    return (await this.real).signOutUser(userId, connectionName, channelId);
+  }
+
+  async getTokenStatus(userId: string, channelId: string, includeFilter: string): Promise<TokenStatus[]> {
+    return (await this.real).getTokenStatus(userId, channelId, includeFilter);
+  }
+
+  async getAadTokens(
+    userId: string,
+    connectionName: string,
+    resourceUrls: string[],
+    channelId: string,
+  ): Promise<Record<string, TokenResponse>> {
+    return (await this.real).getAadTokens(userId, connectionName, resourceUrls, channelId);
+  }
+
+  async exchangeToken(
+    userId: string,
+    connectionName: string,
+    channelId: string,
+    exchangeRequest: TokenExchangeRequest,
+  ): Promise<TokenResponse> {
+    return (await this.real).exchangeToken(userId, connectionName, channelId, exchangeRequest);
+  }
+}
+
+/**
+ * The SDK's authentication, unchanged, except that every connector client it makes is bounded and its user-token
+ * client is made only when used.
+ */
 export class BoundedOutboundAuthentication extends BotFrameworkAuthentication {
   constructor(
     private readonly inner: BotFrameworkAuthentication,
@@ -176,7 +245,7 @@ export class BoundedOutboundAuthentication extends BotFrameworkAuthentication {
   }
 
   createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
-    return this.inner.createUserTokenClient(claimsIdentity);
+    return Promise.resolve(new LazyUserTokenClient(() => this.inner.createUserTokenClient(claimsIdentity)));
   }
 
   override createBotFrameworkClient(): BotFrameworkClient {

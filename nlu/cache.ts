@@ -18,6 +18,8 @@ export interface TrainedModel {
   features: string[];
   weights: Float32Array;
   bias: Float32Array;
+  /** The spelling corrector's vocabulary (word, count), in its order; absent from models cached without it. */
+  frequencies?: [string, number][];
 }
 
 const CACHE_DIR = path.join(os.tmpdir(), 'relais-inde-model');
@@ -38,6 +40,7 @@ export function readModel(key: string, dir: string = CACHE_DIR): TrainedModel | 
     const header = JSON.parse(buffer.subarray(4, 4 + headerLength).toString('utf8')) as {
       labels: string[];
       features: string[];
+      frequencies?: unknown;
     };
     const offset = 4 + headerLength;
     const floats = new Float32Array(
@@ -50,16 +53,33 @@ export function readModel(key: string, dir: string = CACHE_DIR): TrainedModel | 
       features: header.features,
       weights: floats.slice(0, nWeights),
       bias: floats.slice(nWeights),
+      ...(isFrequencies(header.frequencies) ? { frequencies: header.frequencies } : {}),
     };
   } catch {
     return undefined;
   }
 }
 
+function isFrequencies(value: unknown): value is [string, number][] {
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (pair) =>
+        Array.isArray(pair) &&
+        pair.length === 2 &&
+        typeof pair[0] === 'string' &&
+        typeof pair[1] === 'number',
+    )
+  );
+}
+
 export function writeModel(key: string, model: TrainedModel, dir: string = CACHE_DIR): void {
   try {
     fs.mkdirSync(dir, { recursive: true });
-    let header = Buffer.from(JSON.stringify({ labels: model.labels, features: model.features }), 'utf8');
+    let header = Buffer.from(
+      JSON.stringify({ labels: model.labels, features: model.features, frequencies: model.frequencies }),
+      'utf8',
+    );
     // Pad the header so the floats start on a 4-byte boundary.
     const pad = (4 - ((4 + header.length) % 4)) % 4;
     if (pad > 0) header = Buffer.concat([header, Buffer.alloc(pad, 0x20)]);

@@ -1,10 +1,8 @@
 /** Training data: one YAML file per intent, `{ intent: name, utterances: [ ... ] }`. */
-import { createHash } from 'crypto';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { parse } from 'yaml';
 import { isIntentName, type IntentName } from '../contract';
+import { parseYamlCached } from './yamlCache';
 
 export interface Example {
   text: string;
@@ -35,32 +33,6 @@ export function loadExamples(dir: string = DEFAULT_DATA_DIR): Example[] {
     }
   }
   return out;
-}
-
-/**
- * Where parsed training files are kept as JSON, by content hash: parsing the YAML was the largest part of building
- * the recogniser at start-up, even with a cached model (≈ 0.1 s; see docs/performance.md). Any read or write
- * problem simply means parsing.
- */
-const YAML_CACHE_DIR = path.join(os.tmpdir(), 'relais-inde-intents');
-
-function parseYamlCached(text: string): unknown {
-  const cachePath = path.join(YAML_CACHE_DIR, `${createHash('sha1').update(text).digest('hex')}.json`);
-  try {
-    return JSON.parse(fs.readFileSync(cachePath, 'utf8')) as unknown;
-  } catch {
-    // not cached yet (or unreadable): parse below
-  }
-  const doc: unknown = parse(text);
-  try {
-    fs.mkdirSync(YAML_CACHE_DIR, { recursive: true });
-    const temp = `${cachePath}.${process.pid}.tmp`;
-    fs.writeFileSync(temp, JSON.stringify(doc));
-    fs.renameSync(temp, cachePath);
-  } catch {
-    // a read-only temp folder only costs speed
-  }
-  return doc;
 }
 
 /** `vocabulary.txt` beside the intents folder: words the spelling correction must leave as they are. */

@@ -202,9 +202,17 @@ const HEALTH_ANY = new RegExp(HEALTH);
 /** « pas de », « plus de », « aucun », « sans », « ni » just before a word: « je n'ai pas de dettes ». */
 const NEGATED_BEFORE = /(?:^| )(?:(?:pas|plus|jamais eu|jamais) (?:de|des|d)|aucune?s?|sans|ni)(?: [a-z]+)?$/;
 
+/** The global copy of each pattern `affirmed` walks through (made once, not at every call). */
+const GLOBAL_COPIES = new WeakMap<RegExp, RegExp>();
+
 /** True when one match of `re` in `t` is not negated (« pas de dettes » is no debt; « des dettes » is). */
 function affirmed(re: RegExp, t: string): boolean {
-  const all = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  let all = GLOBAL_COPIES.get(re);
+  if (!all) {
+    all = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+    GLOBAL_COPIES.set(re, all);
+  }
+  all.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = all.exec(t)) !== null) {
     if (!NEGATED_BEFORE.test(t.slice(Math.max(0, m.index - 30), m.index))) return true;
@@ -432,8 +440,16 @@ function findDates(folded: string, ref: Date): string[] {
  * @param raw the user's text as typed
  */
 export function extractEntities(normalized: string, raw: string, options: EntityOptions = {}): Entities {
+  return extractEntitiesFolded(normalized, fold(raw), options);
+}
+
+/** `extractEntities` with the user's text already passed through `fold` (the recogniser folds it once). */
+export function extractEntitiesFolded(
+  normalized: string,
+  folded: string,
+  options: EntityOptions = {},
+): Entities {
   const t = normalized;
-  const folded = fold(raw);
   const e: Entities = {};
   const statut = findStatut(t);
   if (statut) e.statut = statut;

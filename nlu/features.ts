@@ -23,15 +23,17 @@ interface TokenInfo {
   concepts: string[];
 }
 
-/** A word's features resolved against a frozen feature index (inference only). */
+/**
+ * A word's features resolved against a frozen feature index (inference only). Ids below the index's size are
+ * the index's own; a name the index does not know gets an id above it (see `Featurizer.idOf`), so that it still
+ * counts in its group's scale and de-duplication works on integers.
+ */
 interface IndexedToken {
+  stem: string;
+  /** Unigram id, or -1 for a stopword. */
   unigram: number;
-  /** Unigram name when it is not in the index (still counted for the group's scale). */
-  unknownUnigram: string | undefined;
-  charIdx: number[];
-  unknownChars: string[];
-  conceptIdx: number[];
-  unknownConcepts: string[];
+  chars: readonly number[];
+  concepts: readonly number[];
 }
 
 /** A sparse vector: feature indices and their values. */
@@ -47,6 +49,19 @@ export class Featurizer {
   private readonly tokenCache = new Map<string, TokenInfo>();
   private readonly indexedCache = new Map<string, IndexedToken>();
   private indexedFor: ReadonlyMap<string, number> | undefined;
+  /** Names absent from `indexedFor`, numbered from its size up. */
+  private readonly unknownIds = new Map<string, number>();
+  /** Bigram ids by previous stem then stem. */
+  private readonly bigramIds = new Map<string, Map<string, number>>();
+  private bigramCount = 0;
+  /** `seen[id] === generation`: the feature is already counted in the current call (room for every id given). */
+  private seen = new Uint32Array(0);
+  /** Ids below this are `indexedFor`'s own. */
+  private knownLimit = 0;
+  private generation = 0;
+  /** Distinct known ids of each group (unigrams, bigrams, chars, concepts) in first-seen order, and counts. */
+  private readonly groupKnown: number[][] = [[], [], [], []];
+  private readonly groupTotal = [0, 0, 0, 0];
 
   constructor(readonly options: FeatureOptions = DEFAULT_FEATURE_OPTIONS) {
     for (const [concept, entries] of Object.entries(CONCEPTS)) {
@@ -90,99 +105,119 @@ export class Featurizer {
     return info;
   }
 
-  private indexedToken(t: string, index: ReadonlyMap<string, number>): IndexedToken {
+  /** Resets the per-index memos when `index` is not the one they were built for, or when they grew too large. */
+  private useIndex(index: ReadonlyMap<string, number>): void {
+    if (this.indexedFor === index && this.unknownIds.size < 100_000 && this.bigramCount < 200_000) return;
+    this.indexedCache.clear();
+    this.unknownIds.clear();
+    this.bigramIds.clear();
+    this.bigramCount = 0;
+    this.indexedFor = index;
+    this.knownLimit = index.size;
+    if (this.seen.length < index.size + 1024) this.seen = new Uint32Array(index.size + 1024);
+  }
+
+  /** The id of a feature name: its index in `indexedFor`, or a number above the index for an unknown name. */
+  private idOf(name: string): number {
+    const index = this.indexedFor as ReadonlyMap<string, number>;
+    const i = index.get(name);
+    if (i !== undefined) return i;
+    let u = this.unknownIds.get(name);
+    if (u === undefined) {
+      u = index.size + this.unknownIds.size;
+      this.unknownIds.set(name, u);
+      if (u >= this.seen.length) {
+        const grown = new Uint32Array(this.seen.length * 2);
+        grown.set(this.seen);
+        this.seen = grown;
+      }
+    }
+    return u;
+  }
+
+  private indexedToken(t: string): IndexedToken {
     let cached = this.indexedCache.get(t);
     if (cached) return cached;
     const info = this.token(t);
-    const split = (names: string[]) => {
-      const known: number[] = [];
-      const unknown: string[] = [];
-      for (const name of names) {
-        const i = index.get(name);
-        if (i === undefined) unknown.push(name);
-        else known.push(i);
-      }
-      return { known, unknown };
-    };
-    const chars = split(info.chars);
-    const concepts = split(info.concepts);
-    const unigram = info.unigram === undefined ? -1 : (index.get(info.unigram) ?? -1);
     cached = {
-      unigram,
-      unknownUnigram: info.unigram !== undefined && unigram < 0 ? info.unigram : undefined,
-      charIdx: chars.known,
-      unknownChars: chars.unknown,
-      conceptIdx: concepts.known,
-      unknownConcepts: concepts.unknown,
+      stem: info.stem,
+      unigram: info.unigram === undefined ? -1 : this.idOf(info.unigram),
+      chars: info.chars.map((name) => this.idOf(name)),
+      concepts: info.concepts.map((name) => this.idOf(name)),
     };
     if (this.indexedCache.size < 50_000) this.indexedCache.set(t, cached);
     return cached;
   }
 
-  /** Resolves the known words' features once, so the first message that uses a word pays nothing extra. */
-  warm(words: Iterable<string>, index: ReadonlyMap<string, number>): void {
-    if (this.indexedFor !== index) {
-      this.indexedCache.clear();
-      this.indexedFor = index;
+  private bigramId(prev: string, stem: string): number {
+    let byStem = this.bigramIds.get(prev);
+    if (!byStem) {
+      byStem = new Map();
+      this.bigramIds.set(prev, byStem);
     }
-    for (const word of words) this.indexedToken(word, index);
+    let id = byStem.get(stem);
+    if (id === undefined) {
+      id = this.idOf(`b|${prev}_${stem}`);
+      byStem.set(stem, id);
+      this.bigramCount++;
+    }
+    return id;
+  }
+
+  /** Counts `id` in group `g` unless already counted in this call. */
+  private add(g: number, id: number): void {
+    const seen = this.seen;
+    if (seen[id] === this.generation) return;
+    seen[id] = this.generation;
+    this.groupTotal[g]++;
+    if (id < this.knownLimit) this.groupKnown[g].push(id);
   }
 
   /**
-   * Inference fast path: exactly the features and values of `extract`, kept only when `index` knows them,
-   * without building named maps (per-word results are memoised against that index, which must not change).
+   * Inference fast path: exactly the features and values of `extract`, in the same order, kept only when
+   * `index` knows them, without building named maps (per-word results are memoised against that index, which
+   * must not change).
    */
   extractIndexed(tokens: readonly string[], index: ReadonlyMap<string, number>): IndexedFeatures {
-    if (this.indexedFor !== index) {
-      this.indexedCache.clear();
-      this.indexedFor = index;
+    this.useIndex(index);
+    if (++this.generation === 0xffffffff) {
+      this.seen.fill(0);
+      this.generation = 1;
     }
-    const o = this.options;
-    const groups = [
-      { known: new Set<number>(), unknown: new Set<string>(), weight: o.unigramWeight },
-      { known: new Set<number>(), unknown: new Set<string>(), weight: o.bigramWeight },
-      { known: new Set<number>(), unknown: new Set<string>(), weight: o.charWeight },
-      { known: new Set<number>(), unknown: new Set<string>(), weight: o.conceptWeight },
-    ];
-    const [uni, bi, chars, concepts] = groups;
+    const known = this.groupKnown;
+    const total = this.groupTotal;
+    for (let g = 0; g < 4; g++) {
+      known[g].length = 0;
+      total[g] = 0;
+    }
     let prev = '^';
     let text: string | undefined;
     for (const t of tokens) {
-      const tok = this.indexedToken(t, index);
-      if (tok.unigram >= 0) uni.known.add(tok.unigram);
-      else if (tok.unknownUnigram !== undefined) uni.unknown.add(tok.unknownUnigram);
-      const stem = this.token(t).stem;
-      const bigram = `b|${prev}_${stem}`;
-      const b = index.get(bigram);
-      if (b === undefined) bi.unknown.add(bigram);
-      else bi.known.add(b);
-      prev = stem;
-      for (const i of tok.charIdx) chars.known.add(i);
-      for (const c of tok.unknownChars) chars.unknown.add(c);
-      for (const i of tok.conceptIdx) concepts.known.add(i);
-      for (const c of tok.unknownConcepts) concepts.unknown.add(c);
+      const tok = this.indexedToken(t);
+      if (tok.unigram >= 0) this.add(0, tok.unigram);
+      this.add(1, this.bigramId(prev, tok.stem));
+      prev = tok.stem;
+      for (const id of tok.chars) this.add(2, id);
+      for (const id of tok.concepts) this.add(3, id);
       const phrases = this.phraseConcepts.get(t);
       if (phrases) {
         text ??= ` ${tokens.join(' ')} `;
         for (const { phrase, concept } of phrases) {
-          if (!text.includes(phrase)) continue;
-          const name = `k|${concept}`;
-          const i = index.get(name);
-          if (i === undefined) concepts.unknown.add(name);
-          else concepts.known.add(i);
+          if (text.includes(phrase)) this.add(3, this.idOf(`k|${concept}`));
         }
       }
     }
+    const o = this.options;
+    const weights = [o.unigramWeight, o.bigramWeight, o.charWeight, o.conceptWeight];
     let size = 0;
-    for (const g of groups) if (g.weight !== 0) size += g.known.size;
+    for (let g = 0; g < 4; g++) if (weights[g] !== 0) size += known[g].length;
     const idx = new Int32Array(size);
     const val = new Float32Array(size);
     let k = 0;
-    for (const g of groups) {
-      const total = g.known.size + g.unknown.size;
-      if (total === 0 || g.weight === 0) continue;
-      const scale = g.weight / Math.sqrt(total);
-      for (const i of g.known) {
+    for (let g = 0; g < 4; g++) {
+      if (total[g] === 0 || weights[g] === 0) continue;
+      const scale = weights[g] / Math.sqrt(total[g]);
+      for (const i of known[g]) {
         idx[k] = i;
         val[k] = scale;
         k++;

@@ -13,12 +13,12 @@
 import { modelKey, readModel, writeModel } from './cache';
 import { loadExamples, loadVocabulary, DEFAULT_DATA_DIR, type Example } from './data';
 import { ALL_INTENTS, type IntentName, isConversationIntent, type Recognition } from '../contract';
-import { extractEntities, type EntityOptions } from './entities';
+import { extractEntitiesFolded, type EntityOptions } from './entities';
 import { DEFAULT_FEATURE_OPTIONS, Featurizer, type FeatureOptions } from './features';
 import { DistressDetector } from './distress';
 import { CONCEPTS } from './lexicon';
 import { SoftmaxModel, type SparseVector, type TrainOptions } from './model';
-import { fold, normalizeTokens } from './normalize';
+import { fold, normalizeFoldedTokens, normalizeTokens } from './normalize';
 import { ScopeDetector } from './scope';
 import { PIPELINE_OPTIONS } from './settings';
 import { SpellCorrector } from './spell';
@@ -74,6 +74,8 @@ export class Recognizer {
   private readonly spell: SpellCorrector;
   private readonly noneIndex: number;
   private readonly buf: Float64Array;
+  private readonly segmentBuf: Float64Array;
+  private readonly segmentBuf2: Float64Array;
   private readonly distress = DistressDetector.fromFile();
   private readonly scope = ScopeDetector.fromFile();
   /** Best topic intent of each sentence of the last long message (for `also`). */
@@ -96,33 +98,31 @@ export class Recognizer {
     this.noneIndex = this.labels.indexOf('None');
     const labelIndex = new Map<string, number>(this.labels.map((l, i) => [l, i]));
 
-    const freq = new Map<string, number>();
-    const tokenized = examples.map((e) => normalizeTokens(e.text).tokens);
-    for (const toks of tokenized) for (const t of toks) freq.set(t, (freq.get(t) ?? 0) + 1);
-    for (const word of this.options.vocabulary ?? []) {
-      for (const t of normalizeTokens(word).tokens) if (!freq.has(t)) freq.set(t, 1);
-    }
-    for (const word of [...this.distress.words, ...this.scope.words]) if (!freq.has(word)) freq.set(word, 1);
-    for (const entries of Object.values(CONCEPTS)) {
-      for (const entry of entries)
-        for (const t of normalizeTokens(entry).tokens) if (!freq.has(t)) freq.set(t, 1);
-    }
-    this.spell = new SpellCorrector(freq);
-    this.spell.prepare();
-
     const key = this.options.cache
       ? modelKey({ examples, vocabulary: this.options.vocabulary, options: this.options })
       : undefined;
     this.cacheKey = key;
-    const cached = key ? readModel(key) : undefined;
-    if (cached && cached.labels.join() === this.labels.join()) {
+    const read = key ? readModel(key) : undefined;
+    const cached = read && read.labels.join() === this.labels.join() ? read : undefined;
+    // The spelling vocabulary is stored with the model (same key, same inputs): normalising every training
+    // example again at each start was most of what remained of building the recogniser from the cache.
+    let tokenized: string[][] | undefined;
+    let freq: Map<string, number>;
+    if (cached?.frequencies) freq = new Map(cached.frequencies);
+    else {
+      tokenized = examples.map((e) => normalizeTokens(e.text).tokens);
+      freq = this.frequencies(tokenized);
+    }
+    this.spell = new SpellCorrector(freq);
+
+    if (cached) {
       cached.features.forEach((name, i) => this.featureIndex.set(name, i));
       this.model = new SoftmaxModel(cached.features.length, this.labels.length, cached.weights, cached.bias);
       this.fromCache = true;
     } else {
       const rows: SparseVector[] = [];
       const y: number[] = [];
-      tokenized.forEach((toks, i) => {
+      (tokenized ?? examples.map((e) => normalizeTokens(e.text).tokens)).forEach((toks, i) => {
         rows.push(this.vectorize(toks, true));
         y.push(labelIndex.get(examples[i].intent) ?? this.noneIndex);
       });
@@ -139,12 +139,33 @@ export class Recognizer {
           features: [...this.featureIndex.keys()],
           weights: this.model.weights,
           bias: this.model.bias,
+          frequencies: [...freq],
         });
       }
     }
     this.buf = new Float64Array(this.labels.length);
-    this.featurizer.warm(freq.keys(), this.featureIndex);
+    this.segmentBuf = new Float64Array(this.labels.length);
+    this.segmentBuf2 = new Float64Array(this.labels.length);
     this.buildMs = performance.now() - t0;
+  }
+
+  /**
+   * The spelling corrector's vocabulary: every training token with its count, then the words that must stay as
+   * they are (vocabulary file, detectors' words, lexicon entries) once each, in that order (ties between equally
+   * close corrections go to the first).
+   */
+  private frequencies(tokenized: readonly string[][]): Map<string, number> {
+    const freq = new Map<string, number>();
+    for (const toks of tokenized) for (const t of toks) freq.set(t, (freq.get(t) ?? 0) + 1);
+    for (const word of this.options.vocabulary ?? []) {
+      for (const t of normalizeTokens(word).tokens) if (!freq.has(t)) freq.set(t, 1);
+    }
+    for (const word of [...this.distress.words, ...this.scope.words]) if (!freq.has(word)) freq.set(word, 1);
+    for (const entries of Object.values(CONCEPTS)) {
+      for (const entry of entries)
+        for (const t of normalizeTokens(entry).tokens) if (!freq.has(t)) freq.set(t, 1);
+    }
+    return freq;
   }
 
   /** Builds a recogniser from the YAML files of `dir` (default `locales/fr/intents`). */
@@ -192,9 +213,11 @@ export class Recognizer {
     if (!segmentScoring || segments.length < 2) return probs;
     let best: Float64Array | undefined;
     let bestTop = 0;
+    // Two buffers: the best sentence's probabilities so far, and the current sentence's.
+    let spare = this.segmentBuf;
     for (const seg of segments) {
       if (seg.length < 2) continue;
-      const p = new Float64Array(this.labels.length);
+      const p = spare;
       this.model.probabilities(this.vectorize(seg, false), p);
       let segTop = -1;
       for (let c = 0; c < p.length; c++) {
@@ -205,6 +228,7 @@ export class Recognizer {
           best = p;
         }
       }
+      if (best === p) spare = p === this.segmentBuf ? this.segmentBuf2 : this.segmentBuf;
       if (segTop >= 0) this.segmentTops.push({ c: segTop, p: p[segTop] });
     }
     if (best)
@@ -214,11 +238,12 @@ export class Recognizer {
   }
 
   recognize(text: string, options: EntityOptions = {}): Recognition {
-    const norm = normalizeTokens(text);
+    const folded = fold(text);
+    const norm = normalizeFoldedTokens(folded);
     const { tokens, corrected } = this.correct(norm.tokens);
     const normalized = tokens.join(' ');
     // Sentence-level scoring only for messages of several sentences (a single one is the whole message).
-    const parts = splitSegments(text);
+    const parts = splitSegments(text, folded);
     const segments = parts.length > 1 ? parts.map((s) => this.correct(normalizeTokens(s).tokens).tokens) : [];
     const probs = this.score(tokens, segments);
 
@@ -247,7 +272,7 @@ export class Recognizer {
       normalized,
       topIntent,
       score: round(score),
-      entities: extractEntities(normalized, text, options),
+      entities: extractEntitiesFolded(normalized, folded, options),
       distress: this.distress.detect(...read),
       selfHarm: this.distress.selfHarm(...read),
       ...(outOfScope ? { outOfScope } : {}),
@@ -305,9 +330,9 @@ function round(x: number): number {
 }
 
 /** Sentences (and "mais"-clauses) of a message; one element when the message is short. */
-function splitSegments(text: string): string[] {
+function splitSegments(text: string, folded: string): string[] {
   if (text.length < 60) return [text];
-  return fold(text)
+  return folded
     .split(/[.!?;\n]+|,? mais |,? sauf que |, (?:alors|du coup|donc) /)
     .map((s) => s.trim())
     .filter((s) => s.length > 0);

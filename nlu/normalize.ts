@@ -9,8 +9,10 @@
 
 /** Lower-case, straight apostrophes, no diacritics. Keeps digits, punctuation and symbols. */
 export function fold(text: string): string {
-  return text
-    .toLowerCase()
+  const lower = text.toLowerCase();
+  // Fast path: printable ASCII without a backtick has no apostrophe, ligature, diacritic or no-break space to fold.
+  if (!NOT_PLAIN_ASCII.test(lower)) return lower;
+  return lower
     .replace(/[\u2019\u2018\u02bc`\u00b4]/g, "'")
     .replace(/œ/g, 'oe')
     .replace(/æ/g, 'ae')
@@ -18,6 +20,8 @@ export function fold(text: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[\u00a0\u202f]/g, ' ');
 }
+
+const NOT_PLAIN_ASCII = /[^ -_a-~]/;
 
 /** SMS / chat spellings → standard French (already folded, single tokens). */
 const SMS: Record<string, string> = {
@@ -232,7 +236,12 @@ export interface NormalizedText {
 
 /** Normalises to tokens; see the module comment for the steps. */
 export function normalizeTokens(text: string): NormalizedText {
-  const folded = fold(text)
+  return normalizeFoldedTokens(fold(text));
+}
+
+/** `normalizeTokens` of a text already passed through `fold` (to fold a long message once). */
+export function normalizeFoldedTokens(foldedText: string): NormalizedText {
+  const folded = foldedText
     .replace(/€/g, ' euros ')
     .replace(/%/g, ' pourcent ')
     .replace(/&/g, ' et ')
@@ -243,41 +252,60 @@ export function normalizeTokens(text: string): NormalizedText {
   let rewritten = false;
   for (const raw of folded.split(' ')) {
     if (!raw) continue;
-    const parts = raw.split("'").filter((p) => p.length > 0);
-    for (let i = 0; i < parts.length; i++) {
-      let w = parts[i];
-      const isElidedPrefix = i < parts.length - 1 && ELISION[w] !== undefined;
-      if (isElidedPrefix) {
-        // "aujourd'hui" → one token; "quelqu'un" → "quelqu un".
-        if (w === 'aujourd' && parts[i + 1] === 'hui') {
-          tokens.push('aujourdhui');
-          i++;
-          continue;
-        }
-        tokens.push(ELISION[w]);
-        continue;
-      }
-      // Squeeze stretched letters: "merciiiii" → "merci", "nooon" → "non".
-      w = w.replace(/([a-z])\1{2,}/g, '$1');
-      const ord = ORDINAL.exec(w);
-      if (ord) {
-        tokens.push(ord[1] === '1' ? '1er' : `${ord[1]}e`);
-        continue;
-      }
-      const sms = SMS[w];
-      if (sms !== undefined) {
-        if (sms !== w) rewritten = true;
-        for (const t of sms.split(' ')) tokens.push(t);
-        continue;
-      }
-      const split = splitGlued(w);
-      if (split) {
-        rewritten = true;
-        tokens.push(split[0], split[1]);
-        continue;
-      }
-      tokens.push(w);
+    let word = wordCache.get(raw);
+    if (word === undefined) {
+      word = normalizeWord(raw);
+      if (wordCache.size >= WORD_CACHE_MAX) wordCache.clear();
+      wordCache.set(raw, word);
     }
+    if (word.rewritten) rewritten = true;
+    for (const t of word.tokens) tokens.push(t);
+  }
+  return { tokens, rewritten };
+}
+
+/** Per-word results of `normalizeWord` (words repeat across messages); bounded like `normalize`'s memo. */
+const WORD_CACHE_MAX = 20_000;
+const wordCache = new Map<string, { tokens: readonly string[]; rewritten: boolean }>();
+
+/** One space-free chunk of folded text (letters, digits, apostrophes) → its tokens. */
+function normalizeWord(raw: string): { tokens: readonly string[]; rewritten: boolean } {
+  const tokens: string[] = [];
+  let rewritten = false;
+  const parts = raw.split("'").filter((p) => p.length > 0);
+  for (let i = 0; i < parts.length; i++) {
+    let w = parts[i];
+    const isElidedPrefix = i < parts.length - 1 && ELISION[w] !== undefined;
+    if (isElidedPrefix) {
+      // "aujourd'hui" → one token; "quelqu'un" → "quelqu un".
+      if (w === 'aujourd' && parts[i + 1] === 'hui') {
+        tokens.push('aujourdhui');
+        i++;
+        continue;
+      }
+      tokens.push(ELISION[w]);
+      continue;
+    }
+    // Squeeze stretched letters: "merciiiii" → "merci", "nooon" → "non".
+    w = w.replace(/([a-z])\1{2,}/g, '$1');
+    const ord = ORDINAL.exec(w);
+    if (ord) {
+      tokens.push(ord[1] === '1' ? '1er' : `${ord[1]}e`);
+      continue;
+    }
+    const sms = SMS[w];
+    if (sms !== undefined) {
+      if (sms !== w) rewritten = true;
+      for (const t of sms.split(' ')) tokens.push(t);
+      continue;
+    }
+    const split = splitGlued(w);
+    if (split) {
+      rewritten = true;
+      tokens.push(split[0], split[1]);
+      continue;
+    }
+    tokens.push(w);
   }
   return { tokens, rewritten };
 }

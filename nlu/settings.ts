@@ -4,8 +4,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
+import { parseYamlCached } from './yamlCache';
 
 /** Folder of the recogniser's data files (next to the compiled code too: `npm run build` copies `locales/`). */
 export const NLU_DATA_DIR = path.join(__dirname, '..', 'locales', 'fr', 'nlu');
@@ -69,7 +69,7 @@ export type PipelineOptions = z.infer<typeof PipelineOptionsSchema>;
 /** Reads and validates one YAML data file; throws naming the file, the path and zod's message. */
 export function readData<S extends z.ZodType>(dir: string, file: string, schema: S): z.output<S> {
   const full = path.join(dir, file);
-  const result = schema.safeParse(parse(fs.readFileSync(full, 'utf8')));
+  const result = schema.safeParse(parseYamlCached(fs.readFileSync(full, 'utf8')));
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   throw new Error(`${full}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);

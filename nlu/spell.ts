@@ -34,34 +34,81 @@ function deletes(word: string, depth: number, out: Set<string>): void {
 }
 
 export class SpellCorrector {
-  private index: Map<string, string[]> | undefined;
+  /**
+   * The delete index, one part per length of the indexed words, each built the first time a word within reach
+   * (at most two letters longer or shorter) needs correcting: most lengths are never needed by a given process,
+   * and building the whole index was the largest part of the recogniser's start-up.
+   */
+  private readonly byLength = new Map<number, Map<string, string[]>>();
+  /** Indexable words by length, in the frequencies' order. */
+  private wordsByLength: Map<number, string[]> | undefined;
+  /** Each word's position in the frequencies' order (candidates are tried in that order, as one index would). */
+  private readonly rank = new Map<string, number>();
   private readonly cache = new Map<string, string>();
 
   /** @param frequencies word → number of occurrences in the training data */
   constructor(private readonly frequencies: ReadonlyMap<string, number>) {}
 
-  /** Builds the delete index (~40 ms); called at model build so the first message with a typo is not slow. */
-  prepare(): void {
-    this.getIndex();
+  /** The index part of the words of length `len`. */
+  private indexOf(len: number): Map<string, string[]> {
+    const built = this.byLength.get(len);
+    if (built) return built;
+    if (!this.wordsByLength) {
+      this.wordsByLength = new Map();
+      for (const word of this.frequencies.keys()) {
+        this.rank.set(word, this.rank.size);
+        if (word.length < MIN_LEN - 1 || /\d/.test(word)) continue;
+        const list = this.wordsByLength.get(word.length);
+        if (list) list.push(word);
+        else this.wordsByLength.set(word.length, [word]);
+      }
+    }
+    const index = new Map<string, string[]>();
+    // Words are indexed one after the other, so a key already holding `word` has it last: no per-word set needed.
+    const add = (key: string, word: string): boolean => {
+      const list = index.get(key);
+      if (!list) index.set(key, [word]);
+      else if (list[list.length - 1] !== word) list.push(word);
+      else return false;
+      return true;
+    };
+    for (const word of this.wordsByLength.get(len) ?? []) {
+      add(word, word);
+      let frontier = [word];
+      for (let d = word.length >= 7 ? 2 : 1; d > 0; d--) {
+        const next: string[] = [];
+        for (const w of frontier) {
+          if (w.length <= 2) continue;
+          for (let i = 0; i < w.length; i++) {
+            const v = w.slice(0, i) + w.slice(i + 1);
+            if (add(v, word)) next.push(v);
+          }
+        }
+        frontier = next;
+      }
+    }
+    this.byLength.set(len, index);
+    return index;
   }
 
-  private getIndex(): Map<string, string[]> {
-    if (this.index) return this.index;
-    const index = new Map<string, string[]>();
-    const add = (key: string, word: string): void => {
-      const list = index.get(key);
-      if (list) list.push(word);
-      else index.set(key, [word]);
-    };
-    for (const word of this.frequencies.keys()) {
-      if (word.length < MIN_LEN - 1 || /\d/.test(word)) continue;
-      add(word, word);
-      const vars = new Set<string>();
-      deletes(word, word.length >= 7 ? 2 : 1, vars);
-      for (const v of vars) add(v, word);
+  /** The indexed words under `key` whose length is within `limit` of `len`, in the frequencies' order. */
+  private candidates(key: string, len: number, limit: number): string[] | undefined {
+    let found: string[] | undefined;
+    let merged = false;
+    for (let m = len - limit; m <= len + limit; m++) {
+      const list = this.indexOf(m).get(key);
+      if (!list) continue;
+      if (!found) found = list;
+      else {
+        found = found.concat(list);
+        merged = true;
+      }
     }
-    this.index = index;
-    return index;
+    if (merged && found) {
+      const rank = this.rank;
+      found.sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
+    }
+    return found;
   }
 
   /** Returns the corrected word, or the word itself when it is known, too short, numeric or has no close match. */
@@ -72,7 +119,6 @@ export class SpellCorrector {
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached;
 
-    const index = this.getIndex();
     const keys = new Set<string>([word]);
     deletes(word, limit, keys);
     let best = word;
@@ -81,12 +127,12 @@ export class SpellCorrector {
     let bestSim = -1;
     const seen = new Set<string>();
     for (const key of keys) {
-      const words = index.get(key);
+      // Words further than `limit` in length are never accepted: their part of the index is not even read.
+      const words = this.candidates(key, word.length, limit);
       if (!words) continue;
       for (const cand of words) {
         if (seen.has(cand)) continue;
         seen.add(cand);
-        if (Math.abs(cand.length - word.length) > limit) continue;
         const dist = damerauLevenshtein(word, cand);
         if (dist > limit) continue;
         // A different first letter is accepted only for long words: "serres" must not become "verres".
