@@ -25,7 +25,7 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     folds: { type: 'string', default: '2' },
-    part: { type: 'string', default: 'all' },
+    part: { type: 'string', default: 'dev' },
     verbose: { type: 'boolean', default: false },
   },
 });

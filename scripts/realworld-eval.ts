@@ -7,7 +7,7 @@
  *                                         [--intents <dir>]
  *
  * The file is in the format of the real-world corpus (`items: [{ id, kind, text, intent, outcome, hardship,
- * selfharm, also, split }]`); `--part` chooses which items (default all; a file without `split` is all).
+ * selfharm, also, split }]`); `--part` chooses which items (default dev: a corpus's frozen test part is nlu:eval's alone; a file without `split` is all).
  * `--plain` also runs every message in lower case without accents. `--intents <dir>`: a recogniser trained on
  * another folder of intents (its vocabulary.txt beside it), e.g. for a cross-validation (realworld-cv.ts parses
  * the lines `label  xx.x %  (n/d)` and `bare « pas compris »…` printed here).
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
-      part: { type: 'string', default: 'all' },
+      part: { type: 'string', default: 'dev' },
       verbose: { type: 'boolean', default: false },
       plain: { type: 'boolean', default: false },
       show: { type: 'string' },
