@@ -68,7 +68,7 @@ describe('realworld:eval (command line over scripts/realWorld.ts)', () => {
   });
 
   it('shows the replies of one item, and refuses an unknown option value', () => {
-    const shown = cli(SAMPLE, '--show', 's01');
+    const shown = cli(SAMPLE, '--part', 'all', '--show', 's01');
     expect(shown).toMatch(/carte Vitale/);
     expect(shown).toMatch(/^-- .*topic:carte_vitale/m);
     expect(() => cli(SAMPLE, '--part', 'nope')).toThrow();
