@@ -1,6 +1,6 @@
 import type { Storage } from 'botbuilder';
 import { getRecognizer, normalize } from '../nlu';
-import { createBotApp, type BotApp } from './app';
+import { type AppDeps, createBotApp, type BotApp } from './app';
 import type { Config } from './config';
 import { warnAboutExposure } from './exposure';
 import { createLogger, type Logger } from './logger';
@@ -16,11 +16,12 @@ export interface StartedBot extends RunningServer {
 /**
  * Builds everything from a validated configuration and starts listening. Used by `index.ts` and the tests.
  * Without `options.storage`, the storage comes from the configuration (Redis when `REDIS_URL` is set): it is
- * connected first — an unreachable Redis stops the start — and closed by `close()`.
+ * connected first — an unreachable Redis stops the start — and closed by `close()`. `options.recognizer`: another
+ * recogniser than the default one (e.g. trained on other files, for an evaluation).
  */
 export async function startBot(
   config: Config,
-  options: { storage?: Storage; logger?: Logger } = {},
+  options: { storage?: Storage; logger?: Logger; recognizer?: AppDeps['recognizer'] } = {},
 ): Promise<StartedBot> {
   const logger = options.logger ?? createLogger(config);
   warnAboutExposure(config, logger);
@@ -31,7 +32,7 @@ export async function startBot(
   }
   try {
     const app = createBotApp(config, logger, {
-      recognizer: getRecognizer(),
+      recognizer: options.recognizer ?? getRecognizer(),
       normalize,
       storage: options.storage ?? owned,
     });

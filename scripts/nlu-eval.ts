@@ -21,11 +21,10 @@ import { getI18n, translator } from '../dialogs/i18n';
 import { loadKnowledge } from '../knowledge/loader';
 import { fold, loadExamples, Recognizer, type Example } from '../nlu';
 import {
-  askFresh,
   type Corpus,
   type CorpusItem,
   judgeIntent,
-  judgeReplies,
+  judgeOverHttp,
   longest,
   loadCorpus,
   lowerNoAccent,
@@ -353,15 +352,11 @@ async function realWorldHttp(items: readonly CorpusItem[]) {
       getI18n().exists(k, { lng: 'fr' }),
     );
     const times: number[] = [];
-    const judge = async (transform: (s: string) => string) => {
-      const out = [];
-      for (const item of items) {
-        const { activities, ms } = await askFresh(bot.url, transform(item.text));
-        times.push(ms);
-        out.push(judgeReplies(item, classifier.classify(activities)));
-      }
-      return summarise(out, 'http');
-    };
+    const judge = async (transform: (s: string) => string) =>
+      summarise(
+        await judgeOverHttp(bot.url, items, classifier, transform, (_item, _replies, ms) => times.push(ms)),
+        'http',
+      );
     const column: RealWorldColumn = {
       name: 'Relais Indé — what the bot did (HTTP)',
       level: 'http',

@@ -37,7 +37,8 @@ export const corpusItemSchema = z.object({
   selfharm: z.boolean().default(false),
   also: z.array(z.string()).optional(),
   note: z.string().optional(),
-  split: z.enum(['dev', 'test']),
+  /** Which part the item belongs to; a file without any `split` is one part only (`all`). */
+  split: z.enum(['dev', 'test']).optional(),
 });
 export type CorpusItem = z.infer<typeof corpusItemSchema>;
 
@@ -55,10 +56,21 @@ export interface Corpus {
   counts: { dev: number; test: number };
   /** The `split: test` items only. */
   test: CorpusItem[];
+  /** The part asked for (`loadCorpus(file, { part })`, the test part by default). */
+  part: CorpusPart;
+  /** The items of that part; every item when the file has no `split` at all. */
+  items: CorpusItem[];
 }
 
-/** The corpus' test part, or undefined when the file does not exist (reported as "not available"). */
-export function loadCorpus(file: string): Corpus | undefined {
+export type CorpusPart = 'dev' | 'test' | 'all';
+
+/**
+ * The corpus, or undefined when the file does not exist (reported as "not available"). `part` chooses `items`:
+ * the test part (default), the dev part, or all. A file without any `split` field counts as all, whatever the part;
+ * in a file that has them, every item must have one (a part cannot be guessed).
+ */
+export function loadCorpus(file: string, options: { part?: CorpusPart } = {}): Corpus | undefined {
+  const part = options.part ?? 'test';
   if (!fs.existsSync(file)) return undefined;
   const parsed = corpusSchema.safeParse(parse(fs.readFileSync(file, 'utf8')));
   if (!parsed.success) {
@@ -66,6 +78,9 @@ export function loadCorpus(file: string): Corpus | undefined {
     throw new Error(`${file}: ${issue.path.join('.')}: ${issue.message}`);
   }
   const { items } = parsed.data;
+  const unsplit = items.findIndex((i) => i.split === undefined);
+  const splitless = items.every((i) => i.split === undefined);
+  if (unsplit >= 0 && !splitless) throw new Error(`${file}: items.${unsplit}.split: missing (dev or test)`);
   return {
     file,
     description: parsed.data.description,
@@ -75,6 +90,8 @@ export function loadCorpus(file: string): Corpus | undefined {
       test: items.filter((i) => i.split === 'test').length,
     },
     test: items.filter((i) => i.split === 'test'),
+    part,
+    items: part === 'all' || splitless ? items : items.filter((i) => i.split === part),
   };
 }
 
@@ -458,6 +475,41 @@ export async function askFresh(
   const ms = performance.now() - t0;
   if (!response.ok) throw new Error(`POST /api/messages: HTTP ${response.status}`);
   return { activities: body.activities ?? [], ms };
+}
+
+/**
+ * What the bot did with each item: each text (after `transform`, e.g. lower case without accents) is the first
+ * message of a fresh conversation (`askFresh`), its replies are classified and judged (`judgeReplies`). Which
+ * recogniser answers is the running bot's: `startBot(config, { recognizer })` chooses it.
+ */
+export async function judgeOverHttp(
+  botUrl: string,
+  items: readonly CorpusItem[],
+  classifier: ReplyClassifier,
+  transform: (text: string) => string = (text) => text,
+  onReply: (item: CorpusItem, activities: Partial<Activity>[], ms: number) => void = () => undefined,
+): Promise<Judged[]> {
+  const judged: Judged[] = [];
+  for (const item of items) {
+    const { activities, ms } = await askFresh(botUrl, transform(item.text));
+    onReply(item, activities, ms);
+    judged.push(judgeReplies(item, classifier.classify(activities)));
+  }
+  return judged;
+}
+
+/** What a classified reply did, in a few words (HELP, 3114, out-of-scope, bare, topics, offered buttons). */
+export function describeClassified(c: Classified): string {
+  const did = [
+    c.help && 'HELP',
+    c.line3114 && '3114',
+    c.aideFinanciere && 'aide_financiere',
+    c.outOfScope && 'out-of-scope',
+    c.bareNotUnderstood && 'bare not-understood',
+    ...c.topics.map((t) => `topic:${t}`),
+    ...c.offered.map((t) => `offered:${t}`),
+  ].filter((x): x is string => typeof x === 'string');
+  return did.length > 0 ? did.join(', ') : 'nothing classified';
 }
 
 // ------------------------------------------------------------------------------------------------ report

@@ -4,7 +4,11 @@
  * matches, whatever the intent file), and `realworld-eval` runs the fold's messages on a recogniser trained on
  * that copy. The figures are summed over the folds.
  *
- *   npm run realworld:cv -- <file.yaml> [--folds 2] [--verbose]
+ *   npm run realworld:cv -- <file.yaml> [--folds 2] [--part all|dev|test] [--verbose]
+ *
+ * The judging is realworld-eval's (scripts/realWorld.ts, the rules of `npm run nlu:eval`): this script sums the
+ * lines `label  xx.x %  (n/d)` and `bare « pas compris »…` it prints for each fold. `--part` as realworld-eval
+ * (default all; a file without `split` is all).
  *
  * Items go to folds by a hash of their id (or text), so a fold is the same from one run to the next.
  */
@@ -15,18 +19,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse, stringify } from 'yaml';
+import { type CorpusPart, loadCorpus } from './realWorld';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { folds: { type: 'string', default: '2' }, verbose: { type: 'boolean', default: false } },
+  options: {
+    folds: { type: 'string', default: '2' },
+    part: { type: 'string', default: 'dev' },
+    verbose: { type: 'boolean', default: false },
+  },
 });
-if (positionals.length !== 1) {
-  console.error('Usage: npm run realworld:cv -- <file.yaml> [--folds 2] [--verbose]');
+const part = values.part as CorpusPart;
+const corpus = positionals.length === 1 ? loadCorpus(positionals[0], { part }) : undefined;
+if (!corpus || !['all', 'dev', 'test'].includes(part)) {
+  console.error('Usage: npm run realworld:cv -- <file.yaml> [--folds 2] [--part all|dev|test] [--verbose]');
   process.exit(2);
 }
 const k = Number(values.folds);
-const items = (parse(readFileSync(positionals[0], 'utf8')) as { items: { id?: string; text: string }[] })
-  .items;
+const items = corpus.items;
 const squash = (t: string): string => t.replace(/\s+/g, ' ').trim();
 const foldOf = (item: { id?: string; text: string }): number =>
   createHash('sha256')
@@ -58,10 +68,13 @@ try {
     const out = execFileSync(
       process.execPath,
       [
+        '--disable-warning=DEP0111',
         '--import',
         'tsx',
         join(root, 'scripts/realworld-eval.ts'),
         fold,
+        '--part',
+        'all',
         '--intents',
         dir,
         ...(values.verbose ? ['--verbose'] : []),
@@ -85,5 +98,5 @@ try {
 }
 console.log(`\n== ${k}-fold cross-validation on ${positionals[0]} — ${items.length} messages`);
 for (const [name, [n, d]] of totals)
-  console.log(`  ${name.padEnd(30)} ${d ? ((100 * n) / d).toFixed(1).padStart(5) : '   – '} %  (${n}/${d})`);
+  console.log(`  ${name.padEnd(34)} ${d ? ((100 * n) / d).toFixed(1).padStart(5) : '   – '} %  (${n}/${d})`);
 console.log(`  bare « pas compris », ≥ 12 words: ${bare[0]}   (any length: ${bare[1]})`);

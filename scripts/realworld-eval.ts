@@ -1,148 +1,55 @@
 /**
- * What the bot DOES with real people's messages: each message of a labelled file is sent, alone, to the real bot
- * (recogniser, dialogs, knowledge) and the replies it shows are classified — HELP offered (questionnaire link),
- * self-harm answer (3114 first, no questionnaire), honest out-of-scope answer, guesses, bare « je n'ai pas
- * compris », and which topic answer or journey started — then compared with the labels.
+ * What the bot DOES with real people's messages, as a command-line tool over scripts/realWorld.ts (the same
+ * classifier and judgement rules as `npm run nlu:eval`): each labelled message is the first message of a fresh
+ * conversation sent to the real server, its visible replies are classified and judged.
  *
- *   npm run realworld:eval -- <file.yaml> [--verbose] [--plain] [--show <id>] [--passing] [--intents <dir>]
+ *   npm run realworld:eval -- <file.yaml> [--part all|dev|test] [--verbose] [--plain] [--show <id>] [--passing]
+ *                                         [--intents <dir>]
  *
- * The file is `items: [{ text, kind, intent, outcome, hardship, selfharm, also }]`. `--plain` also runs every
- * message in lower case without accents. The data itself is not part of the repository.
+ * The file is in the format of the real-world corpus (`items: [{ id, kind, text, intent, outcome, hardship,
+ * selfharm, also, split }]`); `--part` chooses which items (default dev: a corpus's frozen test part is nlu:eval's alone; a file without `split` is all).
+ * `--plain` also runs every message in lower case without accents. `--intents <dir>`: a recogniser trained on
+ * another folder of intents (its vocabulary.txt beside it), e.g. for a cross-validation (realworld-cv.ts parses
+ * the lines `label  xx.x %  (n/d)` and `bare « pas compris »…` printed here).
+ * `--verbose` lists each miss (expected, what the bot did, the recogniser's top intent, the text); `--passing`
+ * prints `PASS <id>` for each item served; `--show <id>` prints the replies the bot showed for that item.
  */
 process.env.DOTENV_CONFIG_QUIET = 'true';
 
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConversationState, MemoryStorage, TestAdapter, UserState } from 'botbuilder';
-import { parse } from 'yaml';
-import { z } from 'zod';
-import { renderActivities } from '../bot/channels/textRenderer';
-import { RelaisBot } from '../bot/relaisBot';
-import { MainDialog } from '../dialogs/mainDialog';
+import { loadConfig } from '../bot/config';
+import { startBot } from '../bot/main';
+import { getI18n, translator } from '../dialogs/i18n';
 import { loadKnowledge } from '../knowledge/loader';
-import { fold, getRecognizer, normalize, Recognizer } from '../nlu';
+import { getRecognizer, Recognizer } from '../nlu';
+import {
+  askFresh,
+  type CorpusPart,
+  describeClassified,
+  judgeOverHttp,
+  LONG_WORDS,
+  loadCorpus,
+  lowerNoAccent,
+  replyClassifier,
+  summarise,
+  visibleOf,
+} from './realWorld';
 
-const Item = z.object({
-  id: z.string().optional(),
-  text: z.string().min(1),
-  kind: z.enum(['question', 'testimony']),
-  intent: z.string(),
-  outcome: z.enum(['help', 'aide_financiere', 'topic', 'out_of_scope']),
-  hardship: z.boolean().default(false),
-  selfharm: z.boolean().default(false),
-  also: z.array(z.string()).nullish(),
-});
-type Item = z.infer<typeof Item>;
+const USAGE =
+  'Usage: npm run realworld:eval -- <file.yaml> [--part all|dev|test] [--verbose] [--plain] [--show <id>] ' +
+  '[--passing] [--intents <dir>]';
 
-const knowledge = loadKnowledge();
-// `--intents <dir>`: another training folder (its vocabulary.txt beside it), e.g. for a cross-validation.
-const intentsArg = process.argv.indexOf('--intents');
-const recognizer = intentsArg > 0 ? Recognizer.fromDirectory(process.argv[intentsArg + 1]) : getRecognizer();
-
-/** Texts that show a journey started or a topic answered: its trees' questions, its entries' titles. */
-const JOURNEY_TREES: Record<string, string> = {
-  aide_financiere: knowledge.tree.id,
-  maternite: 'parcours-maternite',
-  indemnites_journalieres: 'parcours-maladie',
-  invalidite: 'parcours-invalidite',
-};
-function questions(node: unknown, out: string[] = []): string[] {
-  if (Array.isArray(node)) node.forEach((n) => questions(n, out));
-  else if (node && typeof node === 'object') {
-    for (const [k, v] of Object.entries(node)) {
-      if (k === 'question' && typeof v === 'string') out.push(v);
-      else questions(v, out);
-    }
-  }
-  return out;
+/** `label   xx.x %  (n/d)`: the line realworld-cv.ts sums over the folds. */
+function line(label: string, n: number, d: number): string {
+  const pct = d === 0 ? '   –  ' : `${((100 * n) / d).toFixed(1).padStart(5)} %`;
+  return `  ${label.padEnd(34)} ${pct}  (${n}/${d})`;
 }
-const signatures = new Map<string, string[]>();
-for (const intent of recognizer.intentNames) {
-  const sig = knowledge.byIntent(intent).map((e) => e.title);
-  const tree = JOURNEY_TREES[intent];
-  if (tree) sig.push(...questions(knowledge.treeById(tree)));
-  if (sig.length > 0) signatures.set(intent, sig);
-}
-// The contact answer has no entry of its own: its heading (French interface text) shows it.
-const fr = JSON.parse(readFileSync(join(__dirname, '../locales/fr/translation.json'), 'utf8')) as {
-  contacts: { intro: string };
-};
-signatures.set('contact', [fr.contacts.intro]);
-// The aids' own cards also mean the aide-financière journey answered.
-signatures
-  .get('aide_financiere')
-  ?.push(...knowledge.entries.filter((e) => e.links.length > 0 && /aide/i.test(e.title)).map((e) => e.title));
-
-interface Observed {
-  text: string;
-  help: boolean;
-  selfHarm: boolean;
-  outOfScope: boolean;
-  guesses: boolean;
-  bare: boolean;
-  topics: string[];
-}
-
-async function run(text: string): Promise<Observed> {
-  const storage = new MemoryStorage();
-  const conversationState = new ConversationState(storage);
-  const dialog = new MainDialog({
-    recognizer,
-    normalize,
-    knowledge,
-    feedback: { record: () => undefined },
-    misunderstood: conversationState.createProperty<number>('misunderstood'),
-  });
-  const bot = new RelaisBot({ conversationState, userState: new UserState(storage), dialog, recognizer });
-  const adapter = new TestAdapter((context) => bot.run(context), { channelId: 'test', locale: 'fr-FR' });
-  await adapter.receiveActivity(text);
-  const shown = renderActivities(adapter.activeQueue.splice(0)).lines.join('\n');
-  const help = shown.includes('demarches-simplifiees.fr') && shown.includes('HELP');
-  const i3114 = shown.indexOf('3114');
-  // Buttons (numbered choices) are offers, not answers.
-  const said = shown
-    .split('\n')
-    .filter((line) => !/^\s+\d+\. /.test(line))
-    .join('\n');
-  const topics = [...signatures]
-    .filter(([intent, sig]) => intent !== 'help' && sig.some((s) => said.includes(s)))
-    .map(([intent]) => intent);
-  return {
-    text: shown,
-    help,
-    selfHarm: i3114 >= 0 && i3114 < 400 && !shown.includes('demarches-simplifiees.fr'),
-    outOfScope: shown.includes("Ce n'est pas mon domaine"),
-    guesses:
-      shown.includes("Je ne suis pas sûr d'avoir bien compris") ||
-      shown.includes("Merci d'avoir pris le temps"),
-    bare: shown.includes("Je n'ai pas compris votre demande"),
-    topics,
-  };
-}
-
-function correct(item: Item, o: Observed): boolean {
-  if (item.selfharm) return o.selfHarm;
-  switch (item.outcome) {
-    case 'help':
-      return o.help;
-    case 'aide_financiere':
-      return o.topics.includes('aide_financiere');
-    case 'topic':
-      return o.topics.includes(item.intent);
-    case 'out_of_scope':
-      return o.outOfScope;
-  }
-}
-
-const words = (t: string): number => t.split(/\s+/).filter((w) => /[\p{L}\d]/u.test(w)).length;
-const pct = (n: number, d: number): string =>
-  d === 0 ? '   –  ' : `${((100 * n) / d).toFixed(1).padStart(5)} %`;
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
+      part: { type: 'string', default: 'dev' },
       verbose: { type: 'boolean', default: false },
       plain: { type: 'boolean', default: false },
       show: { type: 'string' },
@@ -150,64 +57,93 @@ async function main(): Promise<void> {
       intents: { type: 'string' },
     },
   });
-  if (positionals.length !== 1) {
-    console.error('Usage: npm run realworld:eval -- <file.yaml> [--verbose] [--plain]');
+  const part = values.part as CorpusPart;
+  if (positionals.length !== 1 || !['all', 'dev', 'test'].includes(part)) {
+    console.error(USAGE);
     process.exit(2);
   }
-  const items = z.object({ items: z.array(Item) }).parse(parse(readFileSync(positionals[0], 'utf8'))).items;
-  if (values.show) {
-    const item = items.find((i) => i.id === values.show);
-    if (item) console.log((await run(item.text)).text);
-    return;
+  const corpus = loadCorpus(positionals[0], { part });
+  if (!corpus) {
+    console.error(`${positionals[0]}: no such file`);
+    process.exit(2);
   }
-  const variants: [string, (t: string) => string][] = [['as written', (t) => t]];
-  if (values.plain) variants.push(['lower case, no accents', (t) => fold(t).toLowerCase()]);
-  for (const [name, transform] of variants) {
-    const byKind: Record<string, [number, number]> = {};
-    const byOutcome: Record<string, [number, number]> = {};
-    let hardship = [0, 0];
-    let selfHarm = [0, 0];
-    let bareLong = 0;
-    let bareAll = 0;
-    const misses: string[] = [];
-    for (const item of items) {
-      const o = await run(transform(item.text));
-      const ok = correct(item, o);
-      if (values.passing && ok && (!item.hardship || item.selfharm || o.help))
-        console.log(`PASS ${item.id ?? ''}`);
-      (byKind[item.kind] ??= [0, 0])[1]++;
-      (byOutcome[item.outcome] ??= [0, 0])[1]++;
-      if (ok) {
-        byKind[item.kind][0]++;
-        byOutcome[item.outcome][0]++;
+  const recognizer = values.intents ? Recognizer.fromDirectory(values.intents) : getRecognizer();
+  const bot = await startBot(
+    loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      NODE_ENV: 'test',
+      MISUNDERSTOOD_INBOX: 'false',
+    }),
+    { recognizer },
+  );
+  try {
+    const classifier = replyClassifier(loadKnowledge(), translator('fr'), (k) =>
+      getI18n().exists(k, { lng: 'fr' }),
+    );
+    if (values.show !== undefined) {
+      const item = corpus.items.find((i) => i.id === values.show);
+      if (!item) {
+        console.error(`no item ${values.show} in ${positionals[0]} (part ${part})`);
+        process.exitCode = 1;
+        return;
       }
-      if (item.hardship && !item.selfharm) hardship = [hardship[0] + (o.help ? 1 : 0), hardship[1] + 1];
-      if (item.selfharm) selfHarm = [selfHarm[0] + (o.selfHarm ? 1 : 0), selfHarm[1] + 1];
-      const bare = o.bare && !o.guesses && !o.help && !o.outOfScope;
-      if (bare) bareAll++;
-      if (bare && words(item.text) >= 12) bareLong++;
-      if (!ok || (item.hardship && !item.selfharm && !o.help)) {
-        const r = recognizer.recognize(transform(item.text));
-        misses.push(
-          `${item.id ?? ''} [${item.kind}/${item.outcome}/${item.intent}${item.hardship ? '/hardship' : ''}] ` +
-            `did: ${[o.help && 'HELP', o.selfHarm && '3114', o.outOfScope && 'OOS', o.guesses && 'guesses', o.bare && 'bare', ...o.topics].filter(Boolean).join(',')} ` +
-            `| nlu ${r.topIntent} ${r.score} ${r.distress.level}:${r.distress.signals.join('+')}${r.outOfScope ? ` oos:${r.outOfScope.domain}` : ''}\n    ${item.text.replace(/\s+/g, ' ').slice(0, 220)}`,
-        );
+      const { activities } = await askFresh(bot.url, item.text);
+      const v = visibleOf(activities);
+      console.log(v.texts.join('\n'));
+      for (const b of v.buttons) console.log(`  [${b}]`);
+      for (const l of v.links) console.log(`  <${l}>`);
+      console.log(`-- ${describeClassified(classifier.classify(activities))}`);
+      return;
+    }
+    const variants: [string, (t: string) => string][] = [['as written', (t) => t]];
+    if (values.plain) variants.push(['lower case, no accents', lowerNoAccent]);
+    for (const [name, transform] of variants) {
+      const judged = await judgeOverHttp(bot.url, corpus.items, classifier, transform);
+      const s = summarise(judged, 'http');
+      const count = (x: { n: number; accuracy: number }) => Math.round(x.accuracy * x.n);
+      const counted = (x: { n: number; share: number }) => (x.n === 0 ? 0 : Math.round(x.share * x.n));
+      if (values.passing) {
+        for (const j of judged) {
+          const helped = !j.item.hardship || (j.item.selfharm ? j.classified?.line3114 : j.classified?.help);
+          if (j.correct && helped) console.log(`PASS ${j.item.id}`);
+        }
+      }
+      console.log(`\n== ${positionals[0]} — ${name} — ${s.n} messages (part ${part})`);
+      console.log(line('outcome served, all', count({ n: s.n, accuracy: s.n ? s.accuracy : 0 }), s.n));
+      for (const [kind, x] of Object.entries(s.byKind))
+        console.log(line(`top-1 outcome, ${kind}`, count(x), x.n));
+      for (const [outcome, x] of Object.entries(s.byOutcome))
+        console.log(line(`  outcome ${outcome}`, count(x), x.n));
+      console.log(line('hardship → HELP (self-harm: 3114)', counted(s.hardshipToHelp), s.hardshipToHelp.n));
+      if (s.selfharm3114)
+        console.log(line('self-harm → 3114 shown', counted(s.selfharm3114), s.selfharm3114.n));
+      console.log(
+        line('out of scope answered as such', counted(s.outOfScopeAnswered), s.outOfScopeAnswered.n),
+      );
+      if (s.alsoOffered)
+        console.log(line('other need served or offered', counted(s.alsoOffered), s.alsoOffered.n));
+      const bare = s.bareNotUnderstood ?? { all: 0, long: 0, longN: 0 };
+      console.log(`  bare « pas compris », ≥ ${LONG_WORDS} words: ${bare.long}   (any length: ${bare.all})`);
+      if (values.verbose) {
+        for (const j of judged) {
+          const c = j.classified;
+          const helpMissed = j.item.hardship && !(j.item.selfharm ? c?.line3114 : c?.help);
+          if (j.correct && !helpMissed) continue;
+          const r = recognizer.recognize(transform(j.item.text));
+          console.log(
+            `  ✗ ${j.item.id} [${j.item.kind}/${j.item.outcome}/${j.item.intent}${j.item.hardship ? '/hardship' : ''}` +
+              `${j.item.selfharm ? '/selfharm' : ''}] judged ${j.predicted}; did: ${c ? describeClassified(c) : '?'} ` +
+              `| nlu ${r.topIntent} ${r.score} ${r.distress.level}:${r.distress.signals.join('+')}` +
+              `${r.outOfScope ? ` oos:${r.outOfScope.domain}` : ''}\n` +
+              `    ${j.item.text.replace(/\s+/g, ' ').slice(0, 220)}`,
+          );
+        }
       }
     }
-    console.log(`\n== ${positionals[0]} — ${name} — ${items.length} messages`);
-    for (const [k, [n, d]] of Object.entries(byKind))
-      console.log(`  top-1 outcome, ${k.padEnd(12)} ${pct(n, d)}  (${n}/${d})`);
-    for (const [k, [n, d]] of Object.entries(byOutcome))
-      console.log(`    outcome ${k.padEnd(16)} ${pct(n, d)}  (${n}/${d})`);
-    console.log(
-      `  hardship → HELP offered      ${pct(hardship[0], hardship[1])}  (${hardship[0]}/${hardship[1]})`,
-    );
-    console.log(
-      `  self-harm → 3114 first       ${pct(selfHarm[0], selfHarm[1])}  (${selfHarm[0]}/${selfHarm[1]})`,
-    );
-    console.log(`  bare « pas compris », ≥ 12 words: ${bareLong}   (any length: ${bareAll})`);
-    if (values.verbose) for (const m of misses) console.log(`  ✗ ${m}`);
+  } finally {
+    await bot.close();
   }
 }
 
