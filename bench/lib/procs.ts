@@ -1,6 +1,6 @@
 /**
  * Child processes of the bench: bot servers and a throw-away redis-server (ports, redis and stopping come from
- * `devtools/processes.ts`, shared with the tests).
+ * `scripts/lib/processes.ts`, shared with the tests).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import {
@@ -11,9 +11,9 @@ import {
   sleep,
   startRedis as startRedisServer,
   stopChild,
-} from '../../devtools/processes';
+} from '../../scripts/lib/processes';
 
-export { ROOT, freePort, sleep, stopChild } from '../../devtools/processes';
+export { ROOT, freePort, sleep, stopChild } from '../../scripts/lib/processes';
 
 /** What the bench needs of a throw-away redis-server. */
 export type Redis = Pick<RedisServer, 'url' | 'stop'>;

@@ -1,9 +1,9 @@
 /**
- * Bot processes for the tests; ports, redis-server and stopping come from `devtools/processes.ts` (shared with the
+ * Bot processes for the tests; ports, redis-server and stopping come from `scripts/lib/processes.ts` (shared with the
  * bench) and are re-exported here for the tests that import them from this file.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { ROOT, stopChild as stop } from '../../devtools/processes';
+import { ROOT, stopChild as stop } from '../../scripts/lib/processes';
 
 export {
   findRedisServer,
@@ -13,7 +13,7 @@ export {
   type RedisServer,
   startRedis,
   stopChild as stop,
-} from '../../devtools/processes';
+} from '../../scripts/lib/processes';
 
 export interface BotProcess {
   url: string;

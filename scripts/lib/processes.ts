@@ -8,7 +8,7 @@ import { connect, createServer } from 'node:net';
 import path from 'node:path';
 
 /** The repository's root folder. */
-export const ROOT = path.join(__dirname, '..');
+export const ROOT = path.join(__dirname, '..', '..');
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
