@@ -15,10 +15,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
-import { loadConfig } from '../bot/config';
-import { startBot } from '../bot/main';
-import { getI18n, translator } from '../dialogs/i18n';
-import { loadKnowledge } from '../knowledge/loader';
 import { fold, loadExamples, Recognizer, type Example } from '../nlu';
 import {
   type Corpus,
@@ -32,7 +28,8 @@ import {
   type RealWorldColumn,
   type RealWorldResults,
   realWorldMarkdown,
-  replyClassifier,
+  projectClassifier,
+  startEvalBot,
   summarise,
   wordCount,
 } from './realWorld';
@@ -338,19 +335,9 @@ async function realWorldRecognition(name: string, predict: Predict, items: reado
 
 /** What Relais Indé DID: each test message as the first message of a fresh conversation, over HTTP. */
 async function realWorldHttp(items: readonly CorpusItem[]) {
-  const bot = await startBot(
-    loadConfig({
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'silent',
-      NODE_ENV: 'test',
-      MISUNDERSTOOD_INBOX: 'false',
-    }),
-  );
+  const bot = await startEvalBot();
   try {
-    const classifier = replyClassifier(loadKnowledge(), translator('fr'), (k) =>
-      getI18n().exists(k, { lng: 'fr' }),
-    );
+    const classifier = projectClassifier();
     const times: number[] = [];
     const judge = async (transform: (s: string) => string) =>
       summarise(

@@ -15,7 +15,11 @@ import type { Activity } from 'botbuilder';
 import type { TFunction } from 'i18next';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import type { Knowledge } from '../knowledge/loader';
+import { loadConfig } from '../bot/config';
+import { startBot, type StartedBot } from '../bot/main';
+import { getI18n, translator } from '../dialogs/i18n';
+import type { IntentRecognizer } from '../dialogs/ports';
+import { type Knowledge, loadKnowledge } from '../knowledge/loader';
 import { fold } from '../nlu';
 
 // ------------------------------------------------------------------------------------------------ corpus
@@ -475,6 +479,26 @@ export async function askFresh(
   const ms = performance.now() - t0;
   if (!response.ok) throw new Error(`POST /api/messages: HTTP ${response.status}`);
   return { activities: body.activities ?? [], ms };
+}
+
+/**
+ * The real bot for an evaluation: a free loopback port, silent, and without the misunderstood inbox (an evaluation
+ * files nothing); `recognizer`: another recogniser than the default one (e.g. trained on a fold's files).
+ */
+export function startEvalBot(recognizer?: IntentRecognizer): Promise<StartedBot> {
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    NODE_ENV: 'test',
+    MISUNDERSTOOD_INBOX: 'false',
+  });
+  return startBot(config, recognizer ? { recognizer } : {});
+}
+
+/** The reply classifier on the project's own knowledge base and French strings. */
+export function projectClassifier(): ReplyClassifier {
+  return replyClassifier(loadKnowledge(), translator('fr'), (key) => getI18n().exists(key, { lng: 'fr' }));
 }
 
 /**

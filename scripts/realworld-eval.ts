@@ -17,10 +17,6 @@
 process.env.DOTENV_CONFIG_QUIET = 'true';
 
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../bot/config';
-import { startBot } from '../bot/main';
-import { getI18n, translator } from '../dialogs/i18n';
-import { loadKnowledge } from '../knowledge/loader';
 import { getRecognizer, Recognizer } from '../nlu';
 import {
   askFresh,
@@ -30,7 +26,8 @@ import {
   LONG_WORDS,
   loadCorpus,
   lowerNoAccent,
-  replyClassifier,
+  projectClassifier,
+  startEvalBot,
   summarise,
   visibleOf,
 } from './realWorld';
@@ -68,20 +65,9 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const recognizer = values.intents ? Recognizer.fromDirectory(values.intents) : getRecognizer();
-  const bot = await startBot(
-    loadConfig({
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'silent',
-      NODE_ENV: 'test',
-      MISUNDERSTOOD_INBOX: 'false',
-    }),
-    { recognizer },
-  );
+  const bot = await startEvalBot(recognizer);
   try {
-    const classifier = replyClassifier(loadKnowledge(), translator('fr'), (k) =>
-      getI18n().exists(k, { lng: 'fr' }),
-    );
+    const classifier = projectClassifier();
     if (values.show !== undefined) {
       const item = corpus.items.find((i) => i.id === values.show);
       if (!item) {
