@@ -14,6 +14,7 @@ import { parse } from 'yaml';
 import { createBotApp } from '../bot/app';
 import { loadConfig } from '../bot/config';
 import { createLogger } from '../bot/logger';
+import { createStorage } from '../bot/storage';
 import { getRecognizer, normalize } from '../nlu';
 import type { Script } from './lib/load';
 import { messageBody } from './lib/procs';
@@ -33,7 +34,10 @@ async function main(): Promise<void> {
     NODE_ENV: 'production',
     ...(unbounded ? { MEMORY_STATE_MAX_ENTRIES: '10000000', MEMORY_STATE_IDLE_SECONDS: '0' } : {}),
   });
-  const app = createBotApp(config, createLogger(config), { recognizer: getRecognizer(), normalize });
+  const logger = createLogger(config);
+  // The bot's own in-memory storage, made here so that its entry count can be read at the end (the app wraps it).
+  const storage = createStorage(config, logger);
+  const app = createBotApp(config, logger, { recognizer: getRecognizer(), normalize, storage });
   const turn = (conversationId: string, text: string) =>
     app.adapter.processActivityDirect(
       '',
@@ -73,7 +77,7 @@ async function main(): Promise<void> {
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   const cpuMsPerTurn = (cpu.user + cpu.system) / 1000 / done;
-  const size = (app.storage as { size?: number }).size;
+  const size = (storage as { size?: number }).size;
   const maxEntries = unbounded ? undefined : config.MEMORY_STATE_MAX_ENTRIES;
   process.stdout.write(
     `${JSON.stringify({ conversations: done, requested: conversations, unbounded, seconds, cpuMsPerTurn, stateBytes, storedEntries: size, maxEntries, samples })}\n`,
