@@ -12,6 +12,7 @@ import { RelaisBot } from '../../bot/relaisBot';
 import { MainDialog } from '../../dialogs/mainDialog';
 import type { FeedbackSink, IntentRecognizer, MisunderstoodEvent, OutcomeSink } from '../../dialogs/ports';
 import { type Knowledge, loadKnowledge } from '../../knowledge/loader';
+import type { IntentName } from '../../contract';
 
 export const knowledge = loadKnowledge();
 
@@ -87,4 +88,18 @@ export class TestConversation {
     if (!last) throw new Error('nothing sent');
     return last;
   }
+}
+
+/**
+ * The real recogniser, except that `text` comes out hesitating between `first` and `second` (score 0.4), so that
+ * the bot asks « Vous voulez parler de A ou de B ? ».
+ */
+export function hesitantRecognizer(text: string, first: IntentName, second: IntentName): IntentRecognizer {
+  const real = getRecognizer();
+  return {
+    recognize: (message) =>
+      message === text
+        ? { ...real.recognize(message), topIntent: first, score: 0.4, ambiguous: { first, second } }
+        : real.recognize(message),
+  };
 }

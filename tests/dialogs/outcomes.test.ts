@@ -1,6 +1,5 @@
 import type { IntentRecognizer } from '../../dialogs/ports';
-import { getRecognizer } from '../../nlu';
-import { TestConversation } from './harness';
+import { hesitantRecognizer, TestConversation } from './harness';
 
 /** What the dialogs report through the OutcomeSink port (counted in /metrics by bot/metrics.ts). */
 async function outcomesOf(messages: string[], recognizer?: IntentRecognizer): Promise<string[]> {
@@ -87,18 +86,7 @@ describe('fallbacks and ambiguity questions', () => {
   });
 
   it('reports the "A or B?" question', async () => {
-    const real = getRecognizer();
-    const hesitant: IntentRecognizer = {
-      recognize: (text) =>
-        text === 'une question sur ma situation'
-          ? {
-              ...real.recognize(text),
-              topIntent: 'maternite',
-              score: 0.4,
-              ambiguous: { first: 'maternite', second: 'adoption' },
-            }
-          : real.recognize(text),
-    };
+    const hesitant = hesitantRecognizer('une question sur ma situation', 'maternite', 'adoption');
     expect(await outcomesOf(['une question sur ma situation'], hesitant)).toEqual([
       'ambiguity:maternite/adoption',
     ]);

@@ -1,6 +1,4 @@
-import type { IntentRecognizer } from '../../dialogs/ports';
-import { getRecognizer } from '../../nlu';
-import { TestConversation } from '../dialogs/harness';
+import { hesitantRecognizer, TestConversation } from '../dialogs/harness';
 
 /** What the dialogs put in the misunderstood inbox (through the MisunderstoodSink port). */
 describe('misunderstood inbox: what the dialogs report', () => {
@@ -52,18 +50,7 @@ describe('misunderstood inbox: what the dialogs report', () => {
   });
 
   it('keeps a message that needed "Vous voulez parler de A ou de B ?"', async () => {
-    const real = getRecognizer();
-    const hesitant: IntentRecognizer = {
-      recognize: (text) =>
-        text === 'une question sur ma situation'
-          ? {
-              ...real.recognize(text),
-              topIntent: 'maternite',
-              score: 0.4,
-              ambiguous: { first: 'maternite', second: 'adoption' },
-            }
-          : real.recognize(text),
-    };
+    const hesitant = hesitantRecognizer('une question sur ma situation', 'maternite', 'adoption');
     const conversation = new TestConversation('test', hesitant);
     await conversation.send('une question sur ma situation');
     expect(conversation.inbox.map((e) => [e.text, e.reason])).toEqual([
