@@ -37,7 +37,7 @@ export class Metrics implements OutcomeSink {
   });
   readonly fallbacks = new Counter({
     name: 'relais_fallbacks_total',
-    help: 'Messages not understood, by step: 1 rephrase, 2 menu, 3 advisers contacts.',
+    help: 'Messages not understood, by step: 1 rephrase or best guesses, 2 menu, 3 advisers contacts.',
     labelNames: ['step'] as const,
     registers: [this.registry],
   });
