@@ -28,40 +28,41 @@ interface TokenInfo {
  * the index's own; a name the index does not know gets an id above it (see `Featurizer.idOf`), so that it still
  * counts in its group's scale and de-duplication works on integers.
  */
-interface IndexedToken {
+export interface IndexedWord {
   stem: string;
   /** Unigram id, or -1 for a stopword. */
   unigram: number;
-  chars: readonly number[];
+  /** Character n-gram ids, each once (a word may repeat an n-gram: « anana »). */
+  chars: Int32Array;
   concepts: readonly number[];
+  /** Multi-word lexicon entries starting with this word (each counts when the whole phrase is in the text). */
+  phrases: readonly Phrase[] | undefined;
+  /** Left to the scorer (`linear.ts`): the sum of the known n-grams' weight rows, made on first use. */
+  charRow: Float64Array | null | undefined;
+  /** Left to the scorer: the last message and the last sentence this word was counted in. */
+  wholeStamp: number;
+  sentenceStamp: number;
 }
 
-/** A sparse vector: feature indices and their values. */
-export interface IndexedFeatures {
-  idx: Int32Array;
-  val: Float32Array;
+/** A multi-word lexicon entry: its words, and the same padded with spaces (to find it in a joined text). */
+export interface Phrase {
+  words: readonly string[];
+  phrase: string;
+  concept: string;
 }
 
 export class Featurizer {
   private readonly stemConcepts = new Map<string, string[]>();
   /** Multi-word lexicon entries, indexed by their first word. */
-  private readonly phraseConcepts = new Map<string, { phrase: string; concept: string }[]>();
+  private readonly phraseConcepts = new Map<string, Phrase[]>();
   private readonly tokenCache = new Map<string, TokenInfo>();
-  private readonly indexedCache = new Map<string, IndexedToken>();
+  private readonly indexedCache = new Map<string, IndexedWord>();
   private indexedFor: ReadonlyMap<string, number> | undefined;
   /** Names absent from `indexedFor`, numbered from its size up. */
   private readonly unknownIds = new Map<string, number>();
   /** Bigram ids by previous stem then stem. */
   private readonly bigramIds = new Map<string, Map<string, number>>();
   private bigramCount = 0;
-  /** `seen[id] === generation`: the feature is already counted in the current call (room for every id given). */
-  private seen = new Uint32Array(0);
-  /** Ids below this are `indexedFor`'s own. */
-  private knownLimit = 0;
-  private generation = 0;
-  /** Distinct known ids of each group (unigrams, bigrams, chars, concepts) in first-seen order, and counts. */
-  private readonly groupKnown: number[][] = [[], [], [], []];
-  private readonly groupTotal = [0, 0, 0, 0];
 
   constructor(readonly options: FeatureOptions = DEFAULT_FEATURE_OPTIONS) {
     for (const [concept, entries] of Object.entries(CONCEPTS)) {
@@ -75,7 +76,7 @@ export class Featurizer {
           } else this.stemConcepts.set(s, [concept]);
         } else if (toks.length > 1) {
           const list = this.phraseConcepts.get(toks[0]) ?? [];
-          list.push({ phrase: ` ${toks.join(' ')} `, concept });
+          list.push({ words: toks, phrase: ` ${toks.join(' ')} `, concept });
           this.phraseConcepts.set(toks[0], list);
         }
       }
@@ -105,16 +106,24 @@ export class Featurizer {
     return info;
   }
 
-  /** Resets the per-index memos when `index` is not the one they were built for, or when they grew too large. */
-  private useIndex(index: ReadonlyMap<string, number>): void {
-    if (this.indexedFor === index && this.unknownIds.size < 100_000 && this.bigramCount < 200_000) return;
+  /**
+   * Resolves words against `index` from now on (inference). The per-index memos are reset when `index` is not the
+   * one they were built for, when they grew too large, or when `fresh`: words and ids obtained before must not be
+   * kept.
+   */
+  useIndex(index: ReadonlyMap<string, number>, fresh = false): void {
+    const same = this.indexedFor === index && !fresh;
+    if (same && this.unknownIds.size < 100_000 && this.bigramCount < 200_000) return;
     this.indexedCache.clear();
     this.unknownIds.clear();
     this.bigramIds.clear();
     this.bigramCount = 0;
     this.indexedFor = index;
-    this.knownLimit = index.size;
-    if (this.seen.length < index.size + 1024) this.seen = new Uint32Array(index.size + 1024);
+  }
+
+  /** The number of ids given so far (the index's, then unknown names'): every id is below it. */
+  get idCount(): number {
+    return (this.indexedFor?.size ?? 0) + this.unknownIds.size;
   }
 
   /** The id of a feature name: its index in `indexedFor`, or a number above the index for an unknown name. */
@@ -126,30 +135,31 @@ export class Featurizer {
     if (u === undefined) {
       u = index.size + this.unknownIds.size;
       this.unknownIds.set(name, u);
-      if (u >= this.seen.length) {
-        const grown = new Uint32Array(this.seen.length * 2);
-        grown.set(this.seen);
-        this.seen = grown;
-      }
     }
     return u;
   }
 
-  private indexedToken(t: string): IndexedToken {
+  /** A normalised word's features as ids of the index given to `useIndex` (memoised per word). */
+  indexedWord(t: string): IndexedWord {
     let cached = this.indexedCache.get(t);
     if (cached) return cached;
     const info = this.token(t);
     cached = {
       stem: info.stem,
       unigram: info.unigram === undefined ? -1 : this.idOf(info.unigram),
-      chars: info.chars.map((name) => this.idOf(name)),
+      chars: Int32Array.from(new Set(info.chars.map((name) => this.idOf(name)))),
       concepts: info.concepts.map((name) => this.idOf(name)),
+      phrases: this.phraseConcepts.get(t),
+      charRow: undefined,
+      wholeStamp: 0,
+      sentenceStamp: 0,
     };
     if (this.indexedCache.size < 50_000) this.indexedCache.set(t, cached);
     return cached;
   }
 
-  private bigramId(prev: string, stem: string): number {
+  /** The id of the bigram feature of `stem` after `prev` (`^` at the start of a text). */
+  bigramId(prev: string, stem: string): number {
     let byStem = this.bigramIds.get(prev);
     if (!byStem) {
       byStem = new Map();
@@ -164,66 +174,9 @@ export class Featurizer {
     return id;
   }
 
-  /** Counts `id` in group `g` unless already counted in this call. */
-  private add(g: number, id: number): void {
-    const seen = this.seen;
-    if (seen[id] === this.generation) return;
-    seen[id] = this.generation;
-    this.groupTotal[g]++;
-    if (id < this.knownLimit) this.groupKnown[g].push(id);
-  }
-
-  /**
-   * Inference fast path: exactly the features and values of `extract`, in the same order, kept only when
-   * `index` knows them, without building named maps (per-word results are memoised against that index, which
-   * must not change).
-   */
-  extractIndexed(tokens: readonly string[], index: ReadonlyMap<string, number>): IndexedFeatures {
-    this.useIndex(index);
-    if (++this.generation === 0xffffffff) {
-      this.seen.fill(0);
-      this.generation = 1;
-    }
-    const known = this.groupKnown;
-    const total = this.groupTotal;
-    for (let g = 0; g < 4; g++) {
-      known[g].length = 0;
-      total[g] = 0;
-    }
-    let prev = '^';
-    let text: string | undefined;
-    for (const t of tokens) {
-      const tok = this.indexedToken(t);
-      if (tok.unigram >= 0) this.add(0, tok.unigram);
-      this.add(1, this.bigramId(prev, tok.stem));
-      prev = tok.stem;
-      for (const id of tok.chars) this.add(2, id);
-      for (const id of tok.concepts) this.add(3, id);
-      const phrases = this.phraseConcepts.get(t);
-      if (phrases) {
-        text ??= ` ${tokens.join(' ')} `;
-        for (const { phrase, concept } of phrases) {
-          if (text.includes(phrase)) this.add(3, this.idOf(`k|${concept}`));
-        }
-      }
-    }
-    const o = this.options;
-    const weights = [o.unigramWeight, o.bigramWeight, o.charWeight, o.conceptWeight];
-    let size = 0;
-    for (let g = 0; g < 4; g++) if (weights[g] !== 0) size += known[g].length;
-    const idx = new Int32Array(size);
-    const val = new Float32Array(size);
-    let k = 0;
-    for (let g = 0; g < 4; g++) {
-      if (total[g] === 0 || weights[g] === 0) continue;
-      const scale = weights[g] / Math.sqrt(total[g]);
-      for (const i of known[g]) {
-        idx[k] = i;
-        val[k] = scale;
-        k++;
-      }
-    }
-    return { idx: idx.subarray(0, k), val: val.subarray(0, k) };
+  /** The id of a lexicon concept's feature. */
+  conceptId(concept: string): number {
+    return this.idOf(`k|${concept}`);
   }
 
   /** Named features with values; `tokens` must already be normalised (and spell-corrected). */

@@ -17,7 +17,8 @@ import { extractEntitiesFolded, type EntityOptions } from './entities';
 import { DEFAULT_FEATURE_OPTIONS, Featurizer, type FeatureOptions } from './features';
 import { DistressDetector } from './distress';
 import { CONCEPTS } from './lexicon';
-import { SoftmaxModel, type SparseVector, type TrainOptions } from './model';
+import { LinearScorer } from './linear';
+import { SoftmaxModel, softmaxInPlace, type SparseVector, type TrainOptions } from './model';
 import { fold, normalizeFoldedTokens, normalizeTokens } from './normalize';
 import { ScopeDetector } from './scope';
 import { PIPELINE_OPTIONS } from './settings';
@@ -73,9 +74,8 @@ export class Recognizer {
   private readonly model: SoftmaxModel;
   private readonly spell: SpellCorrector;
   private readonly noneIndex: number;
+  private readonly scorer: LinearScorer;
   private readonly buf: Float64Array;
-  private readonly segmentBuf: Float64Array;
-  private readonly segmentBuf2: Float64Array;
   private readonly distress = DistressDetector.fromFile();
   private readonly scope = ScopeDetector.fromFile();
   /** Best topic intent of each sentence of the last long message (for `also`). */
@@ -123,7 +123,7 @@ export class Recognizer {
       const rows: SparseVector[] = [];
       const y: number[] = [];
       (tokenized ?? examples.map((e) => normalizeTokens(e.text).tokens)).forEach((toks, i) => {
-        rows.push(this.vectorize(toks, true));
+        rows.push(this.vectorize(toks));
         y.push(labelIndex.get(examples[i].intent) ?? this.noneIndex);
       });
       this.model = SoftmaxModel.train(
@@ -143,9 +143,8 @@ export class Recognizer {
         });
       }
     }
+    this.scorer = new LinearScorer(this.featurizer, this.featureIndex, this.model);
     this.buf = new Float64Array(this.labels.length);
-    this.segmentBuf = new Float64Array(this.labels.length);
-    this.segmentBuf2 = new Float64Array(this.labels.length);
     this.buildMs = performance.now() - t0;
   }
 
@@ -177,8 +176,8 @@ export class Recognizer {
     return this.labels;
   }
 
-  private vectorize(tokens: readonly string[], grow: boolean): SparseVector {
-    if (!grow) return this.featurizer.extractIndexed(tokens, this.featureIndex);
+  /** A training sentence's sparse vector; its new features are added to the index. */
+  private vectorize(tokens: readonly string[]): SparseVector {
     const feats = this.featurizer.extract(tokens);
     const idx: number[] = [];
     const val: number[] = [];
@@ -204,21 +203,25 @@ export class Recognizer {
     return { tokens: out, corrected };
   }
 
-  /** Class probabilities for already-normalised tokens, blended with the best sentence for long messages. */
-  private score(tokens: string[], segments: string[][]): Float64Array {
+  /**
+   * Class probabilities for already-normalised tokens, blended with the best sentence for long messages.
+   * `segments`: each sentence's range of `tokens` (none for a message of one sentence).
+   */
+  private score(tokens: readonly string[], segments: readonly (readonly [number, number])[]): Float64Array {
     const probs = this.buf;
-    this.model.probabilities(this.vectorize(tokens, false), probs);
     const { segmentScoring, segmentWeight } = this.options;
+    const sentences = this.scorer.score(
+      tokens,
+      segmentScoring && segments.length >= 2 ? segments : [],
+      probs,
+    );
+    softmaxInPlace(probs);
     this.segmentTops = [];
-    if (!segmentScoring || segments.length < 2) return probs;
     let best: Float64Array | undefined;
     let bestTop = 0;
-    // Two buffers: the best sentence's probabilities so far, and the current sentence's.
-    let spare = this.segmentBuf;
-    for (const seg of segments) {
-      if (seg.length < 2) continue;
-      const p = spare;
-      this.model.probabilities(this.vectorize(seg, false), p);
+    for (const p of sentences) {
+      if (!p) continue;
+      softmaxInPlace(p);
       let segTop = -1;
       for (let c = 0; c < p.length; c++) {
         if (c === this.noneIndex || isConversationIntent(this.labels[c])) continue;
@@ -228,7 +231,6 @@ export class Recognizer {
           best = p;
         }
       }
-      if (best === p) spare = p === this.segmentBuf ? this.segmentBuf2 : this.segmentBuf;
       if (segTop >= 0) this.segmentTops.push({ c: segTop, p: p[segTop] });
     }
     if (best)
@@ -239,13 +241,10 @@ export class Recognizer {
 
   recognize(text: string, options: EntityOptions = {}): Recognition {
     const folded = fold(text);
-    const norm = normalizeFoldedTokens(folded);
+    const norm = readMessage(text, folded);
     const { tokens, corrected } = this.correct(norm.tokens);
     const normalized = tokens.join(' ');
-    // Sentence-level scoring only for messages of several sentences (a single one is the whole message).
-    const parts = splitSegments(text, folded);
-    const segments = parts.length > 1 ? parts.map((s) => this.correct(normalizeTokens(s).tokens).tokens) : [];
-    const probs = this.score(tokens, segments);
+    const probs = this.score(tokens, norm.segments);
 
     // The two best classes, found in one pass; the full ranking is built only if someone reads `intents`.
     let first = 0;
@@ -329,13 +328,32 @@ function round(x: number): number {
   return Math.round(x * 10_000) / 10_000;
 }
 
-/** Sentences (and "mais"-clauses) of a message; one element when the message is short. */
-function splitSegments(text: string, folded: string): string[] {
-  if (text.length < 60) return [text];
-  return folded
-    .split(/[.!?;\n]+|,? mais |,? sauf que |, (?:alors|du coup|donc) /)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
+/** Between sentences and « mais »-clauses (captured: `split` keeps them, at the odd positions). */
+const SEGMENT_SEPARATOR = /([.!?;\n]+|,? mais |,? sauf que |, (?:alors|du coup|donc) )/;
+
+/**
+ * A message's tokens, and each sentence's range of them when the message has several (sentences and
+ * « mais »-clauses of a message of 60 characters or more). The pieces between separators and the separators are
+ * normalised one after the other: a separator never falls inside a word, so the tokens are those of the whole
+ * message, and each sentence's tokens are a range of them (read once, corrected once).
+ */
+function readMessage(
+  text: string,
+  folded: string,
+): { tokens: string[]; rewritten: boolean; segments: [number, number][] } {
+  if (text.length < 60) return { ...normalizeFoldedTokens(folded), segments: [] };
+  const pieces = folded.split(SEGMENT_SEPARATOR);
+  const tokens: string[] = [];
+  const segments: [number, number][] = [];
+  let rewritten = false;
+  for (let i = 0; i < pieces.length; i++) {
+    const start = tokens.length;
+    const piece = normalizeFoldedTokens(pieces[i]);
+    for (const t of piece.tokens) tokens.push(t);
+    if (piece.rewritten) rewritten = true;
+    if (i % 2 === 0 && pieces[i].trim().length > 0) segments.push([start, tokens.length]);
+  }
+  return { tokens, rewritten, segments: segments.length > 1 ? segments : [] };
 }
 
 let singleton: Recognizer | undefined;

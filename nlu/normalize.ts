@@ -241,17 +241,10 @@ export function normalizeTokens(text: string): NormalizedText {
 
 /** `normalizeTokens` of a text already passed through `fold` (to fold a long message once). */
 export function normalizeFoldedTokens(foldedText: string): NormalizedText {
-  const folded = foldedText
-    .replace(/€/g, ' euros ')
-    .replace(/%/g, ' pourcent ')
-    .replace(/&/g, ' et ')
-    .replace(/\+/g, ' plus ')
-    // keep the slash of "AT/MP" and dates from gluing words; keep apostrophes for elisions.
-    .replace(/[^a-z0-9']+/g, ' ');
   const tokens: string[] = [];
   let rewritten = false;
-  for (const raw of folded.split(' ')) {
-    if (!raw) continue;
+  for (const chunk of foldedText.match(CHUNK) ?? []) {
+    const raw = chunk.length === 1 ? (SYMBOL_WORDS.get(chunk) ?? chunk) : chunk;
     let word = wordCache.get(raw);
     if (word === undefined) {
       word = normalizeWord(raw);
@@ -264,6 +257,18 @@ export function normalizeFoldedTokens(foldedText: string): NormalizedText {
   return { tokens, rewritten };
 }
 
+/**
+ * The space-free chunks of folded text: runs of letters, digits and apostrophes (kept for elisions), and the
+ * symbols spelled out as words; anything else separates words (the slash of "AT/MP" and of dates too).
+ */
+const CHUNK = /[a-z0-9']+|[€%&+]/g;
+const SYMBOL_WORDS: ReadonlyMap<string, string> = new Map([
+  ['€', 'euros'],
+  ['%', 'pourcent'],
+  ['&', 'et'],
+  ['+', 'plus'],
+]);
+
 /** Per-word results of `normalizeWord` (words repeat across messages); bounded like `normalize`'s memo. */
 const WORD_CACHE_MAX = 20_000;
 const wordCache = new Map<string, { tokens: readonly string[]; rewritten: boolean }>();
@@ -275,7 +280,8 @@ function normalizeWord(raw: string): { tokens: readonly string[]; rewritten: boo
   const parts = raw.split("'").filter((p) => p.length > 0);
   for (let i = 0; i < parts.length; i++) {
     let w = parts[i];
-    const isElidedPrefix = i < parts.length - 1 && ELISION[w] !== undefined;
+    // Own properties only: a word such as « constructor » is not in these tables.
+    const isElidedPrefix = i < parts.length - 1 && Object.hasOwn(ELISION, w);
     if (isElidedPrefix) {
       // "aujourd'hui" → one token; "quelqu'un" → "quelqu un".
       if (w === 'aujourd' && parts[i + 1] === 'hui') {
@@ -293,7 +299,7 @@ function normalizeWord(raw: string): { tokens: readonly string[]; rewritten: boo
       tokens.push(ord[1] === '1' ? '1er' : `${ord[1]}e`);
       continue;
     }
-    const sms = SMS[w];
+    const sms = Object.hasOwn(SMS, w) ? SMS[w] : undefined;
     if (sms !== undefined) {
       if (sms !== w) rewritten = true;
       for (const t of sms.split(' ')) tokens.push(t);

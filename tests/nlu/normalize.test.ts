@@ -43,6 +43,14 @@ describe('normalize', () => {
     expect(normalize('500€')).toBe('500 euros');
   });
 
+  it('reads words named like the properties of every object as ordinary words', () => {
+    expect(normalize('je suis constructor de maisons')).toBe('je suis constructor de maisons');
+    expect(normalize("constructor'valueof tostring")).toBe('constructor valueof tostring');
+    expect(getRecognizer().recognize('mon constructor me doit de l argent').normalized).toContain(
+      'constructor',
+    );
+  });
+
   it('matches short free-text answers used by dialogs', () => {
     expect(normalize('  OUI !! ')).toBe('oui');
     expect(normalize('Plutôt la 2e, svp')).toBe('plutot la 2e s il vous plait');

@@ -1,0 +1,350 @@
+/**
+ * The model's scores (logits) of a message and of its sentences, straight from the words (inference only).
+ *
+ * The model is linear before the softmax, and in a vector every feature of a group has the same value (the
+ * group's weight over the square root of its number of distinct features, `features.ts`). So a vector's logits are
+ * the bias plus, for each group, that value times the sum of the weight rows of the group's distinct known
+ * features: no sparse vector needs to be built.
+ *
+ * - Most of a long message's features are character n-grams. Each word keeps the sum of its own n-grams' rows, so
+ *   a vector adds one row per distinct word and takes back the rows of the n-grams it already had.
+ * - The message is read once (words, bigrams and lexicon phrases resolved per position), in one pass for the
+ *   whole message and its sentences: a sentence's sums are added to the message's, and the message's take back
+ *   what an earlier sentence already brought it. A sentence's own first bigram (after the start marker) is the
+ *   sentence's only; the bigram across the boundary, the separators' words (« mais », « du coup ») and the
+ *   sentences too short to be scored are the message's only.
+ *
+ * Same features and values as `Featurizer.extract`; only the order of the floating-point additions differs from
+ * a sparse dot product (`scripts/nlu-identical.ts` checks that the results are identical).
+ */
+import type { Featurizer, IndexedWord, Phrase } from './features';
+import type { SoftmaxModel } from './model';
+
+/** Feature groups, in `features.ts`'s order: unigrams, bigrams, character n-grams, concepts. */
+const UNI = 0;
+const BI = 1;
+const CHARS = 2;
+const CONCEPTS = 3;
+const GROUPS = 4;
+
+/** A range of tokens scored as a text of its own: its per-group sums and distinct-feature counts. */
+interface Vector {
+  sums: Float64Array[];
+  totals: number[];
+}
+
+function vector(nClasses: number): Vector {
+  return {
+    sums: Array.from({ length: GROUPS }, () => new Float64Array(nClasses)),
+    totals: [0, 0, 0, 0],
+  };
+}
+
+function clear(v: Vector): void {
+  for (let g = 0; g < GROUPS; g++) {
+    v.sums[g].fill(0);
+    v.totals[g] = 0;
+  }
+}
+
+export class LinearScorer {
+  private readonly nClasses: number;
+  /** Ids below this have a weight row (the index's own features). */
+  private readonly known: number;
+  private readonly groupWeights: readonly number[];
+  private readonly whole: Vector;
+  private readonly sentence: Vector;
+  /** Logits of the sentences of the last message (one buffer per sentence, reused). */
+  private readonly sentenceLogits: Float64Array[] = [];
+  /** `wholeSeen[id] === wholeGeneration`: counted in the message; `sentenceSeen` likewise for the sentence. */
+  private wholeSeen = new Uint32Array(0);
+  private sentenceSeen = new Uint32Array(0);
+  private wholeGeneration = 0;
+  private sentenceGeneration = 0;
+  /** Set when the generations wrapped: the words memoised with older stamps are dropped at the next message. */
+  private wrapped = false;
+  /** The current message: its tokens, words and bigram ids per position, and the lexicon phrases found. */
+  private tokens: readonly string[] = [];
+  private readonly words: IndexedWord[] = [];
+  private readonly bigrams: number[] = [];
+  private readonly phraseStarts: number[] = [];
+  private readonly phraseEnds: number[] = [];
+  private readonly phraseConcepts: number[] = [];
+
+  constructor(
+    private readonly featurizer: Featurizer,
+    private readonly index: ReadonlyMap<string, number>,
+    private readonly model: SoftmaxModel,
+  ) {
+    this.nClasses = model.nClasses;
+    this.known = index.size;
+    const o = featurizer.options;
+    this.groupWeights = [o.unigramWeight, o.bigramWeight, o.charWeight, o.conceptWeight];
+    this.whole = vector(this.nClasses);
+    this.sentence = vector(this.nClasses);
+  }
+
+  /**
+   * Logits of a message's (normalised, corrected) tokens into `out`, and of each of `sentences` (ranges of
+   * `tokens`, in order, not overlapping) of two tokens or more: the returned array holds them at the sentences'
+   * positions (undefined for a shorter one). The buffers are reused by the next call.
+   */
+  score(
+    tokens: readonly string[],
+    sentences: readonly (readonly [number, number])[],
+    out: Float64Array,
+  ): (Float64Array | undefined)[] {
+    this.read(tokens);
+    this.nextGeneration(true);
+    clear(this.whole);
+    const result: (Float64Array | undefined)[] = [];
+    let p = 0;
+    for (const [start, end] of sentences) {
+      for (; p < start; p++) this.wholeOnlyPosition(p);
+      if (end - start < 2) {
+        result.push(undefined);
+        continue;
+      }
+      this.nextGeneration(false);
+      this.scoreSentence(start, end);
+      const buffer = (this.sentenceLogits[result.length] ??= new Float64Array(this.nClasses));
+      this.logits(this.sentence, buffer);
+      result.push(buffer);
+      p = end;
+    }
+    for (; p < tokens.length; p++) this.wholeOnlyPosition(p);
+    for (const id of this.phraseConcepts) this.wholeOnly(CONCEPTS, id);
+    this.logits(this.whole, out);
+    return result;
+  }
+
+  private read(tokens: readonly string[]): void {
+    const f = this.featurizer;
+    f.useIndex(this.index, this.wrapped);
+    this.wrapped = false;
+    this.tokens = tokens;
+    const words = this.words;
+    const bigrams = this.bigrams;
+    words.length = tokens.length;
+    bigrams.length = tokens.length;
+    this.phraseStarts.length = 0;
+    this.phraseEnds.length = 0;
+    this.phraseConcepts.length = 0;
+    let prev = '^';
+    for (let p = 0; p < tokens.length; p++) {
+      const w = f.indexedWord(tokens[p]);
+      words[p] = w;
+      bigrams[p] = f.bigramId(prev, w.stem);
+      prev = w.stem;
+      if (w.phrases) this.findPhrases(w.phrases, p);
+    }
+  }
+
+  /**
+   * The phrases among `phrases` (all starting with the word at `p`) that the message has from `p` on. Tokens hold
+   * no space, so a phrase is in a range's text (`features.ts`: ` ${tokens.join(' ')} ` includes ` ${phrase} `)
+   * exactly when its words are tokens in a row, inside the range.
+   */
+  private findPhrases(phrases: readonly Phrase[], p: number): void {
+    const tokens = this.tokens;
+    for (const { words, concept } of phrases) {
+      const end = p + words.length;
+      if (end > tokens.length) continue;
+      let k = 1;
+      while (k < words.length && tokens[p + k] === words[k]) k++;
+      if (k < words.length) continue;
+      this.phraseStarts.push(p);
+      this.phraseEnds.push(end);
+      this.phraseConcepts.push(this.featurizer.conceptId(concept));
+    }
+  }
+
+  /** One sentence: its own sums, added to the message's (which take back what they already had). */
+  private scoreSentence(start: number, end: number): void {
+    const { words, bigrams, whole, sentence } = this;
+    clear(sentence);
+    for (let p = start; p < end; p++) {
+      const w = words[p];
+      if (w.unigram >= 0) this.joint(UNI, w.unigram);
+      if (p === start && p > 0) {
+        this.sentenceOnly(BI, this.featurizer.bigramId('^', w.stem));
+        this.wholeOnly(BI, bigrams[p]);
+      } else this.joint(BI, bigrams[p]);
+      if (w.sentenceStamp === this.sentenceGeneration) continue; // a word already counted brings nothing new
+      w.sentenceStamp = this.sentenceGeneration;
+      this.jointChars(w);
+      for (const id of w.concepts) this.joint(CONCEPTS, id);
+    }
+    for (let m = 0; m < this.phraseConcepts.length; m++) {
+      if (this.phraseStarts[m] >= start && this.phraseEnds[m] <= end)
+        this.joint(CONCEPTS, this.phraseConcepts[m]);
+    }
+    for (let g = 0; g < GROUPS; g++) {
+      const from = sentence.sums[g];
+      const into = whole.sums[g];
+      for (let c = 0; c < this.nClasses; c++) into[c] += from[c];
+    }
+  }
+
+  /** A position outside the scored sentences: the message's features only. */
+  private wholeOnlyPosition(p: number): void {
+    const w = this.words[p];
+    if (w.unigram >= 0) this.wholeOnly(UNI, w.unigram);
+    this.wholeOnly(BI, this.bigrams[p]);
+    if (w.wholeStamp === this.wholeGeneration) return;
+    w.wholeStamp = this.wholeGeneration;
+    const sum = this.whole.sums[CHARS];
+    const row = this.charRow(w);
+    if (row) for (let c = 0; c < this.nClasses; c++) sum[c] += row[c];
+    for (const id of w.chars) {
+      if (this.wholeSeen[id] === this.wholeGeneration) {
+        if (id < this.known) this.addRow(sum, id, -1);
+      } else {
+        this.wholeSeen[id] = this.wholeGeneration;
+        this.whole.totals[CHARS]++;
+      }
+    }
+    for (const id of w.concepts) this.wholeOnly(CONCEPTS, id);
+  }
+
+  /** A feature of the sentence and of the message. */
+  private joint(g: number, id: number): void {
+    if (id >= this.sentenceSeen.length) this.grow(id);
+    const inSentence = this.sentenceSeen[id] === this.sentenceGeneration;
+    const inWhole = this.wholeSeen[id] === this.wholeGeneration;
+    if (!inSentence) {
+      this.sentenceSeen[id] = this.sentenceGeneration;
+      this.sentence.totals[g]++;
+      if (id < this.known) {
+        this.addRow(this.sentence.sums[g], id, 1);
+        // The sentence's sums go to the message's: take it back there when the message already had it.
+        if (inWhole) this.addRow(this.whole.sums[g], id, -1);
+      }
+      if (!inWhole) {
+        this.wholeSeen[id] = this.wholeGeneration;
+        this.whole.totals[g]++;
+      }
+    } else if (!inWhole) this.wholeOnly(g, id);
+  }
+
+  /** A feature of the sentence only. */
+  private sentenceOnly(g: number, id: number): void {
+    if (id >= this.sentenceSeen.length) this.grow(id);
+    if (this.sentenceSeen[id] === this.sentenceGeneration) return;
+    this.sentenceSeen[id] = this.sentenceGeneration;
+    this.sentence.totals[g]++;
+    if (id < this.known) {
+      this.addRow(this.sentence.sums[g], id, 1);
+      this.addRow(this.whole.sums[g], id, -1);
+    }
+  }
+
+  /** A feature of the message only. */
+  private wholeOnly(g: number, id: number): void {
+    if (id >= this.wholeSeen.length) this.grow(id);
+    if (this.wholeSeen[id] === this.wholeGeneration) return;
+    this.wholeSeen[id] = this.wholeGeneration;
+    this.whole.totals[g]++;
+    if (id < this.known) this.addRow(this.whole.sums[g], id, 1);
+  }
+
+  /** A word's character n-grams, new in the sentence: its row sum, less the rows of the n-grams already counted. */
+  private jointChars(w: IndexedWord): void {
+    const inWhole = w.wholeStamp === this.wholeGeneration;
+    w.wholeStamp = this.wholeGeneration;
+    const sentenceSum = this.sentence.sums[CHARS];
+    const wholeSum = this.whole.sums[CHARS];
+    const row = this.charRow(w);
+    if (row) {
+      for (let c = 0; c < this.nClasses; c++) sentenceSum[c] += row[c];
+      // A word the message already had brings it nothing: take back what the sentence will pass on.
+      if (inWhole) for (let c = 0; c < this.nClasses; c++) wholeSum[c] -= row[c];
+    }
+    const { sentenceSeen, wholeSeen, sentenceGeneration, wholeGeneration } = this;
+    for (const id of w.chars) {
+      if (sentenceSeen[id] === sentenceGeneration) {
+        if (id < this.known) {
+          this.addRow(sentenceSum, id, -1);
+          if (inWhole) this.addRow(wholeSum, id, 1);
+        }
+      } else {
+        sentenceSeen[id] = sentenceGeneration;
+        this.sentence.totals[CHARS]++;
+        if (inWhole) continue;
+        if (wholeSeen[id] === wholeGeneration) {
+          if (id < this.known) this.addRow(wholeSum, id, -1);
+        } else {
+          wholeSeen[id] = wholeGeneration;
+          this.whole.totals[CHARS]++;
+        }
+      }
+    }
+  }
+
+  /** The sum of the weight rows of a word's known n-grams (made once per word), or null when none is known. */
+  private charRow(w: IndexedWord): Float64Array | null {
+    if (w.charRow !== undefined) return w.charRow;
+    let row: Float64Array | null = null;
+    for (const id of w.chars) {
+      if (id >= this.known) continue;
+      row ??= new Float64Array(this.nClasses);
+      this.addRow(row, id, 1);
+    }
+    w.charRow = row;
+    return row;
+  }
+
+  private logits(v: Vector, out: Float64Array): void {
+    const C = this.nClasses;
+    const bias = this.model.bias;
+    for (let c = 0; c < C; c++) out[c] = bias[c];
+    for (let g = 0; g < GROUPS; g++) {
+      if (v.totals[g] === 0 || this.groupWeights[g] === 0) continue;
+      // The sparse vectors held the value as a 32-bit float.
+      const scale = Math.fround(this.groupWeights[g] / Math.sqrt(v.totals[g]));
+      const sum = v.sums[g];
+      for (let c = 0; c < C; c++) out[c] += scale * sum[c];
+    }
+  }
+
+  /** A new generation for the message (`whole`) or for a sentence. */
+  private nextGeneration(whole: boolean): void {
+    if (!whole) {
+      this.sentenceGeneration++;
+      return;
+    }
+    if (this.wholeSeen.length < this.featurizer.idCount) this.grow(this.featurizer.idCount);
+    this.wholeGeneration++;
+    if (this.wholeGeneration < 0xf0000000 && this.sentenceGeneration < 0xf0000000) return;
+    // Near the end of the stamps' range (after hundreds of millions of messages), at the start of a message:
+    // start again from clean stamps.
+    this.wholeSeen.fill(0);
+    this.sentenceSeen.fill(0);
+    for (const w of this.words) {
+      w.wholeStamp = 0;
+      w.sentenceStamp = 0;
+    }
+    this.wholeGeneration = 1;
+    this.sentenceGeneration = 1;
+    this.wrapped = true;
+  }
+
+  /** Makes room in the stamp arrays for ids up to `id`. */
+  private grow(id: number): void {
+    const size = Math.max(id + 1024, this.wholeSeen.length * 2);
+    const whole = new Uint32Array(size);
+    whole.set(this.wholeSeen);
+    this.wholeSeen = whole;
+    const sentence = new Uint32Array(size);
+    sentence.set(this.sentenceSeen);
+    this.sentenceSeen = sentence;
+  }
+
+  private addRow(into: Float64Array, id: number, sign: 1 | -1): void {
+    const W = this.model.weights;
+    const C = this.nClasses;
+    const base = id * C;
+    if (sign > 0) for (let c = 0; c < C; c++) into[c] += W[base + c];
+    else for (let c = 0; c < C; c++) into[c] -= W[base + c];
+  }
+}
