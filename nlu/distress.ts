@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { type Distress, type DistressLevel, type DistressSignal, DistressSignalSchema } from '../contract';
 import { checkPattern, compileGroup, loadDataFile, patternWords } from './patterns';
+import { type Requirement, requirementOf, satisfies } from './prefilter';
 
 /** The kinds of difficulty, in the contract's order. */
 export const DISTRESS_SIGNALS = DistressSignalSchema.options;
@@ -39,25 +40,26 @@ interface CompiledSignal {
   negatable: boolean;
   need: 'help' | 'aide_financiere' | 'either';
   re: RegExp;
+  /** What any match needs (`prefilter.ts`), or null. */
+  req: Requirement | null;
 }
 
 export class DistressDetector {
   private readonly signals: CompiledSignal[];
   private readonly negation: RegExp;
   private readonly selfHarmRe: RegExp;
+  private readonly selfHarmReq: Requirement | null;
   /** Every plain word of the patterns (for the spelling corrector). */
   readonly words: string[];
 
   constructor(data: DistressFile) {
-    this.signals = data.signals.map((s) => ({
-      id: s.id,
-      severe: s.severe,
-      negatable: s.negatable,
-      need: s.need,
-      re: compileGroup(s.patterns),
-    }));
+    this.signals = data.signals.map((s) => {
+      const re = compileGroup(s.patterns);
+      return { id: s.id, severe: s.severe, negatable: s.negatable, need: s.need, re, req: requirementOf(re) };
+    });
     this.negation = new RegExp(data.negations);
     this.selfHarmRe = compileGroup(data.selfHarm);
+    this.selfHarmReq = requirementOf(this.selfHarmRe);
     this.words = patternWords([...data.signals.flatMap((s) => s.patterns), ...data.selfHarm]);
   }
 
@@ -90,12 +92,15 @@ export class DistressDetector {
   selfHarm(...texts: string[]): boolean {
     return texts.some((text) => {
       this.selfHarmRe.lastIndex = 0;
+      if (this.selfHarmReq && !satisfies(this.selfHarmReq, this.selfHarmRe, text)) return false;
       return this.selfHarmRe.test(text);
     });
   }
 
   private present(s: CompiledSignal, text: string): boolean {
     s.re.lastIndex = 0;
+    // A pattern that needs a word the text does not have cannot match it (`prefilter.ts`).
+    if (s.req && !satisfies(s.req, s.re, text)) return false;
     let m: RegExpExecArray | null;
     while ((m = s.re.exec(text)) !== null) {
       if (!s.negatable || !this.negation.test(text.slice(Math.max(0, m.index - 40), m.index))) return true;

@@ -11,10 +11,21 @@ import type {
 } from '../contract';
 import { ENTITY_PATTERNS as P } from './entityPatterns';
 import { fold } from './normalize';
+import { mayMatch } from './prefilter';
 
 export interface EntityOptions {
   /** Year used for dates written without one ("le 12 mars"); defaults to the current year. */
   referenceDate?: Date;
+}
+
+/** `re.test(t)`, skipped when `re` needs a word `t` does not have (`prefilter.ts`). */
+function has(re: RegExp, t: string): boolean {
+  return mayMatch(re, t) && re.test(t);
+}
+
+/** `re.exec(t)`, skipped likewise. */
+function find(re: RegExp, t: string): RegExpExecArray | null {
+  return mayMatch(re, t) ? re.exec(t) : null;
 }
 
 function toNumber(s: string): number {
@@ -22,17 +33,17 @@ function toNumber(s: string): number {
 }
 
 function findStatut(t: string): Statut | undefined {
-  for (const { statut, re } of P.statut.explicit) if (re.test(t)) return statut;
+  for (const { statut, re } of P.statut.explicit) if (has(re, t)) return statut;
   let best: Statut | undefined;
   let bestPos = Infinity;
   for (const { statut, re } of P.statut.trades) {
-    const m = re.exec(t);
+    const m = find(re, t);
     if (m && m.index < bestPos) {
       best = statut;
       bestPos = m.index;
     }
   }
-  return best ?? (P.statut.independant.test(t) ? 'independant' : undefined);
+  return best ?? (has(P.statut.independant, t) ? 'independant' : undefined);
 }
 
 // ---------------------------------------------------------------------------------------------- difficultes
@@ -58,10 +69,10 @@ function affirmed(re: RegExp, t: string): boolean {
 function findDifficultes(t: string): Difficulte[] {
   const out: Difficulte[] = [];
   for (const { difficulte, prefilter, re } of P.difficultes) {
-    if ((prefilter === undefined || prefilter.test(t)) && re.test(t) && affirmed(re, t)) out.push(difficulte);
+    if ((prefilter === undefined || has(prefilter, t)) && has(re, t) && affirmed(re, t)) out.push(difficulte);
   }
-  const healthThreatensWork = P.health.test(t) && P.santeActivite.test(t);
-  if (healthThreatensWork || (P.seriousHealth.test(t) && !out.includes('frais_sante'))) {
+  const healthThreatensWork = has(P.health, t) && has(P.santeActivite, t);
+  if (healthThreatensWork || (has(P.seriousHealth, t) && !out.includes('frais_sante'))) {
     // A serious illness alone counts; when the message is only about the cost of care it stays frais_sante.
     out.push('sante_activite');
   }
@@ -72,7 +83,7 @@ function findSituation(t: string, difficultes: Difficulte[]): Situation | undefi
   if (difficultes.includes('invalidite')) return 'invalide';
   if (difficultes.includes('retraite')) return 'retraite_proche';
   if (difficultes.includes('deces_conjoint')) return 'conjoint_survivant';
-  if (P.situationActive.test(t)) {
+  if (has(P.situationActive, t)) {
     return 'actif';
   }
   return undefined;
@@ -80,10 +91,10 @@ function findSituation(t: string, difficultes: Difficulte[]): Situation | undefi
 
 // ---------------------------------------------------------------------------------------------- enfants
 function findEnfants(t: string): number | undefined {
-  if (P.enfants.quadruples.test(t)) return 4;
-  if (P.enfants.triples.test(t)) return 3;
-  if (P.enfants.jumeaux.test(t)) return 2;
-  const m = P.enfants.expecting.exec(t);
+  if (has(P.enfants.quadruples, t)) return 4;
+  if (has(P.enfants.triples, t)) return 3;
+  if (has(P.enfants.jumeaux, t)) return 2;
+  const m = find(P.enfants.expecting, t);
   if (m) {
     const n = toNumber(m[1]);
     if (n >= 1 && n <= 6) return n;
@@ -92,21 +103,21 @@ function findEnfants(t: string): number | undefined {
 }
 
 function findRang(t: string): number | undefined {
-  const ord = P.rang.numbered.exec(t);
+  const ord = find(P.rang.numbered, t);
   if (ord) return Number(ord[1]);
-  const ordW = P.rang.ordinal.exec(t);
+  const ordW = find(P.rang.ordinal, t);
   if (ordW) return P.ordinals[ordW[1]];
-  if (P.rang.birthContext.test(t)) {
-    const bare = P.rang.bare.exec(t);
+  if (has(P.rang.birthContext, t)) {
+    const bare = find(P.rang.bare, t);
     if (bare) return /^\d/.test(bare[1]) ? parseInt(bare[1], 10) : P.ordinals[bare[1]];
   }
-  const already = P.rang.alreadyHave.exec(t);
+  const already = find(P.rang.alreadyHave, t);
   if (already) {
     const n = toNumber(already[1]);
     if (n >= 0 && n < 15) return n + 1;
   }
-  const have = P.rang.haveChildren.exec(t);
-  if (have && P.rang.birthContext.test(t)) {
+  const have = find(P.rang.haveChildren, t);
+  if (have && has(P.rang.birthContext, t)) {
     const n = toNumber(have[1]);
     if (n >= 0 && n < 15) return n + 1;
   }
@@ -115,8 +126,8 @@ function findRang(t: string): number | undefined {
 
 // ---------------------------------------------------------------------------------------------- ald
 function findAld(t: string): boolean | undefined {
-  if (!P.ald.mention.test(t)) return undefined;
-  if (P.ald.negated.test(t)) return false;
+  if (!has(P.ald.mention, t)) return undefined;
+  if (has(P.ald.negated, t)) return false;
   return true;
 }
 
@@ -125,7 +136,7 @@ function findAffiliation(t: string): number | undefined {
   const re = P.affiliation.since;
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(t)) !== null) {
+  while (mayMatch(re, t) && (m = re.exec(t)) !== null) {
     const n = toNumber(m[1]);
     if (!Number.isFinite(n)) continue;
     let months = m[2] === 'mois' ? n : n * 12;
@@ -138,7 +149,7 @@ function findAffiliation(t: string): number | undefined {
       return months;
     if (!P.affiliation.negative.test(before) && !P.affiliation.negative.test(after)) return months;
   }
-  const dur = P.affiliation.duration.exec(t);
+  const dur = find(P.affiliation.duration, t);
   if (dur) {
     const n = toNumber(dur[1]);
     if (Number.isFinite(n)) return dur[2] === 'mois' ? n : n * 12;
@@ -194,12 +205,12 @@ function findDates(folded: string, ref: Date): string[] {
   }
   const named = P.dates.named;
   named.lastIndex = 0;
-  while ((m = named.exec(folded)) !== null) {
+  while (mayMatch(named, folded) && (m = named.exec(folded)) !== null) {
     const d = m[1] === '1er' || m[1] === 'premier' ? 1 : Number(m[1]);
     push(iso(m[3] ? Number(m[3]) : year, P.months[m[2]], d));
   }
   for (const { re, days } of P.dates.relative) {
-    if (re.test(folded)) {
+    if (has(re, folded)) {
       const d = new Date(Date.UTC(ref.getFullYear(), ref.getMonth(), ref.getDate() + days));
       push(iso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()));
     }
@@ -225,7 +236,7 @@ export function extractEntitiesFolded(
   const e: Entities = {};
   const statut = findStatut(t);
   if (statut) e.statut = statut;
-  if (P.pastActivity.test(t)) e.activiteTerminee = true;
+  if (has(P.pastActivity, t)) e.activiteTerminee = true;
   const difficultes = findDifficultes(t);
   if (difficultes.length > 0) e.difficultes = difficultes;
   const situation = findSituation(t, difficultes);

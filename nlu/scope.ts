@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { OutOfScope } from '../contract';
 import { checkPattern, compileGroup, loadDataFile, patternWords } from './patterns';
+import { type Requirement, requirementOf, satisfies } from './prefilter';
 
 const Pattern = z.string().min(2).refine(checkPattern, { message: 'not a valid regular expression' });
 
@@ -27,15 +28,15 @@ export type OutOfScopeFile = z.infer<typeof OutOfScopeFileSchema>;
 export type { OutOfScope };
 
 export class ScopeDetector {
-  private readonly domains: { id: string; contacts: string[]; re: RegExp }[];
+  /** `req`: what any match of `re` needs (`prefilter.ts`), or null. */
+  private readonly domains: { id: string; contacts: string[]; re: RegExp; req: Requirement | null }[];
   readonly words: string[];
 
   constructor(data: OutOfScopeFile) {
-    this.domains = data.domains.map((d) => ({
-      id: d.id,
-      contacts: d.contacts,
-      re: compileGroup(d.patterns),
-    }));
+    this.domains = data.domains.map((d) => {
+      const re = compileGroup(d.patterns);
+      return { id: d.id, contacts: d.contacts, re, req: requirementOf(re) };
+    });
     this.words = patternWords(data.domains.flatMap((d) => d.patterns));
   }
 
@@ -47,6 +48,7 @@ export class ScopeDetector {
   detect(normalized: string): OutOfScope | undefined {
     for (const d of this.domains) {
       d.re.lastIndex = 0;
+      if (d.req && !satisfies(d.req, d.re, normalized)) continue;
       if (d.re.test(normalized)) return { domain: d.id, contacts: d.contacts };
     }
     return undefined;

@@ -1,0 +1,354 @@
+/**
+ * Cheap pre-tests for the detectors' and the entity extractor's regular expressions, derived from the patterns
+ * themselves (nothing is listed by hand): most patterns need a word that a given message does not have, and
+ * can then be skipped without scanning the text.
+ *
+ * `requirementOf(re)` reads the pattern's source and finds what any match needs: a word of the text starting with
+ * some literal (`(?:^| )dette` needs a word starting with « dette »), or, when the literal may start inside a word,
+ * the literal anywhere in the text; alternatives need one of their own requirements. `mayMatch(re, text)` is
+ * false only when the text has none of them — then `re` cannot match it, and the result of skipping it is the
+ * result of running it. Words are what lies between single spaces (`text.split(' ')`): a literal the pattern
+ * places right after a space or at the start is the start of such a word, whatever the text. A pattern this
+ * reader does not fully understand (flags other than `g`, unusual escapes) gets no requirement: always run.
+ */
+
+/** One way of satisfying a requirement: a word starting with `s` (`prefix`), or `s` anywhere in the text. */
+interface Atom {
+  s: string;
+  prefix: boolean;
+}
+
+// ------------------------------------------------------------------------------------------------ parsing
+type Node =
+  | { kind: 'char'; c: string }
+  | { kind: 'any' }
+  | { kind: 'zero' }
+  | { kind: 'start' }
+  | { kind: 'group'; alternatives: Item[][] };
+interface Item {
+  node: Node;
+  min: number;
+  max: number;
+}
+
+class Unsupported extends Error {}
+
+/** A small reader of JavaScript regular expressions (non-unicode), enough to find literals and their places. */
+class Parser {
+  private i = 0;
+  constructor(private readonly src: string) {}
+
+  parse(): Item[][] {
+    const alternatives = this.alternation();
+    if (this.i < this.src.length) throw new Unsupported('unbalanced )');
+    return alternatives;
+  }
+
+  private alternation(): Item[][] {
+    const alternatives = [this.sequence()];
+    while (this.src[this.i] === '|') {
+      this.i++;
+      alternatives.push(this.sequence());
+    }
+    return alternatives;
+  }
+
+  private sequence(): Item[] {
+    const items: Item[] = [];
+    while (this.i < this.src.length && this.src[this.i] !== '|' && this.src[this.i] !== ')') {
+      const node = this.atom();
+      const [min, max] = this.quantifier();
+      items.push({ node, min, max });
+    }
+    return items;
+  }
+
+  private atom(): Node {
+    const src = this.src;
+    const c = src[this.i++];
+    if (c === '(') {
+      let zero = false;
+      if (src[this.i] === '?') {
+        if (src.startsWith('?:', this.i)) this.i += 2;
+        else if (src.startsWith('?=', this.i) || src.startsWith('?!', this.i)) {
+          this.i += 2;
+          zero = true;
+        } else if (src.startsWith('?<=', this.i) || src.startsWith('?<!', this.i)) {
+          this.i += 3;
+          zero = true;
+        } else if (/^\?<[A-Za-z_$][\w$]*>/.test(src.slice(this.i))) this.i = src.indexOf('>', this.i) + 1;
+        else throw new Unsupported('group');
+      }
+      const alternatives = this.alternation();
+      if (src[this.i++] !== ')') throw new Unsupported('unclosed group');
+      return zero ? { kind: 'zero' } : { kind: 'group', alternatives };
+    }
+    if (c === '[') {
+      if (src[this.i] === '^') this.i++;
+      while (this.i < src.length && src[this.i] !== ']') this.i += src[this.i] === '\\' ? 2 : 1;
+      if (src[this.i++] !== ']') throw new Unsupported('unclosed class');
+      return { kind: 'any' };
+    }
+    if (c === '.') return { kind: 'any' };
+    if (c === '^') return { kind: 'start' };
+    if (c === '$') return { kind: 'zero' };
+    if (c === '\\') {
+      const e = src[this.i++];
+      if (e === undefined) throw new Unsupported('trailing backslash');
+      if (e === 'b' || e === 'B') return { kind: 'zero' };
+      if ('dDwWsS'.includes(e)) return { kind: 'any' };
+      if (/[A-Za-z0-9]/.test(e)) {
+        // Control characters match no letter, digit or space; other letters (\u, \x, \k, \p…) and back-references
+        // are not read here.
+        if ('nrtfv'.includes(e)) return { kind: 'char', c: '\n' };
+        throw new Unsupported(`escape \\${e}`);
+      }
+      return { kind: 'char', c: e };
+    }
+    if ('*+?{}|)'.includes(c)) throw new Unsupported(`unexpected ${c}`);
+    return { kind: 'char', c };
+  }
+
+  private quantifier(): [number, number] {
+    const src = this.src;
+    let q: [number, number] = [1, 1];
+    const c = src[this.i];
+    if (c === '?') q = [0, 1];
+    else if (c === '*') q = [0, Infinity];
+    else if (c === '+') q = [1, Infinity];
+    else if (c === '{') {
+      const m = /^\{(\d+)(,(\d*))?\}/.exec(src.slice(this.i));
+      if (!m) throw new Unsupported('literal {');
+      const min = Number(m[1]);
+      const max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
+      this.i += m[0].length - 1;
+      q = [min, max];
+    } else return q;
+    this.i++;
+    if (src[this.i] === '?') this.i++; // lazy: same matches for our purpose
+    return q;
+  }
+}
+
+// ------------------------------------------------------------------------------------------------ analysis
+const WORD_CHAR = /^[a-z0-9]$/;
+
+/** How selective a requirement is: its weakest atom's length (a word start counts more than a substring). */
+function strength(atoms: readonly Atom[]): number {
+  let min = Infinity;
+  for (const a of atoms) min = Math.min(min, a.s.length + (a.prefix ? 2 : 0));
+  return min;
+}
+
+/**
+ * A sequence read from a position that is (`atStart`) or may not be the start of a word: the best requirement
+ * found in it (or none), and whether every match of it ends at the start of a word.
+ */
+function sequence(items: readonly Item[], atStart: boolean): { req: Atom[] | null; atStart: boolean } {
+  const candidates: Atom[][] = [];
+  let run = '';
+  let runAtStart = false;
+  let here = atStart;
+  const close = (): void => {
+    if (run.length > 0) candidates.push([{ s: run, prefix: runAtStart }]);
+    run = '';
+  };
+  for (const { node, min, max } of items) {
+    if (node.kind === 'zero') continue; // assertions consume nothing
+    if (node.kind === 'char' && min === 1 && max === 1) {
+      if (WORD_CHAR.test(node.c)) {
+        if (run === '') runAtStart = here;
+        run += node.c;
+        here = false;
+      } else {
+        close();
+        here = node.c === ' ';
+      }
+      continue;
+    }
+    close();
+    if (node.kind === 'start') {
+      here = true;
+      continue;
+    }
+    if (max === 0) continue;
+    if (node.kind === 'group') {
+      const first = alternation(node.alternatives, here);
+      if (min >= 1 && first.req) candidates.push(first.req);
+      // Where the repetitions may end: after one, two, three of them (a yes/no that settles by then), or before.
+      const ends = [first.atStart];
+      if (max > 1) {
+        const second = alternation(node.alternatives, first.atStart).atStart;
+        ends.push(second, alternation(node.alternatives, second).atStart);
+      }
+      if (min === 0) ends.push(here);
+      here = ends.every(Boolean);
+    } else if (node.kind === 'char' && node.c === ' ') here = min === 0 ? here : true;
+    else here = false;
+  }
+  close();
+  let best: Atom[] | null = null;
+  for (const c of candidates) {
+    if (!best || strength(c) > strength(best) || (strength(c) === strength(best) && c.length < best.length))
+      best = c;
+  }
+  return { req: best, atStart: here };
+}
+
+function alternation(
+  alternatives: readonly Item[][],
+  atStart: boolean,
+): { req: Atom[] | null; atStart: boolean } {
+  let req: Atom[] | null = [];
+  let end = true;
+  for (const alt of alternatives) {
+    const r = sequence(alt, atStart);
+    req = req && r.req ? req.concat(r.req) : null;
+    end &&= r.atStart;
+  }
+  return { req, atStart: end };
+}
+
+/** The atoms one of which any match of `source` needs, or null when none is known. */
+export function requiredAtoms(source: string, flags = ''): Atom[] | null {
+  if (flags.replace('g', '') !== '') return null;
+  try {
+    return alternation(new Parser(source).parse(), false).req;
+  } catch (err) {
+    if (err instanceof Unsupported) return null;
+    throw err;
+  }
+}
+
+// ------------------------------------------------------------------------------------------------ checking
+/**
+ * Every atom some requirement uses, numbered, by kind: a word start, or a part of a word. Atoms hold no space, so
+ * a text contains one exactly when one of its words does: both kinds are looked up word by word, and what each
+ * word holds is remembered.
+ */
+const prefixAtoms = new Map<string, number>();
+const innerAtoms = new Map<string, number>();
+let atomCount = 0;
+let longestPrefix = 0;
+let longestInner = 0;
+/** Bumped when atoms are added: what was computed for words and texts before is stale. */
+let registryVersion = 0;
+
+function atomId(a: Atom): number {
+  const atoms = a.prefix ? prefixAtoms : innerAtoms;
+  let id = atoms.get(a.s);
+  if (id === undefined) {
+    id = atomCount++;
+    atoms.set(a.s, id);
+    if (a.prefix) longestPrefix = Math.max(longestPrefix, a.s.length);
+    else longestInner = Math.max(longestInner, a.s.length);
+    registryVersion++;
+  }
+  return id;
+}
+
+/** What a match needs: any one of these atoms. */
+export type Requirement = Int32Array;
+
+const requirements = new WeakMap<RegExp, Requirement | null>();
+
+/** `re`'s requirement (derived once per pattern), or null when it must always be run. */
+export function requirementOf(re: RegExp): Requirement | null {
+  let req = requirements.get(re);
+  if (req === undefined) {
+    const atoms = requiredAtoms(re.source, re.flags);
+    req = atoms ? Int32Array.from(new Set(atoms.map(atomId))) : null;
+    requirements.set(re, req);
+  }
+  return req;
+}
+
+/** The atoms each word holds (bounded; cleared when atoms are added). */
+const wordAtoms = new Map<string, Int32Array>();
+let wordAtomsVersion = 0;
+const WORD_MEMO_MAX = 20_000;
+const NONE = new Int32Array(0);
+
+function atomsOfWord(word: string): Int32Array {
+  let ids = wordAtoms.get(word);
+  if (ids) return ids;
+  const found = new Set<number>();
+  for (let n = Math.min(word.length, longestPrefix); n >= 1; n--) {
+    const id = prefixAtoms.get(word.slice(0, n));
+    if (id !== undefined) found.add(id);
+  }
+  if (innerAtoms.size > 0) {
+    for (let i = 0; i < word.length; i++) {
+      for (let n = Math.min(word.length - i, longestInner); n >= 1; n--) {
+        const id = innerAtoms.get(word.slice(i, i + n));
+        if (id !== undefined) found.add(id);
+      }
+    }
+  }
+  ids = found.size > 0 ? Int32Array.from(found) : NONE;
+  if (wordAtoms.size >= WORD_MEMO_MAX) wordAtoms.clear();
+  wordAtoms.set(word, ids);
+  return ids;
+}
+
+/**
+ * The atoms of the last few texts (the detectors read the same texts in turn): `stamps[id] === generation` when
+ * the text holds atom `id`.
+ */
+interface TextAtoms {
+  text: string;
+  version: number;
+  generation: number;
+  stamps: Uint32Array;
+}
+const RECENT = 4;
+const recentTexts: TextAtoms[] = [];
+let nextSlot = 0;
+let generation = 0;
+
+function atomsOfText(text: string): TextAtoms {
+  for (const t of recentTexts) if (t.text === text && t.version === registryVersion) return t;
+  if (wordAtomsVersion !== registryVersion) {
+    wordAtoms.clear();
+    wordAtomsVersion = registryVersion;
+  }
+  let slot = recentTexts[nextSlot];
+  if (!slot || slot.stamps.length < atomCount) {
+    slot = { text, version: 0, generation: 0, stamps: new Uint32Array(atomCount + 64) };
+    recentTexts[nextSlot] = slot;
+  }
+  nextSlot = (nextSlot + 1) % RECENT;
+  if (++generation === 0xffffffff) {
+    for (const t of recentTexts) t.stamps.fill(0);
+    generation = 1;
+  }
+  slot.text = text;
+  slot.version = registryVersion;
+  slot.generation = generation;
+  const stamps = slot.stamps;
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf(' ', start);
+    if (end < 0) end = text.length;
+    if (end > start) for (const id of atomsOfWord(text.slice(start, end))) stamps[id] = generation;
+    start = end + 1;
+  }
+  return slot;
+}
+
+/**
+ * False only when `re` cannot match `text` (see the module comment); true otherwise. When false, a global `re`'s
+ * `lastIndex` is reset as a failed search would have.
+ */
+export function mayMatch(re: RegExp, text: string): boolean {
+  const req = requirementOf(re);
+  return req === null || satisfies(req, re, text);
+}
+
+/** `mayMatch` with `re`'s requirement already at hand (`requirementOf`). */
+export function satisfies(req: Requirement, re: RegExp, text: string): boolean {
+  const { stamps, generation: g } = atomsOfText(text);
+  for (const id of req) if (stamps[id] === g) return true;
+  if (re.global) re.lastIndex = 0;
+  return false;
+}

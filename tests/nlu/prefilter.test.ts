@@ -1,0 +1,73 @@
+import { loadExamples, normalize } from '../../nlu';
+import { ENTITY_PATTERNS } from '../../nlu/entityPatterns';
+import { DistressDetector } from '../../nlu/distress';
+import { mayMatch, requiredAtoms } from '../../nlu/prefilter';
+import { ScopeDetector } from '../../nlu/scope';
+
+const atoms = (source: string, flags = ''): string[] | null =>
+  requiredAtoms(source, flags)?.map((a) => (a.prefix ? `^${a.s}` : `*${a.s}`)) ?? null;
+
+describe('requirements read from a pattern', () => {
+  it('asks for a word start after a space or the start, for a substring elsewhere', () => {
+    expect(atoms('(?:^| )(?:dettes?|huissier)')).toEqual(['^dette', '^huissier']);
+    expect(atoms('retards? de paiement')).toEqual(['^paiement']);
+    expect(atoms('cotisations?')).toEqual(['*cotisation']);
+    expect(atoms('(?:^| )(?:ne )?(?:me )?leve (?:plus|pas)')).toEqual(['^leve']);
+    // After words of any kind, « dependante » still starts a word.
+    expect(atoms('(?:mere|pere) (?:\\w+ ){0,3}dependante?')).toEqual(['^dependant']);
+  });
+
+  it('asks nothing of an alternative that can match without a literal', () => {
+    expect(atoms('(?:^| )(?:dette|\\d+ euros?)')).toEqual(['^dette', '^euro']);
+    expect(atoms('(?:^| )(?:dette|\\d+)')).toBeNull();
+    expect(atoms('(?:^| )(?:dette)?')).toBeNull();
+    expect(atoms('.{0,40}')).toBeNull();
+  });
+
+  it('gives up on what it does not read', () => {
+    expect(atoms('dette', 'i')).toBeNull();
+    expect(atoms('\\u0064ette')).toBeNull();
+    expect(atoms('(a)\\1')).toBeNull();
+    expect(atoms('a{,2}')).toBeNull();
+  });
+
+  it('never rules out a text the pattern matches (every pattern of the recogniser, training sentences)', () => {
+    const patterns: RegExp[] = [];
+    const collect = (x: unknown): void => {
+      if (x instanceof RegExp) patterns.push(x);
+      else if (x && typeof x === 'object') for (const v of Object.values(x)) collect(v);
+    };
+    collect(ENTITY_PATTERNS);
+    collect(DistressDetector.fromFile());
+    collect(ScopeDetector.fromFile());
+    expect(patterns.length).toBeGreaterThan(60);
+    const sentences = loadExamples().map((e) => e.text);
+    const texts = [
+      ...sentences.map(normalize),
+      ...sentences.map((t) => t.toLowerCase()),
+      // long texts: six sentences joined
+      ...sentences
+        .filter((_, i) => i % 6 === 0)
+        .map((_, i) =>
+          sentences
+            .slice(i * 6, i * 6 + 6)
+            .map(normalize)
+            .join(' '),
+        ),
+    ];
+    let ruledOut = 0;
+    for (const re of patterns) {
+      for (const text of texts) {
+        re.lastIndex = 0;
+        const matches = re.test(text);
+        const may = mayMatch(re, text);
+        if (matches)
+          expect({ pattern: re.source, text, may }).toEqual({ pattern: re.source, text, may: true });
+        if (!may) ruledOut++;
+      }
+      re.lastIndex = 0;
+    }
+    // The pre-test is worth having: most (pattern, text) pairs never run the pattern.
+    expect(ruledOut).toBeGreaterThan((patterns.length * texts.length) / 2);
+  });
+});
