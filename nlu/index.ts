@@ -21,6 +21,7 @@ import { LinearScorer } from './linear';
 import { SoftmaxModel, softmaxInPlace, type SparseVector, type TrainOptions } from './model';
 import { fold, normalizeFoldedTokens, normalizeTokens } from './normalize';
 import { ScopeDetector } from './scope';
+import { readingText } from './prefilter';
 import { PIPELINE_OPTIONS } from './settings';
 import { SpellCorrector } from './spell';
 
@@ -263,9 +264,11 @@ export class Recognizer {
       topIntent = 'None';
       score = 1 - score;
     }
-    const outOfScope = this.scope.detect(normalized);
     // The detectors also read the words as written when spelling correction changed some.
     const read = corrected ? [normalized, norm.tokens.join(' ')] : [normalized];
+    readingText(normalized, tokens);
+    if (corrected) readingText(read[1], norm.tokens);
+    const outOfScope = this.scope.detect(normalized);
     const result = {
       text,
       normalized,

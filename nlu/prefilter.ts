@@ -306,7 +306,7 @@ const recentTexts: TextAtoms[] = [];
 let nextSlot = 0;
 let generation = 0;
 
-function atomsOfText(text: string): TextAtoms {
+function atomsOfText(text: string, words?: readonly string[]): TextAtoms {
   for (const t of recentTexts) if (t.text === text && t.version === registryVersion) return t;
   if (wordAtomsVersion !== registryVersion) {
     wordAtoms.clear();
@@ -326,6 +326,10 @@ function atomsOfText(text: string): TextAtoms {
   slot.version = registryVersion;
   slot.generation = generation;
   const stamps = slot.stamps;
+  if (words) {
+    for (const word of words) for (const id of atomsOfWord(word)) stamps[id] = generation;
+    return slot;
+  }
   let start = 0;
   while (start <= text.length) {
     let end = text.indexOf(' ', start);
@@ -334,6 +338,14 @@ function atomsOfText(text: string): TextAtoms {
     start = end + 1;
   }
   return slot;
+}
+
+/**
+ * Tells the pre-tests that `text` is `words.join(' ')`, about to be read by several detectors: its words need not
+ * be split out again (and the same word strings are looked up faster).
+ */
+export function readingText(text: string, words: readonly string[]): void {
+  atomsOfText(text, words);
 }
 
 /**
