@@ -133,24 +133,74 @@ class Parser {
 // ------------------------------------------------------------------------------------------------ analysis
 const WORD_CHAR = /^[a-z0-9]$/;
 
-/** How selective a requirement is: its weakest atom's length (a word start counts more than a substring). */
-function strength(atoms: readonly Atom[]): number {
+/** Any one of these atoms. */
+type Clause = Atom[];
+/**
+ * What a match needs, in disjunctive form: one of the conjunctions holds, each a list of clauses that must all
+ * hold. `[[]]` (one empty conjunction) needs nothing.
+ */
+type Needs = Clause[][];
+const NOTHING: Needs = [[]];
+
+/** How selective a clause is: its weakest atom's length (a word start counts more than a part of a word). */
+function strength(clause: Clause): number {
   let min = Infinity;
-  for (const a of atoms) min = Math.min(min, a.s.length + (a.prefix ? 2 : 0));
+  for (const a of clause) min = Math.min(min, a.s.length + (a.prefix ? 2 : 0));
   return min;
 }
 
+function needsNothing(n: Needs): boolean {
+  return n.some((conj) => conj.length === 0);
+}
+
+/** A single clause implied by `n` (each conjunction's most selective clause, joined). */
+function weaken(n: Needs): Clause {
+  return n.flatMap((conj) => conj.reduce((best, c) => (strength(c) > strength(best) ? c : best)));
+}
+
+/** All of `candidates` (each non-empty and needing something). */
+function all(candidates: Needs[]): Needs {
+  if (candidates.length === 0) return NOTHING;
+  // One disjunction is kept as it is (the most alternatives); the others are weakened to one clause each, so
+  // the form never multiplies out.
+  let main = candidates[0];
+  for (const c of candidates) if (c.length > main.length) main = c;
+  const extra: Clause[] = [];
+  for (const c of candidates) {
+    if (c === main) continue;
+    if (c.length === 1) extra.push(...c[0]);
+    else extra.push(weaken(c));
+  }
+  return main.map((conj) => tidy([...conj, ...extra]));
+}
+
+/** Clauses without repeats, the most selective first (the first to fail is tried first). */
+function tidy(conj: Clause[]): Clause[] {
+  const seen = new Set<string>();
+  const out: Clause[] = [];
+  for (const c of conj) {
+    const key = c
+      .map((a) => `${a.prefix ? '^' : '*'}${a.s}`)
+      .sort()
+      .join(' ');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(c);
+  }
+  return out.sort((x, y) => strength(y) - strength(x));
+}
+
 /**
- * A sequence read from a position that is (`atStart`) or may not be the start of a word: the best requirement
- * found in it (or none), and whether every match of it ends at the start of a word.
+ * A sequence read from a position that is (`atStart`) or may not be the start of a word: what any match of it
+ * needs, and whether every match of it ends at the start of a word.
  */
-function sequence(items: readonly Item[], atStart: boolean): { req: Atom[] | null; atStart: boolean } {
-  const candidates: Atom[][] = [];
+function sequence(items: readonly Item[], atStart: boolean): { needs: Needs; atStart: boolean } {
+  const candidates: Needs[] = [];
   let run = '';
   let runAtStart = false;
   let here = atStart;
   const close = (): void => {
-    if (run.length > 0) candidates.push([{ s: run, prefix: runAtStart }]);
+    if (run.length > 0) candidates.push([[[{ s: run, prefix: runAtStart }]]]);
     run = '';
   };
   for (const { node, min, max } of items) {
@@ -174,7 +224,7 @@ function sequence(items: readonly Item[], atStart: boolean): { req: Atom[] | nul
     if (max === 0) continue;
     if (node.kind === 'group') {
       const first = alternation(node.alternatives, here);
-      if (min >= 1 && first.req) candidates.push(first.req);
+      if (min >= 1 && !needsNothing(first.needs)) candidates.push(first.needs);
       // Where the repetitions may end: after one, two, three of them (a yes/no that settles by then), or before.
       const ends = [first.atStart];
       if (max > 1) {
@@ -187,33 +237,29 @@ function sequence(items: readonly Item[], atStart: boolean): { req: Atom[] | nul
     else here = false;
   }
   close();
-  let best: Atom[] | null = null;
-  for (const c of candidates) {
-    if (!best || strength(c) > strength(best) || (strength(c) === strength(best) && c.length < best.length))
-      best = c;
-  }
-  return { req: best, atStart: here };
+  return { needs: all(candidates), atStart: here };
 }
 
-function alternation(
-  alternatives: readonly Item[][],
-  atStart: boolean,
-): { req: Atom[] | null; atStart: boolean } {
-  let req: Atom[] | null = [];
+function alternation(alternatives: readonly Item[][], atStart: boolean): { needs: Needs; atStart: boolean } {
+  let needs: Needs = [];
   let end = true;
   for (const alt of alternatives) {
     const r = sequence(alt, atStart);
-    req = req && r.req ? req.concat(r.req) : null;
+    needs = needsNothing(needs) || needsNothing(r.needs) ? NOTHING : needs.concat(r.needs);
     end &&= r.atStart;
   }
-  return { req, atStart: end };
+  return { needs, atStart: end };
 }
 
-/** The atoms one of which any match of `source` needs, or null when none is known. */
-export function requiredAtoms(source: string, flags = ''): Atom[] | null {
+/**
+ * What any match of `source` needs: one of the returned conjunctions, each a list of clauses (any one atom of
+ * each); null when nothing is known.
+ */
+export function requiredAtoms(source: string, flags = ''): Atom[][][] | null {
   if (flags.replace('g', '') !== '') return null;
   try {
-    return alternation(new Parser(source).parse(), false).req;
+    const { needs } = alternation(new Parser(source).parse(), false);
+    return needsNothing(needs) ? null : needs;
   } catch (err) {
     if (err instanceof Unsupported) return null;
     throw err;
@@ -247,8 +293,8 @@ function atomId(a: Atom): number {
   return id;
 }
 
-/** What a match needs: any one of these atoms. */
-export type Requirement = Int32Array;
+/** What a match needs: one of the conjunctions, each a list of clauses (atom ids, any one of which). */
+export type Requirement = readonly (readonly Int32Array[])[];
 
 const requirements = new WeakMap<RegExp, Requirement | null>();
 
@@ -256,8 +302,10 @@ const requirements = new WeakMap<RegExp, Requirement | null>();
 export function requirementOf(re: RegExp): Requirement | null {
   let req = requirements.get(re);
   if (req === undefined) {
-    const atoms = requiredAtoms(re.source, re.flags);
-    req = atoms ? Int32Array.from(new Set(atoms.map(atomId))) : null;
+    const needs = requiredAtoms(re.source, re.flags);
+    req = needs
+      ? needs.map((conj) => conj.map((clause) => Int32Array.from(new Set(clause.map(atomId)))))
+      : null;
     requirements.set(re, req);
   }
   return req;
@@ -345,8 +393,14 @@ function atomsOfText(text: string, words?: readonly string[]): TextAtoms {
  * be split out again (and the same word strings are looked up faster).
  */
 export function readingText(text: string, words: readonly string[]): void {
-  atomsOfText(text, words);
+  if (text.length >= MIN_LENGTH) atomsOfText(text, words);
 }
+
+/**
+ * Shorter texts are not pre-tested: scanning them is about as cheap as looking up their words, and the messages
+ * of a line or two are the most frequent.
+ */
+const MIN_LENGTH = 100;
 
 /**
  * False only when `re` cannot match `text` (see the module comment); true otherwise. When false, a global `re`'s
@@ -359,8 +413,35 @@ export function mayMatch(re: RegExp, text: string): boolean {
 
 /** `mayMatch` with `re`'s requirement already at hand (`requirementOf`). */
 export function satisfies(req: Requirement, re: RegExp, text: string): boolean {
-  const { stamps, generation: g } = atomsOfText(text);
-  for (const id of req) if (stamps[id] === g) return true;
+  if (text.length < MIN_LENGTH || holds(req, text)) return true;
   if (re.global) re.lastIndex = 0;
+  return false;
+}
+
+/** `mayMatch` whatever the text's length (to check the requirements themselves). */
+export function couldMatch(re: RegExp, text: string): boolean {
+  const req = requirementOf(re);
+  return req === null || holds(req, text);
+}
+
+function holds(req: Requirement, text: string): boolean {
+  const { stamps, generation: g } = atomsOfText(text);
+  for (const conj of req) {
+    let all = true;
+    for (const clause of conj) {
+      let any = false;
+      for (const id of clause) {
+        if (stamps[id] === g) {
+          any = true;
+          break;
+        }
+      }
+      if (!any) {
+        all = false;
+        break;
+      }
+    }
+    if (all) return true;
+  }
   return false;
 }

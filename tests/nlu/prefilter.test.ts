@@ -1,20 +1,32 @@
 import { loadExamples, normalize } from '../../nlu';
 import { ENTITY_PATTERNS } from '../../nlu/entityPatterns';
 import { DistressDetector } from '../../nlu/distress';
-import { mayMatch, requiredAtoms } from '../../nlu/prefilter';
+import { couldMatch, requiredAtoms } from '../../nlu/prefilter';
 import { ScopeDetector } from '../../nlu/scope';
 
+/** What a pattern needs, written `^word` (a word starting so) or `*part`, `|` between choices, `&` between needs. */
 const atoms = (source: string, flags = ''): string[] | null =>
-  requiredAtoms(source, flags)?.map((a) => (a.prefix ? `^${a.s}` : `*${a.s}`)) ?? null;
+  requiredAtoms(source, flags)?.map((conj) =>
+    conj.map((clause) => clause.map((a) => (a.prefix ? `^${a.s}` : `*${a.s}`)).join('|')).join(' & '),
+  ) ?? null;
 
 describe('requirements read from a pattern', () => {
   it('asks for a word start after a space or the start, for a substring elsewhere', () => {
     expect(atoms('(?:^| )(?:dettes?|huissier)')).toEqual(['^dette', '^huissier']);
-    expect(atoms('retards? de paiement')).toEqual(['^paiement']);
+    expect(atoms('retards? de paiement')).toEqual(['^paiement & *retard & ^de']);
     expect(atoms('cotisations?')).toEqual(['*cotisation']);
-    expect(atoms('(?:^| )(?:ne )?(?:me )?leve (?:plus|pas)')).toEqual(['^leve']);
+    expect(atoms('(?:^| )(?:ne )?(?:me )?leve (?:plus|pas)')).toEqual(['^plus & ^leve', '^leve & ^pas']);
     // After words of any kind, « dependante » still starts a word.
-    expect(atoms('(?:mere|pere) (?:\\w+ ){0,3}dependante?')).toEqual(['^dependant']);
+    expect(atoms('(?:mere|pere) (?:\\w+ ){0,3}dependante?')).toEqual([
+      '^dependant & *mere',
+      '^dependant & *pere',
+    ]);
+    // Each alternative needs all its words (a group's choices split it in two).
+    expect(atoms('(?:^| )(?:(?:pas|plus) de gaz|touche le fond)')).toEqual([
+      '^pas & ^gaz & ^de',
+      '^plus & ^gaz & ^de',
+      '^touche & ^fond & ^le',
+    ]);
   });
 
   it('asks nothing of an alternative that can match without a literal', () => {
@@ -60,7 +72,7 @@ describe('requirements read from a pattern', () => {
       for (const text of texts) {
         re.lastIndex = 0;
         const matches = re.test(text);
-        const may = mayMatch(re, text);
+        const may = couldMatch(re, text);
         if (matches)
           expect({ pattern: re.source, text, may }).toEqual({ pattern: re.source, text, may: true });
         if (!may) ruledOut++;
