@@ -39,6 +39,8 @@ export interface IndexedWord {
   phrases: readonly Phrase[] | undefined;
   /** Left to the scorer (`linear.ts`): the sum of the known n-grams' weight rows, made on first use. */
   charRow: Float64Array | null | undefined;
+  /** The ids of the bigrams starting with this word's stem, by the next stem (shared by the words of one stem). */
+  bigramsAfter: Map<string, number>;
   /** Left to the scorer: the last message and the last sentence this word was counted in. */
   wholeStamp: number;
   sentenceStamp: number;
@@ -108,12 +110,10 @@ export class Featurizer {
 
   /**
    * Resolves words against `index` from now on (inference). The per-index memos are reset when `index` is not the
-   * one they were built for, when they grew too large, or when `fresh`: words and ids obtained before must not be
-   * kept.
+   * one they were built for, or when they grew too large: words and ids obtained before must not be kept.
    */
-  useIndex(index: ReadonlyMap<string, number>, fresh = false): void {
-    const same = this.indexedFor === index && !fresh;
-    if (same && this.unknownIds.size < 100_000 && this.bigramCount < 200_000) return;
+  useIndex(index: ReadonlyMap<string, number>): void {
+    if (this.indexedFor === index && this.unknownIds.size < 100_000 && this.bigramCount < 200_000) return;
     this.indexedCache.clear();
     this.unknownIds.clear();
     this.bigramIds.clear();
@@ -146,6 +146,7 @@ export class Featurizer {
     const info = this.token(t);
     cached = {
       stem: info.stem,
+      bigramsAfter: this.bigramsAfter(info.stem),
       unigram: info.unigram === undefined ? -1 : this.idOf(info.unigram),
       chars: Int32Array.from(new Set(info.chars.map((name) => this.idOf(name)))),
       concepts: info.concepts.map((name) => this.idOf(name)),
@@ -158,13 +159,23 @@ export class Featurizer {
     return cached;
   }
 
-  /** The id of the bigram feature of `stem` after `prev` (`^` at the start of a text). */
-  bigramId(prev: string, stem: string): number {
+  /** The bigram ids after `prev` (a stem, or `^` at the start of a text), by the next stem. */
+  private bigramsAfter(prev: string): Map<string, number> {
     let byStem = this.bigramIds.get(prev);
     if (!byStem) {
       byStem = new Map();
       this.bigramIds.set(prev, byStem);
     }
+    return byStem;
+  }
+
+  /** The id of the bigram feature of `stem` after `prev` (`^` at the start of a text). */
+  bigramId(prev: string, stem: string): number {
+    return this.bigramAfter(this.bigramsAfter(prev), prev, stem);
+  }
+
+  /** `bigramId` with the ids after `prev` at hand (`IndexedWord.bigramsAfter`). */
+  bigramAfter(byStem: Map<string, number>, prev: string, stem: string): number {
     let id = byStem.get(stem);
     if (id === undefined) {
       id = this.idOf(`b|${prev}_${stem}`);

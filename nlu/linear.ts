@@ -56,13 +56,18 @@ export class LinearScorer {
   private readonly sentence: Vector;
   /** Logits of the sentences of the last message (one buffer per sentence, reused). */
   private readonly sentenceLogits: Float64Array[] = [];
-  /** `wholeSeen[id] === wholeGeneration`: counted in the message; `sentenceSeen` likewise for the sentence. */
-  private wholeSeen = new Uint32Array(0);
-  private sentenceSeen = new Uint32Array(0);
-  private wholeGeneration = 0;
-  private sentenceGeneration = 0;
-  /** Set when the generations wrapped: the words memoised with older stamps are dropped at the next message. */
-  private wrapped = false;
+  /**
+   * `wholeSeen[id] === wholeTag`: feature `id` is counted in the message; `sentenceSeen` likewise for the sentence.
+   * Small stamps, so that the arrays stay in the cache; cleared when the tags wrap (every 65 535 messages or
+   * sentences).
+   */
+  private wholeSeen = new Uint16Array(0);
+  private sentenceSeen = new Uint16Array(0);
+  private wholeTag = 0;
+  private sentenceTag = 0;
+  /** Serial numbers of the message and of the sentence (words' stamps: they never wrap). */
+  private wholeSerial = 0;
+  private sentenceSerial = 0;
   /** The current message: its tokens, words and bigram ids per position, and the lexicon phrases found. */
   private tokens: readonly string[] = [];
   private readonly words: IndexedWord[] = [];
@@ -95,7 +100,7 @@ export class LinearScorer {
     out: Float64Array,
   ): (Float64Array | undefined)[] {
     this.read(tokens);
-    this.nextGeneration(true);
+    this.nextTag(true);
     clear(this.whole);
     const result: (Float64Array | undefined)[] = [];
     let p = 0;
@@ -105,7 +110,7 @@ export class LinearScorer {
         result.push(undefined);
         continue;
       }
-      this.nextGeneration(false);
+      this.nextTag(false);
       this.scoreSentence(start, end);
       const buffer = (this.sentenceLogits[result.length] ??= new Float64Array(this.nClasses));
       this.logits(this.sentence, buffer);
@@ -120,8 +125,7 @@ export class LinearScorer {
 
   private read(tokens: readonly string[]): void {
     const f = this.featurizer;
-    f.useIndex(this.index, this.wrapped);
-    this.wrapped = false;
+    f.useIndex(this.index);
     this.tokens = tokens;
     const words = this.words;
     const bigrams = this.bigrams;
@@ -130,12 +134,12 @@ export class LinearScorer {
     this.phraseStarts.length = 0;
     this.phraseEnds.length = 0;
     this.phraseConcepts.length = 0;
-    let prev = '^';
+    let prev: IndexedWord | undefined;
     for (let p = 0; p < tokens.length; p++) {
       const w = f.indexedWord(tokens[p]);
       words[p] = w;
-      bigrams[p] = f.bigramId(prev, w.stem);
-      prev = w.stem;
+      bigrams[p] = prev ? f.bigramAfter(prev.bigramsAfter, prev.stem, w.stem) : f.bigramId('^', w.stem);
+      prev = w;
       if (w.phrases) this.findPhrases(w.phrases, p);
     }
   }
@@ -170,8 +174,8 @@ export class LinearScorer {
         this.sentenceOnly(BI, this.featurizer.bigramId('^', w.stem));
         this.wholeOnly(BI, bigrams[p]);
       } else this.joint(BI, bigrams[p]);
-      if (w.sentenceStamp === this.sentenceGeneration) continue; // a word already counted brings nothing new
-      w.sentenceStamp = this.sentenceGeneration;
+      if (w.sentenceStamp === this.sentenceSerial) continue; // a word already counted brings nothing new
+      w.sentenceStamp = this.sentenceSerial;
       this.jointChars(w);
       for (const id of w.concepts) this.joint(CONCEPTS, id);
     }
@@ -191,16 +195,16 @@ export class LinearScorer {
     const w = this.words[p];
     if (w.unigram >= 0) this.wholeOnly(UNI, w.unigram);
     this.wholeOnly(BI, this.bigrams[p]);
-    if (w.wholeStamp === this.wholeGeneration) return;
-    w.wholeStamp = this.wholeGeneration;
+    if (w.wholeStamp === this.wholeSerial) return;
+    w.wholeStamp = this.wholeSerial;
     const sum = this.whole.sums[CHARS];
     const row = this.charRow(w);
     if (row) for (let c = 0; c < this.nClasses; c++) sum[c] += row[c];
     for (const id of w.chars) {
-      if (this.wholeSeen[id] === this.wholeGeneration) {
+      if (this.wholeSeen[id] === this.wholeTag) {
         if (id < this.known) this.addRow(sum, id, -1);
       } else {
-        this.wholeSeen[id] = this.wholeGeneration;
+        this.wholeSeen[id] = this.wholeTag;
         this.whole.totals[CHARS]++;
       }
     }
@@ -210,10 +214,10 @@ export class LinearScorer {
   /** A feature of the sentence and of the message. */
   private joint(g: number, id: number): void {
     if (id >= this.sentenceSeen.length) this.grow(id);
-    const inSentence = this.sentenceSeen[id] === this.sentenceGeneration;
-    const inWhole = this.wholeSeen[id] === this.wholeGeneration;
+    const inSentence = this.sentenceSeen[id] === this.sentenceTag;
+    const inWhole = this.wholeSeen[id] === this.wholeTag;
     if (!inSentence) {
-      this.sentenceSeen[id] = this.sentenceGeneration;
+      this.sentenceSeen[id] = this.sentenceTag;
       this.sentence.totals[g]++;
       if (id < this.known) {
         this.addRow(this.sentence.sums[g], id, 1);
@@ -221,7 +225,7 @@ export class LinearScorer {
         if (inWhole) this.addRow(this.whole.sums[g], id, -1);
       }
       if (!inWhole) {
-        this.wholeSeen[id] = this.wholeGeneration;
+        this.wholeSeen[id] = this.wholeTag;
         this.whole.totals[g]++;
       }
     } else if (!inWhole) this.wholeOnly(g, id);
@@ -230,8 +234,8 @@ export class LinearScorer {
   /** A feature of the sentence only. */
   private sentenceOnly(g: number, id: number): void {
     if (id >= this.sentenceSeen.length) this.grow(id);
-    if (this.sentenceSeen[id] === this.sentenceGeneration) return;
-    this.sentenceSeen[id] = this.sentenceGeneration;
+    if (this.sentenceSeen[id] === this.sentenceTag) return;
+    this.sentenceSeen[id] = this.sentenceTag;
     this.sentence.totals[g]++;
     if (id < this.known) {
       this.addRow(this.sentence.sums[g], id, 1);
@@ -242,16 +246,16 @@ export class LinearScorer {
   /** A feature of the message only. */
   private wholeOnly(g: number, id: number): void {
     if (id >= this.wholeSeen.length) this.grow(id);
-    if (this.wholeSeen[id] === this.wholeGeneration) return;
-    this.wholeSeen[id] = this.wholeGeneration;
+    if (this.wholeSeen[id] === this.wholeTag) return;
+    this.wholeSeen[id] = this.wholeTag;
     this.whole.totals[g]++;
     if (id < this.known) this.addRow(this.whole.sums[g], id, 1);
   }
 
   /** A word's character n-grams, new in the sentence: its row sum, less the rows of the n-grams already counted. */
   private jointChars(w: IndexedWord): void {
-    const inWhole = w.wholeStamp === this.wholeGeneration;
-    w.wholeStamp = this.wholeGeneration;
+    const inWhole = w.wholeStamp === this.wholeSerial;
+    w.wholeStamp = this.wholeSerial;
     const sentenceSum = this.sentence.sums[CHARS];
     const wholeSum = this.whole.sums[CHARS];
     const row = this.charRow(w);
@@ -260,21 +264,21 @@ export class LinearScorer {
       // A word the message already had brings it nothing: take back what the sentence will pass on.
       if (inWhole) for (let c = 0; c < this.nClasses; c++) wholeSum[c] -= row[c];
     }
-    const { sentenceSeen, wholeSeen, sentenceGeneration, wholeGeneration } = this;
+    const { sentenceSeen, wholeSeen, sentenceTag, wholeTag } = this;
     for (const id of w.chars) {
-      if (sentenceSeen[id] === sentenceGeneration) {
+      if (sentenceSeen[id] === sentenceTag) {
         if (id < this.known) {
           this.addRow(sentenceSum, id, -1);
           if (inWhole) this.addRow(wholeSum, id, 1);
         }
       } else {
-        sentenceSeen[id] = sentenceGeneration;
+        sentenceSeen[id] = sentenceTag;
         this.sentence.totals[CHARS]++;
         if (inWhole) continue;
-        if (wholeSeen[id] === wholeGeneration) {
+        if (wholeSeen[id] === wholeTag) {
           if (id < this.known) this.addRow(wholeSum, id, -1);
         } else {
-          wholeSeen[id] = wholeGeneration;
+          wholeSeen[id] = wholeTag;
           this.whole.totals[CHARS]++;
         }
       }
@@ -307,35 +311,33 @@ export class LinearScorer {
     }
   }
 
-  /** A new generation for the message (`whole`) or for a sentence. */
-  private nextGeneration(whole: boolean): void {
-    if (!whole) {
-      this.sentenceGeneration++;
-      return;
+  /** A new tag for the message (`whole`) or for a sentence. */
+  private nextTag(whole: boolean): void {
+    if (whole) {
+      if (this.wholeSeen.length < this.featurizer.idCount) this.grow(this.featurizer.idCount);
+      this.wholeSerial++;
+      this.wholeTag = (this.wholeTag + 1) & 0xffff;
+      if (this.wholeTag === 0) {
+        this.wholeSeen.fill(0);
+        this.wholeTag = 1;
+      }
+    } else {
+      this.sentenceSerial++;
+      this.sentenceTag = (this.sentenceTag + 1) & 0xffff;
+      if (this.sentenceTag === 0) {
+        this.sentenceSeen.fill(0);
+        this.sentenceTag = 1;
+      }
     }
-    if (this.wholeSeen.length < this.featurizer.idCount) this.grow(this.featurizer.idCount);
-    this.wholeGeneration++;
-    if (this.wholeGeneration < 0xf0000000 && this.sentenceGeneration < 0xf0000000) return;
-    // Near the end of the stamps' range (after hundreds of millions of messages), at the start of a message:
-    // start again from clean stamps.
-    this.wholeSeen.fill(0);
-    this.sentenceSeen.fill(0);
-    for (const w of this.words) {
-      w.wholeStamp = 0;
-      w.sentenceStamp = 0;
-    }
-    this.wholeGeneration = 1;
-    this.sentenceGeneration = 1;
-    this.wrapped = true;
   }
 
   /** Makes room in the stamp arrays for ids up to `id`. */
   private grow(id: number): void {
     const size = Math.max(id + 1024, this.wholeSeen.length * 2);
-    const whole = new Uint32Array(size);
+    const whole = new Uint16Array(size);
     whole.set(this.wholeSeen);
     this.wholeSeen = whole;
-    const sentence = new Uint32Array(size);
+    const sentence = new Uint16Array(size);
     sentence.set(this.sentenceSeen);
     this.sentenceSeen = sentence;
   }
