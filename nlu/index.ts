@@ -75,6 +75,8 @@ export class Recognizer {
   private readonly model: SoftmaxModel;
   private readonly spell: SpellCorrector;
   private readonly noneIndex: number;
+  /** `topic[c]`: class `c` is a topic need (neither None nor a conversational intent), read once per class. */
+  private readonly topic: Uint8Array;
   private readonly scorer: LinearScorer;
   private readonly buf: Float64Array;
   private readonly distress = DistressDetector.fromFile();
@@ -97,6 +99,9 @@ export class Recognizer {
     this.labels = ALL_INTENTS.filter((i) => present.has(i));
     if (!present.has('None')) this.labels.push('None');
     this.noneIndex = this.labels.indexOf('None');
+    this.topic = Uint8Array.from(this.labels, (l, c) =>
+      c === this.noneIndex || isConversationIntent(l) ? 0 : 1,
+    );
     const labelIndex = new Map<string, number>(this.labels.map((l, i) => [l, i]));
 
     const key = this.options.cache
@@ -225,7 +230,7 @@ export class Recognizer {
       softmaxInPlace(p);
       let segTop = -1;
       for (let c = 0; c < p.length; c++) {
-        if (c === this.noneIndex || isConversationIntent(this.labels[c])) continue;
+        if (this.topic[c] === 0) continue;
         if (segTop < 0 || p[c] > p[segTop]) segTop = c;
         if (p[c] > bestTop) {
           bestTop = p[c];

@@ -40,6 +40,52 @@ function vector(nClasses: number): Vector {
   };
 }
 
+/** `into += sign × from`, element by element (unrolled: this is the scorer's inner loop). */
+function addVector(into: Float64Array, from: Float64Array, sign: 1 | -1, offset = 0): void {
+  const n = into.length;
+  let c = 0;
+  if (sign > 0) {
+    for (; c + 3 < n; c += 4) {
+      into[c] += from[offset + c];
+      into[c + 1] += from[offset + c + 1];
+      into[c + 2] += from[offset + c + 2];
+      into[c + 3] += from[offset + c + 3];
+    }
+    for (; c < n; c++) into[c] += from[offset + c];
+  } else {
+    for (; c + 3 < n; c += 4) {
+      into[c] -= from[offset + c];
+      into[c + 1] -= from[offset + c + 1];
+      into[c + 2] -= from[offset + c + 2];
+      into[c + 3] -= from[offset + c + 3];
+    }
+    for (; c < n; c++) into[c] -= from[offset + c];
+  }
+}
+
+/** `addVector` from the model's weights (a separate copy keeps each one specialised to its array type). */
+function addWeights(into: Float64Array, from: Float32Array, sign: 1 | -1, offset: number): void {
+  const n = into.length;
+  let c = 0;
+  if (sign > 0) {
+    for (; c + 3 < n; c += 4) {
+      into[c] += from[offset + c];
+      into[c + 1] += from[offset + c + 1];
+      into[c + 2] += from[offset + c + 2];
+      into[c + 3] += from[offset + c + 3];
+    }
+    for (; c < n; c++) into[c] += from[offset + c];
+  } else {
+    for (; c + 3 < n; c += 4) {
+      into[c] -= from[offset + c];
+      into[c + 1] -= from[offset + c + 1];
+      into[c + 2] -= from[offset + c + 2];
+      into[c + 3] -= from[offset + c + 3];
+    }
+    for (; c < n; c++) into[c] -= from[offset + c];
+  }
+}
+
 function clear(v: Vector): void {
   for (let g = 0; g < GROUPS; g++) {
     v.sums[g].fill(0);
@@ -183,11 +229,7 @@ export class LinearScorer {
       if (this.phraseStarts[m] >= start && this.phraseEnds[m] <= end)
         this.joint(CONCEPTS, this.phraseConcepts[m]);
     }
-    for (let g = 0; g < GROUPS; g++) {
-      const from = sentence.sums[g];
-      const into = whole.sums[g];
-      for (let c = 0; c < this.nClasses; c++) into[c] += from[c];
-    }
+    for (let g = 0; g < GROUPS; g++) addVector(whole.sums[g], sentence.sums[g], 1);
   }
 
   /** A position outside the scored sentences: the message's features only. */
@@ -199,7 +241,7 @@ export class LinearScorer {
     w.wholeStamp = this.wholeSerial;
     const sum = this.whole.sums[CHARS];
     const row = this.charRow(w);
-    if (row) for (let c = 0; c < this.nClasses; c++) sum[c] += row[c];
+    if (row) addVector(sum, row, 1);
     for (const id of w.chars) {
       if (this.wholeSeen[id] === this.wholeTag) {
         if (id < this.known) this.addRow(sum, id, -1);
@@ -260,9 +302,9 @@ export class LinearScorer {
     const wholeSum = this.whole.sums[CHARS];
     const row = this.charRow(w);
     if (row) {
-      for (let c = 0; c < this.nClasses; c++) sentenceSum[c] += row[c];
+      addVector(sentenceSum, row, 1);
       // A word the message already had brings it nothing: take back what the sentence will pass on.
-      if (inWhole) for (let c = 0; c < this.nClasses; c++) wholeSum[c] -= row[c];
+      if (inWhole) addVector(wholeSum, row, -1);
     }
     const { sentenceSeen, wholeSeen, sentenceTag, wholeTag } = this;
     for (const id of w.chars) {
@@ -343,10 +385,6 @@ export class LinearScorer {
   }
 
   private addRow(into: Float64Array, id: number, sign: 1 | -1): void {
-    const W = this.model.weights;
-    const C = this.nClasses;
-    const base = id * C;
-    if (sign > 0) for (let c = 0; c < C; c++) into[c] += W[base + c];
-    else for (let c = 0; c < C; c++) into[c] -= W[base + c];
+    addWeights(into, this.model.weights, sign, id * this.nClasses);
   }
 }
