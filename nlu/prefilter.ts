@@ -294,9 +294,19 @@ function atomId(a: Atom): number {
 }
 
 /** What a match needs: one of the conjunctions, each a list of clauses (atom ids, any one of which). */
-export type Requirement = readonly (readonly Int32Array[])[];
+export interface Requirement {
+  /** Its number among all requirements. */
+  index: number;
+  conjunctions: readonly (readonly Int32Array[])[];
+}
 
 const requirements = new WeakMap<RegExp, Requirement | null>();
+const allRequirements: Requirement[] = [];
+/**
+ * For each atom, the conjunctions whose first (most selective) clause holds it, as pairs of numbers: requirement,
+ * conjunction. A text's requirements are found from the atoms it has, not by trying every requirement.
+ */
+const byFirstAtom: number[][] = [];
 
 /** `re`'s requirement (derived once per pattern), or null when it must always be run. */
 export function requirementOf(re: RegExp): Requirement | null {
@@ -304,8 +314,21 @@ export function requirementOf(re: RegExp): Requirement | null {
   if (req === undefined) {
     const needs = requiredAtoms(re.source, re.flags);
     req = needs
-      ? needs.map((conj) => conj.map((clause) => Int32Array.from(new Set(clause.map(atomId)))))
+      ? {
+          index: allRequirements.length,
+          conjunctions: needs.map((conj) =>
+            conj.map((clause) => Int32Array.from(new Set(clause.map(atomId)))),
+          ),
+        }
       : null;
+    if (req) {
+      const { index } = req;
+      allRequirements.push(req);
+      req.conjunctions.forEach((conj, k) => {
+        for (const id of conj[0]) (byFirstAtom[id] ??= []).push(index, k);
+      });
+      registryVersion++;
+    }
     requirements.set(re, req);
   }
   return req;
@@ -340,15 +363,18 @@ function atomsOfWord(word: string): Int32Array {
 }
 
 /**
- * The atoms of the last few texts (the detectors read the same texts in turn): `stamps[id] === generation` when
- * the text holds atom `id`.
+ * The last few texts (the detectors read the same texts in turn): `stamps[id] === generation` when the text holds
+ * atom `id`, `satisfied[r] === generation` when it meets requirement `r`.
  */
 interface TextAtoms {
   text: string;
   version: number;
   generation: number;
   stamps: Uint32Array;
+  satisfied: Uint32Array;
 }
+/** The atoms of the text being read, each once. */
+const present: number[] = [];
 const RECENT = 4;
 const recentTexts: TextAtoms[] = [];
 let nextSlot = 0;
@@ -361,31 +387,76 @@ function atomsOfText(text: string, words?: readonly string[]): TextAtoms {
     wordAtomsVersion = registryVersion;
   }
   let slot = recentTexts[nextSlot];
-  if (!slot || slot.stamps.length < atomCount) {
-    slot = { text, version: 0, generation: 0, stamps: new Uint32Array(atomCount + 64) };
+  if (!slot || slot.stamps.length < atomCount || slot.satisfied.length < allRequirements.length) {
+    slot = {
+      text,
+      version: 0,
+      generation: 0,
+      stamps: new Uint32Array(atomCount + 64),
+      satisfied: new Uint32Array(allRequirements.length + 64),
+    };
     recentTexts[nextSlot] = slot;
   }
   nextSlot = (nextSlot + 1) % RECENT;
   if (++generation === 0xffffffff) {
-    for (const t of recentTexts) t.stamps.fill(0);
+    for (const t of recentTexts) {
+      t.stamps.fill(0);
+      t.satisfied.fill(0);
+    }
     generation = 1;
   }
   slot.text = text;
   slot.version = registryVersion;
   slot.generation = generation;
   const stamps = slot.stamps;
-  if (words) {
-    for (const word of words) for (const id of atomsOfWord(word)) stamps[id] = generation;
-    return slot;
+  present.length = 0;
+  const mark = (word: string): void => {
+    for (const id of atomsOfWord(word)) {
+      if (stamps[id] === generation) continue;
+      stamps[id] = generation;
+      present.push(id);
+    }
+  };
+  if (words) for (const word of words) mark(word);
+  else {
+    let start = 0;
+    while (start <= text.length) {
+      let end = text.indexOf(' ', start);
+      if (end < 0) end = text.length;
+      if (end > start) mark(text.slice(start, end));
+      start = end + 1;
+    }
   }
-  let start = 0;
-  while (start <= text.length) {
-    let end = text.indexOf(' ', start);
-    if (end < 0) end = text.length;
-    if (end > start) for (const id of atomsOfWord(text.slice(start, end))) stamps[id] = generation;
-    start = end + 1;
+  // The requirements met: only the conjunctions led by an atom the text has need checking.
+  const satisfied = slot.satisfied;
+  for (const id of present) {
+    const pairs = byFirstAtom[id];
+    if (!pairs) continue;
+    for (let i = 0; i < pairs.length; i += 2) {
+      const r = pairs[i];
+      if (
+        satisfied[r] !== generation &&
+        allHold(allRequirements[r].conjunctions[pairs[i + 1]], stamps, generation)
+      )
+        satisfied[r] = generation;
+    }
   }
   return slot;
+}
+
+/** Every clause of `conj` has an atom the text holds. */
+function allHold(conj: readonly Int32Array[], stamps: Uint32Array, g: number): boolean {
+  for (const clause of conj) {
+    let any = false;
+    for (const id of clause) {
+      if (stamps[id] === g) {
+        any = true;
+        break;
+      }
+    }
+    if (!any) return false;
+  }
+  return true;
 }
 
 /**
@@ -425,23 +496,6 @@ export function couldMatch(re: RegExp, text: string): boolean {
 }
 
 function holds(req: Requirement, text: string): boolean {
-  const { stamps, generation: g } = atomsOfText(text);
-  for (const conj of req) {
-    let all = true;
-    for (const clause of conj) {
-      let any = false;
-      for (const id of clause) {
-        if (stamps[id] === g) {
-          any = true;
-          break;
-        }
-      }
-      if (!any) {
-        all = false;
-        break;
-      }
-    }
-    if (all) return true;
-  }
-  return false;
+  const slot = atomsOfText(text);
+  return slot.satisfied[req.index] === slot.generation;
 }
