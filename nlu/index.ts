@@ -19,7 +19,7 @@ import { DistressDetector } from './distress';
 import { CONCEPTS } from './lexicon';
 import { LinearScorer } from './linear';
 import { SoftmaxModel, softmaxInPlace, type SparseVector, type TrainOptions } from './model';
-import { fold, normalizeFoldedTokens, normalizeTokens } from './normalize';
+import { appendChunk, appendFoldedTokens, fold, normalizeFoldedTokens, normalizeTokens } from './normalize';
 import { ScopeDetector } from './scope';
 import { readingText } from './prefilter';
 import { PIPELINE_OPTIONS } from './settings';
@@ -336,31 +336,50 @@ function round(x: number): number {
   return Math.round(x * 10_000) / 10_000;
 }
 
-/** Between sentences and « mais »-clauses (captured: `split` keeps them, at the odd positions). */
-const SEGMENT_SEPARATOR = /([.!?;\n]+|,? mais |,? sauf que |, (?:alors|du coup|donc) )/;
+/**
+ * One pass over a long folded message: a separator between sentences and « mais »-clauses (tried first), a chunk
+ * of a word (`normalize.ts`), or any other character that is not a space (it makes its sentence non-empty).
+ */
+const MESSAGE_PARTS = /[.!?;\n]+|,? mais |,? sauf que |, (?:alors|du coup|donc) |[a-z0-9']+|[€%&+]|\S/g;
+
+/** A part of `MESSAGE_PARTS` that is a chunk of a word: it starts with a letter, a digit or `'`, or is a symbol. */
+function isChunk(part: string): boolean {
+  const code = part.charCodeAt(0);
+  if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 39) return true;
+  return part === '€' || part === '%' || part === '&' || part === '+';
+}
 
 /**
  * A message's tokens, and each sentence's range of them when the message has several (sentences and
- * « mais »-clauses of a message of 60 characters or more). The pieces between separators and the separators are
- * normalised one after the other: a separator never falls inside a word, so the tokens are those of the whole
- * message, and each sentence's tokens are a range of them (read once, corrected once).
+ * « mais »-clauses of a message of 60 characters or more; a sentence is whatever lies between separators, when it
+ * is not blank). A separator never falls inside a word, so the message's tokens are read once, in order, and each
+ * sentence's tokens are a range of them (corrected once); the separators' own words (« mais », « du coup ») are
+ * the message's only.
  */
 function readMessage(
   text: string,
   folded: string,
 ): { tokens: string[]; rewritten: boolean; segments: [number, number][] } {
   if (text.length < 60) return { ...normalizeFoldedTokens(folded), segments: [] };
-  const pieces = folded.split(SEGMENT_SEPARATOR);
   const tokens: string[] = [];
   const segments: [number, number][] = [];
   let rewritten = false;
-  for (let i = 0; i < pieces.length; i++) {
-    const start = tokens.length;
-    const piece = normalizeFoldedTokens(pieces[i]);
-    for (const t of piece.tokens) tokens.push(t);
-    if (piece.rewritten) rewritten = true;
-    if (i % 2 === 0 && pieces[i].trim().length > 0) segments.push([start, tokens.length]);
+  let start = 0;
+  let blank = true;
+  for (const part of folded.match(MESSAGE_PARTS) ?? []) {
+    const c = part[0];
+    const separator = '.!?;\n'.includes(c) || (part.length > 1 && (c === ',' || c === ' '));
+    if (separator) {
+      if (!blank) segments.push([start, tokens.length]);
+      if (c === ',' || c === ' ') appendFoldedTokens(part, tokens);
+      start = tokens.length;
+      blank = true;
+      continue;
+    }
+    blank = false;
+    if (isChunk(part) && appendChunk(part, tokens)) rewritten = true;
   }
+  if (!blank) segments.push([start, tokens.length]);
   return { tokens, rewritten, segments: segments.length > 1 ? segments : [] };
 }
 

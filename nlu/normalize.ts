@@ -242,19 +242,33 @@ export function normalizeTokens(text: string): NormalizedText {
 /** `normalizeTokens` of a text already passed through `fold` (to fold a long message once). */
 export function normalizeFoldedTokens(foldedText: string): NormalizedText {
   const tokens: string[] = [];
-  let rewritten = false;
-  for (const chunk of foldedText.match(CHUNK) ?? []) {
-    const raw = chunk.length === 1 ? (SYMBOL_WORDS.get(chunk) ?? chunk) : chunk;
-    let word = wordCache.get(raw);
-    if (word === undefined) {
-      word = normalizeWord(raw);
-      if (wordCache.size >= WORD_CACHE_MAX) wordCache.clear();
-      wordCache.set(raw, word);
-    }
-    if (word.rewritten) rewritten = true;
-    for (const t of word.tokens) tokens.push(t);
-  }
+  const rewritten = appendFoldedTokens(foldedText, tokens);
   return { tokens, rewritten };
+}
+
+/** `normalizeFoldedTokens`, the tokens appended to `tokens`; true when the text was rewritten. */
+export function appendFoldedTokens(foldedText: string, tokens: string[]): boolean {
+  const chunks = foldedText.match(CHUNK);
+  if (chunks === null) return false;
+  let rewritten = false;
+  for (const chunk of chunks) if (appendChunk(chunk, tokens)) rewritten = true;
+  return rewritten;
+}
+
+/**
+ * One chunk of folded text (a run of letters, digits and apostrophes, or a symbol: see `CHUNK`), its tokens
+ * appended to `tokens`; true when it was rewritten.
+ */
+export function appendChunk(chunk: string, tokens: string[]): boolean {
+  const raw = chunk.length === 1 ? (SYMBOL_WORDS.get(chunk) ?? chunk) : chunk;
+  let word = wordCache.get(raw);
+  if (word === undefined) {
+    word = normalizeWord(raw);
+    if (wordCache.size >= WORD_CACHE_MAX) wordCache.clear();
+    wordCache.set(raw, word);
+  }
+  for (const t of word.tokens) tokens.push(t);
+  return word.rewritten;
 }
 
 /**
