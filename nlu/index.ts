@@ -371,7 +371,7 @@ function readMessage(
     const separator = '.!?;\n'.includes(c) || (part.length > 1 && (c === ',' || c === ' '));
     if (separator) {
       if (!blank) segments.push([start, tokens.length]);
-      if (c === ',' || c === ' ') appendFoldedTokens(part, tokens);
+      if ((c === ',' || c === ' ') && appendFoldedTokens(part, tokens)) rewritten = true;
       start = tokens.length;
       blank = true;
       continue;
