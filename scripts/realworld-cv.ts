@@ -4,7 +4,7 @@
  * matches, whatever the intent file), and `realworld-eval` runs the fold's messages on a recogniser trained on
  * that copy. The figures are summed over the folds.
  *
- *   npm run realworld:cv -- <file.yaml> [--folds 2] [--part all|dev|test] [--verbose]
+ *   npm run realworld:cv -- <file.yaml> [--folds 2] [--part all|dev|val|test] [--verbose]
  *
  * The judging is realworld-eval's (scripts/realWorld.ts, the rules of `npm run nlu:eval`): this script sums the
  * lines `label  xx.x %  (n/d)` and `bare « pas compris »…` it prints for each fold. `--part` as realworld-eval
@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse, stringify } from 'yaml';
-import { type CorpusPart, loadCorpus } from './realWorld';
+import { CORPUS_PARTS, type CorpusPart, loadCorpus } from './realWorld';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -31,8 +31,8 @@ const { values, positionals } = parseArgs({
 });
 const part = values.part as CorpusPart;
 const corpus = positionals.length === 1 ? loadCorpus(positionals[0], { part }) : undefined;
-if (!corpus || !['all', 'dev', 'test'].includes(part)) {
-  console.error('Usage: npm run realworld:cv -- <file.yaml> [--folds 2] [--part all|dev|test] [--verbose]');
+if (!corpus || !CORPUS_PARTS.includes(part)) {
+  console.error('Usage: npm run realworld:cv -- <file.yaml> [--folds 2] [--part all|dev|val|test] [--verbose]');
   process.exit(2);
 }
 const k = Number(values.folds);
