@@ -14,7 +14,16 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -32,7 +41,9 @@ const { values, positionals } = parseArgs({
 const part = values.part as CorpusPart;
 const corpus = positionals.length === 1 ? loadCorpus(positionals[0], { part }) : undefined;
 if (!corpus || !CORPUS_PARTS.includes(part)) {
-  console.error('Usage: npm run realworld:cv -- <file.yaml> [--folds 2] [--part all|dev|val|test] [--verbose]');
+  console.error(
+    'Usage: npm run realworld:cv -- <file.yaml> [--folds 2] [--part all|dev|val|test] [--verbose]',
+  );
   process.exit(2);
 }
 const k = Number(values.folds);
@@ -61,6 +72,17 @@ try {
       const kept = doc.utterances.filter((u) => !texts.has(squash(u)));
       removed += doc.utterances.length - kept.length;
       writeFileSync(join(dir, file), stringify({ ...doc, utterances: kept }));
+    }
+    // The learned hardship head's real examples, without the fold's messages either.
+    const hardshipFile = join(intents, '..', 'nlu', 'hardship.yaml');
+    if (existsSync(hardshipFile)) {
+      const h = parse(readFileSync(hardshipFile, 'utf8')) as Record<string, string[]>;
+      const keep = (list: string[] = []) => list.filter((t) => !texts.has(squash(t)));
+      mkdirSync(join(work, `fold${f}`, 'nlu'), { recursive: true });
+      writeFileSync(
+        join(work, `fold${f}`, 'nlu', 'hardship.yaml'),
+        stringify({ difficulty: keep(h.difficulty), no_difficulty: keep(h.no_difficulty) }),
+      );
     }
     const fold = join(work, `fold${f}.yaml`);
     writeFileSync(fold, stringify({ items: heldOut }));
