@@ -10,12 +10,21 @@
  * Long messages are also scored sentence by sentence, so that the one sentence carrying the need is not drowned
  * by the story around it.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { modelKey, readModel, writeModel } from './cache';
 import { loadExamples, loadVocabulary, DEFAULT_DATA_DIR, type Example } from './data';
-import { ALL_INTENTS, type IntentName, isConversationIntent, type Recognition } from '../contract';
+import {
+  ALL_INTENTS,
+  type Distress,
+  type IntentName,
+  isConversationIntent,
+  type Recognition,
+} from '../contract';
 import { extractEntitiesFolded, type EntityOptions } from './entities';
 import { DEFAULT_FEATURE_OPTIONS, Featurizer, type FeatureOptions } from './features';
 import { DistressDetector } from './distress';
+import { type HardshipFile, HardshipHead, hardshipTrainingSet, loadHardshipExamples } from './hardship';
 import { CONCEPTS } from './lexicon';
 import { LinearScorer } from './linear';
 import { SoftmaxModel, softmaxInPlace, type SparseVector, type TrainOptions } from './model';
@@ -34,6 +43,7 @@ export { extractEntities } from './entities';
 export { loadExamples, loadVocabulary, DEFAULT_DATA_DIR } from './data';
 export type { Example } from './data';
 export type { Distress, DistressLevel, DistressSignal } from './distress';
+export type { HardshipFile } from './hardship';
 export type { OutOfScope } from './scope';
 
 /** A second need is offered when its sentence names it at least this surely… */
@@ -56,6 +66,10 @@ export interface RecognizerOptions {
   vocabulary?: readonly string[];
   /** Reuse (and store) the trained model in the content-addressed cache of `cache.ts`. */
   cache?: boolean;
+  /** The learned hardship head's settings (hardship.ts). */
+  hardship: { threshold: number; realWeight: number; minWords: number };
+  /** Real messages labelled with or without difficulty, for the head (default: none). */
+  hardshipExamples?: HardshipFile;
 }
 
 /** `locales/fr/nlu/options.yaml` (the training options' defaults are applied by the model: `train` stays empty). */
@@ -66,6 +80,7 @@ export const DEFAULT_OPTIONS: RecognizerOptions = {
   segmentWeight: PIPELINE_OPTIONS.segmentWeight,
   features: DEFAULT_FEATURE_OPTIONS,
   train: {},
+  hardship: PIPELINE_OPTIONS.hardship,
 };
 
 export class Recognizer {
@@ -73,6 +88,7 @@ export class Recognizer {
   private readonly featureIndex = new Map<string, number>();
   private readonly labels: IntentName[];
   private readonly model: SoftmaxModel;
+  private readonly hardshipHead: HardshipHead;
   private readonly spell: SpellCorrector;
   private readonly noneIndex: number;
   /** `topic[c]`: class `c` is a topic need (neither None nor a conversational intent), read once per class. */
@@ -121,15 +137,18 @@ export class Recognizer {
     }
     this.spell = new SpellCorrector(freq);
 
-    if (cached) {
+    if (cached?.hardship) {
       cached.features.forEach((name, i) => this.featureIndex.set(name, i));
       this.model = new SoftmaxModel(cached.features.length, this.labels.length, cached.weights, cached.bias);
+      this.hardshipHead = new HardshipHead(
+        new SoftmaxModel(cached.features.length, 2, cached.hardship.weights, cached.hardship.bias),
+      );
       this.fromCache = true;
     } else {
       const rows: SparseVector[] = [];
       const y: number[] = [];
       (tokenized ?? examples.map((e) => normalizeTokens(e.text).tokens)).forEach((toks, i) => {
-        rows.push(this.vectorize(toks));
+        rows.push(this.vectorize(toks, true));
         y.push(labelIndex.get(examples[i].intent) ?? this.noneIndex);
       });
       this.model = SoftmaxModel.train(
@@ -139,6 +158,7 @@ export class Recognizer {
         this.labels.length,
         this.options.train,
       );
+      this.hardshipHead = this.trainHardshipHead(examples);
       if (key) {
         writeModel(key, {
           labels: this.labels,
@@ -146,6 +166,7 @@ export class Recognizer {
           weights: this.model.weights,
           bias: this.model.bias,
           frequencies: [...freq],
+          hardship: { weights: this.hardshipHead.model.weights, bias: this.hardshipHead.model.bias },
         });
       }
     }
@@ -173,23 +194,58 @@ export class Recognizer {
     return freq;
   }
 
-  /** Builds a recogniser from the YAML files of `dir` (default `locales/fr/intents`). */
+  /**
+   * The hardship head, trained on the main model's features (the index is frozen: a word no training sentence has
+   * is not a feature of the head either).
+   */
+  private trainHardshipHead(examples: readonly Example[]): HardshipHead {
+    const set = hardshipTrainingSet(
+      examples,
+      this.options.hardshipExamples ?? { difficulty: [], no_difficulty: [] },
+      this.options.hardship.realWeight,
+      isConversationIntent,
+    );
+    const rows: SparseVector[] = [];
+    const labels: number[] = [];
+    for (const { text, label, weight } of set) {
+      const row = this.vectorize(normalizeTokens(text).tokens, false);
+      for (let k = 0; k < weight; k++) {
+        rows.push(row);
+        labels.push(label);
+      }
+    }
+    return HardshipHead.train(rows, labels, this.featureIndex.size, this.options.train);
+  }
+
+  /**
+   * Builds a recogniser from the YAML files of `dir` (default `locales/fr/intents`), with the real messages of
+   * `../nlu/hardship.yaml` beside it when that file exists.
+   */
   static fromDirectory(dir: string = DEFAULT_DATA_DIR, options: Partial<RecognizerOptions> = {}): Recognizer {
-    return new Recognizer(loadExamples(dir), { vocabulary: loadVocabulary(dir), ...options });
+    const hardshipFile = path.join(dir, '..', 'nlu', 'hardship.yaml');
+    return new Recognizer(loadExamples(dir), {
+      vocabulary: loadVocabulary(dir),
+      ...(fs.existsSync(hardshipFile) ? { hardshipExamples: loadHardshipExamples(hardshipFile) } : {}),
+      ...options,
+    });
   }
 
   get intentNames(): readonly IntentName[] {
     return this.labels;
   }
 
-  /** A training sentence's sparse vector; its new features are added to the index. */
-  private vectorize(tokens: readonly string[]): SparseVector {
+  /**
+   * A training sentence's sparse vector. `grow`: its new features are added to the index; otherwise the index is
+   * frozen and features it does not know are left out (they still count in their group's value).
+   */
+  private vectorize(tokens: readonly string[], grow: boolean): SparseVector {
     const feats = this.featurizer.extract(tokens);
     const idx: number[] = [];
     const val: number[] = [];
     for (const [name, v] of feats) {
       let i = this.featureIndex.get(name);
       if (i === undefined) {
+        if (!grow) continue;
         i = this.featureIndex.size;
         this.featureIndex.set(name, i);
       }
@@ -280,7 +336,7 @@ export class Recognizer {
       topIntent,
       score: round(score),
       entities: extractEntitiesFolded(normalized, folded, options),
-      distress: this.distress.detect(...read),
+      distress: this.readDistress(read, norm.tokens.length),
       selfHarm: this.distress.selfHarm(...read),
       ...(outOfScope ? { outOfScope } : {}),
     } as Recognition;
@@ -301,6 +357,15 @@ export class Recognizer {
       result.ambiguous = { first: this.labels[first], second: this.labels[second] };
     }
     return result;
+  }
+
+  /** The listed signs of difficulty; when there are none, the learned head's reading (signal `recit`). */
+  private readDistress(texts: string[], tokenCount: number): Distress {
+    const listed = this.distress.detect(...texts);
+    if (listed.level !== 'none' || tokenCount < this.options.hardship.minWords) return listed;
+    // The head reads the message last scored (`score`), as the sparse vector it was trained on.
+    if (this.hardshipHead.probabilityFrom(this.scorer) < this.options.hardship.threshold) return listed;
+    return { level: 'moderate', signals: ['recit'], need: 'help' };
   }
 
   /** Topic needs other than the top one: another sentence's clear need, or a strong second intent. */

@@ -121,6 +121,10 @@ export class LinearScorer {
   private readonly phraseStarts: number[] = [];
   private readonly phraseEnds: number[] = [];
   private readonly phraseConcepts: number[] = [];
+  /** The lexicon phrases the current message has. */
+  private readonly phrasesFound = new Set<Phrase>();
+  /** The message's known unigram, bigram and n-gram ids, each once, in the order the text brings them. */
+  private readonly wholeKnown: number[][] = [[], [], []];
 
   constructor(
     private readonly featurizer: Featurizer,
@@ -148,6 +152,7 @@ export class LinearScorer {
     this.read(tokens);
     this.nextTag(true);
     clear(this.whole);
+    for (const ids of this.wholeKnown) ids.length = 0;
     const result: (Float64Array | undefined)[] = [];
     let p = 0;
     for (const [start, end] of sentences) {
@@ -180,6 +185,7 @@ export class LinearScorer {
     this.phraseStarts.length = 0;
     this.phraseEnds.length = 0;
     this.phraseConcepts.length = 0;
+    this.phrasesFound.clear();
     let prev: IndexedWord | undefined;
     for (let p = 0; p < tokens.length; p++) {
       const w = f.indexedWord(tokens[p]);
@@ -197,16 +203,59 @@ export class LinearScorer {
    */
   private findPhrases(phrases: readonly Phrase[], p: number): void {
     const tokens = this.tokens;
-    for (const { words, concept } of phrases) {
+    for (const phrase of phrases) {
+      const { words, concept } = phrase;
       const end = p + words.length;
       if (end > tokens.length) continue;
       let k = 1;
       while (k < words.length && tokens[p + k] === words[k]) k++;
       if (k < words.length) continue;
+      this.phrasesFound.add(phrase);
       this.phraseStarts.push(p);
       this.phraseEnds.push(end);
       this.phraseConcepts.push(this.featurizer.conceptId(concept));
     }
+  }
+
+  /**
+   * Logits of another linear model over the same features (`model`: same feature ids) for the message scored
+   * last, into `out`: computed as a sparse dot product with the message's vector (`Featurizer.extract`, features
+   * the index does not know left out), feature after feature in that vector's order, so the result is that of
+   * `model.logits` on it.
+   */
+  wholeLogits(model: SoftmaxModel, out: Float64Array): void {
+    const C = model.nClasses;
+    const W = model.weights;
+    for (let c = 0; c < C; c++) out[c] = model.bias[c];
+    for (let g = 0; g < GROUPS; g++) {
+      const total = this.whole.totals[g];
+      if (total === 0 || this.groupWeights[g] === 0) continue;
+      const x = Math.fround(this.groupWeights[g] / Math.sqrt(total));
+      for (const id of g === CONCEPTS ? this.wholeConcepts() : this.wholeKnown[g]) {
+        const base = id * C;
+        for (let c = 0; c < C; c++) out[c] += W[base + c] * x;
+      }
+    }
+  }
+
+  /** The message's known concept ids, each once, in `Featurizer.extract`'s order (a word's, then its phrases'). */
+  private wholeConcepts(): number[] {
+    const seen = new Set<number>();
+    const ids: number[] = [];
+    const add = (id: number): void => {
+      if (seen.has(id)) return;
+      seen.add(id);
+      if (id < this.known) ids.push(id);
+    };
+    for (const w of this.words) {
+      for (const id of w.concepts) add(id);
+      if (w.phrases) {
+        for (const phrase of w.phrases) {
+          if (this.phrasesFound.has(phrase)) add(this.featurizer.conceptId(phrase.concept));
+        }
+      }
+    }
+    return ids;
   }
 
   /** One sentence: its own sums, added to the message's (which take back what they already had). */
@@ -248,6 +297,7 @@ export class LinearScorer {
       } else {
         this.wholeSeen[id] = this.wholeTag;
         this.whole.totals[CHARS]++;
+        if (id < this.known) this.wholeKnown[CHARS].push(id);
       }
     }
     for (const id of w.concepts) this.wholeOnly(CONCEPTS, id);
@@ -269,6 +319,7 @@ export class LinearScorer {
       if (!inWhole) {
         this.wholeSeen[id] = this.wholeTag;
         this.whole.totals[g]++;
+        if (id < this.known && g !== CONCEPTS) this.wholeKnown[g].push(id);
       }
     } else if (!inWhole) this.wholeOnly(g, id);
   }
@@ -291,7 +342,10 @@ export class LinearScorer {
     if (this.wholeSeen[id] === this.wholeTag) return;
     this.wholeSeen[id] = this.wholeTag;
     this.whole.totals[g]++;
-    if (id < this.known) this.addRow(this.whole.sums[g], id, 1);
+    if (id < this.known) {
+      this.addRow(this.whole.sums[g], id, 1);
+      if (g !== CONCEPTS) this.wholeKnown[g].push(id);
+    }
   }
 
   /** A word's character n-grams, new in the sentence: its row sum, less the rows of the n-grams already counted. */
@@ -322,6 +376,7 @@ export class LinearScorer {
         } else {
           wholeSeen[id] = wholeTag;
           this.whole.totals[CHARS]++;
+          if (id < this.known) this.wholeKnown[CHARS].push(id);
         }
       }
     }

@@ -21,6 +21,13 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     ["j'ai des dettes partout", 'dettes'],
     ['je narrive plus a payer mes cotisations', 'impaye'],
     ['on m’a diagnostiqué un cancer et je ne peux plus travailler', 'maladie'],
+    ['jsuis dans la merde avec lurssaf', 'argent'],
+    ['urssaf me reclame 8000e je peux pas', 'dettes'],
+    ["on m'a coupé l'électricité", 'survie'],
+    ['ma boite va mal', 'activite'],
+    ['nous ne nous payons plus depuis six mois', 'argent'],
+    ['je dors dans mon camion depuis une semaine', 'survie'],
+    ['je suis au RSA avec deux enfants', 'argent'],
   ])('« %s » → %s', (text, signal) => {
     expect(distress(text).signals).toContain(signal);
     expect(distress(text).level).not.toBe('none');
@@ -31,6 +38,8 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     "je n'ai aucune dette envers l'urssaf",
     'comment faire une demande de congé paternité',
     'je voudrais savoir quels documents envoyer pour mon arrêt maladie',
+    "l'urssaf me réclame une attestation",
+    'je voudrais couper le contrat de gaz de mon local',
   ])('no sign in « %s »', (text) => {
     expect(distress(text)).toEqual({ level: 'none', signals: [], need: 'help' });
   });
