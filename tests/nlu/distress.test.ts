@@ -28,6 +28,12 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     ['nous ne nous payons plus depuis six mois', 'argent'],
     ['je dors dans mon camion depuis une semaine', 'survie'],
     ['je suis au RSA avec deux enfants', 'argent'],
+    ['mes enfants ont faim', 'survie'],
+    ['je vais devoir fermer', 'procedure'],
+    ["je suis en arrêt et je n'ai rien touché depuis 3 mois", 'argent'],
+    ['je vis avec 400 euros par mois', 'argent'],
+    ['je ne peux plus me soigner', 'survie'],
+    ["j'ai peur pour mes enfants", 'epuisement'],
   ])('« %s » → %s', (text, signal) => {
     expect(distress(text).signals).toContain(signal);
     expect(distress(text).level).not.toBe('none');
@@ -40,6 +46,8 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     'je voudrais savoir quels documents envoyer pour mon arrêt maladie',
     "l'urssaf me réclame une attestation",
     'je voudrais couper le contrat de gaz de mon local',
+    'je vais devoir fermer mon compte ameli',
+    'je vis avec 2 enfants',
   ])('no sign in « %s »', (text) => {
     expect(distress(text)).toEqual({ level: 'none', signals: [], need: 'help' });
   });
