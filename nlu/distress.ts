@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { type Distress, type DistressLevel, type DistressSignal, DistressSignalSchema } from '../contract';
 import { checkPattern, compileGroup, loadDataFile, patternWords } from './patterns';
-import { type Requirement, requirementOf, satisfies } from './prefilter';
+import { preTested, type Requirement, requirementOf, satisfies } from './prefilter';
 
 /** The kinds of difficulty, in the contract's order. */
 export const DISTRESS_SIGNALS = DistressSignalSchema.options;
@@ -42,7 +42,14 @@ interface CompiledSignal {
   re: RegExp;
   /** What any match needs (`prefilter.ts`), or null. */
   req: Requirement | null;
+  /**
+   * A long list of patterns that no negation cancels, in parts of `PART_SIZE` pre-tested one by one: any match of
+   * any part is a match of the whole list, and a long text usually has the words of only a few parts.
+   */
+  parts?: { re: RegExp; req: Requirement | null }[];
 }
+
+const PART_SIZE = 8;
 
 export class DistressDetector {
   private readonly signals: CompiledSignal[];
@@ -55,7 +62,17 @@ export class DistressDetector {
   constructor(data: DistressFile) {
     this.signals = data.signals.map((s) => {
       const re = compileGroup(s.patterns);
-      return { id: s.id, severe: s.severe, negatable: s.negatable, need: s.need, re, req: requirementOf(re) };
+      const { id, severe, negatable, need } = s;
+      const signal: CompiledSignal = { id, severe, negatable, need, re, req: requirementOf(re) };
+      // Back-references would count their groups differently in parts: such lists stay whole.
+      if (!s.negatable && s.patterns.length > PART_SIZE && !s.patterns.some((p) => /\\[1-9k]/.test(p))) {
+        signal.parts = [];
+        for (let i = 0; i < s.patterns.length; i += PART_SIZE) {
+          const part = compileGroup(s.patterns.slice(i, i + PART_SIZE));
+          signal.parts.push({ re: part, req: requirementOf(part) });
+        }
+      }
+      return signal;
     });
     this.negation = new RegExp(data.negations);
     this.selfHarmRe = compileGroup(data.selfHarm);
@@ -98,6 +115,12 @@ export class DistressDetector {
   }
 
   private present(s: CompiledSignal, text: string): boolean {
+    if (s.parts && preTested(text)) {
+      return s.parts.some(({ re, req }) => {
+        re.lastIndex = 0;
+        return (!req || satisfies(req, re, text)) && re.test(text);
+      });
+    }
     s.re.lastIndex = 0;
     // A pattern that needs a word the text does not have cannot match it (`prefilter.ts`).
     if (s.req && !satisfies(s.req, s.re, text)) return false;

@@ -473,6 +473,11 @@ export function readingText(text: string, words: readonly string[]): void {
  */
 const MIN_LENGTH = 100;
 
+/** Whether `text` is long enough to be pre-tested (otherwise `satisfies` is always true). */
+export function preTested(text: string): boolean {
+  return text.length >= MIN_LENGTH;
+}
+
 /**
  * False only when `re` cannot match `text` (see the module comment); true otherwise. When false, a global `re`'s
  * `lastIndex` is reset as a failed search would have.
@@ -484,7 +489,7 @@ export function mayMatch(re: RegExp, text: string): boolean {
 
 /** `mayMatch` with `re`'s requirement already at hand (`requirementOf`). */
 export function satisfies(req: Requirement, re: RegExp, text: string): boolean {
-  if (text.length < MIN_LENGTH || holds(req, text)) return true;
+  if (!preTested(text) || holds(req, text)) return true;
   if (re.global) re.lastIndex = 0;
   return false;
 }

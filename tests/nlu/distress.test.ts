@@ -103,6 +103,25 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     expect(recognizer.recognize(text).selfHarm).toBe(false);
   });
 
+  it('finds a sign of a long list in any of its parts, in long messages as in short ones', () => {
+    // Twenty patterns, none negatable: a long text is read part by part (prefilter.ts), a short one whole.
+    const patterns = Array.from({ length: 20 }, (_, i) => `motif${String.fromCharCode(97 + i)} (?:un|deux)`);
+    const detector = new DistressDetector(
+      DistressFileSchema.parse({
+        negations: '(?:^| )pas$',
+        signals: [{ id: 'argent', patterns }],
+        selfHarm: ['jamais de la vie'],
+      }),
+    );
+    const filler = 'je vous ecris au sujet de mon activite qui ne va pas tres bien depuis quelques mois deja';
+    for (const word of ['motifa', 'motifj', 'motift']) {
+      expect(detector.detect(`${filler} ${word} deux`).signals).toEqual(['argent']);
+      expect(detector.detect(`${word} un`).signals).toEqual(['argent']);
+      expect(detector.detect(`${filler} ${word} trois`).signals).toEqual([]);
+    }
+    expect(detector.detect(`${filler} motifu un`).signals).toEqual([]);
+  });
+
   it('reads the words as written too: spelling correction must not erase a sign (« fumée » → « fumer »)', () => {
     const detector = DistressDetector.fromFile();
     expect(detector.detect('des annees de labeur partiel en fumer').level).toBe('none');
