@@ -43,8 +43,10 @@ interface CompiledSignal {
   /** What any match needs (`prefilter.ts`), or null. */
   req: Requirement | null;
   /**
-   * A long list of patterns that no negation cancels, in parts of `PART_SIZE` pre-tested one by one: any match of
-   * any part is a match of the whole list, and a long text usually has the words of only a few parts.
+   * A long list of patterns in parts of `PART_SIZE`, pre-tested one by one: the list matches a text exactly when
+   * one of its parts does, and a long text usually has the words of only a few parts. When no negation cancels the
+   * signal, that is the answer; otherwise the whole list is then walked as before (the negation is read before each
+   * of its matches).
    */
   parts?: { re: RegExp; req: Requirement | null }[];
 }
@@ -65,7 +67,7 @@ export class DistressDetector {
       const { id, severe, negatable, need } = s;
       const signal: CompiledSignal = { id, severe, negatable, need, re, req: requirementOf(re) };
       // Back-references would count their groups differently in parts: such lists stay whole.
-      if (!s.negatable && s.patterns.length > PART_SIZE && !s.patterns.some((p) => /\\[1-9k]/.test(p))) {
+      if (s.patterns.length > PART_SIZE && !s.patterns.some((p) => /\\[1-9k]/.test(p))) {
         signal.parts = [];
         for (let i = 0; i < s.patterns.length; i += PART_SIZE) {
           const part = compileGroup(s.patterns.slice(i, i + PART_SIZE));
@@ -116,10 +118,11 @@ export class DistressDetector {
 
   private present(s: CompiledSignal, text: string): boolean {
     if (s.parts && preTested(text)) {
-      return s.parts.some(({ re, req }) => {
+      const matches = s.parts.some(({ re, req }) => {
         re.lastIndex = 0;
         return (!req || satisfies(req, re, text)) && re.test(text);
       });
+      if (!matches || !s.negatable) return matches;
     }
     s.re.lastIndex = 0;
     // A pattern that needs a word the text does not have cannot match it (`prefilter.ts`).

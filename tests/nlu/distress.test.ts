@@ -122,6 +122,21 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     expect(detector.detect(`${filler} motifu un`).signals).toEqual([]);
   });
 
+  it('still reads the negation before each match of a long negatable list', () => {
+    const patterns = Array.from({ length: 20 }, (_, i) => `motif${String.fromCharCode(97 + i)} (?:un|deux)`);
+    const detector = new DistressDetector(
+      DistressFileSchema.parse({
+        negations: '(?:^| )pas$',
+        signals: [{ id: 'dettes', negatable: true, patterns }],
+        selfHarm: ['jamais de la vie'],
+      }),
+    );
+    const filler = 'je vous ecris au sujet de mon activite qui ne va pas tres bien depuis quelques mois deja';
+    expect(detector.detect(`${filler} pas motifj deux`).signals).toEqual([]);
+    expect(detector.detect(`${filler} pas motifj deux et motifs un`).signals).toEqual(['dettes']);
+    expect(detector.detect(`${filler} motift un`).signals).toEqual(['dettes']);
+  });
+
   it('reads the words as written too: spelling correction must not erase a sign (« fumée » → « fumer »)', () => {
     const detector = DistressDetector.fromFile();
     expect(detector.detect('des annees de labeur partiel en fumer').level).toBe('none');
