@@ -1,4 +1,4 @@
-import { ConversationState, type Storage, UserState } from 'botbuilder';
+import type { Storage } from 'botbuilder';
 import { MainDialog } from '../dialogs/mainDialog';
 import type { IntentRecognizer } from '../dialogs/ports';
 import { type Knowledge, loadKnowledge } from '../knowledge/loader';
@@ -12,6 +12,7 @@ import { DefaultLocaleMiddleware, TraceFilterMiddleware, TurnLoggingMiddleware }
 import { RelaisBot } from './relaisBot';
 import { MeasuredStorage, Metrics, TurnMetricsMiddleware } from './metrics';
 import { RedisStorage } from './redisStorage';
+import { RelaisConversationState, RelaisUserState } from './state';
 import { createStorage } from './storage';
 import { createTurnGate } from './turnLock';
 
@@ -43,8 +44,8 @@ export function createBotApp(config: Config, logger: Logger, deps: AppDeps) {
   );
   const metrics = new Metrics(() => turns.active);
   const storage = new MeasuredStorage(rawStorage, metrics);
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
+  const conversationState = new RelaisConversationState(storage);
+  const userState = new RelaisUserState(storage);
   const adapter = createAdapter(config, logger);
   adapter.use(new TurnMetricsMiddleware(metrics));
   adapter.use(turns);

@@ -1,0 +1,98 @@
+/**
+ * bot/state.ts: conversation and user state that decide whether to save by comparing the state's JSON (the SDK
+ * hashes it): a turn that changes nothing writes nothing, any change at any depth is written, and `clear`,
+ * `delete` and `force` behave as the SDK's.
+ */
+import {
+  type BotState,
+  ConversationState,
+  type Storage,
+  type StoreItems,
+  TestAdapter,
+  TurnContext,
+  UserState,
+} from 'botbuilder';
+import { BoundedMemoryStorage } from '../../bot/boundedMemoryStorage';
+import { RelaisConversationState, RelaisUserState } from '../../bot/state';
+
+/** A storage that remembers what was written. */
+class RecordingStorage implements Storage {
+  readonly inner = new BoundedMemoryStorage({ maxEntries: 100, idleSeconds: 0 });
+  readonly writes: StoreItems[] = [];
+  read(keys: string[]): Promise<StoreItems> {
+    return this.inner.read(keys);
+  }
+  write(changes: StoreItems): Promise<void> {
+    this.writes.push(JSON.parse(JSON.stringify(changes)) as StoreItems);
+    return this.inner.write(changes);
+  }
+  delete(keys: string[]): Promise<void> {
+    return this.inner.delete(keys);
+  }
+}
+
+const adapter = new TestAdapter();
+const turn = () =>
+  new TurnContext(adapter, {
+    type: 'message',
+    text: 'x',
+    channelId: 'test',
+    conversation: { id: 'c1', isGroup: false, conversationType: '', name: '' },
+    from: { id: 'u1', name: '' },
+    recipient: { id: 'bot', name: '' },
+  });
+
+/** Runs the same turns on a state class and returns what its storage saw. */
+async function scenario(make: (storage: Storage) => BotState): Promise<StoreItems[]> {
+  const storage = new RecordingStorage();
+  const state = make(storage);
+  const run = async (change: (s: Record<string, unknown>) => void, force = false) => {
+    const context = turn();
+    change((await state.load(context)) as Record<string, unknown>);
+    await state.saveChanges(context, force);
+  };
+  await run(() => undefined); // nothing read, nothing changed
+  await run((s) => (s.profile = { statut: 'artisan', list: [1, 2] })); // new value
+  await run(() => undefined); // read, unchanged
+  await run((s) => ((s.profile as { list: number[] }).list[1] = 3)); // nested change
+  await run((s) => (s.eTag = 'other')); // the eTag alone is not a change
+  await run(() => undefined, true); // forced
+  const context = turn();
+  await state.load(context);
+  await state.clear(context);
+  await state.saveChanges(context);
+  await run((s) => (s.after = true));
+  await state.delete(turn());
+  await run(() => undefined);
+  return storage.writes;
+}
+
+describe('conversation and user state', () => {
+  it('save exactly when the SDK state classes would, with the same contents', async () => {
+    const ours = await scenario((s) => new RelaisConversationState(s));
+    expect(ours).toEqual(await scenario((s) => new ConversationState(s)));
+    expect(await scenario((s) => new RelaisUserState(s))).toEqual(await scenario((s) => new UserState(s)));
+    // Written: the new value, the nested change, the forced save, the cleared state, the value after it.
+    expect(ours.map((w) => Object.values(w)[0])).toEqual([
+      { profile: { statut: 'artisan', list: [1, 2] }, eTag: '*' },
+      { profile: { statut: 'artisan', list: [1, 3] }, eTag: '*' },
+      { profile: { statut: 'artisan', list: [1, 3] }, eTag: '*' },
+      { eTag: '*' },
+      { after: true, eTag: '*' },
+    ]);
+  });
+
+  it('keep one copy of the state per turn, shared with the property accessors', async () => {
+    const storage = new RecordingStorage();
+    const state = new RelaisConversationState(storage);
+    const counter = state.createProperty<number>('counter');
+    const context = turn();
+    await counter.set(context, 1);
+    expect(state.get(context)).toEqual({ counter: 1 });
+    await state.saveChanges(context);
+    const next = turn();
+    expect(await counter.get(next)).toBe(1);
+    await state.saveChanges(next);
+    expect(storage.writes).toHaveLength(1);
+  });
+});
