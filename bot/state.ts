@@ -55,12 +55,14 @@ async function loadState(
 async function saveState(self: BotState, context: TurnContext, force: boolean): Promise<void> {
   const { stateKey, storage, storageKey } = self as unknown as StateInternals;
   let cached = context.turnState.get(stateKey) as CachedState | undefined;
-  if (!force && (!cached || cached.hash === changeMark(cached.state))) return;
+  const mark = cached ? changeMark(cached.state) : undefined;
+  if (!force && (!cached || cached.hash === mark)) return;
   const key = await storageKey.call(self, context);
   cached ??= { state: {}, hash: '' };
   cached.state.eTag = '*';
   await storage.write({ [key]: cached.state });
-  cached.hash = changeMark(cached.state);
+  // The state as written (the SDK hashes it again after the write; a change made meanwhile is then not saved).
+  cached.hash = mark ?? changeMark(cached.state);
   context.turnState.set(stateKey, cached);
 }
 
