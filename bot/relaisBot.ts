@@ -6,12 +6,8 @@ import {
   type TurnContext,
   type UserState,
 } from 'botbuilder';
-import {
-  DialogSet,
-  type DialogState,
-  type DialogStateManagerConfiguration,
-  DialogTurnStatus,
-} from 'botbuilder-dialogs';
+import type { DialogState, DialogStateManagerConfiguration } from 'botbuilder-dialogs';
+import { DialogSet, DialogTurnStatus } from '../dialogs/sdk';
 import { translator } from '../dialogs/i18n';
 import type { MainDialog } from '../dialogs/mainDialog';
 import type { IntentRecognizer } from '../dialogs/ports';
