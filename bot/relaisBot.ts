@@ -15,6 +15,7 @@ import { parsePortalContext } from '../contract';
 import { type PortalProfile, setTurnProfile } from '../dialogs/profile';
 import { setTurnRecognition } from '../dialogs/turnState';
 import { type ChannelHooks, createChannelHooks } from './channels';
+import { loadTogether } from './state';
 
 /**
  * Where the SDK's `DialogStateManager` looks for the dialog memory configuration of the turn (an internal key of
@@ -115,6 +116,8 @@ export class RelaisBot extends TeamsActivityHandler {
    * was at the end of the previous turn and the user can simply try again.
    */
   override async run(context: TurnContext): Promise<void> {
+    // Both states in one storage read (one Redis round trip), before anything reads either.
+    await loadTogether(context, [this.deps.conversationState, this.deps.userState]);
     await this.rememberPortalContext(context);
     await super.run(context);
     await Promise.all(

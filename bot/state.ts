@@ -66,6 +66,35 @@ async function saveState(self: BotState, context: TurnContext, force: boolean): 
   context.turnState.set(stateKey, cached);
 }
 
+/**
+ * Reads the state of several `BotState`s in one storage call per storage (with Redis, one round trip for the
+ * conversation and the user instead of one each), into the per-turn cache their `load` reads. A state already
+ * loaded this turn, or whose key the activity cannot give (no conversation id), is left to its own `load`.
+ */
+export async function loadTogether(context: TurnContext, states: readonly BotState[]): Promise<void> {
+  const byStorage = new Map<Storage, { stateKey: symbol; key: string }[]>();
+  for (const self of states) {
+    const { stateKey, storage, storageKey } = self as unknown as StateInternals;
+    if ((context.turnState.get(stateKey) as CachedState | undefined)?.state) continue;
+    let key: string;
+    try {
+      key = await storageKey.call(self, context);
+    } catch {
+      continue;
+    }
+    const pending = byStorage.get(storage) ?? [];
+    pending.push({ stateKey, key });
+    byStorage.set(storage, pending);
+  }
+  for (const [storage, pending] of byStorage) {
+    const items = await storage.read(pending.map((p) => p.key));
+    for (const { stateKey, key } of pending) {
+      const state = (items[key] ?? {}) as Record<string, unknown>;
+      context.turnState.set(stateKey, { state, hash: changeMark(state) } satisfies CachedState);
+    }
+  }
+}
+
 /** The SDK's `ConversationState`, with the change detection above. */
 export class RelaisConversationState extends ConversationState {
   override load(context: TurnContext, force = false): Promise<Record<string, unknown>> {

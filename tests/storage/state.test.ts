@@ -13,13 +13,15 @@ import {
   UserState,
 } from 'botbuilder';
 import { BoundedMemoryStorage } from '../../bot/boundedMemoryStorage';
-import { RelaisConversationState, RelaisUserState } from '../../bot/state';
+import { loadTogether, RelaisConversationState, RelaisUserState } from '../../bot/state';
 
-/** A storage that remembers what was written. */
+/** A storage that remembers what was read and written. */
 class RecordingStorage implements Storage {
   readonly inner = new BoundedMemoryStorage({ maxEntries: 100, idleSeconds: 0 });
+  readonly reads: string[][] = [];
   readonly writes: StoreItems[] = [];
   read(keys: string[]): Promise<StoreItems> {
+    this.reads.push(keys);
     return this.inner.read(keys);
   }
   write(changes: StoreItems): Promise<void> {
@@ -94,5 +96,40 @@ describe('conversation and user state', () => {
     expect(await counter.get(next)).toBe(1);
     await state.saveChanges(next);
     expect(storage.writes).toHaveLength(1);
+  });
+});
+
+describe('loading the conversation and user state together', () => {
+  it('reads both in one storage call, then each state answers from it', async () => {
+    const storage = new RecordingStorage();
+    await storage.write({
+      'test/conversations/c1/': { counter: 3 },
+      'test/users/u1/': { profile: { prenom: 'Camille' } },
+    });
+    const conversation = new RelaisConversationState(storage);
+    const user = new RelaisUserState(storage);
+    const context = turn();
+    await loadTogether(context, [conversation, user]);
+    expect(storage.reads).toEqual([['test/conversations/c1/', 'test/users/u1/']]);
+    expect(await conversation.createProperty<number>('counter').get(context)).toBe(3);
+    expect(await user.createProperty('profile').get(context)).toEqual({ prenom: 'Camille' });
+    expect(storage.reads).toHaveLength(1);
+    // Unchanged: nothing written; changed: written as usual.
+    await user.saveChanges(context);
+    await conversation.createProperty<number>('counter').set(context, 4);
+    await conversation.saveChanges(context);
+    expect(storage.writes.slice(1).map((w) => Object.keys(w))).toEqual([['test/conversations/c1/']]);
+  });
+
+  it('leaves out a state whose key the activity cannot give', async () => {
+    const storage = new RecordingStorage();
+    const context = new TurnContext(adapter, {
+      type: 'event',
+      channelId: 'test',
+      from: { id: 'u1', name: '' },
+      recipient: { id: 'bot', name: '' },
+    });
+    await loadTogether(context, [new RelaisConversationState(storage), new RelaisUserState(storage)]);
+    expect(storage.reads).toEqual([['test/users/u1/']]);
   });
 });
