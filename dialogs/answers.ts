@@ -132,6 +132,9 @@ function contactFacts(knowledge: Knowledge, ids: readonly string[]): { title: st
     }));
 }
 
+/** Phone-line cards already built, by knowledge base (see `phoneLinesActivity`). */
+const phoneLineCards = new WeakMap<Knowledge, Map<string, { attachment: Attachment; text: string }>>();
+
 /**
  * Telephone lines (`ids`, the advisers' by default) under an introduction, with optional buttons that send a
  * message back (e.g. « Demander une aide financière »). No HELP questionnaire link: callers add it when it fits.
@@ -141,18 +144,36 @@ export function phoneLinesActivity(
   intro: string,
   options: { ids?: readonly string[]; buttons?: readonly string[] } = {},
 ): Partial<Activity> {
-  const facts = contactFacts(knowledge, options.ids ?? ADVISER_CONTACT_IDS);
-  const actions = (options.buttons ?? []).map((title) => imBackAction(title));
-  const fallback = [intro, ...facts.map((f) => `${f.title} : ${f.value}`)].join('\n');
-  const activity = MessageFactory.attachment(
-    cardAttachment(
-      adaptiveCard([heading(intro), factSet(facts)], {
-        ...(actions.length > 0 ? { actions } : {}),
-        fallbackText: fallback,
-      }),
-    ),
-  );
-  activity.text = facts.map((f) => f.title).join(' · ');
+  const ids = options.ids ?? ADVISER_CONTACT_IDS;
+  const buttons = options.buttons ?? [];
+  // Like the entry cards, the same for everyone: built once per knowledge base, introduction, lines and buttons.
+  let cards = phoneLineCards.get(knowledge);
+  if (!cards) {
+    cards = new Map();
+    phoneLineCards.set(knowledge, cards);
+  }
+  const key = JSON.stringify([intro, ids, buttons]);
+  let card = cards.get(key);
+  if (!card) {
+    const facts = contactFacts(knowledge, ids);
+    const actions = buttons.map((title) => imBackAction(title));
+    const fallback = [intro, ...facts.map((f) => `${f.title} : ${f.value}`)].join('\n');
+    card = {
+      attachment: frozen(
+        cardAttachment(
+          adaptiveCard([heading(intro), factSet(facts)], {
+            ...(actions.length > 0 ? { actions } : {}),
+            fallbackText: fallback,
+          }),
+        ),
+      ),
+      text: facts.map((f) => f.title).join(' · '),
+    };
+    if (cards.size >= 1024) cards.clear();
+    cards.set(key, card);
+  }
+  const activity = MessageFactory.attachment(card.attachment);
+  activity.text = card.text;
   return activity;
 }
 

@@ -3,7 +3,7 @@
  * same card for every answer that shows the entry, frozen so that no caller can change what the next person sees.
  */
 import type { Attachment } from 'botbuilder';
-import { entriesActivity } from '../../dialogs/answers';
+import { entriesActivity, phoneLinesActivity } from '../../dialogs/answers';
 import { translator } from '../../dialogs/i18n';
 import { loadKnowledge } from '../../knowledge/loader';
 
@@ -41,5 +41,20 @@ describe('answer cards', () => {
     const afe = knowledge.get('afe')?.title ?? 'AFE';
     expect(JSON.stringify(cardOf('fr-FR'))).toContain(afe);
     expect(JSON.stringify(cardOf('fr-FR', ['afe']))).not.toContain(afe);
+  });
+});
+
+describe('phone-line cards', () => {
+  it('are built once per introduction, lines and buttons, and shared frozen', () => {
+    const first = phoneLinesActivity(knowledge, 'Appelez :', { buttons: ['Menu'] });
+    const again = phoneLinesActivity(knowledge, 'Appelez :', { buttons: ['Menu'] });
+    expect(again.attachments?.[0]).toBe(first.attachments?.[0]);
+    expect(again.text).toBe(first.text);
+    expect(again).not.toBe(first);
+    expect(isDeepFrozen(first.attachments?.[0])).toBe(true);
+    const other = phoneLinesActivity(knowledge, 'Appelez :');
+    expect(other.attachments?.[0]).not.toBe(first.attachments?.[0]);
+    expect(JSON.stringify(other.attachments)).not.toContain('Menu');
+    expect(JSON.stringify(first.attachments)).toContain('3646');
   });
 });
