@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { type Entities, EntitiesSchema } from './entities';
 import { IntentNameSchema } from './intents';
 
-/** Kinds of hardship the recogniser reads in any message (vocabulary: `locales/fr/nlu/distress.yaml`). */
+/**
+ * Kinds of hardship the recogniser reads in any message (vocabulary: `locales/fr/nlu/distress.yaml`), and `recit`:
+ * a difficulty told in the person's own words without any of those signs, recognised by the learned model
+ * (`nlu/hardship.ts`, trained on real messages).
+ */
 export const DistressSignalSchema = z.enum([
   'argent',
   'dettes',
@@ -15,6 +19,7 @@ export const DistressSignalSchema = z.enum([
   'isolement',
   'maladie',
   'famille',
+  'recit',
 ]);
 export type DistressSignal = z.infer<typeof DistressSignalSchema>;
 

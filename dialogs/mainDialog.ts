@@ -40,7 +40,11 @@ const TOPIC_SWITCH_MIN_SCORE = 0.5;
 /** A message names a field outside the bot's domain and the recogniser is less sure than this of a topic. */
 const OUT_OF_SCOPE_MAX_TOPIC_SCORE = 0.5;
 
-/** With signs of difficulty, a topic is answered first only when the recogniser is at least this sure of it. */
+/**
+ * With signs of strong difficulty, a topic is answered after the HELP offer only when the recogniser is at least
+ * this sure of it (otherwise it is offered as a button); with moderate signs, the topic the recogniser chose (above
+ * its threshold) is answered after the offer.
+ */
 const DISTRESS_TOPIC_MIN_SCORE = 0.6;
 
 /** From this many words a message is a story: never answered with « reformulez » alone. */
@@ -286,6 +290,7 @@ export class MainDialog extends ComponentDialog {
       recognition.topIntent === intent &&
       !askedBesideHelp &&
       !this.asksQuestion(recognition.text, t) &&
+      recognition.distress.level === 'high' &&
       recognition.score < DISTRESS_TOPIC_MIN_SCORE;
     if (weakTopic) values(step).also = [intent, ...(values(step).also ?? [])].slice(0, 2);
     const main = weakTopic || !this.isTopic(intent) || intent === 'help' ? recognition.distress.need : intent;

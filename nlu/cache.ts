@@ -20,6 +20,8 @@ export interface TrainedModel {
   bias: Float32Array;
   /** The spelling corrector's vocabulary (word, count), in its order; absent from models cached without it. */
   frequencies?: [string, number][];
+  /** The learned hardship head (hardship.ts): two classes over the same features. */
+  hardship?: { weights: Float32Array; bias: Float32Array };
 }
 
 const CACHE_DIR = path.join(os.tmpdir(), 'relais-inde-model');
@@ -41,19 +43,25 @@ export function readModel(key: string, dir: string = CACHE_DIR): TrainedModel | 
       labels: string[];
       features: string[];
       frequencies?: unknown;
+      hardship?: unknown;
     };
     const offset = 4 + headerLength;
     const floats = new Float32Array(
       buffer.buffer.slice(buffer.byteOffset + offset, buffer.byteOffset + buffer.length),
     );
     const nWeights = header.features.length * header.labels.length;
-    if (floats.length !== nWeights + header.labels.length) return undefined;
+    const main = nWeights + header.labels.length;
+    const head = header.hardship === true ? header.features.length * 2 + 2 : 0;
+    if (floats.length !== main + head) return undefined;
     return {
       labels: header.labels,
       features: header.features,
       weights: floats.slice(0, nWeights),
-      bias: floats.slice(nWeights),
+      bias: floats.slice(nWeights, main),
       ...(isFrequencies(header.frequencies) ? { frequencies: header.frequencies } : {}),
+      ...(head > 0
+        ? { hardship: { weights: floats.slice(main, main + head - 2), bias: floats.slice(main + head - 2) } }
+        : {}),
     };
   } catch {
     return undefined;
@@ -77,7 +85,12 @@ export function writeModel(key: string, model: TrainedModel, dir: string = CACHE
   try {
     fs.mkdirSync(dir, { recursive: true });
     let header = Buffer.from(
-      JSON.stringify({ labels: model.labels, features: model.features, frequencies: model.frequencies }),
+      JSON.stringify({
+        labels: model.labels,
+        features: model.features,
+        frequencies: model.frequencies,
+        hardship: model.hardship !== undefined,
+      }),
       'utf8',
     );
     // Pad the header so the floats start on a 4-byte boundary.
@@ -85,9 +98,14 @@ export function writeModel(key: string, model: TrainedModel, dir: string = CACHE
     if (pad > 0) header = Buffer.concat([header, Buffer.alloc(pad, 0x20)]);
     const length = Buffer.alloc(4);
     length.writeUInt32LE(header.length, 0);
-    const floats = new Float32Array(model.weights.length + model.bias.length);
-    floats.set(model.weights, 0);
-    floats.set(model.bias, model.weights.length);
+    const head = model.hardship ? [model.hardship.weights, model.hardship.bias] : [];
+    const parts = [model.weights, model.bias, ...head];
+    const floats = new Float32Array(parts.reduce((n, a) => n + a.length, 0));
+    let at = 0;
+    for (const part of parts) {
+      floats.set(part, at);
+      at += part.length;
+    }
     const file = path.join(dir, `${key}.bin`);
     const temp = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(temp, Buffer.concat([length, header, Buffer.from(floats.buffer)]));

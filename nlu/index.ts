@@ -10,12 +10,21 @@
  * Long messages are also scored sentence by sentence, so that the one sentence carrying the need is not drowned
  * by the story around it.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { modelKey, readModel, writeModel } from './cache';
 import { loadExamples, loadVocabulary, DEFAULT_DATA_DIR, type Example } from './data';
-import { ALL_INTENTS, type IntentName, isConversationIntent, type Recognition } from '../contract';
+import {
+  ALL_INTENTS,
+  type Distress,
+  type IntentName,
+  isConversationIntent,
+  type Recognition,
+} from '../contract';
 import { extractEntitiesFolded, type EntityOptions } from './entities';
 import { DEFAULT_FEATURE_OPTIONS, Featurizer, type FeatureOptions } from './features';
 import { DistressDetector } from './distress';
+import { type HardshipFile, HardshipHead, hardshipTrainingSet, loadHardshipExamples } from './hardship';
 import { CONCEPTS } from './lexicon';
 import { SoftmaxModel, type SparseVector, type TrainOptions } from './model';
 import { fold, normalizeFoldedTokens, normalizeTokens } from './normalize';
@@ -32,6 +41,7 @@ export { extractEntities } from './entities';
 export { loadExamples, loadVocabulary, DEFAULT_DATA_DIR } from './data';
 export type { Example } from './data';
 export type { Distress, DistressLevel, DistressSignal } from './distress';
+export type { HardshipFile } from './hardship';
 export type { OutOfScope } from './scope';
 
 /** A second need is offered when its sentence names it at least this surely… */
@@ -54,6 +64,10 @@ export interface RecognizerOptions {
   vocabulary?: readonly string[];
   /** Reuse (and store) the trained model in the content-addressed cache of `cache.ts`. */
   cache?: boolean;
+  /** The learned hardship head's settings (hardship.ts). */
+  hardship: { threshold: number; realWeight: number; minWords: number };
+  /** Real messages labelled with or without difficulty, for the head (default: none). */
+  hardshipExamples?: HardshipFile;
 }
 
 /** `locales/fr/nlu/options.yaml` (the training options' defaults are applied by the model: `train` stays empty). */
@@ -64,6 +78,7 @@ export const DEFAULT_OPTIONS: RecognizerOptions = {
   segmentWeight: PIPELINE_OPTIONS.segmentWeight,
   features: DEFAULT_FEATURE_OPTIONS,
   train: {},
+  hardship: PIPELINE_OPTIONS.hardship,
 };
 
 export class Recognizer {
@@ -71,6 +86,7 @@ export class Recognizer {
   private readonly featureIndex = new Map<string, number>();
   private readonly labels: IntentName[];
   private readonly model: SoftmaxModel;
+  private readonly hardshipHead: HardshipHead;
   private readonly spell: SpellCorrector;
   private readonly noneIndex: number;
   private readonly buf: Float64Array;
@@ -115,9 +131,12 @@ export class Recognizer {
     }
     this.spell = new SpellCorrector(freq);
 
-    if (cached) {
+    if (cached?.hardship) {
       cached.features.forEach((name, i) => this.featureIndex.set(name, i));
       this.model = new SoftmaxModel(cached.features.length, this.labels.length, cached.weights, cached.bias);
+      this.hardshipHead = new HardshipHead(
+        new SoftmaxModel(cached.features.length, 2, cached.hardship.weights, cached.hardship.bias),
+      );
       this.fromCache = true;
     } else {
       const rows: SparseVector[] = [];
@@ -133,6 +152,7 @@ export class Recognizer {
         this.labels.length,
         this.options.train,
       );
+      this.hardshipHead = this.trainHardshipHead(examples);
       if (key) {
         writeModel(key, {
           labels: this.labels,
@@ -140,6 +160,7 @@ export class Recognizer {
           weights: this.model.weights,
           bias: this.model.bias,
           frequencies: [...freq],
+          hardship: { weights: this.hardshipHead.model.weights, bias: this.hardshipHead.model.bias },
         });
       }
     }
@@ -168,9 +189,40 @@ export class Recognizer {
     return freq;
   }
 
-  /** Builds a recogniser from the YAML files of `dir` (default `locales/fr/intents`). */
+  /**
+   * The hardship head, trained on the main model's features (the index is frozen: a word no training sentence has
+   * is not a feature of the head either).
+   */
+  private trainHardshipHead(examples: readonly Example[]): HardshipHead {
+    const set = hardshipTrainingSet(
+      examples,
+      this.options.hardshipExamples ?? { difficulty: [], no_difficulty: [] },
+      this.options.hardship.realWeight,
+      isConversationIntent,
+    );
+    const rows: SparseVector[] = [];
+    const labels: number[] = [];
+    for (const { text, label, weight } of set) {
+      const row = this.vectorize(normalizeTokens(text).tokens, false);
+      for (let k = 0; k < weight; k++) {
+        rows.push(row);
+        labels.push(label);
+      }
+    }
+    return HardshipHead.train(rows, labels, this.featureIndex.size, this.options.train);
+  }
+
+  /**
+   * Builds a recogniser from the YAML files of `dir` (default `locales/fr/intents`), with the real messages of
+   * `../nlu/hardship.yaml` beside it when that file exists.
+   */
   static fromDirectory(dir: string = DEFAULT_DATA_DIR, options: Partial<RecognizerOptions> = {}): Recognizer {
-    return new Recognizer(loadExamples(dir), { vocabulary: loadVocabulary(dir), ...options });
+    const hardshipFile = path.join(dir, '..', 'nlu', 'hardship.yaml');
+    return new Recognizer(loadExamples(dir), {
+      vocabulary: loadVocabulary(dir),
+      ...(fs.existsSync(hardshipFile) ? { hardshipExamples: loadHardshipExamples(hardshipFile) } : {}),
+      ...options,
+    });
   }
 
   get intentNames(): readonly IntentName[] {
@@ -205,9 +257,9 @@ export class Recognizer {
   }
 
   /** Class probabilities for already-normalised tokens, blended with the best sentence for long messages. */
-  private score(tokens: string[], segments: string[][]): Float64Array {
+  private score(whole: SparseVector, segments: string[][]): Float64Array {
     const probs = this.buf;
-    this.model.probabilities(this.vectorize(tokens, false), probs);
+    this.model.probabilities(whole, probs);
     const { segmentScoring, segmentWeight } = this.options;
     this.segmentTops = [];
     if (!segmentScoring || segments.length < 2) return probs;
@@ -245,7 +297,8 @@ export class Recognizer {
     // Sentence-level scoring only for messages of several sentences (a single one is the whole message).
     const parts = splitSegments(text, folded);
     const segments = parts.length > 1 ? parts.map((s) => this.correct(normalizeTokens(s).tokens).tokens) : [];
-    const probs = this.score(tokens, segments);
+    const whole = this.vectorize(tokens, false);
+    const probs = this.score(whole, segments);
 
     // The two best classes, found in one pass; the full ranking is built only if someone reads `intents`.
     let first = 0;
@@ -273,7 +326,7 @@ export class Recognizer {
       topIntent,
       score: round(score),
       entities: extractEntitiesFolded(normalized, folded, options),
-      distress: this.distress.detect(...read),
+      distress: this.readDistress(read, whole, norm.tokens.length),
       selfHarm: this.distress.selfHarm(...read),
       ...(outOfScope ? { outOfScope } : {}),
     } as Recognition;
@@ -294,6 +347,14 @@ export class Recognizer {
       result.ambiguous = { first: this.labels[first], second: this.labels[second] };
     }
     return result;
+  }
+
+  /** The listed signs of difficulty; when there are none, the learned head's reading (signal `recit`). */
+  private readDistress(texts: string[], whole: SparseVector, tokenCount: number): Distress {
+    const listed = this.distress.detect(...texts);
+    if (listed.level !== 'none' || tokenCount < this.options.hardship.minWords) return listed;
+    if (this.hardshipHead.probability(whole) < this.options.hardship.threshold) return listed;
+    return { level: 'moderate', signals: ['recit'], need: 'help' };
   }
 
   /** Topic needs other than the top one: another sentence's clear need, or a strong second intent. */

@@ -59,6 +59,15 @@ export const PipelineOptionsSchema = z.strictObject({
   segmentWeight: z.number().min(0).max(1),
   features: FeatureOptionsSchema,
   train: TrainOptionsSchema,
+  /** The learned reading of hardship (hardship.ts). */
+  hardship: z.strictObject({
+    /** From this probability a message without a listed sign of difficulty gets the signal `recit`. */
+    threshold: z.number().min(0).max(1),
+    /** How many times each real message of hardship.yaml counts in its training. */
+    realWeight: z.number().int().min(1),
+    /** Only messages of at least this many words (stories) are read by the head; short ones by the listed signs. */
+    minWords: z.number().int().min(1),
+  }),
 });
 
 export type Lexicon = z.infer<typeof LexiconSchema>;

@@ -42,7 +42,7 @@ export const corpusItemSchema = z.object({
   also: z.array(z.string()).optional(),
   note: z.string().optional(),
   /** Which part the item belongs to; a file without any `split` is one part only (`all`). */
-  split: z.enum(['dev', 'test']).optional(),
+  split: z.enum(['dev', 'val', 'test']).optional(),
 });
 export type CorpusItem = z.infer<typeof corpusItemSchema>;
 
@@ -57,7 +57,7 @@ export interface Corpus {
   file: string;
   description?: string;
   splitMethod?: string;
-  counts: { dev: number; test: number };
+  counts: { dev: number; val: number; test: number };
   /** The `split: test` items only. */
   test: CorpusItem[];
   /** The part asked for (`loadCorpus(file, { part })`, the test part by default). */
@@ -66,7 +66,10 @@ export interface Corpus {
   items: CorpusItem[];
 }
 
-export type CorpusPart = 'dev' | 'test' | 'all';
+export type CorpusPart = 'dev' | 'val' | 'test' | 'all';
+
+/** The parts a command line may ask for. */
+export const CORPUS_PARTS: readonly CorpusPart[] = ['dev', 'val', 'test', 'all'];
 
 /**
  * The corpus, or undefined when the file does not exist (reported as "not available"). `part` chooses `items`:
@@ -84,13 +87,15 @@ export function loadCorpus(file: string, options: { part?: CorpusPart } = {}): C
   const { items } = parsed.data;
   const unsplit = items.findIndex((i) => i.split === undefined);
   const splitless = items.every((i) => i.split === undefined);
-  if (unsplit >= 0 && !splitless) throw new Error(`${file}: items.${unsplit}.split: missing (dev or test)`);
+  if (unsplit >= 0 && !splitless)
+    throw new Error(`${file}: items.${unsplit}.split: missing (dev, val or test)`);
   return {
     file,
     description: parsed.data.description,
     splitMethod: parsed.data.split_method,
     counts: {
       dev: items.filter((i) => i.split === 'dev').length,
+      val: items.filter((i) => i.split === 'val').length,
       test: items.filter((i) => i.split === 'test').length,
     },
     test: items.filter((i) => i.split === 'test'),
@@ -582,7 +587,8 @@ export function realWorldMarkdown(file: string, results: RealWorldResults | unde
   const test = corpus.test;
   const count = (f: (i: CorpusItem) => boolean) => test.filter(f).length;
   md.push(
-    `- File: \`${file}\`: ${corpus.counts.dev + corpus.counts.test} messages, ${corpus.counts.dev} in the dev part and ` +
+    `- File: \`${file}\`: ${corpus.counts.dev + corpus.counts.val + corpus.counts.test} messages, ${corpus.counts.dev} in the dev part, ` +
+      `${corpus.counts.val} in the validation part and ` +
       `**${corpus.counts.test} in the test part**, the only ones measured here (${count((i) => i.kind === 'question')} questions, ` +
       `${count((i) => i.kind === 'testimony')} testimonies; ${count((i) => i.hardship)} hardship stories, ` +
       `${count((i) => i.selfharm)} with self-harm, ${count((i) => i.outcome === 'out_of_scope')} out of scope, ` +
@@ -591,8 +597,9 @@ export function realWorldMarkdown(file: string, results: RealWorldResults | unde
   if (corpus.description) md.push(`- What it is (from the file): ${corpus.description.trim()}`);
   md.push(
     `- How the split was made: ${corpus.splitMethod ? `« ${corpus.splitMethod.trim()} » (from the file); ` : ''}each message ` +
-      'carries its part (`split: dev` or `split: test`) in the file, set by the corpus author before any ' +
-      'measurement. The dev part may be looked at while improving the bot; **the test part is never trained or ' +
+      'carries its part (`split: dev`, `val` or `test`) in the file, set by the corpus author before any ' +
+      'measurement. The dev part may be looked at and trained on while improving the bot; the validation part ' +
+      '(a second gathering) is never trained on, only measured while tuning; **the test part is never trained or ' +
       'tuned on**: no training file contains it, and this script only reads it to report.',
     '- Outcomes: `help` (HELP offered), `aide_financiere` (the aide-financière journey or its aids), `topic` (the ' +
       "answer of the message's own intent), `out_of_scope` (an honest « ce n'est pas mon domaine »).",

@@ -4,7 +4,7 @@
  * matches, whatever the intent file), and `realworld-eval` runs the fold's messages on a recogniser trained on
  * that copy. The figures are summed over the folds.
  *
- *   npm run realworld:cv -- <file.yaml> [--folds 2] [--part all|dev|test] [--verbose]
+ *   npm run realworld:cv -- <file.yaml> [--folds 2] [--part all|dev|val|test] [--verbose]
  *
  * The judging is realworld-eval's (scripts/realWorld.ts, the rules of `npm run nlu:eval`): this script sums the
  * lines `label  xx.x %  (n/d)` and `bare « pas compris »…` it prints for each fold. `--part` as realworld-eval
@@ -14,12 +14,21 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse, stringify } from 'yaml';
-import { type CorpusPart, loadCorpus } from './realWorld';
+import { CORPUS_PARTS, type CorpusPart, loadCorpus } from './realWorld';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -31,8 +40,10 @@ const { values, positionals } = parseArgs({
 });
 const part = values.part as CorpusPart;
 const corpus = positionals.length === 1 ? loadCorpus(positionals[0], { part }) : undefined;
-if (!corpus || !['all', 'dev', 'test'].includes(part)) {
-  console.error('Usage: npm run realworld:cv -- <file.yaml> [--folds 2] [--part all|dev|test] [--verbose]');
+if (!corpus || !CORPUS_PARTS.includes(part)) {
+  console.error(
+    'Usage: npm run realworld:cv -- <file.yaml> [--folds 2] [--part all|dev|val|test] [--verbose]',
+  );
   process.exit(2);
 }
 const k = Number(values.folds);
@@ -61,6 +72,17 @@ try {
       const kept = doc.utterances.filter((u) => !texts.has(squash(u)));
       removed += doc.utterances.length - kept.length;
       writeFileSync(join(dir, file), stringify({ ...doc, utterances: kept }));
+    }
+    // The learned hardship head's real examples, without the fold's messages either.
+    const hardshipFile = join(intents, '..', 'nlu', 'hardship.yaml');
+    if (existsSync(hardshipFile)) {
+      const h = parse(readFileSync(hardshipFile, 'utf8')) as Record<string, string[]>;
+      const keep = (list: string[] = []) => list.filter((t) => !texts.has(squash(t)));
+      mkdirSync(join(work, `fold${f}`, 'nlu'), { recursive: true });
+      writeFileSync(
+        join(work, `fold${f}`, 'nlu', 'hardship.yaml'),
+        stringify({ difficulty: keep(h.difficulty), no_difficulty: keep(h.no_difficulty) }),
+      );
     }
     const fold = join(work, `fold${f}.yaml`);
     writeFileSync(fold, stringify({ items: heldOut }));

@@ -3,7 +3,7 @@
  * classifier and judgement rules as `npm run nlu:eval`): each labelled message is the first message of a fresh
  * conversation sent to the real server, its visible replies are classified and judged.
  *
- *   npm run realworld:eval -- <file.yaml> [--part all|dev|test] [--verbose] [--plain] [--show <id>] [--passing]
+ *   npm run realworld:eval -- <file.yaml> [--part all|dev|val|test] [--verbose] [--plain] [--show <id>] [--passing]
  *                                         [--intents <dir>]
  *
  * The file is in the format of the real-world corpus (`items: [{ id, kind, text, intent, outcome, hardship,
@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { getRecognizer, Recognizer } from '../nlu';
 import {
   askFresh,
+  CORPUS_PARTS,
   type CorpusPart,
   describeClassified,
   judgeOverHttp,
@@ -33,7 +34,7 @@ import {
 } from './realWorld';
 
 const USAGE =
-  'Usage: npm run realworld:eval -- <file.yaml> [--part all|dev|test] [--verbose] [--plain] [--show <id>] ' +
+  'Usage: npm run realworld:eval -- <file.yaml> [--part all|dev|val|test] [--verbose] [--plain] [--show <id>] ' +
   '[--passing] [--intents <dir>]';
 
 /** `label   xx.x %  (n/d)`: the line realworld-cv.ts sums over the folds. */
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
     },
   });
   const part = values.part as CorpusPart;
-  if (positionals.length !== 1 || !['all', 'dev', 'test'].includes(part)) {
+  if (positionals.length !== 1 || !CORPUS_PARTS.includes(part)) {
     console.error(USAGE);
     process.exit(2);
   }

@@ -21,6 +21,19 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     ["j'ai des dettes partout", 'dettes'],
     ['je narrive plus a payer mes cotisations', 'impaye'],
     ['on m’a diagnostiqué un cancer et je ne peux plus travailler', 'maladie'],
+    ['jsuis dans la merde avec lurssaf', 'argent'],
+    ['urssaf me reclame 8000e je peux pas', 'dettes'],
+    ["on m'a coupé l'électricité", 'survie'],
+    ['ma boite va mal', 'activite'],
+    ['nous ne nous payons plus depuis six mois', 'argent'],
+    ['je dors dans mon camion depuis une semaine', 'survie'],
+    ['je suis au RSA avec deux enfants', 'argent'],
+    ['mes enfants ont faim', 'survie'],
+    ['je vais devoir fermer', 'procedure'],
+    ["je suis en arrêt et je n'ai rien touché depuis 3 mois", 'argent'],
+    ['je vis avec 400 euros par mois', 'argent'],
+    ['je ne peux plus me soigner', 'survie'],
+    ["j'ai peur pour mes enfants", 'epuisement'],
   ])('« %s » → %s', (text, signal) => {
     expect(distress(text).signals).toContain(signal);
     expect(distress(text).level).not.toBe('none');
@@ -31,6 +44,10 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     "je n'ai aucune dette envers l'urssaf",
     'comment faire une demande de congé paternité',
     'je voudrais savoir quels documents envoyer pour mon arrêt maladie',
+    "l'urssaf me réclame une attestation",
+    'je voudrais couper le contrat de gaz de mon local',
+    'je vais devoir fermer mon compte ameli',
+    'je vis avec 2 enfants',
   ])('no sign in « %s »', (text) => {
     expect(distress(text)).toEqual({ level: 'none', signals: [], need: 'help' });
   });

@@ -59,7 +59,7 @@ describe('real-world corpus (nlu:eval)', () => {
 
   it('reads only the test part, and is "not available" when the file is missing', () => {
     const corpus = loadCorpus(SAMPLE);
-    expect(corpus?.counts).toEqual({ dev: 2, test: 8 });
+    expect(corpus?.counts).toEqual({ dev: 2, val: 0, test: 8 });
     expect(corpus?.test.every((i) => i.split === 'test')).toBe(true);
     expect(loadCorpus(path.join(__dirname, 'no-such-file.yaml'))).toBeUndefined();
     expect(realWorldMarkdown('tests/nlu/real-world.fr.yaml', undefined).join('\n')).toMatch(
