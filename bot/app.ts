@@ -1,8 +1,9 @@
-import { ConversationState, type Storage, UserState } from 'botbuilder';
+import type { Storage } from 'botbuilder';
 import { MainDialog } from '../dialogs/mainDialog';
 import type { IntentRecognizer } from '../dialogs/ports';
 import { type Knowledge, loadKnowledge } from '../knowledge/loader';
 import { createAdapter } from './adapter';
+import { ButtonRecognition, OfferedButtonsMiddleware } from './buttonRecognition';
 import { FeedbackRecorder } from './feedback';
 import { type AgentKnowledge, createChannelHooks, createChannelMiddleware, lazyKnowledge } from './channels';
 import type { Config } from './config';
@@ -12,6 +13,7 @@ import { DefaultLocaleMiddleware, TraceFilterMiddleware, TurnLoggingMiddleware }
 import { RelaisBot } from './relaisBot';
 import { MeasuredStorage, Metrics, TurnMetricsMiddleware } from './metrics';
 import { RedisStorage } from './redisStorage';
+import { RelaisConversationState, RelaisUserState } from './state';
 import { createStorage } from './storage';
 import { createTurnGate } from './turnLock';
 
@@ -43,13 +45,16 @@ export function createBotApp(config: Config, logger: Logger, deps: AppDeps) {
   );
   const metrics = new Metrics(() => turns.active);
   const storage = new MeasuredStorage(rawStorage, metrics);
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
+  const conversationState = new RelaisConversationState(storage);
+  const userState = new RelaisUserState(storage);
   const adapter = createAdapter(config, logger);
   adapter.use(new TurnMetricsMiddleware(metrics));
   adapter.use(turns);
   adapter.use(new DefaultLocaleMiddleware(config.DEFAULT_LOCALE));
   adapter.use(new TraceFilterMiddleware());
+  // Clicks on the bot's own buttons are recognised once per button text (bot/buttonRecognition.ts).
+  const recognizer = new ButtonRecognition(deps.recognizer);
+  adapter.use(new OfferedButtonsMiddleware(recognizer));
   adapter.use(new TurnLoggingMiddleware(logger, config.LOG_HASH_SALT));
   // channels: outgoing rendering (Teams cards, agent sources) and the hooks RelaisBot calls on each message.
   const agentKnowledge = lazyKnowledge(deps.agentKnowledge ?? (() => knowledge), (err) =>
@@ -67,7 +72,7 @@ export function createBotApp(config: Config, logger: Logger, deps: AppDeps) {
       })
     : undefined;
   const dialog = new MainDialog({
-    recognizer: deps.recognizer,
+    recognizer,
     normalize: deps.normalize,
     knowledge,
     feedback,
@@ -75,7 +80,7 @@ export function createBotApp(config: Config, logger: Logger, deps: AppDeps) {
     misunderstood: conversationState.createProperty<number>('misunderstood'),
     inbox,
   });
-  const bot = new RelaisBot({ conversationState, userState, dialog, recognizer: deps.recognizer, channels });
+  const bot = new RelaisBot({ conversationState, userState, dialog, recognizer, channels });
   /** `stopping`: set on SIGTERM, so that `/readyz` tells the load balancer to send no more traffic. */
   const health = { stopping: false };
   return {

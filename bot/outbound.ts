@@ -21,8 +21,9 @@ import type {
  * The SDK's connector client retries a failed call with exponential back-off (about 7 s for an address that
  * refuses connections) and sets no timeout, so a request naming an unreachable `serviceUrl` kept its HTTP request
  * open for seconds. Here every connector client gets one timeout per attempt, a bounded number of attempts, and a
- * budget for all the calls of its turn (a connector client is created for each turn); once a call has failed, the
- * following ones of the same turn fail at once, and the HTTP endpoint answers 502 (`deliveryFailed`).
+ * budget for all the calls of its turn (a connector client is created for each turn, on its first call to the
+ * channel); once a call has failed, the following ones of the same turn fail at once, and the HTTP endpoint answers
+ * 502 (`deliveryFailed`).
  */
 export interface OutboundLimits {
   /** Timeout of one HTTP attempt, in milliseconds. */
@@ -126,28 +127,104 @@ function boundedPolicy(delivery: TurnDelivery, limits: OutboundLimits): Pipeline
 }
 
 /** Replaces the SDK's retry policy of one connector client by the bounded one. */
-export function boundConnectorClient(client: ConnectorClient, limits: OutboundLimits): ConnectorClient {
+export function boundConnectorClient(
+  client: ConnectorClient,
+  limits: OutboundLimits,
+  delivery: TurnDelivery = { deadline: Date.now() + limits.turnBudgetMs, failed: false },
+): ConnectorClient {
   // `client` is a private field of the SDK's ServiceClientContext (botbuilder-stdlib); a test checks it is there.
   const pipeline = (client as unknown as { client?: { pipeline?: Pipeline } }).client?.pipeline;
   if (!pipeline)
     throw new Error('botframework-connector changed: the connector client has no pipeline to bound');
-  const delivery: TurnDelivery = { deadline: Date.now() + limits.turnBudgetMs, failed: false };
   pipeline.removePolicy({ name: 'defaultRetryPolicy' });
   pipeline.addPolicy(boundedPolicy(delivery, limits), { phase: 'Retry' });
   deliveries.set(client, delivery);
   return client;
 }
 
+/** The operation groups of a connector client, the only members the SDK uses besides `credentials`. */
+type Group = 'conversations' | 'attachments';
+type Operations = Record<string, (...args: unknown[]) => Promise<unknown>>;
+
+/** Names of the methods of each operation group, read from the first connector client made (the SDK's classes). */
+let groupMethods: Record<Group, string[]> | undefined;
+
+function methodNames(group: object): string[] {
+  return Object.getOwnPropertyNames(Object.getPrototypeOf(group)).filter(
+    (name) => name !== 'constructor' && typeof (group as Record<string, unknown>)[name] === 'function',
+  );
+}
+
+/**
+ * A connector client that makes the real one on the turn's first call to the channel. The SDK makes a connector
+ * client for every turn — an HTTP pipeline of about ten policies, ≈ 5 % of a turn's CPU — but a turn answered with
+ * `deliveryMode: "expectReplies"` (the replies come back in the HTTP response) never calls the channel. Every
+ * method of `conversations` and `attachments` waits for the real client, then calls it; the turn's delivery
+ * record (time budget, failure) is the one the real client is bounded with, so `deliveryFailed` reads the same.
+ */
+class DeferredConnectorClient {
+  private real: Promise<ConnectorClient> | undefined;
+  private readonly groups = new Map<Group, Operations>();
+
+  constructor(
+    private readonly make: () => Promise<ConnectorClient>,
+    private readonly methods: Record<Group, string[]>,
+  ) {}
+
+  get conversations(): Operations {
+    return this.group('conversations');
+  }
+
+  get attachments(): Operations {
+    return this.group('attachments');
+  }
+
+  private group(name: Group): Operations {
+    let operations = this.groups.get(name);
+    if (!operations) {
+      operations = {};
+      for (const method of this.methods[name]) {
+        operations[method] = async (...args) => {
+          this.real ??= this.make();
+          const group = (await this.real)[name] as unknown as Operations;
+          return group[method](...args);
+        };
+      }
+      this.groups.set(name, operations);
+    }
+    return operations;
+  }
+}
+
 class BoundedConnectorFactory extends ConnectorFactory {
+  /**
+   * @param defer make each connector client on its first call (not on Teams, where the SDK's `TeamsInfo` reads
+   * the client's `credentials` synchronously).
+   */
   constructor(
     private readonly inner: ConnectorFactory,
     private readonly limits: OutboundLimits,
+    private readonly defer = false,
   ) {
     super();
   }
 
   async create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-    return boundConnectorClient(await this.inner.create(serviceUrl, audience), this.limits);
+    const delivery: TurnDelivery = { deadline: Date.now() + this.limits.turnBudgetMs, failed: false };
+    const make = async () =>
+      boundConnectorClient(await this.inner.create(serviceUrl, audience), this.limits, delivery);
+    if (!this.defer || !groupMethods) {
+      const client = await make();
+      groupMethods ??= {
+        conversations: methodNames(client.conversations),
+        attachments: methodNames(client.attachments),
+      };
+      return client;
+    }
+    const deferred = new DeferredConnectorClient(make, groupMethods);
+    deliveries.set(deferred, delivery);
+    // Not an SDK ConnectorClient: it has the members the SDK's adapter uses on a turn (see the class above).
+    return deferred as unknown as ConnectorClient;
   }
 }
 
@@ -223,14 +300,21 @@ export class BoundedOutboundAuthentication extends BotFrameworkAuthentication {
     super();
   }
 
-  private bound(result: AuthenticateRequestResult): AuthenticateRequestResult {
+  private bound(result: AuthenticateRequestResult, defer = false): AuthenticateRequestResult {
     return result.connectorFactory
-      ? { ...result, connectorFactory: new BoundedConnectorFactory(result.connectorFactory, this.limits) }
+      ? {
+          ...result,
+          connectorFactory: new BoundedConnectorFactory(result.connectorFactory, this.limits, defer),
+        }
       : result;
   }
 
   async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
-    return this.bound(await this.inner.authenticateRequest(activity, authHeader));
+    // Deferred (made on the first call to the channel) except on Teams: see DeferredConnectorClient.
+    return this.bound(
+      await this.inner.authenticateRequest(activity, authHeader),
+      activity.channelId !== 'msteams',
+    );
   }
 
   async authenticateStreamingRequest(

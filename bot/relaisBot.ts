@@ -6,7 +6,8 @@ import {
   type TurnContext,
   type UserState,
 } from 'botbuilder';
-import { DialogSet, type DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
+import type { DialogState, DialogStateManagerConfiguration } from 'botbuilder-dialogs';
+import { DialogSet, DialogTurnStatus } from '../dialogs/sdk';
 import { translator } from '../dialogs/i18n';
 import type { MainDialog } from '../dialogs/mainDialog';
 import type { IntentRecognizer } from '../dialogs/ports';
@@ -14,6 +15,13 @@ import { parsePortalContext } from '../contract';
 import { type PortalProfile, setTurnProfile } from '../dialogs/profile';
 import { setTurnRecognition } from '../dialogs/turnState';
 import { type ChannelHooks, createChannelHooks } from './channels';
+import { loadTogether } from './state';
+
+/**
+ * Where the SDK's `DialogStateManager` looks for the dialog memory configuration of the turn (an internal key of
+ * botbuilder-dialogs 4.23: if it ever changes, the SDK simply builds the configuration itself, as before).
+ */
+const MEMORY_CONFIGURATION_KEY = 'DialogStateManagerConfiguration';
 
 export interface RelaisBotDeps {
   conversationState: ConversationState;
@@ -33,6 +41,12 @@ export class RelaisBot extends TeamsActivityHandler {
   private readonly profile: StatePropertyAccessor<PortalProfile>;
   private readonly dialogs: DialogSet;
   private readonly channels: ChannelHooks;
+  /**
+   * The dialog memory configuration (the SDK's memory scopes and path resolvers), kept from the first turn. The
+   * SDK builds it again at every turn — nine scope objects, five path resolvers and a settings parse — though it
+   * holds nothing of a turn: every scope reads the turn's own context.
+   */
+  private memoryConfiguration: DialogStateManagerConfiguration | undefined;
 
   constructor(private readonly deps: RelaisBotDeps) {
     super();
@@ -88,7 +102,9 @@ export class RelaisBot extends TeamsActivityHandler {
   }
 
   private async runDialog(context: TurnContext): Promise<void> {
+    if (this.memoryConfiguration) context.turnState.set(MEMORY_CONFIGURATION_KEY, this.memoryConfiguration);
     const dc = await this.dialogs.createContext(context);
+    this.memoryConfiguration ??= dc.state.configuration;
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) {
       await dc.beginDialog(this.deps.dialog.id);
@@ -100,6 +116,8 @@ export class RelaisBot extends TeamsActivityHandler {
    * was at the end of the previous turn and the user can simply try again.
    */
   override async run(context: TurnContext): Promise<void> {
+    // Both states in one storage read (one Redis round trip), before anything reads either.
+    await loadTogether(context, [this.deps.conversationState, this.deps.userState]);
     await this.rememberPortalContext(context);
     await super.run(context);
     await Promise.all(

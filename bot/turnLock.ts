@@ -34,7 +34,8 @@ export class KeyedQueue {
   }
 
   async run<T>(key: string, task: () => Promise<T>, waitMs = Infinity): Promise<T> {
-    const previous = this.tails.get(key) ?? Promise.resolve();
+    const ahead = this.tails.get(key);
+    const previous = ahead ?? Promise.resolve();
     let done!: () => void;
     const finished = new Promise<void>((resolve) => (done = resolve));
     const tail = previous.then(() => finished);
@@ -44,8 +45,11 @@ export class KeyedQueue {
       if (this.tails.get(key) === tail) this.tails.delete(key);
     };
     try {
-      if (Number.isFinite(waitMs)) await within(previous, waitMs, waitMs);
-      else await previous;
+      // Nobody ahead (most turns): nothing to wait for, so no timer to arm.
+      if (ahead !== undefined) {
+        if (Number.isFinite(waitMs)) await within(previous, waitMs, waitMs);
+        else await previous;
+      }
     } catch (error) {
       void previous.then(leave);
       throw error;

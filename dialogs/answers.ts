@@ -1,4 +1,4 @@
-import { type Activity, AttachmentLayoutTypes, MessageFactory } from 'botbuilder';
+import { type Activity, type Attachment, AttachmentLayoutTypes, MessageFactory } from 'botbuilder';
 import type { TFunction } from 'i18next';
 import type { Knowledge } from '../knowledge/loader';
 import type { Contact, Entry } from '../knowledge/schema';
@@ -50,6 +50,54 @@ function titlesOf(
     .filter((title): title is string => title !== undefined);
 }
 
+/** Freezes a card and everything in it: a card built once is shared by every answer that shows it. */
+function frozen<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) frozen(inner);
+  }
+  return value;
+}
+
+/**
+ * Entry cards, built once: a card depends only on the knowledge base, the language (dialogs/i18n.ts makes one
+ * translation function per language) and the aids a leaf excludes — never on the person — so rebuilding it at
+ * every answer (texts joined, labels translated, links and contacts looked up) was work for nothing. Cached cards
+ * are frozen; the channel middleware adds cards to an activity, it never edits one.
+ */
+const entryCards = new WeakMap<Knowledge, WeakMap<TFunction, Map<string, Attachment>>>();
+
+function cachedEntryCard(
+  knowledge: Knowledge,
+  t: TFunction,
+  entry: Entry,
+  excluded: readonly string[],
+): Attachment {
+  let byLanguage = entryCards.get(knowledge);
+  if (!byLanguage) {
+    byLanguage = new WeakMap();
+    entryCards.set(knowledge, byLanguage);
+  }
+  let cards = byLanguage.get(t);
+  if (!cards) {
+    cards = new Map();
+    byLanguage.set(t, cards);
+  }
+  const key = excluded.length === 0 ? entry.id : [entry.id, ...excluded].join('\n');
+  let card = cards.get(key);
+  if (!card) {
+    card = frozen(
+      entryCard(entry, t, {
+        combinableWith: titlesOf(knowledge, entry, 'combinable', excluded),
+        notCombinableWith: titlesOf(knowledge, entry, 'not_combinable', excluded),
+        contacts: contactsOf(knowledge, entry),
+      }),
+    );
+    cards.set(key, card);
+  }
+  return card;
+}
+
 /**
  * An answer made of knowledge entries: an introduction and one card per entry, saying which aids combine.
  * `channelData.relaisEntries` names the entries, so a channel can add their sources (Teams agent mode).
@@ -63,13 +111,7 @@ export function entriesActivity(
   excluded: readonly string[] = [],
 ): Partial<Activity> {
   const activity = MessageFactory.carousel(
-    entries.map((entry) =>
-      entryCard(entry, t, {
-        combinableWith: titlesOf(knowledge, entry, 'combinable', excluded),
-        notCombinableWith: titlesOf(knowledge, entry, 'not_combinable', excluded),
-        contacts: contactsOf(knowledge, entry),
-      }),
-    ),
+    entries.map((entry) => cachedEntryCard(knowledge, t, entry, excluded)),
     intro,
   );
   activity.attachmentLayout = AttachmentLayoutTypes.List;
@@ -90,6 +132,9 @@ function contactFacts(knowledge: Knowledge, ids: readonly string[]): { title: st
     }));
 }
 
+/** Phone-line cards already built, by knowledge base (see `phoneLinesActivity`). */
+const phoneLineCards = new WeakMap<Knowledge, Map<string, { attachment: Attachment; text: string }>>();
+
 /**
  * Telephone lines (`ids`, the advisers' by default) under an introduction, with optional buttons that send a
  * message back (e.g. « Demander une aide financière »). No HELP questionnaire link: callers add it when it fits.
@@ -99,18 +144,36 @@ export function phoneLinesActivity(
   intro: string,
   options: { ids?: readonly string[]; buttons?: readonly string[] } = {},
 ): Partial<Activity> {
-  const facts = contactFacts(knowledge, options.ids ?? ADVISER_CONTACT_IDS);
-  const actions = (options.buttons ?? []).map((title) => imBackAction(title));
-  const fallback = [intro, ...facts.map((f) => `${f.title} : ${f.value}`)].join('\n');
-  const activity = MessageFactory.attachment(
-    cardAttachment(
-      adaptiveCard([heading(intro), factSet(facts)], {
-        ...(actions.length > 0 ? { actions } : {}),
-        fallbackText: fallback,
-      }),
-    ),
-  );
-  activity.text = facts.map((f) => f.title).join(' · ');
+  const ids = options.ids ?? ADVISER_CONTACT_IDS;
+  const buttons = options.buttons ?? [];
+  // Like the entry cards, the same for everyone: built once per knowledge base, introduction, lines and buttons.
+  let cards = phoneLineCards.get(knowledge);
+  if (!cards) {
+    cards = new Map();
+    phoneLineCards.set(knowledge, cards);
+  }
+  const key = JSON.stringify([intro, ids, buttons]);
+  let card = cards.get(key);
+  if (!card) {
+    const facts = contactFacts(knowledge, ids);
+    const actions = buttons.map((title) => imBackAction(title));
+    const fallback = [intro, ...facts.map((f) => `${f.title} : ${f.value}`)].join('\n');
+    card = {
+      attachment: frozen(
+        cardAttachment(
+          adaptiveCard([heading(intro), factSet(facts)], {
+            ...(actions.length > 0 ? { actions } : {}),
+            fallbackText: fallback,
+          }),
+        ),
+      ),
+      text: facts.map((f) => f.title).join(' · '),
+    };
+    if (cards.size >= 1024) cards.clear();
+    cards.set(key, card);
+  }
+  const activity = MessageFactory.attachment(card.attachment);
+  activity.text = card.text;
   return activity;
 }
 

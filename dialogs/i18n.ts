@@ -58,7 +58,9 @@ const translators = new Map<SupportedLocale, TFunction>();
  * The translation function of a language, made once per language for the process. Strings are constant per
  * language, so a lookup without interpolation (`t('menu.prompt')`, `t('prompts.ordinals', { returnObjects: true })`)
  * is resolved by i18next once and then served from a per-language cache: several lookups a turn used to cost
- * about 6 % of the CPU under load (docs/performance.md). Lookups with interpolation values go to i18next each time.
+ * about 6 % of the CPU under load (docs/performance.md). A lookup whose interpolation values are all strings,
+ * numbers or booleans is kept too (bounded, per language): i18next's interpolation costs tens of microseconds and
+ * the values come from a finite set (the knowledge base's texts, labels). Other lookups go to i18next each time.
  * Arrays and objects returned from the cache are frozen: callers must not change them.
  */
 export function translator(locale: string | undefined, fallback: SupportedLocale = 'fr'): TFunction {
@@ -79,9 +81,13 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** Most interpolated strings kept per language (the values are the knowledge base's texts and labels). */
+const MAX_INTERPOLATED = 4096;
+
 function cachedT(fixed: TFunction): TFunction {
   const plain = new Map<string, unknown>();
   const objects = new Map<string, unknown>();
+  const interpolated = new Map<string, string>();
   const cached = (key: unknown, options?: unknown, ...rest: unknown[]): unknown => {
     if (typeof key === 'string' && rest.length === 0) {
       if (options === undefined) {
@@ -94,6 +100,20 @@ function cachedT(fixed: TFunction): TFunction {
         }
         return objects.get(key);
       }
+      // Interpolation with plain values (`t('journey.inYourCase', { text })`): the same key and values always give
+      // the same string, and the values come from a finite set (knowledge texts, labels), so the result is kept.
+      const memo = primitiveOptionsKey(key, options);
+      if (memo !== undefined) {
+        let text = interpolated.get(memo);
+        if (text === undefined) {
+          const result = (fixed as (k: string, o: unknown) => unknown)(key, options);
+          if (typeof result !== 'string') return result;
+          if (interpolated.size >= MAX_INTERPOLATED) interpolated.clear();
+          interpolated.set(memo, result);
+          text = result;
+        }
+        return text;
+      }
     }
     return (fixed as unknown as (...args: unknown[]) => unknown)(key, options, ...rest);
   };
@@ -101,6 +121,17 @@ function cachedT(fixed: TFunction): TFunction {
   Object.assign(cached, fixed);
   // TFunction's overloads cannot be written as one implementation signature; the behaviour is i18next's own.
   return cached as unknown as TFunction;
+}
+
+/** A cache key for a lookup whose options are all strings, numbers or booleans; undefined otherwise. */
+function primitiveOptionsKey(key: string, options: unknown): string | undefined {
+  if (!options || typeof options !== 'object' || Array.isArray(options)) return undefined;
+  const entries = Object.entries(options);
+  for (const [, value] of entries) {
+    const type = typeof value;
+    if (type !== 'string' && type !== 'number' && type !== 'boolean') return undefined;
+  }
+  return JSON.stringify([key, entries]);
 }
 
 function isReturnObjectsOnly(options: unknown): boolean {

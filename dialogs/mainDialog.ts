@@ -1,13 +1,6 @@
 import type { Activity, StatePropertyAccessor, TurnContext } from 'botbuilder';
-import {
-  ComponentDialog,
-  Dialog,
-  type DialogContext,
-  type DialogTurnResult,
-  DialogTurnStatus,
-  WaterfallDialog,
-  type WaterfallStepContext,
-} from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, Dialog, DialogTurnStatus, WaterfallDialog } from './sdk';
 import type { TFunction } from 'i18next';
 import { isConversationIntent } from '../contract';
 import type { Knowledge } from '../knowledge/loader';

@@ -1,9 +1,5 @@
-import {
-  ComponentDialog,
-  type DialogTurnResult,
-  WaterfallDialog,
-  type WaterfallStepContext,
-} from 'botbuilder-dialogs';
+import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog } from '../sdk';
 import type { Knowledge } from '../../knowledge/loader';
 import { helpOfferActivities } from '../answers';
 import { translator } from '../i18n';

@@ -1,10 +1,6 @@
 import type { Activity, TurnContext } from 'botbuilder';
-import {
-  ComponentDialog,
-  type DialogTurnResult,
-  WaterfallDialog,
-  type WaterfallStepContext,
-} from 'botbuilder-dialogs';
+import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog } from '../sdk';
 import type { TFunction } from 'i18next';
 import type { Knowledge } from '../../knowledge/loader';
 import type { LeafNode, OrientationTree } from '../../knowledge/schema';

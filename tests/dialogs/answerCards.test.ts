@@ -1,0 +1,60 @@
+/**
+ * Answer cards are built once per entry, language and excluded aids (dialogs/answers.ts), then shared: the
+ * same card for every answer that shows the entry, frozen so that no caller can change what the next person sees.
+ */
+import type { Attachment } from 'botbuilder';
+import { entriesActivity, phoneLinesActivity } from '../../dialogs/answers';
+import { translator } from '../../dialogs/i18n';
+import { loadKnowledge } from '../../knowledge/loader';
+
+const knowledge = loadKnowledge();
+
+function cardOf(locale: string, excluded: string[] = []): Attachment {
+  const aced = knowledge.get('aced');
+  if (!aced) throw new Error('the knowledge base has no "aced" entry');
+  const t = translator(locale);
+  const activity = entriesActivity(knowledge, t, [aced], t('journey.aidIntro'), excluded);
+  return activity.attachments?.[0] as Attachment;
+}
+
+function isDeepFrozen(value: unknown): boolean {
+  if (!value || typeof value !== 'object') return true;
+  return Object.isFrozen(value) && Object.values(value).every(isDeepFrozen);
+}
+
+describe('answer cards', () => {
+  it('are the same card for every answer about the entry, in the same language', () => {
+    expect(cardOf('fr-FR')).toBe(cardOf('fr'));
+    expect(JSON.stringify(cardOf('fr-FR'))).toContain('Aide aux cotisants en difficulté (ACED)');
+  });
+
+  it('cannot be changed by whoever receives them', () => {
+    const card = cardOf('fr-FR');
+    expect(isDeepFrozen(card)).toBe(true);
+    expect(() => {
+      (card.content as { body: unknown[] }).body.push({ type: 'TextBlock', text: 'x' });
+    }).toThrow(TypeError);
+  });
+
+  it('differ by language and by the aids the answer excludes', () => {
+    expect(cardOf('en-US')).not.toBe(cardOf('fr-FR'));
+    const afe = knowledge.get('afe')?.title ?? 'AFE';
+    expect(JSON.stringify(cardOf('fr-FR'))).toContain(afe);
+    expect(JSON.stringify(cardOf('fr-FR', ['afe']))).not.toContain(afe);
+  });
+});
+
+describe('phone-line cards', () => {
+  it('are built once per introduction, lines and buttons, and shared frozen', () => {
+    const first = phoneLinesActivity(knowledge, 'Appelez :', { buttons: ['Menu'] });
+    const again = phoneLinesActivity(knowledge, 'Appelez :', { buttons: ['Menu'] });
+    expect(again.attachments?.[0]).toBe(first.attachments?.[0]);
+    expect(again.text).toBe(first.text);
+    expect(again).not.toBe(first);
+    expect(isDeepFrozen(first.attachments?.[0])).toBe(true);
+    const other = phoneLinesActivity(knowledge, 'Appelez :');
+    expect(other.attachments?.[0]).not.toBe(first.attachments?.[0]);
+    expect(JSON.stringify(other.attachments)).not.toContain('Menu');
+    expect(JSON.stringify(first.attachments)).toContain('3646');
+  });
+});
