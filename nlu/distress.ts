@@ -65,16 +65,17 @@ export class DistressDetector {
     this.signals = data.signals.map((s) => {
       const re = compileGroup(s.patterns);
       const { id, severe, negatable, need } = s;
-      const signal: CompiledSignal = { id, severe, negatable, need, re, req: requirementOf(re) };
       // Back-references would count their groups differently in parts: such lists stay whole.
-      if (s.patterns.length > PART_SIZE && !s.patterns.some((p) => /\\[1-9k]/.test(p))) {
-        signal.parts = [];
-        for (let i = 0; i < s.patterns.length; i += PART_SIZE) {
-          const part = compileGroup(s.patterns.slice(i, i + PART_SIZE));
-          signal.parts.push({ re: part, req: requirementOf(part) });
-        }
+      if (s.patterns.length <= PART_SIZE || s.patterns.some((p) => /\\[1-9k]/.test(p)))
+        return { id, severe, negatable, need, re, req: requirementOf(re) };
+      const parts: { re: RegExp; req: Requirement | null }[] = [];
+      for (let i = 0; i < s.patterns.length; i += PART_SIZE) {
+        const part = compileGroup(s.patterns.slice(i, i + PART_SIZE));
+        parts.push({ re: part, req: requirementOf(part) });
       }
-      return signal;
+      // The whole list is only walked once a part matched (or on a short text, not pre-tested): no requirement of
+      // its own to keep up to date for every text.
+      return { id, severe, negatable, need, re, req: null, parts };
     });
     this.negation = new RegExp(data.negations);
     this.selfHarmRe = compileGroup(data.selfHarm);
