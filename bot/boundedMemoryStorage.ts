@@ -10,20 +10,34 @@ export interface BoundedMemoryStorageOptions {
 }
 
 interface Entry {
+  key: string;
   json: string;
   eTag: string;
   touched: number;
+  /** The neighbours in use order: `older` towards the least recently used end, `newer` towards the other. */
+  older: Entry | undefined;
+  newer: Entry | undefined;
 }
 
 /**
  * The in-process state store, bounded so that memory stops growing: an entry idle for `idleSeconds` is forgotten
  * (the conversation then starts afresh), and beyond `maxEntries` the least recently used entries go first.
  * Same contract as the SDK's `MemoryStorage` (copies in and out, optimistic concurrency on `eTag`), but deleted
- * keys are really removed. Entries live in a `Map` kept in least-recently-used order (a read or a write moves
- * the entry to the end), so expiry and eviction only ever look at the front: O(1) per operation, no timer.
+ * keys are really removed. Entries are found by key in a `Map` and kept in least-recently-used order in a list
+ * linked through the entries themselves (a read or a write moves the entry to the newest end), so expiry and
+ * eviction only ever look at the oldest end: O(1) per operation, no timer.
+ *
+ * The order is not the `Map`'s own insertion order (delete and set again at every use): once the store is full,
+ * every turn evicts from the front of the `Map`, and V8 keeps a deleted slot in place until the table is rebuilt,
+ * so finding the oldest entry skipped thousands of dead slots — 10 to 35 µs per turn measured at 20 000 entries
+ * (bench/notes.md, fourth pass on the turn), the state store then costing more than the dialog machinery.
  */
 export class BoundedMemoryStorage implements Storage {
   private readonly entries = new Map<string, Entry>();
+  /** Least recently used end of the list (expired and evicted first). */
+  private oldest: Entry | undefined;
+  /** Most recently used end. */
+  private newest: Entry | undefined;
   private readonly maxEntries: number;
   private readonly idleMs: number;
   private readonly now: () => number;
@@ -51,7 +65,7 @@ export class BoundedMemoryStorage implements Storage {
     for (const key of keys) {
       const entry = this.live(key, now);
       if (!entry) continue;
-      this.touch(key, entry, now);
+      this.touch(entry, now);
       items[key] = JSON.parse(entry.json);
     }
     return items;
@@ -72,41 +86,69 @@ export class BoundedMemoryStorage implements Storage {
     }
     for (const [key, item] of items) {
       const eTag = String(this.nextETag++);
-      this.touch(key, { json: JSON.stringify({ ...item, eTag }), eTag, touched: now }, now);
+      const json = JSON.stringify({ ...item, eTag });
+      const entry = this.entries.get(key);
+      if (entry) {
+        entry.json = json;
+        entry.eTag = eTag;
+        this.touch(entry, now);
+      } else {
+        const added: Entry = { key, json, eTag, touched: now, older: this.newest, newer: undefined };
+        if (this.newest) this.newest.newer = added;
+        else this.oldest = added;
+        this.newest = added;
+        this.entries.set(key, added);
+      }
     }
-    while (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value as string;
-      this.entries.delete(oldest);
-    }
+    while (this.entries.size > this.maxEntries && this.oldest) this.remove(this.oldest);
   }
 
   async delete(keys: string[]): Promise<void> {
-    for (const key of keys) this.entries.delete(key);
+    for (const key of keys) {
+      const entry = this.entries.get(key);
+      if (entry) this.remove(entry);
+    }
   }
 
   /** The entry under `key` unless it has expired (then it is removed). */
   private live(key: string, now: number): Entry | undefined {
     const entry = this.entries.get(key);
     if (entry && this.idleMs > 0 && now - entry.touched >= this.idleMs) {
-      this.entries.delete(key);
+      this.remove(entry);
       return undefined;
     }
     return entry;
   }
 
   /** Moves the entry to the most recently used end. */
-  private touch(key: string, entry: Entry, now: number): void {
+  private touch(entry: Entry, now: number): void {
     entry.touched = now;
-    this.entries.delete(key);
-    this.entries.set(key, entry);
+    if (entry === this.newest) return;
+    this.unlink(entry);
+    entry.older = this.newest;
+    entry.newer = undefined;
+    if (this.newest) this.newest.newer = entry;
+    else this.oldest = entry;
+    this.newest = entry;
   }
 
-  /** Expired entries are all at the front (least recently used first): drop them until a live one. */
+  private remove(entry: Entry): void {
+    this.entries.delete(entry.key);
+    this.unlink(entry);
+    entry.older = undefined;
+    entry.newer = undefined;
+  }
+
+  private unlink(entry: Entry): void {
+    if (entry.older) entry.older.newer = entry.newer;
+    else if (this.oldest === entry) this.oldest = entry.newer;
+    if (entry.newer) entry.newer.older = entry.older;
+    else if (this.newest === entry) this.newest = entry.older;
+  }
+
+  /** Expired entries are all at the oldest end: drop them until a live one. */
   private sweepExpired(now: number): void {
     if (this.idleMs === 0) return;
-    for (const [key, entry] of this.entries) {
-      if (now - entry.touched < this.idleMs) break;
-      this.entries.delete(key);
-    }
+    while (this.oldest && now - this.oldest.touched >= this.idleMs) this.remove(this.oldest);
   }
 }
