@@ -41,9 +41,22 @@ export function isQuestion(node: TreeNode): node is QuestionNode {
   return node.type === 'question';
 }
 
+/**
+ * Node by id (the first of an id wins), kept per tree: `resolve` runs at every journey turn, and the trees of the
+ * loaded knowledge base never change. Rebuilt when the node list is another array or has another length (a tree
+ * being built or edited, as in the validation tests).
+ */
+const nodeMaps = new WeakMap<
+  OrientationTree,
+  { nodes: readonly TreeNode[]; count: number; map: Map<string, TreeNode> }
+>();
+
 function nodeMap(tree: OrientationTree): Map<string, TreeNode> {
+  const known = nodeMaps.get(tree);
+  if (known && known.nodes === tree.nodes && known.count === tree.nodes.length) return known.map;
   const map = new Map<string, TreeNode>();
   for (const node of tree.nodes) if (!map.has(node.id)) map.set(node.id, node);
+  nodeMaps.set(tree, { nodes: tree.nodes, count: tree.nodes.length, map });
   return map;
 }
 
