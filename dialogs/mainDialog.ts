@@ -590,6 +590,18 @@ export class MainDialog extends ComponentDialog {
     return markers.some((marker) => normalized.includes(` ${this.deps.normalize(marker)} `));
   }
 
+  /**
+   * The intent of the journey under way: the topmost journey on the main dialog's stack (its question, a
+   * `choiceStep`, waits above it).
+   */
+  private currentJourney(innerDc: DialogContext): string | undefined {
+    for (let i = innerDc.stack.length - 1; i >= 0; i--) {
+      const intent = this.intentByJourney[innerDc.stack[i].id];
+      if (intent) return intent;
+    }
+    return undefined;
+  }
+
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     const context = innerDc.context;
     const t = translator(context.activity.locale);
@@ -610,7 +622,7 @@ export class MainDialog extends ComponentDialog {
       return undefined;
     }
     if (recognition.selfHarm) {
-      const current = this.intentByJourney[innerDc.activeDialog?.id ?? ''];
+      const current = this.currentJourney(innerDc);
       if (current) this.outcomes.journeyEnded({ intent: current, outcome: 'abandoned' });
       await innerDc.cancelAllDialogs();
       await context.sendActivities(selfHarmActivities(this.deps.knowledge, t));
@@ -623,7 +635,7 @@ export class MainDialog extends ComponentDialog {
       return innerDc.beginDialog(ROUTE, {} satisfies RouteOptions);
     }
     const intent = this.intentOf(context, t);
-    const current = this.intentByJourney[innerDc.activeDialog?.id ?? ''];
+    const current = this.currentJourney(innerDc);
     const leaveJourney = () => {
       if (current) this.outcomes.journeyEnded({ intent: current, outcome: 'abandoned' });
     };

@@ -1,5 +1,5 @@
-import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
-import { ComponentDialog, WaterfallDialog } from '../sdk';
+import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog } from '../sdk';
 import type { Knowledge } from '../../knowledge/loader';
 import type { Entry } from '../../knowledge/schema';
 import { contactsActivity, entriesActivity } from '../answers';
@@ -15,9 +15,10 @@ const MAX_ENTRIES = 3;
 
 /**
  * A direct answer: the knowledge entries that answer the intent, as cards with their links. When the knowledge
- * base has nothing for the intent, it says so and gives the advisers' contacts instead of guessing.
+ * base has nothing for the intent, it says so and gives the advisers' contacts instead of guessing. It answers
+ * and ends in the turn it starts: a plain dialog (see `HelpDialog`).
  */
-export class AnswerDialog extends ComponentDialog {
+export class AnswerDialog extends Dialog<AnswerDialogOptions> {
   constructor(
     id: string,
     private readonly knowledge: Knowledge,
@@ -25,23 +26,21 @@ export class AnswerDialog extends ComponentDialog {
       entries.slice(0, MAX_ENTRIES),
   ) {
     super(id);
-    this.addDialog(new WaterfallDialog(`${id}.answer`, [(step) => this.answer(step)]));
-    this.initialDialogId = `${id}.answer`;
   }
 
-  private async answer(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { intent } = step.options as AnswerDialogOptions;
-    const t = translator(step.context.activity.locale);
+  override async beginDialog(dc: DialogContext, options?: AnswerDialogOptions): Promise<DialogTurnResult> {
+    const { intent } = options as AnswerDialogOptions;
+    const t = translator(dc.context.activity.locale);
     const entries = this.pick(this.knowledge.byIntent(intent), intent);
     if (entries.length === 0) {
-      await step.context.sendActivities([
+      await dc.context.sendActivities([
         { type: 'message', text: t('journey.noAnswer') },
         contactsActivity(this.knowledge, t),
       ]);
-      return step.endDialog({ intent, answered: false, outcome: 'phone_contact' } satisfies JourneyResult);
+      return dc.endDialog({ intent, answered: false, outcome: 'phone_contact' } satisfies JourneyResult);
     }
-    await step.context.sendActivity(entriesActivity(this.knowledge, t, entries, t('journey.answerIntro')));
-    return step.endDialog({
+    await dc.context.sendActivity(entriesActivity(this.knowledge, t, entries, t('journey.answerIntro')));
+    return dc.endDialog({
       intent,
       answered: true,
       outcome: outcomeOfAnswer(entries),

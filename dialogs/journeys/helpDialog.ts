@@ -1,5 +1,5 @@
-import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
-import { ComponentDialog, WaterfallDialog } from '../sdk';
+import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog } from '../sdk';
 import type { Knowledge } from '../../knowledge/loader';
 import { helpOfferActivities } from '../answers';
 import { translator } from '../i18n';
@@ -11,20 +11,21 @@ export const HELP_DIALOG = 'HelpDialog';
  * HELP, for people whose difficulties pile up: what the scheme is (in the entry's own three lines), the
  * démarches simplifiées questionnaire link, the steps, and who calls back (from `help.yaml`), then the advisers'
  * telephone lines (`contacts.yaml`) and a button to the aide-financière journey.
+ *
+ * It answers and ends in the turn it starts (it never waits): a plain dialog, not a component holding a one-step
+ * waterfall — each level of dialogs costs the SDK a dialog context and its memory at every turn it runs.
  */
-export class HelpDialog extends ComponentDialog {
+export class HelpDialog extends Dialog {
   constructor(private readonly knowledge: Knowledge) {
     super(HELP_DIALOG);
-    this.addDialog(new WaterfallDialog(`${HELP_DIALOG}.answer`, [(step) => this.answer(step)]));
-    this.initialDialogId = `${HELP_DIALOG}.answer`;
   }
 
-  private async answer(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const t = translator(step.context.activity.locale);
-    await step.context.sendActivities(
+  override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const t = translator(dc.context.activity.locale);
+    await dc.context.sendActivities(
       helpOfferActivities(this.knowledge, t, { intro: t('journey.helpIntro'), aidButton: true }),
     );
-    return step.endDialog({
+    return dc.endDialog({
       intent: 'help',
       answered: true,
       outcome: 'help_referral',
