@@ -1,5 +1,11 @@
 import type { Activity, TurnContext } from 'botbuilder';
-import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import type {
+  DialogContext,
+  DialogInstance,
+  DialogReason,
+  DialogTurnResult,
+  WaterfallStepContext,
+} from 'botbuilder-dialogs';
 import { WaterfallDialog } from '../sdk';
 import type { TFunction } from 'i18next';
 import type { Knowledge } from '../../knowledge/loader';
@@ -60,6 +66,16 @@ export class TreeJourneyDialog extends WaterfallDialog {
     )?.dialogs;
     if (saved) return dc.replaceDialog(this.id, saved.dialogStack?.[0]?.state?.options ?? {});
     return super.continueDialog(dc);
+  }
+
+  /** Ending (or cancelling) a journey saved in the former layout: it has no waterfall state to report on. */
+  override async endDialog(
+    context: TurnContext,
+    instance: DialogInstance,
+    reason: DialogReason,
+  ): Promise<void> {
+    if ((instance.state as { values?: unknown } | undefined)?.values === undefined) return;
+    return super.endDialog(context, instance, reason);
   }
 
   protected tree(): OrientationTree {
