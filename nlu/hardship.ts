@@ -62,13 +62,10 @@ export class HardshipHead {
     return new HardshipHead(SoftmaxModel.train([...rows], [...labels], nFeatures, 2, options));
   }
 
-  /** Probability that the message tells a difficulty. */
-  probability(row: SparseVector): number {
-    this.model.probabilities(row, this.out);
-    return this.out[1];
-  }
-
-  /** `probability` of the message `scorer` scored last (the same value, without building its sparse vector). */
+  /**
+   * Probability that the message `scorer` scored last tells a difficulty (read from the scorer's per-word sums: the
+   * same value as from the message's sparse vector, without building it).
+   */
   probabilityFrom(scorer: LinearScorer): number {
     scorer.wholeLogits(this.model, this.out);
     softmaxInPlace(this.out);

@@ -147,8 +147,12 @@ export class Recognizer {
     } else {
       const rows: SparseVector[] = [];
       const y: number[] = [];
+      /** Each training sentence's vector, for the hardship head (its features are all in the index by then). */
+      const rowOf = new Map<string, SparseVector>();
       (tokenized ?? examples.map((e) => normalizeTokens(e.text).tokens)).forEach((toks, i) => {
-        rows.push(this.vectorize(toks, true));
+        const row = this.vectorize(toks, true);
+        rows.push(row);
+        rowOf.set(examples[i].text, row);
         y.push(labelIndex.get(examples[i].intent) ?? this.noneIndex);
       });
       this.model = SoftmaxModel.train(
@@ -158,7 +162,7 @@ export class Recognizer {
         this.labels.length,
         this.options.train,
       );
-      this.hardshipHead = this.trainHardshipHead(examples);
+      this.hardshipHead = this.trainHardshipHead(examples, rowOf);
       if (key) {
         writeModel(key, {
           labels: this.labels,
@@ -196,9 +200,13 @@ export class Recognizer {
 
   /**
    * The hardship head, trained on the main model's features (the index is frozen: a word no training sentence has
-   * is not a feature of the head either).
+   * is not a feature of the head either). `rowOf`: the vectors the main model was trained on, by sentence, reused
+   * rather than built again; a text that is not a training sentence is vectorised here.
    */
-  private trainHardshipHead(examples: readonly Example[]): HardshipHead {
+  private trainHardshipHead(
+    examples: readonly Example[],
+    rowOf: ReadonlyMap<string, SparseVector>,
+  ): HardshipHead {
     const set = hardshipTrainingSet(
       examples,
       this.options.hardshipExamples ?? { difficulty: [], no_difficulty: [] },
@@ -208,7 +216,7 @@ export class Recognizer {
     const rows: SparseVector[] = [];
     const labels: number[] = [];
     for (const { text, label, weight } of set) {
-      const row = this.vectorize(normalizeTokens(text).tokens, false);
+      const row = rowOf.get(text) ?? this.vectorize(normalizeTokens(text).tokens, false);
       for (let k = 0; k < weight; k++) {
         rows.push(row);
         labels.push(label);
