@@ -9,6 +9,14 @@ export interface Example {
   intent: IntentName;
 }
 
+/**
+ * A training sentence's identity when texts from different files are compared (the real-world corpus, the intent
+ * files, hardship.yaml): runs of white space count as one space, and the ends are trimmed.
+ */
+export function sameTextKey(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
 export const DEFAULT_DATA_DIR = path.join(__dirname, '../locales/fr/intents');
 
 /** Reads every `*.yaml` of `dir`; throws on unknown intent names or a file/intent name mismatch. */

@@ -8,7 +8,7 @@
  * signs read none gets the signal `recit` (moderate level, need HELP).
  */
 import { z } from 'zod';
-import type { Example } from './data';
+import { type Example, sameTextKey } from './data';
 import type { LinearScorer } from './linear';
 import { SoftmaxModel, softmaxInPlace, type SparseVector, type TrainOptions } from './model';
 import { loadDataFile } from './patterns';
@@ -26,8 +26,6 @@ export function loadHardshipExamples(file = 'hardship.yaml'): HardshipFile {
 /** Intents whose sentences may or may not tell a difficulty: left out of the head's training. */
 const UNDECIDED = new Set<string>(['aide_financiere', 'cotisations_delais', 'service_social']);
 
-const squash = (t: string): string => t.replace(/\s+/g, ' ').trim();
-
 /**
  * The head's training set: each text once with its label (a real message's own label wins over its intent's), real
  * messages repeated `realWeight` times.
@@ -41,10 +39,11 @@ export function hardshipTrainingSet(
   const labels = new Map<string, { text: string; label: 0 | 1; weight: number }>();
   for (const e of examples) {
     if (UNDECIDED.has(e.intent) || isConversation(e.intent)) continue;
-    labels.set(squash(e.text), { text: e.text, label: e.intent === 'help' ? 1 : 0, weight: 1 });
+    labels.set(sameTextKey(e.text), { text: e.text, label: e.intent === 'help' ? 1 : 0, weight: 1 });
   }
-  for (const text of real.difficulty) labels.set(squash(text), { text, label: 1, weight: realWeight });
-  for (const text of real.no_difficulty) labels.set(squash(text), { text, label: 0, weight: realWeight });
+  for (const text of real.difficulty) labels.set(sameTextKey(text), { text, label: 1, weight: realWeight });
+  for (const text of real.no_difficulty)
+    labels.set(sameTextKey(text), { text, label: 0, weight: realWeight });
   return [...labels.values()];
 }
 

@@ -40,7 +40,7 @@ export { toRecognizerResult } from '../contract';
 export type { IntentName, TopicIntent, ConversationIntent, Entities, Recognition } from '../contract';
 export type { EntityOptions } from './entities';
 export { extractEntities } from './entities';
-export { loadExamples, loadVocabulary, DEFAULT_DATA_DIR } from './data';
+export { loadExamples, loadVocabulary, DEFAULT_DATA_DIR, sameTextKey } from './data';
 export type { Example } from './data';
 export type { Distress, DistressLevel, DistressSignal } from './distress';
 export type { HardshipFile } from './hardship';

@@ -28,6 +28,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse, stringify } from 'yaml';
+import { sameTextKey } from '../nlu';
 import { CORPUS_PARTS, type CorpusPart, loadCorpus } from './realWorld';
 
 const { values, positionals } = parseArgs({
@@ -48,7 +49,6 @@ if (!corpus || !CORPUS_PARTS.includes(part)) {
 }
 const k = Number(values.folds);
 const items = corpus.items;
-const squash = (t: string): string => t.replace(/\s+/g, ' ').trim();
 const foldOf = (item: { id?: string; text: string }): number =>
   createHash('sha256')
     .update(item.id ?? item.text)
@@ -62,14 +62,14 @@ let bare = [0, 0];
 try {
   for (let f = 0; f < k; f++) {
     const heldOut = items.filter((i) => foldOf(i) === f);
-    const texts = new Set(heldOut.map((i) => squash(i.text)));
+    const texts = new Set(heldOut.map((i) => sameTextKey(i.text)));
     const dir = join(work, `fold${f}`, 'intents');
     cpSync(intents, dir, { recursive: true });
     cpSync(join(intents, '..', 'vocabulary.txt'), join(work, `fold${f}`, 'vocabulary.txt'));
     let removed = 0;
     for (const file of readdirSync(dir).filter((n) => n.endsWith('.yaml'))) {
       const doc = parse(readFileSync(join(dir, file), 'utf8')) as { intent: string; utterances: string[] };
-      const kept = doc.utterances.filter((u) => !texts.has(squash(u)));
+      const kept = doc.utterances.filter((u) => !texts.has(sameTextKey(u)));
       removed += doc.utterances.length - kept.length;
       writeFileSync(join(dir, file), stringify({ ...doc, utterances: kept }));
     }
@@ -77,7 +77,7 @@ try {
     const hardshipFile = join(intents, '..', 'nlu', 'hardship.yaml');
     if (existsSync(hardshipFile)) {
       const h = parse(readFileSync(hardshipFile, 'utf8')) as Record<string, string[]>;
-      const keep = (list: string[] = []) => list.filter((t) => !texts.has(squash(t)));
+      const keep = (list: string[] = []) => list.filter((t) => !texts.has(sameTextKey(t)));
       mkdirSync(join(work, `fold${f}`, 'nlu'), { recursive: true });
       writeFileSync(
         join(work, `fold${f}`, 'nlu', 'hardship.yaml'),

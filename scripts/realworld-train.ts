@@ -4,43 +4,48 @@
  * at the end of that file. Messages already present in any training file are left where they are. Every dev message
  * also goes, with its `hardship` label, to `locales/fr/nlu/hardship.yaml` (the learned hardship head's real
  * examples; the file is rewritten). The `val` and `test` parts are never copied: the command refuses to run if one
- * of their messages is found in a training file.
+ * of their messages is found in a training file or in hardship.yaml.
  *
  *   npm run realworld:train -- [corpus.yaml] [--dry-run]
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse, stringify } from 'yaml';
-import { DEFAULT_DATA_DIR, isIntentName, loadExamples } from '../nlu';
+import { DEFAULT_DATA_DIR, isIntentName, loadExamples, sameTextKey } from '../nlu';
+import { loadHardshipExamples } from '../nlu/hardship';
 import { loadCorpus } from './realWorld';
 
 export const SECTION =
   '  # Real public messages (forums, press testimonies), verbatim, from the development part of the real-world corpus.';
 
-const squash = (t: string): string => t.replace(/\s+/g, ' ').trim();
-
 /** The utterance as a YAML scalar on one line (double quotes, JSON escapes are valid YAML). */
-const scalar = (text: string): string => JSON.stringify(squash(text));
+const scalar = (text: string): string => JSON.stringify(sameTextKey(text));
 
 export interface TrainPlan {
   /** intent → messages to add */
   additions: Map<string, string[]>;
-  /** val/test messages found in the training files (must be empty). */
+  /** val/test messages found in the training files or in hardship.yaml (must be empty). */
   leaks: string[];
 }
 
 export function planTraining(corpusFile: string, dir: string = DEFAULT_DATA_DIR): TrainPlan {
   const corpus = loadCorpus(corpusFile, { part: 'all' });
   if (!corpus) throw new Error(`${corpusFile} does not exist`);
-  const present = new Set(loadExamples(dir).map((e) => squash(e.text)));
+  const present = new Set(loadExamples(dir).map((e) => sameTextKey(e.text)));
+  // The hardship head's real examples beside the intents (as `Recognizer.fromDirectory` reads them) are training
+  // data too: a val or test message there is a leak as well.
+  const hardshipFile = join(dir, '..', 'nlu', 'hardship.yaml');
+  const real = existsSync(hardshipFile) ? loadHardshipExamples(hardshipFile) : undefined;
+  const inHardship = new Set([...(real?.difficulty ?? []), ...(real?.no_difficulty ?? [])].map(sameTextKey));
   const additions = new Map<string, string[]>();
   const leaks: string[] = [];
   for (const item of corpus.items) {
-    const text = squash(item.text);
+    const text = sameTextKey(item.text);
     if (item.split !== 'dev') {
-      if (present.has(text)) leaks.push(`${item.id ?? text.slice(0, 40)} (${item.split ?? 'no part'})`);
+      if (present.has(text) || inHardship.has(text))
+        leaks.push(`${item.id ?? text.slice(0, 40)} (${item.split ?? 'no part'})`);
       continue;
     }
     if (present.has(text)) continue;
@@ -94,8 +99,8 @@ export function hardshipExamples(corpusFile: string): { difficulty: string[]; no
   if (!corpus) throw new Error(`${corpusFile} does not exist`);
   const dev = corpus.items.filter((i) => i.split === 'dev');
   return {
-    difficulty: dev.filter((i) => i.hardship).map((i) => squash(i.text)),
-    no_difficulty: dev.filter((i) => !i.hardship).map((i) => squash(i.text)),
+    difficulty: dev.filter((i) => i.hardship).map((i) => sameTextKey(i.text)),
+    no_difficulty: dev.filter((i) => !i.hardship).map((i) => sameTextKey(i.text)),
   };
 }
 

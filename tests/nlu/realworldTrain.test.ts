@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -54,6 +54,18 @@ describe('realworld:train (dev messages into the training files)', () => {
       `{id: t1, split: test, kind: testimony, text: ${JSON.stringify(existing)}, intent: help, outcome: help}`,
     ]);
     expect(planTraining(file, intents).leaks).toEqual(['t1 (test)']);
+  });
+
+  it("reports a val or test message found among the hardship head's real examples", () => {
+    mkdirSync(path.join(dir, 'nlu'));
+    writeFileSync(
+      path.join(dir, 'nlu', 'hardship.yaml'),
+      'difficulty:\n  - "un message du test qui ne devrait pas être là"\nno_difficulty: []\n',
+    );
+    const file = corpus([
+      '{id: v1, split: val, kind: testimony, text: "un message du test qui ne devrait pas être là", intent: help, outcome: help}',
+    ]);
+    expect(planTraining(file, intents).leaks).toEqual(['v1 (val)']);
   });
 
   it('finds no val or test message of the real corpus in the training files', () => {
