@@ -1,5 +1,6 @@
 import type { Activity, Middleware, TurnContext } from 'botbuilder';
 import type { IntentRecognizer, RecognitionLike } from '../dialogs/ports';
+import { deepFreeze } from '../contract';
 
 /**
  * Recognition of the texts the bot itself offered as buttons, computed once per text.
@@ -32,20 +33,12 @@ export class ButtonRecognition implements IntentRecognizer {
     if (!this.offered.has(text)) return this.inner.recognize(text);
     let result = this.results.get(text);
     if (!result) {
-      result = frozen(this.inner.recognize(text));
+      result = deepFreeze(this.inner.recognize(text));
       if (this.results.size >= this.maxEntries) this.results.clear();
       this.results.set(text, result);
     }
     return result;
   }
-}
-
-function frozen<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) frozen(inner);
-  }
-  return value;
 }
 
 /** The texts a click on one of the activity's buttons sends back: suggested actions and cards' imBack buttons. */

@@ -1,5 +1,6 @@
 import { type Activity, type Attachment, AttachmentLayoutTypes, MessageFactory } from 'botbuilder';
 import type { TFunction } from 'i18next';
+import { deepFreeze } from '../contract';
 import type { Knowledge } from '../knowledge/loader';
 import type { Contact, Entry } from '../knowledge/schema';
 import {
@@ -50,15 +51,6 @@ function titlesOf(
     .filter((title): title is string => title !== undefined);
 }
 
-/** Freezes a card and everything in it: a card built once is shared by every answer that shows it. */
-function frozen<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) frozen(inner);
-  }
-  return value;
-}
-
 /**
  * Entry cards, built once: a card depends only on the knowledge base, the language (dialogs/i18n.ts makes one
  * translation function per language) and the aids a leaf excludes — never on the person — so rebuilding it at
@@ -86,7 +78,7 @@ function cachedEntryCard(
   const key = excluded.length === 0 ? entry.id : [entry.id, ...excluded].join('\n');
   let card = cards.get(key);
   if (!card) {
-    card = frozen(
+    card = deepFreeze(
       entryCard(entry, t, {
         combinableWith: titlesOf(knowledge, entry, 'combinable', excluded),
         notCombinableWith: titlesOf(knowledge, entry, 'not_combinable', excluded),
@@ -159,7 +151,7 @@ export function phoneLinesActivity(
     const actions = buttons.map((title) => imBackAction(title));
     const fallback = [intro, ...facts.map((f) => `${f.title} : ${f.value}`)].join('\n');
     card = {
-      attachment: frozen(
+      attachment: deepFreeze(
         cardAttachment(
           adaptiveCard([heading(intro), factSet(facts)], {
             ...(actions.length > 0 ? { actions } : {}),

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import i18next, { type i18n as I18n, type TFunction } from 'i18next';
+import { deepFreeze } from '../contract';
 
 export const SUPPORTED_LOCALES = ['fr', 'en'] as const;
 export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number];
@@ -71,14 +72,6 @@ export function translator(locale: string | undefined, fallback: SupportedLocale
     translators.set(lng, t);
   }
   return t;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
-  }
-  return value;
 }
 
 /** Most interpolated strings kept per language (the values are the knowledge base's texts and labels). */
