@@ -58,7 +58,7 @@ const SURE_NONE_SCORE = 0.4;
  * more likely a story the recogniser cannot place, which gets its guesses (« Merci d'avoir pris le temps… »), than
  * a message about something else.
  */
-const SURE_NONE_STORY_SCORE = 0.85;
+const SURE_NONE_STORY_SCORE = 0.9;
 
 /** A guess offered for a short message not understood must have at least this probability. */
 const GUESS_MIN_SCORE = 0.08;
@@ -509,7 +509,8 @@ export class MainDialog extends ComponentDialog {
     const count = ((await this.deps.misunderstood.get(context, 0)) ?? 0) + 1;
     await this.deps.misunderstood.set(context, count >= 3 ? 0 : count);
     this.outcomes.fallback({ step: count === 1 ? 1 : count === 2 ? 2 : 3 });
-    if (count === 1) await context.sendActivity(t('main.notUnderstood1'));
+    // Never a bare « reformulez »: the first time already shows what the bot knows, HELP among it.
+    if (count === 1) await context.sendActivity(this.menu.activity(t, t('main.notUnderstood1')));
     else if (count === 2) await context.sendActivity(this.menu.activity(t, t('main.notUnderstood2')));
     else {
       await context.sendActivities([
@@ -713,6 +714,8 @@ export function isOutOfScope(recognition: RecognitionLike): boolean {
   if (recognition.topIntent === 'None' && recognition.score >= SURE_NONE_SCORE) return true;
   // A situation or a difficulty the aids answer (« je pars à la retraite et j'ai du mal à payer ») is in scope.
   const { entities } = recognition;
+  // Aids asked about in retirement: the aid journey's « déjà à la retraite » answer gives the Assurance retraite's.
+  if (recognition.outOfScope.domain === 'retraite' && recognition.topIntent === 'aide_financiere') return false;
   if (entities.situation !== undefined || activeDifficulties(entities).length > 0) return false;
   // With signs of difficulty HELP is offered anyway: the HELP intent does not hide the field asked about.
   const helpOffered = recognition.topIntent === 'help' && recognition.distress.level !== 'none';
