@@ -468,10 +468,12 @@ export function readingText(text: string, words: readonly string[]): void {
 }
 
 /**
- * Shorter texts are not pre-tested: scanning them is about as cheap as looking up their words, and the messages
- * of a line or two are the most frequent.
+ * Texts of a few words are not pre-tested: scanning them is about as cheap as looking up their words. From a
+ * line on, the pre-tests pay even more than on long messages, inside a turn above all, where the patterns' compiled
+ * code is no longer in the processor's caches: a first message of 40–60 characters costs ≈ 40 µs less CPU per
+ * turn pre-tested (bench/notes.md, fifth pass; the threshold was 100 characters before).
  */
-const MIN_LENGTH = 100;
+const MIN_LENGTH = 32;
 
 /** Whether `text` is long enough to be pre-tested (otherwise `satisfies` is always true). */
 export function preTested(text: string): boolean {
