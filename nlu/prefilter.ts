@@ -380,8 +380,18 @@ const recentTexts: TextAtoms[] = [];
 let nextSlot = 0;
 let generation = 0;
 
+/** The slot last asked for: the detectors ask about the same text many times in a row. */
+let lastSlot: TextAtoms | undefined;
+
 function atomsOfText(text: string, words?: readonly string[]): TextAtoms {
-  for (const t of recentTexts) if (t.text === text && t.version === registryVersion) return t;
+  if (lastSlot !== undefined && lastSlot.text === text && lastSlot.version === registryVersion)
+    return lastSlot;
+  for (const t of recentTexts) {
+    if (t.text === text && t.version === registryVersion) {
+      lastSlot = t;
+      return t;
+    }
+  }
   if (wordAtomsVersion !== registryVersion) {
     wordAtoms.clear();
     wordAtomsVersion = registryVersion;
@@ -402,16 +412,20 @@ function atomsOfText(text: string, words?: readonly string[]): TextAtoms {
     for (const t of recentTexts) {
       t.stamps.fill(0);
       t.satisfied.fill(0);
+      t.version = -1; // its marks are gone: never found again
     }
     generation = 1;
   }
   slot.text = text;
   slot.version = registryVersion;
   slot.generation = generation;
+  lastSlot = slot;
   const stamps = slot.stamps;
   present.length = 0;
   const mark = (word: string): void => {
-    for (const id of atomsOfWord(word)) {
+    const ids = atomsOfWord(word);
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i];
       if (stamps[id] === generation) continue;
       stamps[id] = generation;
       present.push(id);
@@ -446,10 +460,11 @@ function atomsOfText(text: string, words?: readonly string[]): TextAtoms {
 
 /** Every clause of `conj` has an atom the text holds. */
 function allHold(conj: readonly Int32Array[], stamps: Uint32Array, g: number): boolean {
-  for (const clause of conj) {
+  for (let c = 0; c < conj.length; c++) {
+    const clause = conj[c];
     let any = false;
-    for (const id of clause) {
-      if (stamps[id] === g) {
+    for (let i = 0; i < clause.length; i++) {
+      if (stamps[clause[i]] === g) {
         any = true;
         break;
       }
