@@ -443,33 +443,75 @@ function atomsOfText(text: string, words?: readonly string[]): TextAtoms {
   }
   // The requirements met: only the conjunctions led by an atom the text has need checking.
   const satisfied = slot.satisfied;
-  for (const id of present) {
-    const pairs = byFirstAtom[id];
-    if (!pairs) continue;
-    for (let i = 0; i < pairs.length; i += 2) {
+  const { starts, pairs, conjunctions } = flatRequirements();
+  for (let p = 0; p < present.length; p++) {
+    const id = present[p];
+    for (let i = starts[id], end = starts[id + 1]; i < end; i += 2) {
       const r = pairs[i];
-      if (
-        satisfied[r] !== generation &&
-        allHold(allRequirements[r].conjunctions[pairs[i + 1]], stamps, generation)
-      )
+      if (satisfied[r] !== generation && allHold(conjunctions, pairs[i + 1], stamps, generation))
         satisfied[r] = generation;
     }
   }
   return slot;
 }
 
-/** Every clause of `conj` has an atom the text holds. */
-function allHold(conj: readonly Int32Array[], stamps: Uint32Array, g: number): boolean {
-  for (let c = 0; c < conj.length; c++) {
-    const clause = conj[c];
+/**
+ * The requirements' conjunctions laid out in typed arrays, for the loop above (≈ 200 atom checks per long
+ * message, which the pointer-chasing through nested arrays made memory-bound): `conjunctions` holds each
+ * conjunction as its number of clauses, then each clause as its length and its atom ids; `pairs` holds, atom
+ * after atom, the (requirement, offset of the conjunction) pairs led by that atom, from `starts[atom]` to
+ * `starts[atom + 1]`. Made again when requirements or atoms were added.
+ */
+interface FlatRequirements {
+  version: number;
+  starts: Int32Array;
+  pairs: Int32Array;
+  conjunctions: Int32Array;
+}
+let flat: FlatRequirements | undefined;
+
+function flatRequirements(): FlatRequirements {
+  if (flat?.version === registryVersion) return flat;
+  const conjunctions: number[] = [];
+  const offsets = allRequirements.map((req) =>
+    req.conjunctions.map((conj) => {
+      const offset = conjunctions.length;
+      conjunctions.push(conj.length);
+      for (const clause of conj) conjunctions.push(clause.length, ...clause);
+      return offset;
+    }),
+  );
+  const starts = new Int32Array(atomCount + 1);
+  const pairs: number[] = [];
+  for (let id = 0; id < atomCount; id++) {
+    starts[id] = pairs.length;
+    const led = byFirstAtom[id];
+    if (led) for (let i = 0; i < led.length; i += 2) pairs.push(led[i], offsets[led[i]][led[i + 1]]);
+  }
+  starts[atomCount] = pairs.length;
+  flat = {
+    version: registryVersion,
+    starts,
+    pairs: Int32Array.from(pairs),
+    conjunctions: Int32Array.from(conjunctions),
+  };
+  return flat;
+}
+
+/** Every clause of the conjunction at `offset` of `conjunctions` has an atom the text holds. */
+function allHold(conjunctions: Int32Array, offset: number, stamps: Uint32Array, g: number): boolean {
+  let at = offset + 1;
+  for (let c = conjunctions[offset]; c > 0; c--) {
+    const end = at + 1 + conjunctions[at];
     let any = false;
-    for (let i = 0; i < clause.length; i++) {
-      if (stamps[clause[i]] === g) {
+    for (let i = at + 1; i < end; i++) {
+      if (stamps[conjunctions[i]] === g) {
         any = true;
         break;
       }
     }
     if (!any) return false;
+    at = end;
   }
   return true;
 }
