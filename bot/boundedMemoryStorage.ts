@@ -1,4 +1,5 @@
 import type { Storage, StoreItems } from 'botbuilder';
+import { readFrom, takeWriteJson } from './stateJson';
 
 export interface BoundedMemoryStorageOptions {
   /** Most entries kept (a conversation's state, a user's state, a Web Chat conversation: one entry each). */
@@ -11,6 +12,7 @@ export interface BoundedMemoryStorageOptions {
 
 interface Entry {
   key: string;
+  /** The item's JSON without its eTag (bot/stateJson.ts: the state classes hand it over when they have it). */
   json: string;
   eTag: string;
   touched: number;
@@ -66,7 +68,10 @@ export class BoundedMemoryStorage implements Storage {
       const entry = this.live(key, now);
       if (!entry) continue;
       this.touch(entry, now);
-      items[key] = JSON.parse(entry.json);
+      const item = JSON.parse(entry.json) as Record<string, unknown>;
+      item.eTag = entry.eTag;
+      readFrom(item, entry.json);
+      items[key] = item;
     }
     return items;
   }
@@ -86,7 +91,7 @@ export class BoundedMemoryStorage implements Storage {
     }
     for (const [key, item] of items) {
       const eTag = String(this.nextETag++);
-      const json = JSON.stringify({ ...item, eTag });
+      const json = takeWriteJson(item);
       const entry = this.entries.get(key);
       if (entry) {
         entry.json = json;

@@ -7,6 +7,7 @@ import type { Config } from './config';
 import { replyTargetProblem } from './exposure';
 import type { Logger } from './logger';
 import { deliveryFailed } from './outbound';
+import { replyJson } from './replyJson';
 
 /**
  * `POST /api/messages`, in the order a request is checked:
@@ -110,7 +111,20 @@ export function createMessagesHandler(
       return;
     }
     const invokeResponse = settled.value;
-    if (invokeResponse?.body !== undefined) res.send(invokeResponse.status ?? 200, invokeResponse.body);
-    else res.send(invokeResponse?.status ?? 200);
+    if (invokeResponse?.body === undefined) {
+      res.send(invokeResponse?.status ?? 200);
+      return;
+    }
+    // The replies (`expectReplies`): the same JSON as `res.send` writes, with the cards' bytes written once
+    // (bot/replyJson.ts); any other body (an invoke's response) goes through restify's formatter as before.
+    const replies = replyJson(invokeResponse.body);
+    if (replies) {
+      res.sendRaw(invokeResponse.status ?? 200, replies, {
+        'Content-Type': 'application/json',
+        'Content-Length': String(replies.length),
+      });
+    } else {
+      res.send(invokeResponse.status ?? 200, invokeResponse.body);
+    }
   };
 }

@@ -6,6 +6,7 @@ import {
   type TurnContext,
   UserState,
 } from 'botbuilder';
+import { aboutToWrite, forgetWrite, jsonWithoutETag, takeReadJson } from './stateJson';
 
 /**
  * Conversation and user state whose change detection costs one plain `JSON.stringify`.
@@ -31,10 +32,11 @@ interface StateInternals {
 }
 
 /** The state's JSON without its eTag (the storage changes the eTag at every write). */
-export function changeMark(state: Record<string, unknown>): string {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { eTag, ...rest } = state;
-  return JSON.stringify(rest);
+export const changeMark = jsonWithoutETag;
+
+/** The mark of a state just read: the JSON its store parsed it from when the store says (bot/stateJson.ts). */
+function markOfRead(state: Record<string, unknown>): string {
+  return takeReadJson(state) ?? changeMark(state);
 }
 
 async function loadState(
@@ -48,21 +50,39 @@ async function loadState(
   const key = await storageKey.call(self, context);
   const items = await storage.read([key]);
   const state = (items[key] ?? {}) as Record<string, unknown>;
-  context.turnState.set(stateKey, { state, hash: changeMark(state) } satisfies CachedState);
+  context.turnState.set(stateKey, { state, hash: markOfRead(state) } satisfies CachedState);
   return state;
 }
 
-async function saveState(self: BotState, context: TurnContext, force: boolean): Promise<void> {
-  const { stateKey, storage, storageKey } = self as unknown as StateInternals;
+/**
+ * `key`: the state's storage key, given at once (the SDK's `getStorageKey`), so that from the mark to the store's
+ * write nothing else runs: the store keeps the JSON just compared (bot/stateJson.ts) instead of writing it again.
+ */
+async function saveState(
+  self: BotState,
+  context: TurnContext,
+  force: boolean,
+  key: (context: TurnContext) => string | undefined,
+  noKey: string,
+): Promise<void> {
+  const { stateKey, storage } = self as unknown as StateInternals;
   let cached = context.turnState.get(stateKey) as CachedState | undefined;
   const mark = cached ? changeMark(cached.state) : undefined;
   if (!force && (!cached || cached.hash === mark)) return;
-  const key = await storageKey.call(self, context);
+  const storageKey = key(context);
+  if (!storageKey) throw new Error(noKey);
   cached ??= { state: {}, hash: '' };
   cached.state.eTag = '*';
-  await storage.write({ [key]: cached.state });
+  const json = mark ?? changeMark(cached.state);
+  const { state } = cached;
+  aboutToWrite(state, json);
+  try {
+    await storage.write({ [storageKey]: state });
+  } finally {
+    forgetWrite(state);
+  }
   // The state as written (the SDK hashes it again after the write; a change made meanwhile is then not saved).
-  cached.hash = mark ?? changeMark(cached.state);
+  cached.hash = json;
   context.turnState.set(stateKey, cached);
 }
 
@@ -90,10 +110,14 @@ export async function loadTogether(context: TurnContext, states: readonly BotSta
     const items = await storage.read(pending.map((p) => p.key));
     for (const { stateKey, key } of pending) {
       const state = (items[key] ?? {}) as Record<string, unknown>;
-      context.turnState.set(stateKey, { state, hash: changeMark(state) } satisfies CachedState);
+      context.turnState.set(stateKey, { state, hash: markOfRead(state) } satisfies CachedState);
     }
   }
 }
+
+/** The SDK's messages when a state has no key (its `storageKey` rejects with them). */
+const NO_CONVERSATION_KEY = 'ConversationState: overridden getStorageKey method did not return a key.';
+const NO_USER_KEY = 'UserState: overridden getStorageKey method did not return a key.';
 
 /** The SDK's `ConversationState`, with the change detection above. */
 export class RelaisConversationState extends ConversationState {
@@ -102,7 +126,7 @@ export class RelaisConversationState extends ConversationState {
   }
 
   override saveChanges(context: TurnContext, force = false): Promise<void> {
-    return saveState(this, context, force);
+    return saveState(this, context, force, (c) => this.getStorageKey(c), NO_CONVERSATION_KEY);
   }
 }
 
@@ -113,6 +137,6 @@ export class RelaisUserState extends UserState {
   }
 
   override saveChanges(context: TurnContext, force = false): Promise<void> {
-    return saveState(this, context, force);
+    return saveState(this, context, force, (c) => this.getStorageKey(c), NO_USER_KEY);
   }
 }

@@ -380,8 +380,18 @@ const recentTexts: TextAtoms[] = [];
 let nextSlot = 0;
 let generation = 0;
 
+/** The slot last asked for: the detectors ask about the same text many times in a row. */
+let lastSlot: TextAtoms | undefined;
+
 function atomsOfText(text: string, words?: readonly string[]): TextAtoms {
-  for (const t of recentTexts) if (t.text === text && t.version === registryVersion) return t;
+  if (lastSlot !== undefined && lastSlot.text === text && lastSlot.version === registryVersion)
+    return lastSlot;
+  for (const t of recentTexts) {
+    if (t.text === text && t.version === registryVersion) {
+      lastSlot = t;
+      return t;
+    }
+  }
   if (wordAtomsVersion !== registryVersion) {
     wordAtoms.clear();
     wordAtomsVersion = registryVersion;
@@ -402,16 +412,20 @@ function atomsOfText(text: string, words?: readonly string[]): TextAtoms {
     for (const t of recentTexts) {
       t.stamps.fill(0);
       t.satisfied.fill(0);
+      t.version = -1; // its marks are gone: never found again
     }
     generation = 1;
   }
   slot.text = text;
   slot.version = registryVersion;
   slot.generation = generation;
+  lastSlot = slot;
   const stamps = slot.stamps;
   present.length = 0;
   const mark = (word: string): void => {
-    for (const id of atomsOfWord(word)) {
+    const ids = atomsOfWord(word);
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i];
       if (stamps[id] === generation) continue;
       stamps[id] = generation;
       present.push(id);
@@ -429,32 +443,75 @@ function atomsOfText(text: string, words?: readonly string[]): TextAtoms {
   }
   // The requirements met: only the conjunctions led by an atom the text has need checking.
   const satisfied = slot.satisfied;
-  for (const id of present) {
-    const pairs = byFirstAtom[id];
-    if (!pairs) continue;
-    for (let i = 0; i < pairs.length; i += 2) {
+  const { starts, pairs, conjunctions } = flatRequirements();
+  for (let p = 0; p < present.length; p++) {
+    const id = present[p];
+    for (let i = starts[id], end = starts[id + 1]; i < end; i += 2) {
       const r = pairs[i];
-      if (
-        satisfied[r] !== generation &&
-        allHold(allRequirements[r].conjunctions[pairs[i + 1]], stamps, generation)
-      )
+      if (satisfied[r] !== generation && allHold(conjunctions, pairs[i + 1], stamps, generation))
         satisfied[r] = generation;
     }
   }
   return slot;
 }
 
-/** Every clause of `conj` has an atom the text holds. */
-function allHold(conj: readonly Int32Array[], stamps: Uint32Array, g: number): boolean {
-  for (const clause of conj) {
+/**
+ * The requirements' conjunctions laid out in typed arrays, for the loop above (≈ 200 atom checks per long
+ * message, which the pointer-chasing through nested arrays made memory-bound): `conjunctions` holds each
+ * conjunction as its number of clauses, then each clause as its length and its atom ids; `pairs` holds, atom
+ * after atom, the (requirement, offset of the conjunction) pairs led by that atom, from `starts[atom]` to
+ * `starts[atom + 1]`. Made again when requirements or atoms were added.
+ */
+interface FlatRequirements {
+  version: number;
+  starts: Int32Array;
+  pairs: Int32Array;
+  conjunctions: Int32Array;
+}
+let flat: FlatRequirements | undefined;
+
+function flatRequirements(): FlatRequirements {
+  if (flat?.version === registryVersion) return flat;
+  const conjunctions: number[] = [];
+  const offsets = allRequirements.map((req) =>
+    req.conjunctions.map((conj) => {
+      const offset = conjunctions.length;
+      conjunctions.push(conj.length);
+      for (const clause of conj) conjunctions.push(clause.length, ...clause);
+      return offset;
+    }),
+  );
+  const starts = new Int32Array(atomCount + 1);
+  const pairs: number[] = [];
+  for (let id = 0; id < atomCount; id++) {
+    starts[id] = pairs.length;
+    const led = byFirstAtom[id];
+    if (led) for (let i = 0; i < led.length; i += 2) pairs.push(led[i], offsets[led[i]][led[i + 1]]);
+  }
+  starts[atomCount] = pairs.length;
+  flat = {
+    version: registryVersion,
+    starts,
+    pairs: Int32Array.from(pairs),
+    conjunctions: Int32Array.from(conjunctions),
+  };
+  return flat;
+}
+
+/** Every clause of the conjunction at `offset` of `conjunctions` has an atom the text holds. */
+function allHold(conjunctions: Int32Array, offset: number, stamps: Uint32Array, g: number): boolean {
+  let at = offset + 1;
+  for (let c = conjunctions[offset]; c > 0; c--) {
+    const end = at + 1 + conjunctions[at];
     let any = false;
-    for (const id of clause) {
-      if (stamps[id] === g) {
+    for (let i = at + 1; i < end; i++) {
+      if (stamps[conjunctions[i]] === g) {
         any = true;
         break;
       }
     }
     if (!any) return false;
+    at = end;
   }
   return true;
 }
@@ -468,10 +525,12 @@ export function readingText(text: string, words: readonly string[]): void {
 }
 
 /**
- * Shorter texts are not pre-tested: scanning them is about as cheap as looking up their words, and the messages
- * of a line or two are the most frequent.
+ * Texts of a few words are not pre-tested: scanning them is about as cheap as looking up their words. From a
+ * line on, the pre-tests pay even more than on long messages, inside a turn above all, where the patterns' compiled
+ * code is no longer in the processor's caches: a first message of 40–60 characters costs ≈ 40 µs less CPU per
+ * turn pre-tested (bench/notes.md, fifth pass; the threshold was 100 characters before).
  */
-const MIN_LENGTH = 100;
+const MIN_LENGTH = 32;
 
 /** Whether `text` is long enough to be pre-tested (otherwise `satisfies` is always true). */
 export function preTested(text: string): boolean {

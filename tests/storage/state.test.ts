@@ -133,3 +133,49 @@ describe('loading the conversation and user state together', () => {
     expect(storage.reads).toEqual([['test/users/u1/']]);
   });
 });
+
+describe('the state and the in-process store share its JSON (bot/stateJson.ts)', () => {
+  it('keeps exactly the state as saved, turn after turn, nested changes included', async () => {
+    const storage = new BoundedMemoryStorage({ maxEntries: 100, idleSeconds: 0 });
+    const state = new RelaisConversationState(storage);
+    const key = 'test/conversations/c1/';
+    const steps: ((s: Record<string, unknown>) => void)[] = [
+      (s) => (s.profile = { statut: 'artisan', list: [1, 2], nom: 'Éloïse « x »' }),
+      () => undefined,
+      (s) => ((s.profile as { list: number[] }).list[1] = 3),
+      (s) => delete (s.profile as { nom?: string }).nom,
+      (s) => (s.eTag = 'ignored'),
+    ];
+    const expected = [
+      { profile: { statut: 'artisan', list: [1, 2], nom: 'Éloïse « x »' } },
+      { profile: { statut: 'artisan', list: [1, 2], nom: 'Éloïse « x »' } },
+      { profile: { statut: 'artisan', list: [1, 3], nom: 'Éloïse « x »' } },
+      { profile: { statut: 'artisan', list: [1, 3] } },
+      { profile: { statut: 'artisan', list: [1, 3] } },
+    ];
+    const eTags: unknown[] = [];
+    for (const [i, step] of steps.entries()) {
+      const context = turn();
+      step((await state.load(context)) as Record<string, unknown>);
+      await state.saveChanges(context);
+      const stored = (await storage.read([key]))[key] as Record<string, unknown>;
+      const { eTag, ...rest } = stored;
+      expect(rest).toEqual(expected[i]);
+      eTags.push(eTag);
+    }
+    // Written at the steps that changed something (1, 3, 4), never at the others.
+    expect(new Set(eTags).size).toBe(3);
+    expect(eTags[1]).toBe(eTags[0]);
+    expect(eTags[4]).toBe(eTags[3]);
+  });
+
+  it('writes an item read from it then changed elsewhere as it is now: the JSON it was read from is never kept', async () => {
+    const storage = new BoundedMemoryStorage({ maxEntries: 100, idleSeconds: 0 });
+    await storage.write({ k: { v: 1 } });
+    const item = (await storage.read(['k'])).k as Record<string, unknown>;
+    // Read, changed, written back without any state class: the store writes the item as it is now.
+    item.v = 2;
+    await storage.write({ k: item });
+    expect((await storage.read(['k'])).k).toMatchObject({ v: 2 });
+  });
+});
