@@ -42,6 +42,8 @@ export const OutOfScopeSchema = z.object({
   domain: z.string(),
   /** Ids of `knowledge/contacts.yaml` the sources give for that field (may be empty). */
   contacts: z.array(z.string()),
+  /** Intents whose journey answers this field's questions itself (then the message is in scope), if any. */
+  answeredBy: z.array(IntentNameSchema).optional(),
 });
 export type OutOfScope = z.infer<typeof OutOfScopeSchema>;
 

@@ -712,11 +712,10 @@ export function isOutOfScope(recognition: RecognitionLike): boolean {
   if (!recognition.outOfScope) return false;
   // The recogniser is sure the message is about none of the bot's subjects: the field named is the answer.
   if (recognition.topIntent === 'None' && recognition.score >= SURE_NONE_SCORE) return true;
+  // A field whose questions a journey answers itself (out-of-scope.yaml `answeredBy`), when that journey is chosen.
+  if (recognition.outOfScope.answeredBy?.includes(recognition.topIntent)) return false;
   // A situation or a difficulty the aids answer (« je pars à la retraite et j'ai du mal à payer ») is in scope.
   const { entities } = recognition;
-  // Aids asked about in retirement: the aid journey's « déjà à la retraite » answer gives the Assurance retraite's.
-  if (recognition.outOfScope.domain === 'retraite' && recognition.topIntent === 'aide_financiere')
-    return false;
   if (entities.situation !== undefined || activeDifficulties(entities).length > 0) return false;
   // With signs of difficulty HELP is offered anyway: the HELP intent does not hide the field asked about.
   const helpOffered = recognition.topIntent === 'help' && recognition.distress.level !== 'none';

@@ -5,7 +5,7 @@
  * a domain answer or a bare « je n'ai pas compris ».
  */
 import { z } from 'zod';
-import type { OutOfScope } from '../contract';
+import { IntentNameSchema, type OutOfScope } from '../contract';
 import { checkPattern, compileGroup, loadDataFile, patternWords } from './patterns';
 import { type Requirement, requirementOf, satisfies } from './prefilter';
 
@@ -18,6 +18,8 @@ export const OutOfScopeFileSchema = z.strictObject({
         id: z.string().regex(/^[a-z_]+$/),
         /** Ids of `knowledge/contacts.yaml` the sources give for this field (may be empty). */
         contacts: z.array(z.string().min(1)).default([]),
+        /** Intents whose journey answers this field's questions itself (`dialogs/mainDialog.ts` isOutOfScope). */
+        answeredBy: z.array(IntentNameSchema).optional(),
         patterns: z.array(Pattern).min(1),
       }),
     )
@@ -28,14 +30,15 @@ export type OutOfScopeFile = z.infer<typeof OutOfScopeFileSchema>;
 export type { OutOfScope };
 
 export class ScopeDetector {
-  /** `req`: what any match of `re` needs (`prefilter.ts`), or null. */
-  private readonly domains: { id: string; contacts: string[]; re: RegExp; req: Requirement | null }[];
+  /** `result`: what `detect` answers for the domain; `req`: what any match of `re` needs (`prefilter.ts`), or null. */
+  private readonly domains: { result: OutOfScope; re: RegExp; req: Requirement | null }[];
   readonly words: string[];
 
   constructor(data: OutOfScopeFile) {
-    this.domains = data.domains.map((d) => {
-      const re = compileGroup(d.patterns);
-      return { id: d.id, contacts: d.contacts, re, req: requirementOf(re) };
+    this.domains = data.domains.map(({ id, contacts, answeredBy, patterns }) => {
+      const re = compileGroup(patterns);
+      const result = { domain: id, contacts, ...(answeredBy ? { answeredBy } : {}) };
+      return { result, re, req: requirementOf(re) };
     });
     this.words = patternWords(data.domains.flatMap((d) => d.patterns));
   }
@@ -49,7 +52,7 @@ export class ScopeDetector {
     for (const d of this.domains) {
       d.re.lastIndex = 0;
       if (d.req && !satisfies(d.req, d.re, normalized)) continue;
-      if (d.re.test(normalized)) return { domain: d.id, contacts: d.contacts };
+      if (d.re.test(normalized)) return { ...d.result };
     }
     return undefined;
   }

@@ -181,6 +181,14 @@ describe('out-of-scope detector (locales/fr/nlu/out-of-scope.yaml)', () => {
     for (const d of data.domains) for (const id of d.contacts) expect(knowledge.contact(id)).toBeDefined();
   });
 
+  it('names the intents whose journey answers a field itself (answeredBy), and only those', () => {
+    expect(scope.detect('je suis a la retraite quelles aides')).toMatchObject({
+      domain: 'retraite',
+      answeredBy: ['aide_financiere'],
+    });
+    expect(scope.detect('comment declarer la tva')).not.toHaveProperty('answeredBy');
+  });
+
   it('is exposed by the recogniser', () => {
     expect(recognizer.recognize('comment déclarer la TVA').outOfScope?.domain).toBe('impots');
     expect(recognizer.recognize('je veux ma carte vitale').outOfScope).toBeUndefined();
