@@ -29,6 +29,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse, stringify } from 'yaml';
 import { sameTextKey } from '../nlu';
+import { loadHardshipExamples } from '../nlu/hardship';
 import { CORPUS_PARTS, type CorpusPart, loadCorpus } from './realWorld';
 
 const { values, positionals } = parseArgs({
@@ -76,8 +77,8 @@ try {
     // The learned hardship head's real examples, without the fold's messages either.
     const hardshipFile = join(intents, '..', 'nlu', 'hardship.yaml');
     if (existsSync(hardshipFile)) {
-      const h = parse(readFileSync(hardshipFile, 'utf8')) as Record<string, string[]>;
-      const keep = (list: string[] = []) => list.filter((t) => !texts.has(sameTextKey(t)));
+      const h = loadHardshipExamples(hardshipFile);
+      const keep = (list: string[]) => list.filter((t) => !texts.has(sameTextKey(t)));
       mkdirSync(join(work, `fold${f}`, 'nlu'), { recursive: true });
       writeFileSync(
         join(work, `fold${f}`, 'nlu', 'hardship.yaml'),
