@@ -463,8 +463,8 @@ function readMessage(
   reader: ChunkReader,
 ): { tokens: string[]; rewritten: boolean; segments: [number, number][]; read: CorrectedTokens } {
   if (text.length < 60) {
-    const norm = normalizeFoldedTokens(folded);
-    return { ...norm, segments: [], read: reader.correctAll(norm.tokens) };
+    const { tokens, rewritten } = normalizeFoldedTokens(folded);
+    return { tokens, rewritten, segments: [], read: reader.correctAll(tokens) };
   }
   const tokens: string[] = [];
   const out: string[] = [];
