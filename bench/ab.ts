@@ -10,12 +10,12 @@
  *   e.g. node --import tsx bench/ab.ts first 10 1200 before=/tmp/v1 after=. floor=.:bench/floors/guided.ts
  * A name starting with `floor` plays the dialogs floor's journey under the journey load. USERS (default 32).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { runSlice, type Script } from './lib/load';
-import { freePort, messageBody, sleep, stopChild } from './lib/procs';
+import { startServer, stopChild } from './lib/procs';
 import { median } from './lib/stats';
 
 interface Version {
@@ -39,38 +39,14 @@ function cpuTicks(pid: number): number {
 }
 
 async function start(name: string, folder: string, entry: string): Promise<Version> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--disable-warning=DEP0111', '--import', 'tsx', entry], {
-    cwd: path.resolve(folder),
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'silent',
-      MicrosoftAppId: '',
-      REDIS_URL: '',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const body = JSON.stringify(messageBody(`startup-${port}`, 'bonjour'));
-  for (let tries = 0; ; tries++) {
-    if (child.exitCode !== null) throw new Error(`${name} exited (${child.exitCode})`);
-    try {
-      const response = await fetch(`${url}/api/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body,
-      });
-      if (response.status === 200) break;
-    } catch {
-      // not listening yet
-    }
-    if (tries > 3000) throw new Error(`${name} did not answer`);
-    await sleep(20);
-  }
-  return { name, url, child };
+  const server = await startServer(
+    name,
+    ['--disable-warning=DEP0111', '--import', 'tsx', entry],
+    {},
+    60_000,
+    path.resolve(folder),
+  );
+  return { name, url: server.url, child: server.child };
 }
 
 function ratios(of: number[], to: number[]): number[] {

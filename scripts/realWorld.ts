@@ -599,7 +599,7 @@ export function realWorldMarkdown(file: string, results: RealWorldResults | unde
     `- How the split was made: ${corpus.splitMethod ? `« ${corpus.splitMethod.trim()} » (from the file); ` : ''}each message ` +
       'carries its part (`split: dev`, `val` or `test`) in the file, set by the corpus author before any ' +
       'measurement. The dev part may be looked at and trained on while improving the bot; the validation part ' +
-      '(a second gathering) is never trained on, only measured while tuning; **the test part is never trained or ' +
+      '(later gatherings, on new pages) is never trained on, only measured while tuning; **the test part is never trained or ' +
       'tuned on**: no training file contains it, and this script only reads it to report.',
     '- Outcomes: `help` (HELP offered), `aide_financiere` (the aide-financière journey or its aids), `topic` (the ' +
       "answer of the message's own intent), `out_of_scope` (an honest « ce n'est pas mon domaine »).",

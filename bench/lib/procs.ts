@@ -59,12 +59,14 @@ export async function startServer(
   args: string[],
   env: Record<string, string> = {},
   timeoutMs = 60_000,
+  /** The project folder it runs in (another version's copy for an A/B). */
+  cwd = ROOT,
 ): Promise<ServerProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const t0 = performance.now();
   const child = spawn(process.execPath, args, {
-    cwd: ROOT,
+    cwd,
     env: {
       ...process.env,
       PORT: String(port),
