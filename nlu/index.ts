@@ -90,6 +90,8 @@ export class Recognizer {
   private readonly model: SoftmaxModel;
   private readonly hardshipHead: HardshipHead;
   private readonly spell: SpellCorrector;
+  /** `chunk`'s memo. */
+  private readonly chunks = new Map<string, ChunkReading>();
   private readonly noneIndex: number;
   /** `topic[c]`: class `c` is a topic need (neither None nor a conversational intent), read once per class. */
   private readonly topic: Uint8Array;
@@ -263,7 +265,13 @@ export class Recognizer {
     return { idx: Int32Array.from(idx), val: Float32Array.from(val) };
   }
 
-  private correct(tokens: string[]): { tokens: string[]; corrected: boolean } {
+  /** `ChunkReader`: a token spell-corrected. */
+  correct(token: string): string {
+    return this.spell.correct(token);
+  }
+
+  /** `ChunkReader`: tokens spell-corrected. */
+  correctAll(tokens: string[]): CorrectedTokens {
     let corrected = false;
     const out = tokens.map((t) => {
       const c = this.spell.correct(t);
@@ -271,6 +279,23 @@ export class Recognizer {
       return c;
     });
     return { tokens: out, corrected };
+  }
+
+  /**
+   * `ChunkReader`: a chunk of a long message, normalised and corrected once per distinct chunk (bounded memo: one
+   * lookup per word instead of one for its normalisation and one per token for its correction).
+   */
+  chunk(part: string): ChunkReading {
+    let reading = this.chunks.get(part);
+    if (reading === undefined) {
+      const tokens: string[] = [];
+      const rewritten = appendChunk(part, tokens);
+      const { tokens: corrected, corrected: changed } = this.correctAll(tokens);
+      reading = { tokens, corrected, rewritten, changed };
+      if (this.chunks.size >= CHUNK_MEMO_MAX) this.chunks.clear();
+      this.chunks.set(part, reading);
+    }
+    return reading;
   }
 
   /**
@@ -311,8 +336,8 @@ export class Recognizer {
 
   recognize(text: string, options: EntityOptions = {}): Recognition {
     const folded = fold(text);
-    const norm = readMessage(text, folded);
-    const { tokens, corrected } = this.correct(norm.tokens);
+    const norm = readMessage(text, folded, this);
+    const { tokens, corrected } = norm.read;
     const normalized = tokens.join(' ');
     const probs = this.score(tokens, norm.segments);
 
@@ -413,6 +438,9 @@ function round(x: number): number {
  * One pass over a long folded message: a separator between sentences and « mais »-clauses (tried first), a chunk
  * of a word (`normalize.ts`), or any other character that is not a space (it makes its sentence non-empty).
  */
+/** Bound of a recogniser's memo of chunks (`Recognizer.chunk`), like the normaliser's per-word memo. */
+const CHUNK_MEMO_MAX = 20_000;
+
 const MESSAGE_PARTS = /[.!?;\n]+|,? mais |,? sauf que |, (?:alors|du coup|donc) |[a-z0-9']+|[€%&+]|\S/g;
 
 /** A part of `MESSAGE_PARTS` that is a chunk of a word: it starts with a letter, a digit or `'`, or is a symbol. */
@@ -432,11 +460,17 @@ function isChunk(part: string): boolean {
 function readMessage(
   text: string,
   folded: string,
-): { tokens: string[]; rewritten: boolean; segments: [number, number][] } {
-  if (text.length < 60) return { ...normalizeFoldedTokens(folded), segments: [] };
+  reader: ChunkReader,
+): { tokens: string[]; rewritten: boolean; segments: [number, number][]; read: CorrectedTokens } {
+  if (text.length < 60) {
+    const { tokens, rewritten } = normalizeFoldedTokens(folded);
+    return { tokens, rewritten, segments: [], read: reader.correctAll(tokens) };
+  }
   const tokens: string[] = [];
+  const out: string[] = [];
   const segments: [number, number][] = [];
   let rewritten = false;
+  let corrected = false;
   let start = 0;
   let blank = true;
   for (const part of folded.match(MESSAGE_PARTS) ?? []) {
@@ -444,16 +478,58 @@ function readMessage(
     const separator = '.!?;\n'.includes(c) || (part.length > 1 && (c === ',' || c === ' '));
     if (separator) {
       if (!blank) segments.push([start, tokens.length]);
-      if ((c === ',' || c === ' ') && appendFoldedTokens(part, tokens)) rewritten = true;
+      if (c === ',' || c === ' ') {
+        const from = tokens.length;
+        if (appendFoldedTokens(part, tokens)) rewritten = true;
+        for (let k = from; k < tokens.length; k++) {
+          const t = reader.correct(tokens[k]);
+          if (t !== tokens[k]) corrected = true;
+          out.push(t);
+        }
+      }
       start = tokens.length;
       blank = true;
       continue;
     }
     blank = false;
-    if (isChunk(part) && appendChunk(part, tokens)) rewritten = true;
+    if (!isChunk(part)) continue;
+    const chunk = reader.chunk(part);
+    for (let k = 0; k < chunk.tokens.length; k++) {
+      tokens.push(chunk.tokens[k]);
+      out.push(chunk.corrected[k]);
+    }
+    if (chunk.rewritten) rewritten = true;
+    if (chunk.changed) corrected = true;
   }
   if (!blank) segments.push([start, tokens.length]);
-  return { tokens, rewritten, segments: segments.length > 1 ? segments : [] };
+  return {
+    tokens,
+    rewritten,
+    segments: segments.length > 1 ? segments : [],
+    read: { tokens: out, corrected },
+  };
+}
+
+/** A message's tokens after spelling correction, and whether any changed. */
+interface CorrectedTokens {
+  tokens: string[];
+  corrected: boolean;
+}
+
+/** One chunk of a word (`normalize.ts`), read once per distinct chunk: its tokens, then the same corrected. */
+interface ChunkReading {
+  tokens: readonly string[];
+  corrected: readonly string[];
+  /** Normalisation rewrote it (`appendChunk`); spelling correction changed a token. */
+  rewritten: boolean;
+  changed: boolean;
+}
+
+/** What `readMessage` needs of the recogniser: its spelling correction, and its memo of chunks. */
+interface ChunkReader {
+  correct(token: string): string;
+  correctAll(tokens: string[]): CorrectedTokens;
+  chunk(part: string): ChunkReading;
 }
 
 let singleton: Recognizer | undefined;
