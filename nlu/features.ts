@@ -10,6 +10,7 @@ import { CONCEPTS, STOPWORDS } from './lexicon';
 import { type FeatureOptions, PIPELINE_OPTIONS } from './settings';
 import { normalizeTokens } from './normalize';
 import { stemFr } from './natural';
+import { PairTable } from './pairTable';
 
 export type { FeatureOptions } from './settings';
 
@@ -39,8 +40,10 @@ export interface IndexedWord {
   phrases: readonly Phrase[] | undefined;
   /** Left to the scorer (`linear.ts`): the sum of the known n-grams' weight rows, made on first use. */
   charRow: Float64Array | null | undefined;
-  /** The ids of the bigrams starting with this word's stem, by the next stem (shared by the words of one stem). */
-  bigramsAfter: Map<string, number>;
+  /** Its stem's number (`Featurizer`'s own, for bigram lookups; 0 is the start of a text). */
+  stemId: number;
+  /** The id of the bigram of this word at the start of a text or sentence (`^` then its stem). */
+  startBigram: number;
   /** Left to the scorer: the last message and the last sentence this word was counted in. */
   wholeStamp: number;
   sentenceStamp: number;
@@ -60,11 +63,13 @@ export class Featurizer {
   private readonly tokenCache = new Map<string, TokenInfo>();
   private readonly indexedCache = new Map<string, IndexedWord>();
   private indexedFor: ReadonlyMap<string, number> | undefined;
+  private memoGeneration = 0;
   /** Names absent from `indexedFor`, numbered from its size up. */
   private readonly unknownIds = new Map<string, number>();
-  /** Bigram ids by previous stem then stem. */
-  private readonly bigramIds = new Map<string, Map<string, number>>();
-  private bigramCount = 0;
+  /** Stems' numbers (`IndexedWord.stemId`), from 1 up: 0 stands for `^`, the start of a text. */
+  private readonly stemIds = new Map<string, number>([['^', 0]]);
+  /** Bigram ids by the numbers of the previous stem and of the stem. */
+  private readonly bigramIds = new PairTable();
 
   constructor(readonly options: FeatureOptions = DEFAULT_FEATURE_OPTIONS) {
     for (const [concept, entries] of Object.entries(CONCEPTS)) {
@@ -113,12 +118,19 @@ export class Featurizer {
    * one they were built for, or when they grew too large: words and ids obtained before must not be kept.
    */
   useIndex(index: ReadonlyMap<string, number>): void {
-    if (this.indexedFor === index && this.unknownIds.size < 100_000 && this.bigramCount < 200_000) return;
+    if (this.indexedFor === index && this.unknownIds.size < 100_000 && this.bigramIds.size < 200_000) return;
     this.indexedCache.clear();
     this.unknownIds.clear();
     this.bigramIds.clear();
-    this.bigramCount = 0;
+    this.stemIds.clear();
+    this.stemIds.set('^', 0);
     this.indexedFor = index;
+    this.memoGeneration++;
+  }
+
+  /** Changes each time the per-index memos are reset: words obtained before belong to an older numbering. */
+  get generation(): number {
+    return this.memoGeneration;
   }
 
   /** The number of ids given so far (the index's, then unknown names'): every id is below it. */
@@ -144,9 +156,11 @@ export class Featurizer {
     let cached = this.indexedCache.get(t);
     if (cached) return cached;
     const info = this.token(t);
+    const stemId = this.stemIdOf(info.stem);
     cached = {
       stem: info.stem,
-      bigramsAfter: this.bigramsAfter(info.stem),
+      stemId,
+      startBigram: this.bigramOf('^', 0, info.stem, stemId),
       unigram: info.unigram === undefined ? -1 : this.idOf(info.unigram),
       chars: Int32Array.from(new Set(info.chars.map((name) => this.idOf(name)))),
       concepts: info.concepts.map((name) => this.idOf(name)),
@@ -159,28 +173,26 @@ export class Featurizer {
     return cached;
   }
 
-  /** The bigram ids after `prev` (a stem, or `^` at the start of a text), by the next stem. */
-  private bigramsAfter(prev: string): Map<string, number> {
-    let byStem = this.bigramIds.get(prev);
-    if (!byStem) {
-      byStem = new Map();
-      this.bigramIds.set(prev, byStem);
-    }
-    return byStem;
-  }
-
-  /** The id of the bigram feature of `stem` after `prev` (`^` at the start of a text). */
-  bigramId(prev: string, stem: string): number {
-    return this.bigramAfter(this.bigramsAfter(prev), prev, stem);
-  }
-
-  /** `bigramId` with the ids after `prev` at hand (`IndexedWord.bigramsAfter`). */
-  bigramAfter(byStem: Map<string, number>, prev: string, stem: string): number {
-    let id = byStem.get(stem);
+  private stemIdOf(stem: string): number {
+    let id = this.stemIds.get(stem);
     if (id === undefined) {
+      id = this.stemIds.size;
+      this.stemIds.set(stem, id);
+    }
+    return id;
+  }
+
+  /** The id of the bigram feature of `w` after `prev` (two words given by `indexedWord` since the last reset). */
+  bigramAfter(prev: IndexedWord, w: IndexedWord): number {
+    const id = this.bigramIds.get(prev.stemId, w.stemId);
+    return id >= 0 ? id : this.bigramOf(prev.stem, prev.stemId, w.stem, w.stemId);
+  }
+
+  private bigramOf(prev: string, prevId: number, stem: string, stemId: number): number {
+    let id = this.bigramIds.get(prevId, stemId);
+    if (id < 0) {
       id = this.idOf(`b|${prev}_${stem}`);
-      byStem.set(stem, id);
-      this.bigramCount++;
+      this.bigramIds.set(prevId, stemId, id);
     }
     return id;
   }

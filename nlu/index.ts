@@ -22,7 +22,7 @@ import {
   type Recognition,
 } from '../contract';
 import { extractEntitiesFolded, type EntityOptions } from './entities';
-import { DEFAULT_FEATURE_OPTIONS, Featurizer, type FeatureOptions } from './features';
+import { DEFAULT_FEATURE_OPTIONS, Featurizer, type FeatureOptions, type IndexedWord } from './features';
 import { DistressDetector } from './distress';
 import { type HardshipFile, HardshipHead, hardshipTrainingSet, loadHardshipExamples } from './hardship';
 import { CONCEPTS } from './lexicon';
@@ -30,7 +30,7 @@ import { LinearScorer } from './linear';
 import { SoftmaxModel, softmaxInPlace, type SparseVector, type TrainOptions } from './model';
 import { appendChunk, appendFoldedTokens, fold, normalizeFoldedTokens, normalizeTokens } from './normalize';
 import { ScopeDetector } from './scope';
-import { readingText } from './prefilter';
+import { atomsOf, atomsVersion, readingText } from './prefilter';
 import { PIPELINE_OPTIONS } from './settings';
 import { SpellCorrector } from './spell';
 
@@ -291,24 +291,63 @@ export class Recognizer {
       const tokens: string[] = [];
       const rewritten = appendChunk(part, tokens);
       const { tokens: corrected, corrected: changed } = this.correctAll(tokens);
-      reading = { tokens, corrected, rewritten, changed };
+      reading = {
+        tokens,
+        corrected,
+        rewritten,
+        changed,
+        words: [],
+        generation: -1,
+        atoms: [],
+        atomsVersion: -1,
+      };
       if (this.chunks.size >= CHUNK_MEMO_MAX) this.chunks.clear();
       this.chunks.set(part, reading);
     }
     return reading;
   }
 
+  /** `ChunkReader`: a corrected token's word for the scorer (resolved since `recognize` began). */
+  word(token: string): IndexedWord {
+    return this.featurizer.indexedWord(token);
+  }
+
+  /** `ChunkReader`: a chunk's corrected tokens' words for the scorer, kept with the chunk while they stay valid. */
+  chunkWords(chunk: ChunkReading): readonly IndexedWord[] {
+    const f = this.featurizer;
+    if (chunk.generation !== f.generation) {
+      chunk.words = chunk.corrected.map((t) => f.indexedWord(t));
+      chunk.generation = f.generation;
+    }
+    return chunk.words;
+  }
+
+  /** `ChunkReader`: a chunk's corrected tokens' atoms for the pre-tests (`prefilter.ts`), kept with the chunk. */
+  chunkAtoms(chunk: ChunkReading): readonly Int32Array[] {
+    const version = atomsVersion();
+    if (chunk.atomsVersion !== version) {
+      chunk.atoms = chunk.corrected.map(atomsOf);
+      chunk.atomsVersion = version;
+    }
+    return chunk.atoms;
+  }
+
   /**
    * Class probabilities for already-normalised tokens, blended with the best sentence for long messages.
    * `segments`: each sentence's range of `tokens` (none for a message of one sentence).
    */
-  private score(tokens: readonly string[], segments: readonly (readonly [number, number])[]): Float64Array {
+  private score(
+    tokens: readonly string[],
+    segments: readonly (readonly [number, number])[],
+    words: readonly IndexedWord[] | undefined,
+  ): Float64Array {
     const probs = this.buf;
     const { segmentScoring, segmentWeight } = this.options;
     const sentences = this.scorer.score(
       tokens,
       segmentScoring && segments.length >= 2 ? segments : [],
       probs,
+      words,
     );
     softmaxInPlace(probs);
     this.segmentTops = [];
@@ -336,10 +375,11 @@ export class Recognizer {
 
   recognize(text: string, options: EntityOptions = {}): Recognition {
     const folded = fold(text);
+    this.scorer.prepare();
     const norm = readMessage(text, folded, this);
     const { tokens, corrected } = norm.read;
     const normalized = tokens.join(' ');
-    const probs = this.score(tokens, norm.segments);
+    const probs = this.score(tokens, norm.segments, norm.words);
 
     // The two best classes, found in one pass; the full ranking is built only if someone reads `intents`.
     let first = 0;
@@ -360,7 +400,8 @@ export class Recognizer {
     }
     // The detectors also read the words as written when spelling correction changed some.
     const read = corrected ? [normalized, norm.tokens.join(' ')] : [normalized];
-    readingText(normalized, tokens);
+    // The words' atoms read with the chunks, unless patterns were added since (the first message ever).
+    readingText(normalized, tokens, norm.atomsVersion === atomsVersion() ? norm.atoms : undefined);
     if (corrected) readingText(read[1], norm.tokens);
     const outOfScope = this.scope.detect(normalized);
     const result = {
@@ -461,13 +502,26 @@ function readMessage(
   text: string,
   folded: string,
   reader: ChunkReader,
-): { tokens: string[]; rewritten: boolean; segments: [number, number][]; read: CorrectedTokens } {
+): {
+  tokens: string[];
+  rewritten: boolean;
+  segments: [number, number][];
+  read: CorrectedTokens;
+  /** The corrected tokens' words (long messages). */
+  words?: IndexedWord[];
+  /** The corrected tokens' atoms (long messages; some may be missing), of the pre-tests' `atomsVersion`. */
+  atoms?: (Int32Array | undefined)[];
+  atomsVersion?: number;
+} {
   if (text.length < 60) {
     const { tokens, rewritten } = normalizeFoldedTokens(folded);
     return { tokens, rewritten, segments: [], read: reader.correctAll(tokens) };
   }
   const tokens: string[] = [];
   const out: string[] = [];
+  const words: IndexedWord[] = [];
+  const atoms: (Int32Array | undefined)[] = [];
+  const version = atomsVersion();
   const segments: [number, number][] = [];
   let rewritten = false;
   let corrected = false;
@@ -485,6 +539,8 @@ function readMessage(
           const t = reader.correct(tokens[k]);
           if (t !== tokens[k]) corrected = true;
           out.push(t);
+          words.push(reader.word(t));
+          atoms.push(undefined);
         }
       }
       start = tokens.length;
@@ -494,9 +550,13 @@ function readMessage(
     blank = false;
     if (!isChunk(part)) continue;
     const chunk = reader.chunk(part);
+    const chunkWords = reader.chunkWords(chunk);
+    const chunkAtoms = reader.chunkAtoms(chunk);
     for (let k = 0; k < chunk.tokens.length; k++) {
       tokens.push(chunk.tokens[k]);
       out.push(chunk.corrected[k]);
+      words.push(chunkWords[k]);
+      atoms.push(chunkAtoms[k]);
     }
     if (chunk.rewritten) rewritten = true;
     if (chunk.changed) corrected = true;
@@ -507,6 +567,9 @@ function readMessage(
     rewritten,
     segments: segments.length > 1 ? segments : [],
     read: { tokens: out, corrected },
+    words,
+    atoms,
+    atomsVersion: version,
   };
 }
 
@@ -523,6 +586,12 @@ interface ChunkReading {
   /** Normalisation rewrote it (`appendChunk`); spelling correction changed a token. */
   rewritten: boolean;
   changed: boolean;
+  /** The corrected tokens' words for the scorer, of the featurizer's `generation` (-1: not resolved yet). */
+  words: readonly IndexedWord[];
+  generation: number;
+  /** The corrected tokens' atoms for the pre-tests, of their `atomsVersion` (-1: not read yet). */
+  atoms: readonly Int32Array[];
+  atomsVersion: number;
 }
 
 /** What `readMessage` needs of the recogniser: its spelling correction, and its memo of chunks. */
@@ -530,6 +599,9 @@ interface ChunkReader {
   correct(token: string): string;
   correctAll(tokens: string[]): CorrectedTokens;
   chunk(part: string): ChunkReading;
+  chunkWords(chunk: ChunkReading): readonly IndexedWord[];
+  chunkAtoms(chunk: ChunkReading): readonly Int32Array[];
+  word(token: string): IndexedWord;
 }
 
 let singleton: Recognizer | undefined;

@@ -121,6 +121,8 @@ export class LinearScorer {
   private readonly phraseStarts: number[] = [];
   private readonly phraseEnds: number[] = [];
   private readonly phraseConcepts: number[] = [];
+  /** The featurizer's generation at the last `prepare`. */
+  private preparedGeneration = -1;
   /** The lexicon phrases the current message has. */
   private readonly phrasesFound = new Set<Phrase>();
   /** The message's known unigram, bigram and n-gram ids, each once, in the order the text brings them. */
@@ -148,8 +150,9 @@ export class LinearScorer {
     tokens: readonly string[],
     sentences: readonly (readonly [number, number])[],
     out: Float64Array,
+    words?: readonly IndexedWord[],
   ): (Float64Array | undefined)[] {
-    this.read(tokens);
+    this.read(tokens, words);
     this.nextTag(true);
     clear(this.whole);
     for (const ids of this.wholeKnown) ids.length = 0;
@@ -174,9 +177,22 @@ export class LinearScorer {
     return result;
   }
 
-  private read(tokens: readonly string[]): void {
+  /**
+   * Resolves words against this scorer's index from now on: `indexedWord`s obtained after this call (and while
+   * the featurizer's `generation` stays the same) can be given to `score`.
+   */
+  prepare(): Featurizer {
+    this.featurizer.useIndex(this.index);
+    this.preparedGeneration = this.featurizer.generation;
+    return this.featurizer;
+  }
+
+  /** `words`: the tokens' words, when the caller resolved them since `prepare` (same featurizer generation). */
+  private read(tokens: readonly string[], given?: readonly IndexedWord[]): void {
     const f = this.featurizer;
     f.useIndex(this.index);
+    // Words resolved before the memos were reset (they grew too large meanwhile) belong to the old numbering.
+    if (given && f.generation !== this.preparedGeneration) given = undefined;
     this.tokens = tokens;
     const words = this.words;
     const bigrams = this.bigrams;
@@ -188,9 +204,9 @@ export class LinearScorer {
     this.phrasesFound.clear();
     let prev: IndexedWord | undefined;
     for (let p = 0; p < tokens.length; p++) {
-      const w = f.indexedWord(tokens[p]);
+      const w = given ? given[p] : f.indexedWord(tokens[p]);
       words[p] = w;
-      bigrams[p] = prev ? f.bigramAfter(prev.bigramsAfter, prev.stem, w.stem) : f.bigramId('^', w.stem);
+      bigrams[p] = prev ? f.bigramAfter(prev, w) : w.startBigram;
       prev = w;
       if (w.phrases) this.findPhrases(w.phrases, p);
     }
@@ -266,7 +282,7 @@ export class LinearScorer {
       const w = words[p];
       if (w.unigram >= 0) this.joint(UNI, w.unigram);
       if (p === start && p > 0) {
-        this.sentenceOnly(BI, this.featurizer.bigramId('^', w.stem));
+        this.sentenceOnly(BI, w.startBigram);
         this.wholeOnly(BI, bigrams[p]);
       } else this.joint(BI, bigrams[p]);
       if (w.sentenceStamp === this.sentenceSerial) continue; // a word already counted brings nothing new

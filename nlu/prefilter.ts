@@ -383,7 +383,11 @@ let generation = 0;
 /** The slot last asked for: the detectors ask about the same text many times in a row. */
 let lastSlot: TextAtoms | undefined;
 
-function atomsOfText(text: string, words?: readonly string[]): TextAtoms {
+function atomsOfText(
+  text: string,
+  words?: readonly string[],
+  knownAtoms?: readonly (Int32Array | undefined)[],
+): TextAtoms {
   if (lastSlot !== undefined && lastSlot.text === text && lastSlot.version === registryVersion)
     return lastSlot;
   for (const t of recentTexts) {
@@ -422,8 +426,8 @@ function atomsOfText(text: string, words?: readonly string[]): TextAtoms {
   lastSlot = slot;
   const stamps = slot.stamps;
   present.length = 0;
-  const mark = (word: string): void => {
-    const ids = atomsOfWord(word);
+  const mark = (word: string, known?: Int32Array): void => {
+    const ids = known ?? atomsOfWord(word);
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i];
       if (stamps[id] === generation) continue;
@@ -431,7 +435,7 @@ function atomsOfText(text: string, words?: readonly string[]): TextAtoms {
       present.push(id);
     }
   };
-  if (words) for (const word of words) mark(word);
+  if (words) for (let w = 0; w < words.length; w++) mark(words[w], knownAtoms?.[w]);
   else {
     let start = 0;
     while (start <= text.length) {
@@ -520,8 +524,29 @@ function allHold(conjunctions: Int32Array, offset: number, stamps: Uint32Array, 
  * Tells the pre-tests that `text` is `words.join(' ')`, about to be read by several detectors: its words need not
  * be split out again (and the same word strings are looked up faster).
  */
-export function readingText(text: string, words: readonly string[]): void {
-  if (text.length >= MIN_LENGTH) atomsOfText(text, words);
+export function readingText(
+  text: string,
+  words: readonly string[],
+  knownAtoms?: readonly (Int32Array | undefined)[],
+): void {
+  if (text.length >= MIN_LENGTH) atomsOfText(text, words, knownAtoms);
+}
+
+/**
+ * The atoms a word holds, for a caller that keeps them with the word (`readingText`'s `knownAtoms`), valid while
+ * `atomsVersion()` stays the same.
+ */
+export function atomsOf(word: string): Int32Array {
+  if (wordAtomsVersion !== registryVersion) {
+    wordAtoms.clear();
+    wordAtomsVersion = registryVersion;
+  }
+  return atomsOfWord(word);
+}
+
+/** Changes when patterns or atoms are added: the atoms of words obtained before may then be incomplete. */
+export function atomsVersion(): number {
+  return registryVersion;
 }
 
 /**
