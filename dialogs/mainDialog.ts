@@ -47,6 +47,9 @@ const OUT_OF_SCOPE_MAX_TOPIC_SCORE = 0.5;
  */
 const DISTRESS_TOPIC_MIN_SCORE = 0.6;
 
+/** HELP is the top intent: the next intent, a topic, is answered after the HELP offer from this probability. */
+const BESIDE_HELP_MIN_SCORE = 0.2;
+
 /** From this many words a message is a story: never answered with « reformulez » alone. */
 export const STORY_MIN_WORDS = 12;
 
@@ -170,8 +173,12 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
     const distressed = typed && recognition.distress.level !== 'none';
+    // HELP is the recogniser's top intent, so HELP is offered whatever else: a topic it also reads fairly surely is
+    // answered after the offer rather than hidden by it (or asked about).
+    const topicBesideHelp = typed ? this.topicBesideHelp(recognition) : undefined;
     const besideHelp =
-      distressed && recognition.ambiguous ? settleWithHelpOffered(recognition.ambiguous) : undefined;
+      (distressed && recognition.ambiguous ? settleWithHelpOffered(recognition.ambiguous) : undefined) ??
+      topicBesideHelp;
     // Two sentences, two needs: the first is answered and the other offered after it, nothing to ask.
     const twoNeeds =
       recognition.ambiguous &&
@@ -201,16 +208,32 @@ export class MainDialog extends ComponentDialog {
         ],
       } satisfies ChoiceStepOptions);
     }
-    const intent = options.intent ?? fromMenu ?? settled ?? refineIntent(recognition.topIntent, entities);
+    const intent =
+      options.intent ??
+      fromMenu ??
+      settled ??
+      topicBesideHelp ??
+      refineIntent(recognition.topIntent, entities);
     if (typed) {
       values(step).also = (recognition.also ?? []).filter(
         (other) => other !== intent && !(distressed && other === 'aide_financiere'),
       );
     }
-    if (distressed && isOutOfScope(recognition)) {
+    // The recogniser is sure the message is about none of its subjects (as below, without difficulty).
+    const surelyNone =
+      typed &&
+      intent === 'None' &&
+      recognition.topIntent === 'None' &&
+      recognition.score >=
+        (wordCount(recognition.text) >= STORY_MIN_WORDS && this.namesDomain(recognition.text, t)
+          ? SURE_NONE_STORY_SCORE
+          : SURE_NONE_SCORE) &&
+      wordCount(recognition.text) >= 3;
+    if (distressed && (isOutOfScope(recognition) || surelyNone)) {
       // A question outside the bot's field told with difficulty: the honest answer, and HELP; money trouble also
-      // opens the aid journey (the aids do not depend on the field asked about).
-      const { domain, contacts } = recognition.outOfScope!;
+      // opens the aid journey (the aids do not depend on the field asked about). A field is named, or the
+      // recogniser is sure the message is about none of its subjects (« ce sujet »).
+      const { domain, contacts } = recognition.outOfScope ?? { domain: 'other', contacts: [] };
       const aids = recognition.distress.need === 'aide_financiere';
       await this.deps.misunderstood.set(step.context, 0);
       await step.context.sendActivities([
@@ -225,7 +248,8 @@ export class MainDialog extends ComponentDialog {
       this.outcomes.journeyEnded({ intent: 'None', outcome: 'help_referral' });
       return step.endDialog();
     }
-    if (distressed) return this.withHelpOffer(step, intent, entities, t, intent === besideHelp);
+    if (distressed || (topicBesideHelp && intent === topicBesideHelp))
+      return this.withHelpOffer(step, intent, entities, t, intent === besideHelp);
     if (typed && isOutOfScope(recognition)) {
       const { domain, contacts } = recognition.outOfScope!;
       await this.deps.misunderstood.set(step.context, 0);
@@ -240,16 +264,7 @@ export class MainDialog extends ComponentDialog {
     if (typed && intent === 'aide_financiere' && wordCount(recognition.text) >= STORY_MIN_WORDS) {
       return this.withHelpOffer(step, intent, entities, t);
     }
-    if (
-      typed &&
-      intent === 'None' &&
-      recognition.topIntent === 'None' &&
-      recognition.score >=
-        (wordCount(recognition.text) >= STORY_MIN_WORDS && this.namesDomain(recognition.text, t)
-          ? SURE_NONE_STORY_SCORE
-          : SURE_NONE_SCORE) &&
-      wordCount(recognition.text) >= 3
-    ) {
+    if (surelyNone) {
       // The recogniser is sure the message is about none of its subjects: say so honestly, then offer guesses.
       // It placed nothing: the message goes to the misunderstood inbox (once, guesses or not).
       await this.keep(step.context, 'not_understood', recognition);
@@ -346,6 +361,13 @@ export class MainDialog extends ComponentDialog {
       ],
       lenient: true,
     } satisfies ChoiceStepOptions);
+  }
+
+  /** With HELP the top intent, the best other intent when it is a topic at least `BESIDE_HELP_MIN_SCORE` likely. */
+  private topicBesideHelp(recognition: RecognitionLike): string | undefined {
+    if (recognition.topIntent !== 'help') return undefined;
+    const next = Object.entries(recognition.intents).find(([intent]) => intent !== 'help');
+    return next && this.isTopic(next[0]) && next[1].score >= BESIDE_HELP_MIN_SCORE ? next[0] : undefined;
   }
 
   private isTopic(intent: string): boolean {
