@@ -219,20 +219,23 @@ export class MainDialog extends ComponentDialog {
         (other) => other !== intent && !(distressed && other === 'aide_financiere'),
       );
     }
-    // The recogniser is sure the message is about none of its subjects (as below, without difficulty).
+    // The recogniser is sure the message is about none of its subjects: `None` at least this sure, or no intent
+    // above its threshold (the score is then 1 − the best intent's).
+    const sureNone =
+      wordCount(recognition.text) >= STORY_MIN_WORDS && this.namesDomain(recognition.text, t)
+        ? SURE_NONE_STORY_SCORE
+        : SURE_NONE_SCORE;
     const surelyNone =
       typed &&
       intent === 'None' &&
       recognition.topIntent === 'None' &&
-      recognition.score >=
-        (wordCount(recognition.text) >= STORY_MIN_WORDS && this.namesDomain(recognition.text, t)
-          ? SURE_NONE_STORY_SCORE
-          : SURE_NONE_SCORE) &&
+      recognition.score >= sureNone &&
       wordCount(recognition.text) >= 3;
-    if (distressed && (isOutOfScope(recognition) || surelyNone)) {
+    if (distressed && (isOutOfScope(recognition) || (surelyNone && noneScore(recognition) >= sureNone))) {
       // A question outside the bot's field told with difficulty: the honest answer, and HELP; money trouble also
-      // opens the aid journey (the aids do not depend on the field asked about). A field is named, or the
-      // recogniser is sure the message is about none of its subjects (« ce sujet »).
+      // opens the aid journey (the aids do not depend on the field asked about). A field is named, or the class
+      // `None` itself is sure the message is about none of the bot's subjects (« ce sujet »): a story of difficulty
+      // that no intent reaches is HELP's, not « pas mon domaine ».
       const { domain, contacts } = recognition.outOfScope ?? { domain: 'other', contacts: [] };
       const aids = recognition.distress.need === 'aide_financiere';
       await this.deps.misunderstood.set(step.context, 0);
@@ -742,6 +745,11 @@ export function isOutOfScope(recognition: RecognitionLike): boolean {
   // With signs of difficulty HELP is offered anyway: the HELP intent does not hide the field asked about.
   const helpOffered = recognition.topIntent === 'help' && recognition.distress.level !== 'none';
   return recognition.topIntent === 'None' || helpOffered || recognition.score < OUT_OF_SCOPE_MAX_TOPIC_SCORE;
+}
+
+/** The probability of the class `None` itself (not 1 − the best intent's, when that is under the threshold). */
+function noneScore(recognition: RecognitionLike): number {
+  return recognition.intents.None?.score ?? 0;
 }
 
 export function wordCount(text: string): number {
