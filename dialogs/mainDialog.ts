@@ -739,9 +739,11 @@ export function isOutOfScope(recognition: RecognitionLike): boolean {
   if (recognition.topIntent === 'None' && recognition.score >= SURE_NONE_SCORE) return true;
   // A field whose questions a journey answers itself (out-of-scope.yaml `answeredBy`), when that journey is chosen.
   if (recognition.outOfScope.answeredBy?.includes(recognition.topIntent)) return false;
-  // A situation or a difficulty the aids answer (« je pars à la retraite et j'ai du mal à payer ») is in scope.
+  // A situation or a difficulty the aids answer (« je pars à la retraite et j'ai du mal à payer ») is in scope;
+  // being in activity (« j'exerce depuis mon domicile ») is every independent's and says nothing of the need.
   const { entities } = recognition;
-  if (entities.situation !== undefined || activeDifficulties(entities).length > 0) return false;
+  const situation = entities.situation !== undefined && entities.situation !== 'actif';
+  if (situation || activeDifficulties(entities).length > 0) return false;
   // With signs of difficulty HELP is offered anyway: the HELP intent does not hide the field asked about.
   const helpOffered = recognition.topIntent === 'help' && recognition.distress.level !== 'none';
   return recognition.topIntent === 'None' || helpOffered || recognition.score < OUT_OF_SCOPE_MAX_TOPIC_SCORE;
