@@ -174,10 +174,11 @@ export class MainDialog extends ComponentDialog {
     }
     const distressed = typed && recognition.distress.level !== 'none';
     // HELP is the recogniser's top intent, so HELP is offered whatever else: a topic it also reads fairly surely is
-    // answered after the offer rather than hidden by it (or asked about).
+    // answered after the offer rather than hidden by it (or asked about). When it hesitates between HELP and a
+    // topic, nothing is asked either: HELP is offered and the topic answered.
     const topicBesideHelp = typed ? this.topicBesideHelp(recognition) : undefined;
     const besideHelp =
-      (distressed && recognition.ambiguous ? settleWithHelpOffered(recognition.ambiguous) : undefined) ??
+      (typed && recognition.ambiguous ? settleWithHelpOffered(recognition.ambiguous) : undefined) ??
       topicBesideHelp;
     // Two sentences, two needs: the first is answered and the other offered after it, nothing to ask.
     const twoNeeds =
@@ -251,7 +252,7 @@ export class MainDialog extends ComponentDialog {
       this.outcomes.journeyEnded({ intent: 'None', outcome: 'help_referral' });
       return step.endDialog();
     }
-    if (distressed || (topicBesideHelp && intent === topicBesideHelp))
+    if (distressed || (besideHelp && intent === besideHelp))
       return this.withHelpOffer(step, intent, entities, t, intent === besideHelp);
     if (typed && isOutOfScope(recognition)) {
       const { domain, contacts } = recognition.outOfScope!;
@@ -723,8 +724,8 @@ export function settleAmbiguity(
 }
 
 /**
- * When HELP is offered anyway (the message shows difficulty) and the recogniser hesitates between HELP and
- * another need, the other need is the one to answer.
+ * When the recogniser hesitates between HELP and another need, there is nothing to ask: HELP is offered, and the
+ * other need is the one to answer.
  */
 export function settleWithHelpOffered(ambiguous: { first: string; second: string }): string | undefined {
   if (ambiguous.first === 'help') return ambiguous.second;

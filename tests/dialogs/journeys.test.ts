@@ -159,6 +159,26 @@ describe('HELP first, and a topic beside it', () => {
     expect(reply.choices).toContain("Je suis cheffe d'entreprise");
   });
 
+  it('a hesitation between a topic and HELP → nothing asked: the HELP offer, then the topic', async () => {
+    const hesitating: IntentRecognizer = {
+      recognize: (text) => {
+        const result = real.recognize(text);
+        if (text !== TEXT) return result;
+        return {
+          ...result,
+          topIntent: 'maternite',
+          score: 0.4,
+          ambiguous: { first: 'maternite', second: 'help' },
+          distress: { level: 'none', signals: [], need: 'help' },
+        };
+      },
+    };
+    const reply = await new TestConversation('test', hesitating).send(TEXT);
+    expect(reply.text).not.toContain('Vous voulez parler');
+    expect(reply.links).toContain('https://www.demarches-simplifiees.fr');
+    expect(reply.choices).toContain("Je suis cheffe d'entreprise");
+  });
+
   it('a topic next but unlikely → HELP only', async () => {
     const reply = await new TestConversation('test', helpThen(0.1)).send(TEXT);
     expect(reply.links).toContain('https://www.demarches-simplifiees.fr');
