@@ -232,6 +232,9 @@ export class MainDialog extends ComponentDialog {
       recognition.topIntent === 'None' &&
       recognition.score >= sureNone &&
       wordCount(recognition.text) >= 3;
+    // A topic the recogniser chose itself (above its threshold), answered after « pas mon domaine » for a field named
+    // beside it (« je vais créer mon entreprise : quel congé maternité ? »).
+    const placed = typed && this.isTopic(intent) && intent !== 'help' && recognition.topIntent === intent;
     if (distressed && (isOutOfScope(recognition) || (surelyNone && noneScore(recognition) >= sureNone))) {
       // A question outside the bot's field told with difficulty: the honest answer, and HELP; money trouble also
       // opens the aid journey (the aids do not depend on the field asked about). A field is named, or the class
@@ -249,6 +252,7 @@ export class MainDialog extends ComponentDialog {
       ]);
       // The aid journey records its own outcome when it ends.
       if (aids) return this.dispatch(step, 'aide_financiere', entities, t);
+      if (placed) return this.dispatch(step, intent, entities, t);
       this.outcomes.journeyEnded({ intent: 'None', outcome: 'help_referral' });
       return step.endDialog();
     }
@@ -257,6 +261,11 @@ export class MainDialog extends ComponentDialog {
     if (typed && isOutOfScope(recognition)) {
       const { domain, contacts } = recognition.outOfScope!;
       await this.deps.misunderstood.set(step.context, 0);
+      if (placed) {
+        // The field named is not the bot's, but the recogniser also placed a topic: both are answered.
+        await step.context.sendActivities(outOfScopeActivities(this.deps.knowledge, t, domain, contacts));
+        return this.dispatch(step, intent, entities, t);
+      }
       await step.context.sendActivities([
         ...outOfScopeActivities(this.deps.knowledge, t, domain, contacts),
         this.menu.activity(t, t('main.outOfScopeMenu')),

@@ -186,6 +186,31 @@ describe('HELP first, and a topic beside it', () => {
   });
 });
 
+describe('a field outside the domain beside a topic', () => {
+  const real = getRecognizer();
+  const TEXT = 'une question sur ma situation';
+  const besideField: IntentRecognizer = {
+    recognize: (text) => {
+      const result = real.recognize(text);
+      if (text !== TEXT) return result;
+      return {
+        ...result,
+        topIntent: 'maternite',
+        score: 0.45,
+        entities: {},
+        outOfScope: { domain: 'creation', contacts: [] },
+        distress: { level: 'none', signals: [], need: 'help' },
+      };
+    },
+  };
+
+  it('the topic the recogniser chose is answered after « pas mon domaine » for the field', async () => {
+    const reply = await new TestConversation('test', besideField).send(TEXT);
+    expect(reply.text).toContain("Ce n'est pas mon domaine");
+    expect(reply.choices).toContain("Je suis cheffe d'entreprise");
+  });
+});
+
 describe('feedback', () => {
   it('records the answer to "Cette réponse vous a-t-elle aidé ?" with the intent', async () => {
     const conversation = new TestConversation();
