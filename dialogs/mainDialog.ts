@@ -47,6 +47,9 @@ const OUT_OF_SCOPE_MAX_TOPIC_SCORE = 0.5;
  */
 const DISTRESS_TOPIC_MIN_SCORE = 0.6;
 
+/** HELP is the top intent: the next intent, a topic, is answered after the HELP offer from this probability. */
+const BESIDE_HELP_MIN_SCORE = 0.2;
+
 /** From this many words a message is a story: never answered with « reformulez » alone. */
 export const STORY_MIN_WORDS = 12;
 
@@ -170,8 +173,13 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
     const distressed = typed && recognition.distress.level !== 'none';
+    // HELP is the recogniser's top intent, so HELP is offered whatever else: a topic it also reads fairly surely is
+    // answered after the offer rather than hidden by it (or asked about). When it hesitates between HELP and a
+    // topic, nothing is asked either: HELP is offered and the topic answered.
+    const topicBesideHelp = typed ? this.topicBesideHelp(recognition) : undefined;
     const besideHelp =
-      distressed && recognition.ambiguous ? settleWithHelpOffered(recognition.ambiguous) : undefined;
+      (typed && recognition.ambiguous ? settleWithHelpOffered(recognition.ambiguous) : undefined) ??
+      topicBesideHelp;
     // Two sentences, two needs: the first is answered and the other offered after it, nothing to ask.
     const twoNeeds =
       recognition.ambiguous &&
@@ -201,16 +209,38 @@ export class MainDialog extends ComponentDialog {
         ],
       } satisfies ChoiceStepOptions);
     }
-    const intent = options.intent ?? fromMenu ?? settled ?? refineIntent(recognition.topIntent, entities);
+    const intent =
+      options.intent ??
+      fromMenu ??
+      settled ??
+      topicBesideHelp ??
+      refineIntent(recognition.topIntent, entities);
     if (typed) {
       values(step).also = (recognition.also ?? []).filter(
         (other) => other !== intent && !(distressed && other === 'aide_financiere'),
       );
     }
-    if (distressed && isOutOfScope(recognition)) {
+    // The recogniser is sure the message is about none of its subjects: `None` at least this sure, or no intent
+    // above its threshold (the score is then 1 − the best intent's).
+    const sureNone =
+      wordCount(recognition.text) >= STORY_MIN_WORDS && this.namesDomain(recognition.text, t)
+        ? SURE_NONE_STORY_SCORE
+        : SURE_NONE_SCORE;
+    const surelyNone =
+      typed &&
+      intent === 'None' &&
+      recognition.topIntent === 'None' &&
+      recognition.score >= sureNone &&
+      wordCount(recognition.text) >= 3;
+    // A topic the recogniser chose itself (above its threshold), answered after « pas mon domaine » for a field named
+    // beside it (« je vais créer mon entreprise : quel congé maternité ? »).
+    const placed = typed && this.isTopic(intent) && intent !== 'help' && recognition.topIntent === intent;
+    if (distressed && (isOutOfScope(recognition) || (surelyNone && noneScore(recognition) >= sureNone))) {
       // A question outside the bot's field told with difficulty: the honest answer, and HELP; money trouble also
-      // opens the aid journey (the aids do not depend on the field asked about).
-      const { domain, contacts } = recognition.outOfScope!;
+      // opens the aid journey (the aids do not depend on the field asked about). A field is named, or the class
+      // `None` itself is sure the message is about none of the bot's subjects (« ce sujet »): a story of difficulty
+      // that no intent reaches is HELP's, not « pas mon domaine ».
+      const { domain, contacts } = recognition.outOfScope ?? { domain: 'other', contacts: [] };
       const aids = recognition.distress.need === 'aide_financiere';
       await this.deps.misunderstood.set(step.context, 0);
       await step.context.sendActivities([
@@ -222,13 +252,20 @@ export class MainDialog extends ComponentDialog {
       ]);
       // The aid journey records its own outcome when it ends.
       if (aids) return this.dispatch(step, 'aide_financiere', entities, t);
+      if (placed) return this.dispatch(step, intent, entities, t);
       this.outcomes.journeyEnded({ intent: 'None', outcome: 'help_referral' });
       return step.endDialog();
     }
-    if (distressed) return this.withHelpOffer(step, intent, entities, t, intent === besideHelp);
+    if (distressed || (besideHelp && intent === besideHelp))
+      return this.withHelpOffer(step, intent, entities, t, intent === besideHelp);
     if (typed && isOutOfScope(recognition)) {
       const { domain, contacts } = recognition.outOfScope!;
       await this.deps.misunderstood.set(step.context, 0);
+      if (placed) {
+        // The field named is not the bot's, but the recogniser also placed a topic: both are answered.
+        await step.context.sendActivities(outOfScopeActivities(this.deps.knowledge, t, domain, contacts));
+        return this.dispatch(step, intent, entities, t);
+      }
       await step.context.sendActivities([
         ...outOfScopeActivities(this.deps.knowledge, t, domain, contacts),
         this.menu.activity(t, t('main.outOfScopeMenu')),
@@ -240,16 +277,7 @@ export class MainDialog extends ComponentDialog {
     if (typed && intent === 'aide_financiere' && wordCount(recognition.text) >= STORY_MIN_WORDS) {
       return this.withHelpOffer(step, intent, entities, t);
     }
-    if (
-      typed &&
-      intent === 'None' &&
-      recognition.topIntent === 'None' &&
-      recognition.score >=
-        (wordCount(recognition.text) >= STORY_MIN_WORDS && this.namesDomain(recognition.text, t)
-          ? SURE_NONE_STORY_SCORE
-          : SURE_NONE_SCORE) &&
-      wordCount(recognition.text) >= 3
-    ) {
+    if (surelyNone) {
       // The recogniser is sure the message is about none of its subjects: say so honestly, then offer guesses.
       // It placed nothing: the message goes to the misunderstood inbox (once, guesses or not).
       await this.keep(step.context, 'not_understood', recognition);
@@ -346,6 +374,13 @@ export class MainDialog extends ComponentDialog {
       ],
       lenient: true,
     } satisfies ChoiceStepOptions);
+  }
+
+  /** With HELP the top intent, the best other intent when it is a topic at least `BESIDE_HELP_MIN_SCORE` likely. */
+  private topicBesideHelp(recognition: RecognitionLike): string | undefined {
+    if (recognition.topIntent !== 'help') return undefined;
+    const next = Object.entries(recognition.intents).find(([intent]) => intent !== 'help');
+    return next && this.isTopic(next[0]) && next[1].score >= BESIDE_HELP_MIN_SCORE ? next[0] : undefined;
   }
 
   private isTopic(intent: string): boolean {
@@ -698,8 +733,8 @@ export function settleAmbiguity(
 }
 
 /**
- * When HELP is offered anyway (the message shows difficulty) and the recogniser hesitates between HELP and
- * another need, the other need is the one to answer.
+ * When the recogniser hesitates between HELP and another need, there is nothing to ask: HELP is offered, and the
+ * other need is the one to answer.
  */
 export function settleWithHelpOffered(ambiguous: { first: string; second: string }): string | undefined {
   if (ambiguous.first === 'help') return ambiguous.second;
@@ -714,12 +749,19 @@ export function isOutOfScope(recognition: RecognitionLike): boolean {
   if (recognition.topIntent === 'None' && recognition.score >= SURE_NONE_SCORE) return true;
   // A field whose questions a journey answers itself (out-of-scope.yaml `answeredBy`), when that journey is chosen.
   if (recognition.outOfScope.answeredBy?.includes(recognition.topIntent)) return false;
-  // A situation or a difficulty the aids answer (« je pars à la retraite et j'ai du mal à payer ») is in scope.
+  // A situation or a difficulty the aids answer (« je pars à la retraite et j'ai du mal à payer ») is in scope;
+  // being in activity (« j'exerce depuis mon domicile ») is every independent's and says nothing of the need.
   const { entities } = recognition;
-  if (entities.situation !== undefined || activeDifficulties(entities).length > 0) return false;
+  const situation = entities.situation !== undefined && entities.situation !== 'actif';
+  if (situation || activeDifficulties(entities).length > 0) return false;
   // With signs of difficulty HELP is offered anyway: the HELP intent does not hide the field asked about.
   const helpOffered = recognition.topIntent === 'help' && recognition.distress.level !== 'none';
   return recognition.topIntent === 'None' || helpOffered || recognition.score < OUT_OF_SCOPE_MAX_TOPIC_SCORE;
+}
+
+/** The probability of the class `None` itself (not 1 − the best intent's, when that is under the threshold). */
+function noneScore(recognition: RecognitionLike): number {
+  return recognition.intents.None?.score ?? 0;
 }
 
 export function wordCount(text: string): number {

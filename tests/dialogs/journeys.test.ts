@@ -135,6 +135,82 @@ describe('ambiguity', () => {
   });
 });
 
+describe('HELP first, and a topic beside it', () => {
+  const real = getRecognizer();
+  const TEXT = 'une question sur ma situation';
+  const helpThen = (second: number): IntentRecognizer => ({
+    recognize: (text) => {
+      const result = real.recognize(text);
+      if (text !== TEXT) return result;
+      const intents = { help: { score: 0.45 }, maternite: { score: second }, None: { score: 0.1 } };
+      return {
+        ...result,
+        topIntent: 'help',
+        score: 0.45,
+        intents,
+        distress: { level: 'none', signals: [], need: 'help' },
+      };
+    },
+  });
+
+  it('HELP the top intent and a topic next, fairly likely → the HELP offer, then that topic answered', async () => {
+    const reply = await new TestConversation('test', helpThen(0.3)).send(TEXT);
+    expect(reply.links).toContain('https://www.demarches-simplifiees.fr');
+    expect(reply.choices).toContain("Je suis cheffe d'entreprise");
+  });
+
+  it('a hesitation between a topic and HELP → nothing asked: the HELP offer, then the topic', async () => {
+    const hesitating: IntentRecognizer = {
+      recognize: (text) => {
+        const result = real.recognize(text);
+        if (text !== TEXT) return result;
+        return {
+          ...result,
+          topIntent: 'maternite',
+          score: 0.4,
+          ambiguous: { first: 'maternite', second: 'help' },
+          distress: { level: 'none', signals: [], need: 'help' },
+        };
+      },
+    };
+    const reply = await new TestConversation('test', hesitating).send(TEXT);
+    expect(reply.text).not.toContain('Vous voulez parler');
+    expect(reply.links).toContain('https://www.demarches-simplifiees.fr');
+    expect(reply.choices).toContain("Je suis cheffe d'entreprise");
+  });
+
+  it('a topic next but unlikely → HELP only', async () => {
+    const reply = await new TestConversation('test', helpThen(0.1)).send(TEXT);
+    expect(reply.links).toContain('https://www.demarches-simplifiees.fr');
+    expect(reply.choices).not.toContain("Je suis cheffe d'entreprise");
+  });
+});
+
+describe('a field outside the domain beside a topic', () => {
+  const real = getRecognizer();
+  const TEXT = 'une question sur ma situation';
+  const besideField: IntentRecognizer = {
+    recognize: (text) => {
+      const result = real.recognize(text);
+      if (text !== TEXT) return result;
+      return {
+        ...result,
+        topIntent: 'maternite',
+        score: 0.45,
+        entities: {},
+        outOfScope: { domain: 'creation', contacts: [] },
+        distress: { level: 'none', signals: [], need: 'help' },
+      };
+    },
+  };
+
+  it('the topic the recogniser chose is answered after « pas mon domaine » for the field', async () => {
+    const reply = await new TestConversation('test', besideField).send(TEXT);
+    expect(reply.text).toContain("Ce n'est pas mon domaine");
+    expect(reply.choices).toContain("Je suis cheffe d'entreprise");
+  });
+});
+
 describe('feedback', () => {
   it('records the answer to "Cette réponse vous a-t-elle aidé ?" with the intent', async () => {
     const conversation = new TestConversation();

@@ -1,4 +1,5 @@
-import { refineIntent, settleAmbiguity } from '../../dialogs/mainDialog';
+import { isOutOfScope, refineIntent, settleAmbiguity } from '../../dialogs/mainDialog';
+import { getRecognizer } from '../../nlu';
 import type { RecognizedEntities } from '../../dialogs/ports';
 import { valueFromEntities } from '../../dialogs/slots';
 
@@ -22,6 +23,26 @@ describe('routing from entities', () => {
     expect(
       settleAmbiguity({ first: 'maternite', second: 'adoption' }, { difficultes: ['cotisations', 'aidant'] }),
     ).toBeUndefined();
+  });
+});
+
+describe('out of scope', () => {
+  const base = getRecognizer().recognize('comment déclarer la TVA ?');
+  const withField = {
+    ...base,
+    topIntent: 'None' as const,
+    score: 0.35,
+    outOfScope: { domain: 'impots', contacts: [] },
+    distress: { level: 'none' as const, signals: [], need: 'help' as const },
+  };
+
+  it('a field outside the domain stays out of scope for someone merely in activity', () => {
+    expect(isOutOfScope({ ...withField, entities: { situation: 'actif' } })).toBe(true);
+  });
+
+  it('a situation or a difficulty the aids answer brings it back in scope', () => {
+    expect(isOutOfScope({ ...withField, entities: { situation: 'retraite_proche' } })).toBe(false);
+    expect(isOutOfScope({ ...withField, entities: { difficultes: ['cotisations'] } })).toBe(false);
   });
 });
 

@@ -169,6 +169,15 @@ describe('out of scope', () => {
     expect(reply.text).not.toContain('Quelle est votre situation ?');
   });
 
+  it('about none of its subjects, with difficulty → the honest answer and HELP', async () => {
+    const reply = await new TestConversation().send(
+      "j'en ai marre, qui a gagné le match de foot hier soir ?",
+    );
+    expect(reply.text).toContain("Ce n'est pas mon domaine : je ne peux pas vous répondre sur ce sujet.");
+    expect(reply.links).toContain(HELP_LINK);
+    expect(reply.text).toContain(AID_BUTTON);
+  });
+
   it('a domain word does not make a domain question out of scope (complémentaire santé solidaire)', async () => {
     const reply = await new TestConversation().send(
       "je n'ai pas de mutuelle et peu de revenus, ai-je droit à la complémentaire santé solidaire ?",

@@ -34,6 +34,8 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     ['je vis avec 400 euros par mois', 'argent'],
     ['je ne peux plus me soigner', 'survie'],
     ["j'ai peur pour mes enfants", 'epuisement'],
+    ['depuis deux ans je me verse un revenu en dessous du SMIC', 'argent'],
+    ['on ne pourra pas rembourser le fournisseur', 'impaye'],
   ])('« %s » → %s', (text, signal) => {
     expect(distress(text).signals).toContain(signal);
     expect(distress(text).level).not.toBe('none');
