@@ -235,13 +235,22 @@ export class MainDialog extends ComponentDialog {
     // A topic the recogniser chose itself (above its threshold), answered after « pas mon domaine » for a field named
     // beside it (« je vais créer mon entreprise : quel congé maternité ? »).
     const placed = typed && this.isTopic(intent) && intent !== 'help' && recognition.topIntent === intent;
-    if (distressed && (isOutOfScope(recognition) || (surelyNone && noneScore(recognition) >= sureNone))) {
+    // Told with difficulty, a story the class `None` is sure of stays sure of it even when its difficulties would
+    // send it to the aid journey (refineIntent): the aids still follow.
+    const surelyNoneStory =
+      typed &&
+      recognition.topIntent === 'None' &&
+      (intent === 'None' || intent === 'aide_financiere') &&
+      recognition.score >= sureNone &&
+      noneScore(recognition) >= sureNone &&
+      wordCount(recognition.text) >= 3;
+    if (distressed && (isOutOfScope(recognition) || surelyNoneStory)) {
       // A question outside the bot's field told with difficulty: the honest answer, and HELP; money trouble also
       // opens the aid journey (the aids do not depend on the field asked about). A field is named, or the class
       // `None` itself is sure the message is about none of the bot's subjects (« ce sujet »): a story of difficulty
       // that no intent reaches is HELP's, not « pas mon domaine ».
       const { domain, contacts } = recognition.outOfScope ?? { domain: 'other', contacts: [] };
-      const aids = recognition.distress.need === 'aide_financiere';
+      const aids = recognition.distress.need === 'aide_financiere' || intent === 'aide_financiere';
       await this.deps.misunderstood.set(step.context, 0);
       await step.context.sendActivities([
         ...outOfScopeActivities(this.deps.knowledge, t, domain, contacts),

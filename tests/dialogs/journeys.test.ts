@@ -211,6 +211,36 @@ describe('a field outside the domain beside a topic', () => {
   });
 });
 
+describe('a story of difficulty the class None is sure of', () => {
+  const real = getRecognizer();
+  const TEXT = 'une histoire de mon métier';
+  const sureNone: IntentRecognizer = {
+    recognize: (text) => {
+      const result = real.recognize(text);
+      if (text !== TEXT) return result;
+      return {
+        ...result,
+        topIntent: 'None',
+        score: 0.7,
+        intents: { None: { score: 0.7 } },
+        ambiguous: undefined,
+        outOfScope: undefined,
+        // A difficulty of the business: refineIntent would send it to the aid journey.
+        entities: { difficultes: ['evenement_ponctuel'] },
+        distress: { level: 'moderate', signals: ['epuisement'], need: 'help' },
+      };
+    },
+  };
+
+  it('business difficulties too → « pas mon domaine », the HELP offer, then the aid journey (not HELP alone)', async () => {
+    const reply = await new TestConversation('test', sureNone).send(TEXT);
+    expect(reply.text).toContain("Ce n'est pas mon domaine");
+    expect(reply.links).toContain('https://www.demarches-simplifiees.fr');
+    // The aid journey, its answer here (a one-off event: the aids that cover it).
+    expect(reply.text).toContain('Aide financière exceptionnelle (AFE)');
+  });
+});
+
 describe('feedback', () => {
   it('records the answer to "Cette réponse vous a-t-elle aidé ?" with the intent', async () => {
     const conversation = new TestConversation();

@@ -172,8 +172,28 @@ describe('out-of-scope detector (locales/fr/nlu/out-of-scope.yaml)', () => {
     ['quelle banque pour un pret pro', 'banque'],
     ['obtenir un kbis', 'creation'],
     ['combien je toucherai a la retraite', 'retraite'],
+    // Each field's usual words beyond its name.
+    ['quelle pension puis je esperer apres vingt ans', 'retraite'],
+    ['le minimum vieillesse', 'retraite'],
+    ['mon revenu imposable a augmente', 'impots'],
+    ['eurl a associe unique et dividendes', 'creation'],
+    ['je touche le aah', 'caf'],
+    ['comment payer mon employee pendant son arret', 'salaries'],
+    ['le cumul emploi chomage', 'chomage'],
   ])('« %s » → %s', (text, domain) => {
     expect(scope.detect(text)?.domain).toBe(domain);
+  });
+
+  it.each([
+    // The pension of invalidity is the bot's own field.
+    'quelle pension de invalidite',
+    'quelle pension de le invalidite',
+    'ma pension',
+    // Words that only look like a field's.
+    'je me suis employe a tout payer',
+    'je ai un gros souci',
+  ])('« %s » → no field outside the domain', (text) => {
+    expect(scope.detect(text)).toBeUndefined();
   });
 
   it('contacts named in the data file exist in the knowledge base', async () => {
