@@ -1,9 +1,20 @@
-import type { IntentRecognizer } from '../../dialogs/ports';
+import type { IntentRecognizer, RecognitionLike } from '../../dialogs/ports';
 import { getRecognizer } from '../../nlu';
 import { walkPaths } from '../../knowledge/tree';
 import { knowledge, TestConversation } from './harness';
 
 const MENU_FR = 'Demander une aide financière';
+
+/** The project's recogniser, except that `text` is read as `reading` says (the rest of the real reading kept). */
+function readingAs(text: string, reading: Partial<RecognitionLike>): IntentRecognizer {
+  const real = getRecognizer();
+  return {
+    recognize: (message) => {
+      const result = real.recognize(message);
+      return message === text ? { ...result, ...reading } : result;
+    },
+  };
+}
 
 describe('journey trees (maternité, maladie, invalidité): every path, walked by clicking', () => {
   const starts: Record<string, string> = {
@@ -110,20 +121,11 @@ describe('not understood and out of scope', () => {
 });
 
 describe('ambiguity', () => {
-  const real = getRecognizer();
-  const hesitant: IntentRecognizer = {
-    recognize: (text) => {
-      const result = real.recognize(text);
-      return text === 'une question sur ma situation'
-        ? {
-            ...result,
-            topIntent: 'maternite',
-            score: 0.4,
-            ambiguous: { first: 'maternite', second: 'adoption' },
-          }
-        : result;
-    },
-  };
+  const hesitant = readingAs('une question sur ma situation', {
+    topIntent: 'maternite',
+    score: 0.4,
+    ambiguous: { first: 'maternite', second: 'adoption' },
+  });
 
   it('asks "Vous voulez parler de A ou de B ?" and follows the answer', async () => {
     const conversation = new TestConversation('test', hesitant);
@@ -136,22 +138,14 @@ describe('ambiguity', () => {
 });
 
 describe('HELP first, and a topic beside it', () => {
-  const real = getRecognizer();
   const TEXT = 'une question sur ma situation';
-  const helpThen = (second: number): IntentRecognizer => ({
-    recognize: (text) => {
-      const result = real.recognize(text);
-      if (text !== TEXT) return result;
-      const intents = { help: { score: 0.45 }, maternite: { score: second }, None: { score: 0.1 } };
-      return {
-        ...result,
-        topIntent: 'help',
-        score: 0.45,
-        intents,
-        distress: { level: 'none', signals: [], need: 'help' },
-      };
-    },
-  });
+  const helpThen = (second: number): IntentRecognizer =>
+    readingAs(TEXT, {
+      topIntent: 'help',
+      score: 0.45,
+      intents: { help: { score: 0.45 }, maternite: { score: second }, None: { score: 0.1 } },
+      distress: { level: 'none', signals: [], need: 'help' },
+    });
 
   it('HELP the top intent and a topic next, fairly likely → the HELP offer, then that topic answered', async () => {
     const reply = await new TestConversation('test', helpThen(0.3)).send(TEXT);
@@ -160,19 +154,12 @@ describe('HELP first, and a topic beside it', () => {
   });
 
   it('a hesitation between a topic and HELP → nothing asked: the HELP offer, then the topic', async () => {
-    const hesitating: IntentRecognizer = {
-      recognize: (text) => {
-        const result = real.recognize(text);
-        if (text !== TEXT) return result;
-        return {
-          ...result,
-          topIntent: 'maternite',
-          score: 0.4,
-          ambiguous: { first: 'maternite', second: 'help' },
-          distress: { level: 'none', signals: [], need: 'help' },
-        };
-      },
-    };
+    const hesitating = readingAs(TEXT, {
+      topIntent: 'maternite',
+      score: 0.4,
+      ambiguous: { first: 'maternite', second: 'help' },
+      distress: { level: 'none', signals: [], need: 'help' },
+    });
     const reply = await new TestConversation('test', hesitating).send(TEXT);
     expect(reply.text).not.toContain('Vous voulez parler');
     expect(reply.links).toContain('https://www.demarches-simplifiees.fr');
@@ -187,22 +174,14 @@ describe('HELP first, and a topic beside it', () => {
 });
 
 describe('a field outside the domain beside a topic', () => {
-  const real = getRecognizer();
   const TEXT = 'une question sur ma situation';
-  const besideField: IntentRecognizer = {
-    recognize: (text) => {
-      const result = real.recognize(text);
-      if (text !== TEXT) return result;
-      return {
-        ...result,
-        topIntent: 'maternite',
-        score: 0.45,
-        entities: {},
-        outOfScope: { domain: 'creation', contacts: [] },
-        distress: { level: 'none', signals: [], need: 'help' },
-      };
-    },
-  };
+  const besideField = readingAs(TEXT, {
+    topIntent: 'maternite',
+    score: 0.45,
+    entities: {},
+    outOfScope: { domain: 'creation', contacts: [] },
+    distress: { level: 'none', signals: [], need: 'help' },
+  });
 
   it('the topic the recogniser chose is answered after « pas mon domaine » for the field', async () => {
     const reply = await new TestConversation('test', besideField).send(TEXT);
@@ -212,25 +191,17 @@ describe('a field outside the domain beside a topic', () => {
 });
 
 describe('a story of difficulty the class None is sure of', () => {
-  const real = getRecognizer();
   const TEXT = 'une histoire de mon métier';
-  const sureNone: IntentRecognizer = {
-    recognize: (text) => {
-      const result = real.recognize(text);
-      if (text !== TEXT) return result;
-      return {
-        ...result,
-        topIntent: 'None',
-        score: 0.7,
-        intents: { None: { score: 0.7 } },
-        ambiguous: undefined,
-        outOfScope: undefined,
-        // A difficulty of the business: refineIntent would send it to the aid journey.
-        entities: { difficultes: ['evenement_ponctuel'] },
-        distress: { level: 'moderate', signals: ['epuisement'], need: 'help' },
-      };
-    },
-  };
+  const sureNone = readingAs(TEXT, {
+    topIntent: 'None',
+    score: 0.7,
+    intents: { None: { score: 0.7 } },
+    ambiguous: undefined,
+    outOfScope: undefined,
+    // A difficulty of the business: refineIntent would send it to the aid journey.
+    entities: { difficultes: ['evenement_ponctuel'] },
+    distress: { level: 'moderate', signals: ['epuisement'], need: 'help' },
+  });
 
   it('business difficulties too → « pas mon domaine », the HELP offer, then the aid journey (not HELP alone)', async () => {
     const reply = await new TestConversation('test', sureNone).send(TEXT);
