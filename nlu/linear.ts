@@ -181,10 +181,9 @@ export class LinearScorer {
    * Resolves words against this scorer's index from now on: `indexedWord`s obtained after this call (and while
    * the featurizer's `generation` stays the same) can be given to `score`.
    */
-  prepare(): Featurizer {
+  prepare(): void {
     this.featurizer.useIndex(this.index);
     this.preparedGeneration = this.featurizer.generation;
-    return this.featurizer;
   }
 
   /** `words`: the tokens' words, when the caller resolved them since `prepare` (same featurizer generation). */

@@ -340,6 +340,13 @@ let wordAtomsVersion = 0;
 const WORD_MEMO_MAX = 20_000;
 const NONE = new Int32Array(0);
 
+/** Empties the words' memo when patterns or atoms were added since it was filled (its entries may lack some). */
+function forgetStaleWordAtoms(): void {
+  if (wordAtomsVersion === registryVersion) return;
+  wordAtoms.clear();
+  wordAtomsVersion = registryVersion;
+}
+
 function atomsOfWord(word: string): Int32Array {
   let ids = wordAtoms.get(word);
   if (ids) return ids;
@@ -396,10 +403,7 @@ function atomsOfText(
       return t;
     }
   }
-  if (wordAtomsVersion !== registryVersion) {
-    wordAtoms.clear();
-    wordAtomsVersion = registryVersion;
-  }
+  forgetStaleWordAtoms();
   let slot = recentTexts[nextSlot];
   if (!slot || slot.stamps.length < atomCount || slot.satisfied.length < allRequirements.length) {
     slot = {
@@ -537,10 +541,7 @@ export function readingText(
  * `atomsVersion()` stays the same.
  */
 export function atomsOf(word: string): Int32Array {
-  if (wordAtomsVersion !== registryVersion) {
-    wordAtoms.clear();
-    wordAtomsVersion = registryVersion;
-  }
+  forgetStaleWordAtoms();
   return atomsOfWord(word);
 }
 
