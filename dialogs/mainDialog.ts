@@ -173,6 +173,7 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
     const distressed = typed && recognition.distress.level !== 'none';
+    const words = wordCount(recognition.text);
     // HELP is the recogniser's top intent, so HELP is offered whatever else: a topic it also reads fairly surely is
     // answered after the offer rather than hidden by it (or asked about). When it hesitates between HELP and a
     // topic, nothing is asked either: HELP is offered and the topic answered.
@@ -203,9 +204,7 @@ export class MainDialog extends ComponentDialog {
         choices: [
           ...[first, second].map((intent) => ({ value: intent, label: capitalise(label(intent)) })),
           // A story may be about neither: a person can always be reached.
-          ...(wordCount(recognition.text) >= STORY_MIN_WORDS
-            ? [{ value: 'human', label: t('main.adviser') }]
-            : []),
+          ...(words >= STORY_MIN_WORDS ? [{ value: 'human', label: t('main.adviser') }] : []),
         ],
       } satisfies ChoiceStepOptions);
     }
@@ -220,30 +219,24 @@ export class MainDialog extends ComponentDialog {
         (other) => other !== intent && !(distressed && other === 'aide_financiere'),
       );
     }
-    // The recogniser is sure the message is about none of its subjects: `None` at least this sure, or no intent
-    // above its threshold (the score is then 1 − the best intent's).
-    const sureNone =
-      wordCount(recognition.text) >= STORY_MIN_WORDS && this.namesDomain(recognition.text, t)
-        ? SURE_NONE_STORY_SCORE
-        : SURE_NONE_SCORE;
-    const surelyNone =
-      typed &&
-      intent === 'None' &&
-      recognition.topIntent === 'None' &&
-      recognition.score >= sureNone &&
-      wordCount(recognition.text) >= 3;
+    // How sure the recogniser must be that a typed message of three words or more, read as `None`, is about none
+    // of its subjects (surer for a story naming the domain): `None` at least this sure, or no intent above its
+    // threshold (the score is then 1 − the best intent's). Infinite when the message is not such a reading.
+    const noneBar =
+      typed && recognition.topIntent === 'None' && words >= 3
+        ? words >= STORY_MIN_WORDS && this.namesDomain(recognition.text, t)
+          ? SURE_NONE_STORY_SCORE
+          : SURE_NONE_SCORE
+        : Infinity;
+    const noneSure = recognition.score >= noneBar;
+    const surelyNone = noneSure && intent === 'None';
     // A topic the recogniser chose itself (above its threshold), answered after « pas mon domaine » for a field named
     // beside it (« je vais créer mon entreprise : quel congé maternité ? »).
     const placed = typed && this.isTopic(intent) && intent !== 'help' && recognition.topIntent === intent;
     // Told with difficulty, a story the class `None` is sure of stays sure of it even when its difficulties would
     // send it to the aid journey (refineIntent): the aids still follow.
     const surelyNoneStory =
-      typed &&
-      recognition.topIntent === 'None' &&
-      (intent === 'None' || intent === 'aide_financiere') &&
-      recognition.score >= sureNone &&
-      noneScore(recognition) >= sureNone &&
-      wordCount(recognition.text) >= 3;
+      noneSure && (intent === 'None' || intent === 'aide_financiere') && noneScore(recognition) >= noneBar;
     if (distressed && (isOutOfScope(recognition) || surelyNoneStory)) {
       // A question outside the bot's field told with difficulty: the honest answer, and HELP; money trouble also
       // opens the aid journey (the aids do not depend on the field asked about). A field is named, or the class
@@ -283,7 +276,7 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
     // A story asking for financial aid tells a difficulty even without its words: HELP comes with the aids.
-    if (typed && intent === 'aide_financiere' && wordCount(recognition.text) >= STORY_MIN_WORDS) {
+    if (typed && intent === 'aide_financiere' && words >= STORY_MIN_WORDS) {
       return this.withHelpOffer(step, intent, entities, t);
     }
     if (surelyNone) {
