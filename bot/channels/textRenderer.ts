@@ -64,8 +64,10 @@ class Builder {
     this.pending.push(`  ${this.firstChoice + this.choices.length - 1}. ${choice.title}`);
   }
 
+  /** A link, once per flush: two cards of one reply that give the same link show it once in a terminal. */
   link(title: string, url: string): void {
-    this.links.push(title && title !== url ? `  ↗ ${title} : ${url}` : `  ↗ ${url}`);
+    const line = title && title !== url ? `  ↗ ${title} : ${url}` : `  ↗ ${url}`;
+    if (!this.links.includes(line)) this.links.push(line);
   }
 
   /** Writes the links and numbered choices gathered since the last flush. */

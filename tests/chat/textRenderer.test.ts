@@ -77,6 +77,27 @@ describe('terminal rendering of activities', () => {
     expect(choices).toEqual([{ title: 'Être rappelé', text: 'conseiller' }]);
   });
 
+  it('shows a link once when two cards of one reply give it', () => {
+    const card = (title: string) =>
+      CardFactory.heroCard(title, 'Une aide', undefined, [
+        {
+          type: ActionTypes.OpenUrl,
+          title: 'Formulaire',
+          value: 'https://secu-independants.fr/demander-une-aide',
+        },
+      ]);
+    const carousel = MessageFactory.carousel([card('ACED'), card('AFE')]);
+    const { lines } = renderActivities([carousel], { botName: 'Bot' });
+    expect(lines).toEqual([
+      'Bot :',
+      '  ACED',
+      '  Une aide',
+      '  AFE',
+      '  Une aide',
+      '  ↗ Formulaire : https://secu-independants.fr/demander-une-aide',
+    ]);
+  });
+
   it('numbers choices across a whole batch of replies and skips typing and traces unless asked', () => {
     const trace = {
       type: 'trace',
