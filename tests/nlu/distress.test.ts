@@ -93,6 +93,12 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     'des fois je veux me foutre en l air',
     'je vais en finir',
     'ma vie n’a plus de sens',
+    'ma famille serait mieux sans moi',
+    "j'ai envie de crever",
+    'la seule solution c’est de disparaître',
+    'à quoi bon vivre',
+    "j'espère avoir un accident",
+    "la meilleure chose qui puisse m'arriver, ce serait un accident",
   ])('self-harm: « %s »', (text) => {
     expect(recognizer.recognize(text).selfHarm).toBe(true);
   });
@@ -101,6 +107,9 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     'je voudrais en finir avec ce dossier',
     'comment vivre avec une ALD',
     'ma cliente a un coup de soleil',
+    'je vais crever de faim',
+    "la meilleure chose qui puisse m'arriver c'est de trouver des clients",
+    'la seule solution c’est de disparaître du marché',
   ])('not self-harm: « %s »', (text) => {
     expect(recognizer.recognize(text).selfHarm).toBe(false);
   });
