@@ -186,6 +186,7 @@ describe('out-of-scope detector (locales/fr/nlu/out-of-scope.yaml)', () => {
     ['la conseillere dit que je suis en situation de cumul', 'chomage'],
     ['mon proprio augmente le loyer de la boutique', 'litige'],
     ['le proprietaire veut son loyer a 100 pour cent', 'litige'],
+    ['le proprietaire voulait avoir son loyer', 'litige'],
     ['que faire avec un client mauvais payeur', 'litige'],
     ['les impayes de mes clients', 'litige'],
     ['comment faire une facture pour un client en belgique', 'comptabilite'],
