@@ -195,6 +195,9 @@ describe('out-of-scope detector (locales/fr/nlu/out-of-scope.yaml)', () => {
     ['passer en sasu ou rester en micro', 'creation'],
     ['vendre mon fonds de commerce', 'creation'],
     ['utiliser mon cpf pour une formation', 'formation'],
+    ['les gestes barrieres dans mon salon', 'reglementation'],
+    ['ma carte cps est bloquee', 'reglementation'],
+    ['une licence iv pour mon bar', 'reglementation'],
   ])('« %s » → %s', (text, domain) => {
     expect(scope.detect(text)?.domain).toBe(domain);
   });
@@ -215,6 +218,8 @@ describe('out-of-scope detector (locales/fr/nlu/out-of-scope.yaml)', () => {
     'des cotisations impayees',
     'aide pour un independant apres un sinistre',
     'je ai une formation de reconversion pendant mon arret',
+    'ma carte vitale est bloquee',
+    'les conditions sanitaires nous empechent de ouvrir',
   ])('« %s » → no field outside the domain', (text) => {
     expect(scope.detect(text)).toBeUndefined();
   });
