@@ -761,7 +761,15 @@ export function isOutOfScope(recognition: RecognitionLike): boolean {
   if (!theirs && (situation || activeDifficulties(entities).length > 0)) return false;
   // With signs of difficulty HELP is offered anyway: the HELP intent does not hide the field asked about.
   const helpOffered = recognition.topIntent === 'help' && recognition.distress.level !== 'none';
-  return recognition.topIntent === 'None' || helpOffered || recognition.score < OUT_OF_SCOPE_MAX_TOPIC_SCORE;
+  // Whom to call about a field outside the domain (« le numéro de Pôle emploi ») is not answered with the bot's own
+  // contacts: the honest answer names the field, with the contacts the sources give for it.
+  const contactOfField = recognition.topIntent === 'contact';
+  return (
+    recognition.topIntent === 'None' ||
+    helpOffered ||
+    contactOfField ||
+    recognition.score < OUT_OF_SCOPE_MAX_TOPIC_SCORE
+  );
 }
 
 /** The probability of the class `None` itself (not 1 − the best intent's, when that is under the threshold). */

@@ -45,6 +45,13 @@ describe('out of scope', () => {
     expect(isOutOfScope({ ...withField, entities: { difficultes: ['cotisations'] } })).toBe(false);
   });
 
+  it('asking whom to call about a field outside the domain is out of scope, not answered with the bot’s contacts', () => {
+    expect(isOutOfScope({ ...withField, topIntent: 'contact', score: 0.8, entities: {} })).toBe(true);
+    expect(isOutOfScope({ ...withField, topIntent: 'contact', score: 0.8, outOfScope: undefined })).toBe(
+      false,
+    );
+  });
+
   it("in a field about other people, the situation named is theirs: an employee's illness stays out of scope", () => {
     const employees = { ...withField, outOfScope: { domain: 'salaries', contacts: [], aboutOthers: true } };
     const ill = { entities: { difficultes: ['sante_activite' as const] } };
