@@ -1,6 +1,7 @@
 /**
  * Questions outside the bot's field (taxes, unemployment benefits of employees, banks, company formalities,
- * pension amounts, private insurance, disputes, family benefits, bookkeeping, hiring): recognised from the data
+ * pension amounts, private insurance, disputes, family benefits, bookkeeping, hiring, vocational training, the rules
+ * of the trade): recognised from the data
  * file `locales/fr/nlu/out-of-scope.yaml`, so that the bot answers honestly « ce n'est pas mon domaine » instead of
  * a domain answer or a bare « je n'ai pas compris ».
  */
