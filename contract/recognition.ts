@@ -44,6 +44,8 @@ export const OutOfScopeSchema = z.object({
   contacts: z.array(z.string()),
   /** Intents whose journey answers this field's questions itself (then the message is in scope), if any. */
   answeredBy: z.array(IntentNameSchema).optional(),
+  /** The field is about other people (employees): the situations and difficulties named are theirs, not the person's. */
+  aboutOthers: z.boolean().optional(),
 });
 export type OutOfScope = z.infer<typeof OutOfScopeSchema>;
 

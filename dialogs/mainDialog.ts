@@ -752,13 +752,24 @@ export function isOutOfScope(recognition: RecognitionLike): boolean {
   // A field whose questions a journey answers itself (out-of-scope.yaml `answeredBy`), when that journey is chosen.
   if (recognition.outOfScope.answeredBy?.includes(recognition.topIntent)) return false;
   // A situation or a difficulty the aids answer (« je pars à la retraite et j'ai du mal à payer ») is in scope;
-  // being in activity (« j'exerce depuis mon domicile ») is every independent's and says nothing of the need.
+  // being in activity (« j'exerce depuis mon domicile ») is every independent's and says nothing of the need. In a
+  // field about other people (out-of-scope.yaml `aboutOthers`: « la fiche de paie d'un employé absent pour
+  // maladie »), the situation named is theirs: only a topic the recogniser is sure of keeps the message in scope.
   const { entities } = recognition;
   const situation = entities.situation !== undefined && entities.situation !== 'actif';
-  if (situation || activeDifficulties(entities).length > 0) return false;
+  const theirs = recognition.outOfScope.aboutOthers === true;
+  if (!theirs && (situation || activeDifficulties(entities).length > 0)) return false;
   // With signs of difficulty HELP is offered anyway: the HELP intent does not hide the field asked about.
   const helpOffered = recognition.topIntent === 'help' && recognition.distress.level !== 'none';
-  return recognition.topIntent === 'None' || helpOffered || recognition.score < OUT_OF_SCOPE_MAX_TOPIC_SCORE;
+  // Whom to call about a field outside the domain (« le numéro de Pôle emploi ») is not answered with the bot's own
+  // contacts: the honest answer names the field, with the contacts the sources give for it.
+  const contactOfField = recognition.topIntent === 'contact';
+  return (
+    recognition.topIntent === 'None' ||
+    helpOffered ||
+    contactOfField ||
+    recognition.score < OUT_OF_SCOPE_MAX_TOPIC_SCORE
+  );
 }
 
 /** The probability of the class `None` itself (not 1 − the best intent's, when that is under the threshold). */

@@ -403,7 +403,8 @@ export class Recognizer {
     // The words' atoms read with the chunks, unless patterns were added since (the first message ever).
     readingText(normalized, tokens, norm.atomsVersion === atomsVersion() ? norm.atoms : undefined);
     if (corrected) readingText(read[1], norm.tokens);
-    const outOfScope = this.scope.detect(normalized);
+    // A field's word is read as written too: spelling correction must not erase it (« voulant » → « voulait »).
+    const outOfScope = this.scope.detect(normalized) ?? (corrected ? this.scope.detect(read[1]) : undefined);
     const result = {
       text,
       normalized,

@@ -1,6 +1,7 @@
 /**
  * Questions outside the bot's field (taxes, unemployment benefits of employees, banks, company formalities,
- * pension amounts, private insurance, disputes, family benefits, bookkeeping, hiring): recognised from the data
+ * pension amounts, private insurance, disputes, family benefits, bookkeeping, hiring, vocational training, the rules
+ * of the trade): recognised from the data
  * file `locales/fr/nlu/out-of-scope.yaml`, so that the bot answers honestly « ce n'est pas mon domaine » instead of
  * a domain answer or a bare « je n'ai pas compris ».
  */
@@ -20,6 +21,8 @@ export const OutOfScopeFileSchema = z.strictObject({
         contacts: z.array(z.string().min(1)).default([]),
         /** Intents whose journey answers this field's questions itself (`dialogs/mainDialog.ts` isOutOfScope). */
         answeredBy: z.array(IntentNameSchema).optional(),
+        /** The field's questions are about other people (employees): their illness or maternity is not the person's. */
+        aboutOthers: z.boolean().optional(),
         patterns: z.array(Pattern).min(1),
       }),
     )
@@ -35,9 +38,14 @@ export class ScopeDetector {
   readonly words: string[];
 
   constructor(data: OutOfScopeFile) {
-    this.domains = data.domains.map(({ id, contacts, answeredBy, patterns }) => {
+    this.domains = data.domains.map(({ id, contacts, answeredBy, aboutOthers, patterns }) => {
       const re = compileGroup(patterns);
-      const result = { domain: id, contacts, ...(answeredBy ? { answeredBy } : {}) };
+      const result = {
+        domain: id,
+        contacts,
+        ...(answeredBy ? { answeredBy } : {}),
+        ...(aboutOthers ? { aboutOthers } : {}),
+      };
       return { result, re, req: requirementOf(re) };
     });
     this.words = patternWords(data.domains.flatMap((d) => d.patterns));

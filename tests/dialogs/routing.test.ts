@@ -44,6 +44,36 @@ describe('out of scope', () => {
     expect(isOutOfScope({ ...withField, entities: { situation: 'retraite_proche' } })).toBe(false);
     expect(isOutOfScope({ ...withField, entities: { difficultes: ['cotisations'] } })).toBe(false);
   });
+
+  it('asking whom to call about a field outside the domain is out of scope, not answered with the bot’s contacts', () => {
+    expect(isOutOfScope({ ...withField, topIntent: 'contact', score: 0.8, entities: {} })).toBe(true);
+    expect(isOutOfScope({ ...withField, topIntent: 'contact', score: 0.8, outOfScope: undefined })).toBe(
+      false,
+    );
+  });
+
+  it("in a field about other people, the situation named is theirs: an employee's illness stays out of scope", () => {
+    const employees = { ...withField, outOfScope: { domain: 'salaries', contacts: [], aboutOthers: true } };
+    const ill = { entities: { difficultes: ['sante_activite' as const] } };
+    expect(isOutOfScope({ ...employees, ...ill })).toBe(true);
+    // A topic the recogniser is unsure of does not bring it back (the dialog answers both)…
+    expect(isOutOfScope({ ...employees, ...ill, topIntent: 'indemnites_journalieres', score: 0.45 })).toBe(
+      true,
+    );
+    // …a topic it is sure of does.
+    expect(isOutOfScope({ ...employees, ...ill, topIntent: 'indemnites_journalieres', score: 0.8 })).toBe(
+      false,
+    );
+    // In a field about the person's own affairs, the difficulty still brings it back in scope.
+    expect(isOutOfScope({ ...withField, ...ill })).toBe(false);
+  });
+
+  it('the recogniser reads an employer question about a sick employee as the field « salariés », about others', () => {
+    const r = getRecognizer().recognize(
+      'Comment faire le bulletin de paie de mon employé en arrêt maladie, je le paie ou pas ?',
+    );
+    expect(r.outOfScope).toMatchObject({ domain: 'salaries', aboutOthers: true });
+  });
 });
 
 describe('slots filled from entities', () => {

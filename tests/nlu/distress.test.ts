@@ -189,6 +189,24 @@ describe('out-of-scope detector (locales/fr/nlu/out-of-scope.yaml)', () => {
     ['je touche le aah', 'caf'],
     ['comment payer mon employee pendant son arret', 'salaries'],
     ['le cumul emploi chomage', 'chomage'],
+    // As people write them: glued names, the jargon of the field, the landlord, the client who pays late.
+    ['inscription a polemploi', 'chomage'],
+    ['pas de reponse de francetravail', 'chomage'],
+    ['la conseillere dit que je suis en situation de cumul', 'chomage'],
+    ['mon proprio augmente le loyer de la boutique', 'litige'],
+    ['le proprietaire veut son loyer a 100 pour cent', 'litige'],
+    ['le proprietaire voulait avoir son loyer', 'litige'],
+    ['que faire avec un client mauvais payeur', 'litige'],
+    ['les impayes de mes clients', 'litige'],
+    ['comment faire une facture pour un client en belgique', 'comptabilite'],
+    ['mes notes de frais et les frais kilometriques', 'comptabilite'],
+    ['le bulletin de salaire de mon apprentie', 'salaries'],
+    ['passer en sasu ou rester en micro', 'creation'],
+    ['vendre mon fonds de commerce', 'creation'],
+    ['utiliser mon cpf pour une formation', 'formation'],
+    ['les gestes barrieres dans mon salon', 'reglementation'],
+    ['ma carte cps est bloquee', 'reglementation'],
+    ['une licence iv pour mon bar', 'reglementation'],
   ])('« %s » → %s', (text, domain) => {
     expect(scope.detect(text)?.domain).toBe(domain);
   });
@@ -201,6 +219,16 @@ describe('out-of-scope detector (locales/fr/nlu/out-of-scope.yaml)', () => {
     // Words that only look like a field's.
     'je me suis employe a tout payer',
     'je ai un gros souci',
+    // The bot's own words near a field's: the rent one cannot pay, a kind landlord, the cotisations paid late, the
+    // aids after a disaster, one's own payslips.
+    'je ne peux plus payer mon loyer',
+    'jai eu la chance de avoir une proprietaire comprehensive',
+    'un retard de paiement de mes cotisations',
+    'des cotisations impayees',
+    'aide pour un independant apres un sinistre',
+    'je ai une formation de reconversion pendant mon arret',
+    'ma carte vitale est bloquee',
+    'les conditions sanitaires nous empechent de ouvrir',
   ])('« %s » → no field outside the domain', (text) => {
     expect(scope.detect(text)).toBeUndefined();
   });
