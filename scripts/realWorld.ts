@@ -221,8 +221,8 @@ function template(text: string): RegExp {
  *   HELP offered       the HELP questionnaire URL (knowledge/help.yaml, entry help-questionnaire) or a HELP card;
  *   aide_financiere    a question of the orientation tree (the first one the journey asks for this message), or
  *                      the card of an aid (an entry of the tree's leaves or of intent aide_financiere);
- *   topic X            the answer card of one of intent X's entries (by title), or the first question of X's
- *                      journey tree (parcours-maternite, -maladie, -invalidite);
+ *   topic X            the answer card of one of intent X's entries (by title), the first question of X's journey
+ *                      tree (parcours-maternite, -maladie, -invalidite), or for `contact` the advisers' contacts card;
  *   out_of_scope       the `main.outOfScope` text;
  *   bare not-understood `main.notUnderstood1` with no button at all.
  */
@@ -263,6 +263,9 @@ export function replyClassifier(
   const raw = (k: string) => t(k, { interpolation: { skipOnVariables: true }, skipInterpolation: true });
   const outOfScope = exists('main.outOfScope') ? template(raw('main.outOfScope')) : undefined;
   const notUnderstood = key(t('main.notUnderstood1'));
+  // The advisers' contacts card (its heading `contacts.intro`) is the answer of the intent `contact` (and of
+  // `human`): it has no knowledge-base entry title of its own.
+  const contactsHeading = exists('contacts.intro') ? key(t('contacts.intro')) : undefined;
   const intentLabels = t('intents', { returnObjects: true }) as Record<string, string>;
   const labelToIntent = new Map(Object.entries(intentLabels).map(([intent, label]) => [key(label), intent]));
 
@@ -277,7 +280,11 @@ export function replyClassifier(
         .map((q) => q.intent);
       const topics = [
         ...new Set(
-          [...titles.map((title) => titleToIntent.get(title)), ...asked].filter((x): x is string => !!x),
+          [
+            ...titles.map((title) => titleToIntent.get(title)),
+            ...asked,
+            ...(contactsHeading !== undefined && titles.includes(contactsHeading) ? ['contact'] : []),
+          ].filter((x): x is string => !!x),
         ),
       ];
       const all = v.texts.join('\n');
@@ -609,7 +616,8 @@ export function realWorldMarkdown(file: string, results: RealWorldResults | unde
       'server (`POST /api/messages`, `deliveryMode: expectReplies`); its visible replies (texts, card texts, ' +
       'buttons, links) are classified: HELP offered = the HELP questionnaire link (knowledge/help.yaml) or a HELP ' +
       "card; aide_financiere = a question of the orientation tree or an aid's card; topic X = the card of one of " +
-      "X's entries (titles from the knowledge base) or the first question of X's journey; out_of_scope = the " +
+      "X's entries (titles from the knowledge base), the first question of X's journey, or for `contact` the " +
+      "advisers' contacts card; out_of_scope = the " +
       '`main.outOfScope` text; bare not-understood = `main.notUnderstood1` with no button at all; anything else ' +
       'is `other` (e.g. a question « A ou B ? », a menu, guesses offered as buttons).',
     '',

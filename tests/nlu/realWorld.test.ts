@@ -148,6 +148,14 @@ describe('real-world corpus (nlu:eval)', () => {
       expect((await ask('je voudrais faire une demande HELP')).help).toBe(true);
     });
 
+    it("sees the advisers' contacts card as the answer of `contact`, beside the HELP link it carries", async () => {
+      const contact = await ask("comment joindre l'urssaf par téléphone ?");
+      expect(contact.topics).toEqual(['contact']);
+      expect(contact.phoneLines).toBe(true);
+      // The HELP offer's own phone lines are not that answer.
+      expect((await ask('je voudrais faire une demande HELP')).topics).not.toContain('contact');
+    });
+
     it('scores the sample corpus end to end', async () => {
       const corpus = loadCorpus(SAMPLE);
       if (!corpus) throw new Error('sample missing');
