@@ -36,6 +36,15 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     ["j'ai peur pour mes enfants", 'epuisement'],
     ['depuis deux ans je me verse un revenu en dessous du SMIC', 'argent'],
     ['on ne pourra pas rembourser le fournisseur', 'impaye'],
+    ["comment puis-je m'en sortir avec toutes ces charges", 'argent'],
+    ['le compte pro est dans le rouge, je ne peux plus me verser de salaire', 'argent'],
+    ["je ne me paie qu'un mois sur deux", 'argent'],
+    ['il faut encore trouver de quoi nourrir les enfants', 'survie'],
+    ['la facture est impossible à régler', 'impaye'],
+    ['je ne pourrai plus les rembourser', 'impaye'],
+    ["je vois très mal l'avenir", 'epuisement'],
+    ['le stress prend le dessus', 'epuisement'],
+    ['je suis complètement perdue, je ne sais plus quoi faire', 'epuisement'],
   ])('« %s » → %s', (text, signal) => {
     expect(distress(text).signals).toContain(signal);
     expect(distress(text).level).not.toBe('none');
@@ -50,6 +59,8 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     'je voudrais couper le contrat de gaz de mon local',
     'je vais devoir fermer mon compte ameli',
     'je vis avec 2 enfants',
+    "j'étais complètement perdu dans les démarches de création",
+    "j'ai de quoi manger, c'est pour ma carte vitale",
   ])('no sign in « %s »', (text) => {
     expect(distress(text)).toEqual({ level: 'none', signals: [], need: 'help' });
   });
