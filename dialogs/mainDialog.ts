@@ -63,6 +63,13 @@ const SURE_NONE_SCORE = 0.4;
  */
 const SURE_NONE_STORY_SCORE = 0.9;
 
+/**
+ * A story read as `None` without certainty is answered with its best topic when that topic is at least this likely
+ * and at least `NEAR_NONE_TOPIC_RATIO` times as likely as `None` (otherwise its guesses are offered as buttons).
+ */
+const NEAR_NONE_TOPIC_MIN_SCORE = 0.25;
+const NEAR_NONE_TOPIC_RATIO = 0.75;
+
 /** A guess offered for a short message not understood must have at least this probability. */
 const GUESS_MIN_SCORE = 0.08;
 
@@ -292,6 +299,13 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
     if (typed && intent === 'None') {
+      // A story the recogniser hesitates to place, whose best topic is nearly as likely as `None`: that topic is
+      // answered (its journey or its card, a concrete answer) and the next guess offered after it.
+      const near = words >= STORY_MIN_WORDS ? this.nearNoneTopics(recognition) : [];
+      if (near.length > 0) {
+        values(step).also = near.slice(1, 2);
+        return this.dispatch(step, near[0], entities, t);
+      }
       const guessed = await this.offerGuesses(step, recognition, t);
       if (guessed) return guessed;
     }
@@ -376,6 +390,24 @@ export class MainDialog extends ComponentDialog {
       ],
       lenient: true,
     } satisfies ChoiceStepOptions);
+  }
+
+  /**
+   * With `None` the top intent but not sure of itself, the topics (best first, at most two) at least
+   * `NEAR_NONE_TOPIC_MIN_SCORE` likely and at least `NEAR_NONE_TOPIC_RATIO` of `None`'s probability.
+   */
+  private nearNoneTopics(recognition: RecognitionLike): string[] {
+    const none = recognition.intents.None?.score ?? recognition.score;
+    return Object.entries(recognition.intents)
+      .filter(
+        ([intent, { score }]) =>
+          this.isTopic(intent) &&
+          intent !== 'help' &&
+          score >= NEAR_NONE_TOPIC_MIN_SCORE &&
+          score >= NEAR_NONE_TOPIC_RATIO * none,
+      )
+      .slice(0, 2)
+      .map(([intent]) => intent);
   }
 
   /** With HELP the top intent, the best other intent when it is a topic at least `BESIDE_HELP_MIN_SCORE` likely. */

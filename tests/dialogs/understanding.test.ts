@@ -3,6 +3,9 @@
  * place, a question outside its field, two needs in one message, slots read from a story and corrected,
  * negation and tense. Every test talks to the real recogniser, dialogs and knowledge base.
  */
+import type { IntentName } from '../../contract/intents';
+import type { IntentRecognizer } from '../../dialogs/ports';
+import { getRecognizer } from '../../nlu';
 import { knowledge, TestConversation } from './harness';
 
 const HELP_LINK = 'https://www.demarches-simplifiees.fr';
@@ -125,6 +128,54 @@ describe('a message the bot cannot place', () => {
     const next = await conversation.send(guess);
     expect(next.text).not.toContain("Je ne suis pas sûr d'avoir bien compris");
     expect(next.text.length).toBeGreaterThan(20);
+  });
+});
+
+describe('a story the recogniser hesitates to place', () => {
+  const STORY =
+    "On a eu le petit au printemps, j'ai tenu la boutique presque jusqu'au bout et personne ne m'a dit à quoi j'avais droit";
+  /** The real recognition of `STORY`, with `None` on top and the given scores (rankings as the recogniser's). */
+  const hesitating = (scores: Partial<Record<IntentName, number>>): IntentRecognizer => {
+    const real = getRecognizer();
+    return {
+      recognize: (text: string) => {
+        const r = real.recognize(text);
+        if (text !== STORY) return r;
+        const ranked = (Object.entries(scores) as [IntentName, number][]).sort((a, b) => b[1] - a[1]);
+        return {
+          ...r,
+          topIntent: ranked[0][0],
+          score: ranked[0][1],
+          intents: Object.fromEntries(ranked.map(([intent, score]) => [intent, { score }])),
+          ambiguous: undefined,
+          distress: { level: 'none' as const, signals: [], need: 'help' as const },
+        };
+      },
+    };
+  };
+
+  it('its best topic nearly as likely as `None` → the journey of that topic starts, no guesses to choose from', async () => {
+    const conversation = new TestConversation(
+      'test',
+      hesitating({ None: 0.36, maternite: 0.33, paternite: 0.12, help: 0.05 }),
+    );
+    const reply = await conversation.send(STORY);
+    expect(reply.text).not.toContain("Je ne suis pas sûr d'avoir bien compris");
+    expect(reply.choices).not.toContain('Parler à un conseiller');
+    // The maternité journey asks one of its questions (the story may already answer the first).
+    const tree = knowledge.trees.find((t) => t.journey?.intent === 'maternite')!;
+    const questions = tree.nodes.flatMap((n) => (n.type === 'question' ? [n.question] : []));
+    expect(questions.some((q) => reply.text.includes(q))).toBe(true);
+  });
+
+  it('its best topic far less likely than `None` → guesses as buttons, as before', async () => {
+    const conversation = new TestConversation(
+      'test',
+      hesitating({ None: 0.38, maternite: 0.2, paternite: 0.12, help: 0.05 }),
+    );
+    const reply = await conversation.send(STORY);
+    expect(reply.choices).toContain('Parler à un conseiller');
+    expect(reply.choices.length).toBeGreaterThanOrEqual(2);
   });
 });
 
