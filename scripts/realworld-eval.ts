@@ -123,7 +123,7 @@ async function main(): Promise<void> {
             `  ✗ ${j.item.id} [${j.item.kind}/${j.item.outcome}/${j.item.intent}${j.item.hardship ? '/hardship' : ''}` +
               `${j.item.selfharm ? '/selfharm' : ''}] judged ${j.predicted}; did: ${c ? describeClassified(c) : '?'} ` +
               `| nlu ${r.topIntent} ${r.score} ${r.distress.level}:${r.distress.signals.join('+')}` +
-              `${r.outOfScope ? ` oos:${r.outOfScope.domain}` : ''}\n` +
+              `${r.outOfScope ? ` oos:${r.outOfScope.domain}` : ''} | next ${nextGuesses(r.intents, r.topIntent)}\n` +
               `    ${j.item.text.replace(/\s+/g, ' ').slice(0, 220)}`,
           );
         }
@@ -132,6 +132,16 @@ async function main(): Promise<void> {
   } finally {
     await bot.close();
   }
+}
+
+/** The two intents after the top one, with their scores (`maternite 0.21, ald 0.08`). */
+function nextGuesses(intents: Record<string, { score: number }>, top: string): string {
+  return Object.entries(intents)
+    .filter(([intent]) => intent !== top)
+    .sort((a, b) => b[1].score - a[1].score)
+    .slice(0, 2)
+    .map(([intent, { score }]) => `${intent} ${score.toFixed(2)}`)
+    .join(', ');
 }
 
 void main();
