@@ -57,13 +57,6 @@ export const STORY_MIN_WORDS = 12;
 const SURE_NONE_SCORE = 0.4;
 
 /**
- * The same for a story (12+ words) that names the bot's own world (the Urssaf, the caisse, « mon dossier »): it is
- * more likely a story the recogniser cannot place, which gets its guesses (« Merci d'avoir pris le temps… »), than
- * a message about something else.
- */
-const SURE_NONE_STORY_SCORE = 0.9;
-
-/**
  * A story read as `None` without certainty is answered with its best topic when that topic is at least this likely
  * and at least `NEAR_NONE_TOPIC_RATIO` times as likely as `None` (otherwise its guesses are offered as buttons).
  */
@@ -227,13 +220,17 @@ export class MainDialog extends ComponentDialog {
       );
     }
     // How sure the recogniser must be that a typed message of three words or more, read as `None`, is about none
-    // of its subjects (surer for a story naming the domain): `None` at least this sure, or no intent above its
-    // threshold (the score is then 1 − the best intent's). Infinite when the message is not such a reading.
+    // of its subjects: `None` at least this sure, or no intent above its threshold (the score is then 1 − the best
+    // intent's). Infinite when the message is not such a reading, and for a story that names the bot's own world
+    // (the Urssaf, the caisse, « mon dossier »): that is a story the recogniser cannot place, which gets its guesses
+    // (« Merci d'avoir pris le temps… »), never « ce n'est pas mon domaine » (a field outside it is the scope
+    // detector's to name).
     const noneBar =
-      typed && recognition.topIntent === 'None' && words >= 3
-        ? words >= STORY_MIN_WORDS && this.namesDomain(recognition.text, t)
-          ? SURE_NONE_STORY_SCORE
-          : SURE_NONE_SCORE
+      typed &&
+      recognition.topIntent === 'None' &&
+      words >= 3 &&
+      !(words >= STORY_MIN_WORDS && this.namesDomain(recognition.text, t))
+        ? SURE_NONE_SCORE
         : Infinity;
     const noneSure = recognition.score >= noneBar;
     const surelyNone = noneSure && intent === 'None';
