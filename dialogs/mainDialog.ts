@@ -54,7 +54,13 @@ const BESIDE_HELP_MIN_SCORE = 0.2;
 export const STORY_MIN_WORDS = 12;
 
 /** `None` at least this sure: the message is about none of the bot's subjects (an honest « pas mon domaine »). */
-const SURE_NONE_SCORE = 0.4;
+const SURE_NONE_SCORE = 0.3;
+
+/**
+ * With a field outside the domain named, `None` at least this sure makes the field the answer, whatever situation
+ * or difficulty the message also tells (`isOutOfScope`).
+ */
+const SURE_NONE_FIELD_SCORE = 0.4;
 
 /**
  * A story read as `None` without certainty is answered with its best topic when that topic is at least this likely
@@ -283,6 +289,14 @@ export class MainDialog extends ComponentDialog {
     if (typed && intent === 'aide_financiere' && words >= STORY_MIN_WORDS) {
       return this.withHelpOffer(step, intent, entities, t);
     }
+    // A story read as `None` whose best topic is nearly as likely: that topic is answered (its journey or its card,
+    // a concrete answer) and the next guess offered after it, rather than « pas mon domaine » or guesses alone.
+    const nearTopics =
+      typed && intent === 'None' && words >= STORY_MIN_WORDS ? this.nearNoneTopics(recognition) : [];
+    if (nearTopics.length > 0) {
+      values(step).also = nearTopics.slice(1, 2);
+      return this.dispatch(step, nearTopics[0], entities, t);
+    }
     if (surelyNone) {
       // The recogniser is sure the message is about none of its subjects: say so honestly, then offer guesses.
       // It placed nothing: the message goes to the misunderstood inbox (once, guesses or not).
@@ -296,13 +310,6 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
     if (typed && intent === 'None') {
-      // A story the recogniser hesitates to place, whose best topic is nearly as likely as `None`: that topic is
-      // answered (its journey or its card, a concrete answer) and the next guess offered after it.
-      const near = words >= STORY_MIN_WORDS ? this.nearNoneTopics(recognition) : [];
-      if (near.length > 0) {
-        values(step).also = near.slice(1, 2);
-        return this.dispatch(step, near[0], entities, t);
-      }
       const guessed = await this.offerGuesses(step, recognition, t);
       if (guessed) return guessed;
     }
@@ -777,7 +784,7 @@ export function settleWithHelpOffered(ambiguous: { first: string; second: string
 export function isOutOfScope(recognition: RecognitionLike): boolean {
   if (!recognition.outOfScope) return false;
   // The recogniser is sure the message is about none of the bot's subjects: the field named is the answer.
-  if (recognition.topIntent === 'None' && recognition.score >= SURE_NONE_SCORE) return true;
+  if (recognition.topIntent === 'None' && recognition.score >= SURE_NONE_FIELD_SCORE) return true;
   // A field whose questions a journey answers itself (out-of-scope.yaml `answeredBy`), when that journey is chosen.
   if (recognition.outOfScope.answeredBy?.includes(recognition.topIntent)) return false;
   // A situation or a difficulty the aids answer (« je pars à la retraite et j'ai du mal à payer ») is in scope;

@@ -168,7 +168,7 @@ describe('a story the recogniser hesitates to place', () => {
     expect(questions.some((q) => reply.text.includes(q))).toBe(true);
   });
 
-  it('its best topic far less likely than `None` → guesses as buttons, as before', async () => {
+  it('its best topic far less likely than `None` → no topic answered, guesses as buttons', async () => {
     const conversation = new TestConversation(
       'test',
       hesitating({ None: 0.38, maternite: 0.2, paternite: 0.12, help: 0.05 }),
