@@ -110,6 +110,11 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     'à quoi bon vivre',
     "j'espère avoir un accident",
     "la meilleure chose qui puisse m'arriver, ce serait un accident",
+    "j'ai pensé à avaler toute la boîte de cachets",
+    'des fois je me dis que je pourrais sauter du pont',
+    'je ne veux plus vivre, je suis à bout',
+    'la mort serait une délivrance',
+    'parfois je pense à me supprimer',
   ])('self-harm: « %s »', (text) => {
     expect(recognizer.recognize(text).selfHarm).toBe(true);
   });
@@ -121,6 +126,9 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     'je vais crever de faim',
     "la meilleure chose qui puisse m'arriver c'est de trouver des clients",
     'la seule solution c’est de disparaître du marché',
+    'je voudrais supprimer mon compte ameli',
+    'je prends tous mes médicaments le matin, est-ce remboursé ?',
+    'je ne veux plus vivre comme ça, avec ces dettes',
   ])('not self-harm: « %s »', (text) => {
     expect(recognizer.recognize(text).selfHarm).toBe(false);
   });
