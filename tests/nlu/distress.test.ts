@@ -45,6 +45,17 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     ["je vois très mal l'avenir", 'epuisement'],
     ['le stress prend le dessus', 'epuisement'],
     ['je suis complètement perdue, je ne sais plus quoi faire', 'epuisement'],
+    ['mon frigo est vide', 'survie'],
+    ['je saute des repas pour que les enfants mangent', 'survie'],
+    ['je ne chauffe plus la maison cet hiver', 'survie'],
+    ["mes parents me prêtent de l'argent pour manger", 'survie'],
+    ['les agios me tuent', 'argent'],
+    ['je travaille à perte depuis un an', 'argent'],
+    ["l'urssaf m'a envoyé une contrainte", 'dettes'],
+    ["mon chiffre d'affaires est à zéro depuis trois mois", 'activite'],
+    ["j'ai perdu tous mes clients d'un coup", 'activite'],
+    ['je suis en train de couler', 'epuisement'],
+    ["c'est la descente aux enfers", 'epuisement'],
   ])('« %s » → %s', (text, signal) => {
     expect(distress(text).signals).toContain(signal);
     expect(distress(text).level).not.toBe('none');
@@ -61,6 +72,8 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     'je vis avec 2 enfants',
     "j'étais complètement perdu dans les démarches de création",
     "j'ai de quoi manger, c'est pour ma carte vitale",
+    'le chauffage du local est en panne, qui paie la réparation ?',
+    "une contrainte horaire m'empêche de venir",
   ])('no sign in « %s »', (text) => {
     expect(distress(text)).toEqual({ level: 'none', signals: [], need: 'help' });
   });
