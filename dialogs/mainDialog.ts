@@ -50,6 +50,11 @@ const DISTRESS_TOPIC_MIN_SCORE = 0.6;
 /** HELP is the top intent: the next intent, a topic, is answered after the HELP offer from this probability. */
 const BESIDE_HELP_MIN_SCORE = 0.2;
 
+/** A story read as a request for aid below this probability… */
+const WEAK_AID_SCORE = 0.45;
+/** …whose next intent is a topic at least this likely gets that topic's answer after the HELP offer. */
+const BESIDE_AID_MIN_SCORE = 0.2;
+
 /** From this many words a message is a story: never answered with « reformulez » alone. */
 export const STORY_MIN_WORDS = 12;
 
@@ -287,7 +292,8 @@ export class MainDialog extends ComponentDialog {
     }
     // A story asking for financial aid tells a difficulty even without its words: HELP comes with the aids.
     if (typed && intent === 'aide_financiere' && words >= STORY_MIN_WORDS) {
-      return this.withHelpOffer(step, intent, entities, t);
+      const topic = recognition.topIntent === intent ? this.topicBesideWeakAid(recognition) : undefined;
+      return this.withHelpOffer(step, topic ?? intent, entities, t, topic !== undefined);
     }
     // A story read as `None` whose best topic is nearly as likely: that topic is answered (its journey or its card,
     // a concrete answer) and the next guess offered after it, rather than « pas mon domaine » or guesses alone.
@@ -412,6 +418,18 @@ export class MainDialog extends ComponentDialog {
       )
       .slice(0, 2)
       .map(([intent]) => intent);
+  }
+
+  /**
+   * A story read as a request for aid without much certainty (below `WEAK_AID_SCORE`), whose next intent is a topic
+   * at least `BESIDE_AID_MIN_SCORE` likely: that topic (answered after the HELP offer and its aid button).
+   */
+  private topicBesideWeakAid(recognition: RecognitionLike): string | undefined {
+    if (recognition.score >= WEAK_AID_SCORE) return undefined;
+    const next = Object.entries(recognition.intents).find(([intent]) => intent !== 'aide_financiere');
+    return next && this.isTopic(next[0]) && next[0] !== 'help' && next[1].score >= BESIDE_AID_MIN_SCORE
+      ? next[0]
+      : undefined;
   }
 
   /** With HELP the top intent, the best other intent when it is a topic at least `BESIDE_HELP_MIN_SCORE` likely. */

@@ -168,6 +168,26 @@ describe('a story the recogniser hesitates to place', () => {
     expect(questions.some((q) => reply.text.includes(q))).toBe(true);
   });
 
+  it('read as a request for aid without certainty, with a topic next → HELP and the aid button, then that topic', async () => {
+    const conversation = new TestConversation(
+      'test',
+      hesitating({ aide_financiere: 0.4, cotisations_delais: 0.3, None: 0.1, help: 0.05 }),
+    );
+    const reply = await conversation.send(STORY);
+    expect(reply.links).toContain(HELP_LINK);
+    expect(reply.text).toContain(AID_BUTTON);
+    expect(reply.text).toContain(knowledge.byIntent('cotisations_delais')[0].title);
+    // Read surely as a request for aid, the aid journey starts instead.
+    const sure = await new TestConversation(
+      'test',
+      hesitating({ aide_financiere: 0.6, cotisations_delais: 0.3, None: 0.05, help: 0.05 }),
+    ).send(STORY);
+    expect(sure.text).toContain(
+      'des aides financières existent pour les indépendants ; voyons ensuite lesquelles',
+    );
+    expect(sure.text).not.toContain(knowledge.byIntent('cotisations_delais')[0].title);
+  });
+
   it('its best topic far less likely than `None` → no topic answered, guesses as buttons', async () => {
     const conversation = new TestConversation(
       'test',
