@@ -397,6 +397,15 @@ export class Recognizer {
     if (topIntent !== 'None' && score < this.options.threshold) {
       topIntent = 'None';
       score = 1 - score;
+    } else if (
+      SMALL_TALK.has(topIntent) &&
+      norm.tokens.length >= SMALL_TALK_MAX_WORDS &&
+      (norm.segments.length >= 2 || text.includes('?'))
+    ) {
+      // A story that asks something is not a greeting, a thank-you or a goodbye because it opens or ends with one
+      // (« … Merci de bien vouloir m'éclairer. »): read as the threshold reads a weak intent.
+      topIntent = 'None';
+      score = 1 - score;
     }
     // The detectors also read the words as written when spelling correction changed some.
     const read = corrected ? [normalized, norm.tokens.join(' ')] : [normalized];
@@ -411,7 +420,7 @@ export class Recognizer {
       topIntent,
       score: round(score),
       entities: extractEntitiesFolded(normalized, folded, options),
-      distress: this.readDistress(read, norm.tokens.length),
+      distress: this.readDistress(read, norm.tokens.length, topIntent),
       selfHarm: this.distress.selfHarm(...read),
       ...(outOfScope ? { outOfScope } : {}),
     } as Recognition;
@@ -434,10 +443,14 @@ export class Recognizer {
     return result;
   }
 
-  /** The listed signs of difficulty; when there are none, the learned head's reading (signal `recit`). */
-  private readDistress(texts: string[], tokenCount: number): Distress {
+  /**
+   * The listed signs of difficulty; when there are none, the learned head's reading (signal `recit`) — except for
+   * small talk: a long thank-you (« vous m'avez vraiment bien aidé ») tells no difficulty.
+   */
+  private readDistress(texts: string[], tokenCount: number, topIntent: IntentName): Distress {
     const listed = this.distress.detect(...texts);
-    if (listed.level !== 'none' || tokenCount < this.options.hardship.minWords) return listed;
+    if (listed.level !== 'none' || tokenCount < this.options.hardship.minWords || SMALL_TALK.has(topIntent))
+      return listed;
     // The head reads the message last scored (`score`), as the sparse vector it was trained on.
     if (this.hardshipHead.probabilityFrom(this.scorer) < this.options.hardship.threshold) return listed;
     return { level: 'moderate', signals: ['recit'], need: 'help' };
@@ -457,6 +470,10 @@ export class Recognizer {
     return out.slice(0, 2);
   }
 }
+
+/** Small talk: never the reading of a message of `SMALL_TALK_MAX_WORDS` words or more that asks something. */
+const SMALL_TALK = new Set<string>(['greeting', 'thanks', 'goodbye']);
+const SMALL_TALK_MAX_WORDS = 12;
 
 /** Needs not offered as « vous avez aussi parlé de… » (answered by the contacts or by HELP's own offer). */
 const OFFER_EXCLUDED = new Set<string>(['contact', 'help']);

@@ -37,6 +37,17 @@ describe('learned reading of hardship (nlu/hardship.ts)', () => {
     ]);
   });
 
+  it('reads nothing in small talk, even a long thank-you (threshold 0 reads everything else)', () => {
+    const eager = Recognizer.fromDirectory(undefined, {
+      hardship: { threshold: 0, realWeight: 3, minWords: 10 },
+    });
+    const thanks = eager.recognize(
+      "Merci beaucoup pour toutes ces informations, vous m'avez vraiment bien aidé, bonne journée à vous",
+    );
+    expect(thanks.topIntent).toBe('thanks');
+    expect(thanks.distress.level).toBe('none');
+  });
+
   it('trains on HELP sentences as difficulty, other topics as none, real messages by their own label and weight', () => {
     const set = hardshipTrainingSet(
       [

@@ -51,6 +51,16 @@ describe('training data', () => {
 describe('Recognizer', () => {
   const r = getRecognizer();
 
+  it('never reads a long message that asks something as small talk because it ends with « merci »', () => {
+    const recognizer = getRecognizer();
+    const asking = recognizer.recognize(
+      "Pouvez-vous m'expliquer ce que change le passage en société pour mon activité de plombier ? Merci d'avance pour votre réponse.",
+    );
+    expect(['greeting', 'thanks', 'goodbye']).not.toContain(asking.topIntent);
+    // A short thank-you stays one.
+    expect(recognizer.recognize('merci beaucoup pour votre aide').topIntent).toBe('thanks');
+  });
+
   it('is a singleton', () => {
     expect(getRecognizer()).toBe(r);
   });
