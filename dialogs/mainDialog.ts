@@ -68,8 +68,8 @@ const SURE_NONE_SCORE = 0.3;
 const SURE_NONE_FIELD_SCORE = 0.4;
 
 /**
- * A story read as `None` without certainty is answered with its best topic when that topic is at least this likely
- * and at least `NEAR_NONE_TOPIC_RATIO` times as likely as `None` (otherwise its guesses are offered as buttons).
+ * A story read as `None` is answered with its best topic when that topic is at least this likely and at least
+ * `NEAR_NONE_TOPIC_RATIO` times as likely as `None` (otherwise « pas mon domaine » or its guesses as buttons).
  */
 const NEAR_NONE_TOPIC_MIN_SCORE = 0.25;
 const NEAR_NONE_TOPIC_RATIO = 0.75;
@@ -403,7 +403,7 @@ export class MainDialog extends ComponentDialog {
   }
 
   /**
-   * With `None` the top intent but not sure of itself, the topics (best first, at most two) at least
+   * With `None` the top intent (sure of itself or not), the topics (best first, at most two) at least
    * `NEAR_NONE_TOPIC_MIN_SCORE` likely and at least `NEAR_NONE_TOPIC_RATIO` of `None`'s probability.
    */
   private nearNoneTopics(recognition: RecognitionLike): string[] {
