@@ -426,17 +426,21 @@ export class MainDialog extends ComponentDialog {
    */
   private topicBesideWeakAid(recognition: RecognitionLike): string | undefined {
     if (recognition.score >= WEAK_AID_SCORE) return undefined;
-    const next = Object.entries(recognition.intents).find(([intent]) => intent !== 'aide_financiere');
-    return next && this.isTopic(next[0]) && next[0] !== 'help' && next[1].score >= BESIDE_AID_MIN_SCORE
-      ? next[0]
-      : undefined;
+    return this.topicAfter(recognition, 'aide_financiere', BESIDE_AID_MIN_SCORE);
   }
 
   /** With HELP the top intent, the best other intent when it is a topic at least `BESIDE_HELP_MIN_SCORE` likely. */
   private topicBesideHelp(recognition: RecognitionLike): string | undefined {
     if (recognition.topIntent !== 'help') return undefined;
-    const next = Object.entries(recognition.intents).find(([intent]) => intent !== 'help');
-    return next && this.isTopic(next[0]) && next[1].score >= BESIDE_HELP_MIN_SCORE ? next[0] : undefined;
+    return this.topicAfter(recognition, 'help', BESIDE_HELP_MIN_SCORE);
+  }
+
+  /** The best intent after `top` (HELP never counts as one), when it is a topic at least `minScore` likely. */
+  private topicAfter(recognition: RecognitionLike, top: string, minScore: number): string | undefined {
+    const next = Object.entries(recognition.intents).find(([intent]) => intent !== top);
+    return next && this.isTopic(next[0]) && next[0] !== 'help' && next[1].score >= minScore
+      ? next[0]
+      : undefined;
   }
 
   private isTopic(intent: string): boolean {

@@ -399,7 +399,7 @@ export class Recognizer {
       score = 1 - score;
     } else if (
       SMALL_TALK.has(topIntent) &&
-      norm.tokens.length >= SMALL_TALK_MAX_WORDS &&
+      norm.tokens.length >= SMALL_TALK_STORY_WORDS &&
       (norm.segments.length >= 2 || text.includes('?'))
     ) {
       // A story that asks something is not a greeting, a thank-you or a goodbye because it opens or ends with one
@@ -471,9 +471,9 @@ export class Recognizer {
   }
 }
 
-/** Small talk: never the reading of a message of `SMALL_TALK_MAX_WORDS` words or more that asks something. */
+/** Small talk: never the reading of a message of `SMALL_TALK_STORY_WORDS` words or more that asks something. */
 const SMALL_TALK = new Set<string>(['greeting', 'thanks', 'goodbye']);
-const SMALL_TALK_MAX_WORDS = 12;
+const SMALL_TALK_STORY_WORDS = 12;
 
 /** Needs not offered as « vous avez aussi parlé de… » (answered by the contacts or by HELP's own offer). */
 const OFFER_EXCLUDED = new Set<string>(['contact', 'help']);

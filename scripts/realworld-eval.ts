@@ -134,11 +134,10 @@ async function main(): Promise<void> {
   }
 }
 
-/** The two intents after the top one, with their scores (`maternite 0.21, ald 0.08`). */
+/** The two intents after the top one, with their scores (`maternite 0.21, ald 0.08`); `intents` is ranked. */
 function nextGuesses(intents: Record<string, { score: number }>, top: string): string {
   return Object.entries(intents)
     .filter(([intent]) => intent !== top)
-    .sort((a, b) => b[1].score - a[1].score)
     .slice(0, 2)
     .map(([intent, { score }]) => `${intent} ${score.toFixed(2)}`)
     .join(', ');
