@@ -10,11 +10,28 @@ import { renderActivities } from '../../bot/channels/textRenderer';
 import { getRecognizer, normalize } from '../../nlu';
 import { RelaisBot } from '../../bot/relaisBot';
 import { MainDialog } from '../../dialogs/mainDialog';
-import type { FeedbackSink, IntentRecognizer, MisunderstoodEvent, OutcomeSink } from '../../dialogs/ports';
+import type {
+  FeedbackSink,
+  IntentRecognizer,
+  MisunderstoodEvent,
+  OutcomeSink,
+  RecognitionLike,
+} from '../../dialogs/ports';
 import { type Knowledge, loadKnowledge } from '../../knowledge/loader';
 import type { IntentName } from '../../contract';
 
 export const knowledge = loadKnowledge();
+
+/** The project's recogniser, except that `text` is read as `reading` says (the rest of the real reading kept). */
+export function readingAs(text: string, reading: Partial<RecognitionLike>): IntentRecognizer {
+  const real = getRecognizer();
+  return {
+    recognize: (message) => {
+      const result = real.recognize(message);
+      return message === text ? { ...result, ...reading } : result;
+    },
+  };
+}
 
 export interface Reply {
   activities: Partial<Activity>[];

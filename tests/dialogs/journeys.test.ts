@@ -1,20 +1,8 @@
-import type { IntentRecognizer, RecognitionLike } from '../../dialogs/ports';
-import { getRecognizer } from '../../nlu';
+import type { IntentRecognizer } from '../../dialogs/ports';
 import { walkPaths } from '../../knowledge/tree';
-import { knowledge, TestConversation } from './harness';
+import { knowledge, readingAs, TestConversation } from './harness';
 
 const MENU_FR = 'Demander une aide financière';
-
-/** The project's recogniser, except that `text` is read as `reading` says (the rest of the real reading kept). */
-function readingAs(text: string, reading: Partial<RecognitionLike>): IntentRecognizer {
-  const real = getRecognizer();
-  return {
-    recognize: (message) => {
-      const result = real.recognize(message);
-      return message === text ? { ...result, ...reading } : result;
-    },
-  };
-}
 
 describe('journey trees (maternité, maladie, invalidité): every path, walked by clicking', () => {
   const starts: Record<string, string> = {

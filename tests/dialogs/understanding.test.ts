@@ -5,8 +5,7 @@
  */
 import type { IntentName } from '../../contract/intents';
 import type { IntentRecognizer } from '../../dialogs/ports';
-import { getRecognizer } from '../../nlu';
-import { knowledge, TestConversation } from './harness';
+import { knowledge, readingAs, TestConversation } from './harness';
 
 const HELP_LINK = 'https://www.demarches-simplifiees.fr';
 const AID_BUTTON = 'Demander une aide financière';
@@ -136,22 +135,14 @@ describe('a story the recogniser hesitates to place', () => {
     "On a eu le petit au printemps, j'ai tenu la boutique presque jusqu'au bout et personne ne m'a dit à quoi j'avais droit";
   /** The real recognition of `STORY`, with `None` on top and the given scores (rankings as the recogniser's). */
   const hesitating = (scores: Partial<Record<IntentName, number>>): IntentRecognizer => {
-    const real = getRecognizer();
-    return {
-      recognize: (text: string) => {
-        const r = real.recognize(text);
-        if (text !== STORY) return r;
-        const ranked = (Object.entries(scores) as [IntentName, number][]).sort((a, b) => b[1] - a[1]);
-        return {
-          ...r,
-          topIntent: ranked[0][0],
-          score: ranked[0][1],
-          intents: Object.fromEntries(ranked.map(([intent, score]) => [intent, { score }])),
-          ambiguous: undefined,
-          distress: { level: 'none' as const, signals: [], need: 'help' as const },
-        };
-      },
-    };
+    const ranked = (Object.entries(scores) as [IntentName, number][]).sort((a, b) => b[1] - a[1]);
+    return readingAs(STORY, {
+      topIntent: ranked[0][0],
+      score: ranked[0][1],
+      intents: Object.fromEntries(ranked.map(([intent, score]) => [intent, { score }])),
+      ambiguous: undefined,
+      distress: { level: 'none', signals: [], need: 'help' },
+    });
   };
 
   it('its best topic nearly as likely as `None` → the journey of that topic starts, no guesses to choose from', async () => {
