@@ -24,6 +24,7 @@ import {
 import { extractEntitiesFolded, type EntityOptions } from './entities';
 import { DEFAULT_FEATURE_OPTIONS, Featurizer, type FeatureOptions, type IndexedWord } from './features';
 import { DistressDetector } from './distress';
+import { Courtesy } from './courtesy';
 import { type HardshipFile, HardshipHead, hardshipTrainingSet, loadHardshipExamples } from './hardship';
 import { CONCEPTS } from './lexicon';
 import { LinearScorer } from './linear';
@@ -99,6 +100,8 @@ export class Recognizer {
   private readonly buf: Float64Array;
   private readonly distress = DistressDetector.fromFile();
   private readonly scope = ScopeDetector.fromFile();
+  /** Opening and closing formulas, left out of what the intent model reads (training and recognition). */
+  private readonly courtesy = Courtesy.fromFile();
   /** Best topic intent of each sentence of the last long message (for `also`). */
   private segmentTops: { c: number; p: number }[] = [];
   readonly options: RecognizerOptions;
@@ -152,7 +155,8 @@ export class Recognizer {
       /** Each training sentence's vector, for the hardship head (its features are all in the index by then). */
       const rowOf = new Map<string, SparseVector>();
       (tokenized ?? examples.map((e) => normalizeTokens(e.text).tokens)).forEach((toks, i) => {
-        const row = this.vectorize(toks, true);
+        // The topics' sentences without their closing thank-you; small talk keeps it (« merci à vous »).
+        const row = this.vectorize(this.courtesy.trim(toks, !isConversationIntent(examples[i].intent)), true);
         rows.push(row);
         rowOf.set(examples[i].text, row);
         y.push(labelIndex.get(examples[i].intent) ?? this.noneIndex);
@@ -218,7 +222,8 @@ export class Recognizer {
     const rows: SparseVector[] = [];
     const labels: number[] = [];
     for (const { text, label, weight } of set) {
-      const row = rowOf.get(text) ?? this.vectorize(normalizeTokens(text).tokens, false);
+      const row =
+        rowOf.get(text) ?? this.vectorize(this.courtesy.trim(normalizeTokens(text).tokens, true), false);
       for (let k = 0; k < weight; k++) {
         rows.push(row);
         labels.push(label);
@@ -333,7 +338,10 @@ export class Recognizer {
   }
 
   /**
-   * Class probabilities for already-normalised tokens, blended with the best sentence for long messages.
+   * Class probabilities for already-normalised tokens, read without their courtesy formulas (`courtesy.ts`); a
+   * closing thank-you stays off only when the message without it reads as an intent, neither `None` nor small talk
+   * (« … arrêt maladie, merci », « menu merci »), not when it is the message's point (« je voulais juste vous dire
+   * merci »).
    * `segments`: each sentence's range of `tokens` (none for a message of one sentence).
    */
   private score(
@@ -341,8 +349,36 @@ export class Recognizer {
     segments: readonly (readonly [number, number])[],
     words: readonly IndexedWord[] | undefined,
   ): Float64Array {
+    const [start, end] = this.courtesy.range(tokens);
+    const [thanksStart, thanksEnd] = this.courtesy.range(tokens, true);
+    if (thanksEnd < end) {
+      const probs = this.scoreRange(tokens, segments, words, thanksStart, thanksEnd);
+      let top = 0;
+      for (let c = 1; c < probs.length; c++) if (probs[c] > probs[top]) top = c;
+      const intent = this.labels[top];
+      if (intent !== 'None' && !SMALL_TALK.has(intent) && probs[top] >= this.options.threshold) return probs;
+    }
+    return this.scoreRange(tokens, segments, words, start, end);
+  }
+
+  /** `score` of the tokens `[start, end)`, blended with the best sentence for long messages (`segmentWeight`). */
+  private scoreRange(
+    tokens: readonly string[],
+    segments: readonly (readonly [number, number])[],
+    words: readonly IndexedWord[] | undefined,
+    start: number,
+    end: number,
+  ): Float64Array {
     const probs = this.buf;
     const { segmentScoring, segmentWeight } = this.options;
+    if (start > 0 || end < tokens.length) {
+      // Read without its courtesy formulas: the sentences are clipped to what remains.
+      tokens = tokens.slice(start, end);
+      if (words) words = words.slice(start, end);
+      segments = segments
+        .map(([a, b]): [number, number] => [Math.max(a, start) - start, Math.min(b, end) - start])
+        .filter(([a, b]) => b > a);
+    }
     const sentences = this.scorer.score(
       tokens,
       segmentScoring && segments.length >= 2 ? segments : [],

@@ -28,6 +28,13 @@ describe('normalize', () => {
     expect(normalize('bcp de pb stp')).toBe('beaucoup de probleme s il te plait');
     expect(normalize('svp tjr qd ds mn dossier')).toBe('s il vous plait toujours quand dans mon dossier');
     expect(normalize('jpp jsp')).toBe('je ne en peux plus je ne sais pas');
+    expect(normalize('jvai pa y arrivé, jpeu plu')).toBe('je vais pas y arrive je peux plus');
+    expect(normalize('kesk je doi fé pcq chepa')).toBe(
+      'que est ce que je dois fait parce que je ne sais pas',
+    );
+    expect(normalize("bjr je voudré savoir merci d'avance")).toBe(
+      'bonjour je voudrais savoir merci de avance',
+    );
   });
 
   it('reports when the text was rewritten', () => {

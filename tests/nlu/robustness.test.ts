@@ -51,3 +51,78 @@ describe('recogniser robustness to user writing styles', () => {
     expect(r.recognize(text).topIntent).toBe(intent);
   });
 });
+
+describe('courtesy formulas around a message', () => {
+  const r = getRecognizer();
+
+  it.each([
+    [
+      'je voudrais savoir comment on fait pour avoir les indemnités quand on est en arrêt',
+      'indemnites_journalieres',
+    ],
+    ['arrêt maladie', 'indemnites_journalieres'],
+    ['enceinte', 'maternite'],
+    ["j'ai besoin d'une aide financière pour payer mes cotisations", 'aide_financiere'],
+    ['comment déclarer ma TVA', 'None'],
+  ])('« Bonjour, %s » reads as « %s » does, with or without a closing formula', (text, intent) => {
+    const plain = r.recognize(text);
+    expect(plain.topIntent).toBe(intent);
+    for (const wrapped of [
+      `Bonjour, ${text}`,
+      `Bonsoir Madame, ${text}. Merci d'avance.`,
+      `${text}. Cordialement`,
+    ]) {
+      const reading = r.recognize(wrapped);
+      expect(reading.topIntent).toBe(intent);
+      expect(reading.score).toBeCloseTo(plain.score, 6);
+    }
+  });
+
+  it.each([
+    ['arrêt maladie', 'indemnites_journalieres'],
+    ["je suis enceinte, j'ai droit à quoi ?", 'maternite'],
+    ['je voudrais parler à un conseiller', 'human'],
+    ['menu', 'menu'],
+  ])('« %s » followed by a thank-you still reads « %s »', (text, intent) => {
+    for (const wrapped of [
+      `${text} merci`,
+      `${text}. Merci beaucoup !`,
+      `Bonjour, ${text}, merci pour votre aide`,
+    ])
+      expect(r.recognize(wrapped).topIntent).toBe(intent);
+  });
+
+  it('reads a thank-you that is the message as a thank-you', () => {
+    for (const text of [
+      'je voulais juste vous dire merci',
+      'ok merci',
+      'super merci beaucoup',
+      'merci à vous',
+    ])
+      expect(r.recognize(text).topIntent).toBe('thanks');
+  });
+
+  it('still reads a message that is only courtesy as small talk', () => {
+    expect(r.recognize('bonjour').topIntent).toBe('greeting');
+    expect(r.recognize('Bonjour madame').topIntent).toBe('greeting');
+    expect(r.recognize("merci d'avance").topIntent).not.toBe('None');
+    expect(r.recognize('je vous laisse, bonne journée').topIntent).toBe('goodbye');
+  });
+
+  it('keeps the courtesy words for the detectors (the normalised text is the whole message)', () => {
+    expect(r.recognize('Bonjour, arrêt maladie').normalized).toBe('bonjour arret maladie');
+  });
+});
+
+describe('SMS spellings of a whole request', () => {
+  const r = getRecognizer();
+
+  it.each([
+    ['bjr je voudré savoir cmt on fé pr avoir les indemnité qd on é en arret', 'indemnites_journalieres'],
+    ['slt jsui auto entrepreneur é jsui en arret maladie, jvai etre payé?', 'indemnites_journalieres'],
+    ['mon medecin ma mi en arret 15 jours kesk je doi envoyé', 'indemnites_journalieres'],
+    ['jveu parler a qqn', 'human'],
+  ])('%s → %s', (text, intent) => {
+    expect(r.recognize(text).topIntent).toBe(intent);
+  });
+});
