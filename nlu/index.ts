@@ -29,7 +29,14 @@ import { type HardshipFile, HardshipHead, hardshipTrainingSet, loadHardshipExamp
 import { CONCEPTS } from './lexicon';
 import { LinearScorer } from './linear';
 import { SoftmaxModel, softmaxInPlace, type SparseVector, type TrainOptions } from './model';
-import { appendChunk, appendFoldedTokens, fold, normalizeFoldedTokens, normalizeTokens } from './normalize';
+import {
+  appendChunk,
+  appendFoldedTokens,
+  fold,
+  normalizeFoldedTokens,
+  normalizeTokens,
+  rewriteInContext,
+} from './normalize';
 import { ScopeDetector } from './scope';
 import { atomsOf, atomsVersion, readingText } from './prefilter';
 import { PIPELINE_OPTIONS } from './settings';
@@ -616,6 +623,13 @@ function readMessage(
     if (chunk.changed) corrected = true;
   }
   if (!blank) segments.push([start, tokens.length]);
+  // Spellings read from their neighbours (`rewriteInContext`): short words, never spell-corrected.
+  const inContext = rewriteInContext(tokens, (k) => {
+    out[k] = tokens[k];
+    words[k] = reader.word(tokens[k]);
+    atoms[k] = undefined;
+  });
+  if (inContext) rewritten = true;
   return {
     tokens,
     rewritten,

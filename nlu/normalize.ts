@@ -294,9 +294,43 @@ export function normalizeTokens(text: string): NormalizedText {
 /** `normalizeTokens` of a text already passed through `fold` (to fold a long message once). */
 export function normalizeFoldedTokens(foldedText: string): NormalizedText {
   const tokens: string[] = [];
-  const rewritten = appendFoldedTokens(foldedText, tokens);
+  let rewritten = appendFoldedTokens(foldedText, tokens);
+  if (rewriteInContext(tokens)) rewritten = true;
   return { tokens, rewritten };
 }
+
+/**
+ * SMS spellings that only their neighbours tell apart, rewritten in place, one token for one: « pu » is « plus »
+ * after a form of pouvoir, vouloir, savoir or être (« je peux pu payer ») or before what « plus » negates (« j'ai pu
+ * d'argent », « pu rien »), and stays the participle elsewhere (« j'ai pu payer »); « peu » after « je » is « peux »
+ * (« je peu plus »), after « on », « il », « elle » or « ça », « peut ». `changed`: called with each index
+ * rewritten. True when a token was rewritten.
+ */
+export function rewriteInContext(tokens: string[], changed?: (index: number) => void): boolean {
+  let rewritten = false;
+  for (let k = 0; k < tokens.length; k++) {
+    const token = tokens[k];
+    let to: string | undefined;
+    if (token === 'pu') {
+      if ((k > 0 && PU_AFTER.has(tokens[k - 1])) || (k + 1 < tokens.length && PU_BEFORE.has(tokens[k + 1])))
+        to = 'plus';
+    } else if (token === 'peu' && k > 0) {
+      const before = tokens[k - 1];
+      to = before === 'je' ? 'peux' : PEUT_AFTER.has(before) ? 'peut' : undefined;
+    }
+    if (to === undefined) continue;
+    tokens[k] = to;
+    rewritten = true;
+    changed?.(k);
+  }
+  return rewritten;
+}
+
+const PU_AFTER = new Set(
+  'peux peut peu pouvons pouvez peuvent veux veut sais sait suis est sommes etes sont'.split(' '),
+);
+const PU_BEFORE = new Set('de d du des rien personne aucun aucune jamais assez un une'.split(' '));
+const PEUT_AFTER = new Set(['on', 'il', 'elle', 'ca']);
 
 /** `normalizeFoldedTokens`, the tokens appended to `tokens`; true when the text was rewritten. */
 export function appendFoldedTokens(foldedText: string, tokens: string[]): boolean {

@@ -37,6 +37,12 @@ describe('normalize', () => {
     );
   });
 
+  it('reads « pu » and « peu » from their neighbours', () => {
+    expect(normalize("j'ai pu d'argent, je peu pu payer")).toBe('je ai plus de argent je peux plus payer');
+    expect(normalize('g pu rien, on peu pu')).toBe('je ai plus rien on peut plus');
+    expect(normalize("j'ai pu payer, un peu tard")).toBe('je ai pu payer un peu tard');
+  });
+
   it('reports when the text was rewritten', () => {
     expect(normalizeTokens('jsui là').rewritten).toBe(true);
     expect(normalizeTokens('Je suis là').rewritten).toBe(false);

@@ -122,7 +122,24 @@ describe('SMS spellings of a whole request', () => {
     ['slt jsui auto entrepreneur é jsui en arret maladie, jvai etre payé?', 'indemnites_journalieres'],
     ['mon medecin ma mi en arret 15 jours kesk je doi envoyé', 'indemnites_journalieres'],
     ['jveu parler a qqn', 'human'],
+    ['g pu de clients depuis 2 mois, je peu pu payer mes cotis', 'aide_financiere'],
   ])('%s → %s', (text, intent) => {
     expect(r.recognize(text).topIntent).toBe(intent);
+  });
+});
+
+describe('SMS spellings read from their neighbours, in a long message as in a short one', () => {
+  const r = getRecognizer();
+
+  it('reads « pu » as « plus » where it negates, and finds the difficulty it tells', () => {
+    const short = r.recognize("jai pu d'argent pour manger");
+    expect(short.alteredText).toBe('je ai plus de argent pour manger');
+    expect(short.distress.level).not.toBe('none');
+    const long = r.recognize(
+      "Bonjour, je suis artisan depuis 10 ans et jai pu d'argent pour manger depuis la crise, je peu pu payer mes cotisations.",
+    );
+    expect(long.normalized).toContain('je ai plus de argent pour manger');
+    expect(long.normalized).toContain('je peux plus payer');
+    expect(long.distress.level).not.toBe('none');
   });
 });
