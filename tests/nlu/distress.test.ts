@@ -27,6 +27,8 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     ['ma boite va mal', 'activite'],
     ['nous ne nous payons plus depuis six mois', 'argent'],
     ['je dors dans mon camion depuis une semaine', 'survie'],
+    ['je suis devenu SDF en quelques mois', 'survie'],
+    ['me voilà sans domicile fixe', 'survie'],
     ['je suis au RSA avec deux enfants', 'argent'],
     ['mes enfants ont faim', 'survie'],
     ['je vais devoir fermer', 'procedure'],
