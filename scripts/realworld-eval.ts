@@ -4,20 +4,22 @@
  * conversation sent to the real server, its visible replies are classified and judged.
  *
  *   npm run realworld:eval -- <file.yaml> [--part all|dev|val|test] [--verbose] [--plain] [--show <id>] [--passing]
- *                                         [--intents <dir>]
+ *                                         [--intents <dir>] [--seed <n>]
  *
  * The file is in the format of the real-world corpus (`items: [{ id, kind, text, intent, outcome, hardship,
  * selfharm, also, split }]`); `--part` chooses which items (default dev: a corpus's frozen test part is nlu:eval's alone; a file without `split` is all).
  * `--plain` also runs every message in lower case without accents. `--intents <dir>`: a recogniser trained on
  * another folder of intents (its vocabulary.txt beside it), e.g. for a cross-validation (realworld-cv.ts parses
  * the lines `label  xx.x %  (n/d)` and `bare « pas compris »…` printed here).
+ * `--seed <n>`: the model trained with another seed than options.yaml's (its random order of the examples): a
+ * figure that moves with the seed alone is noise (realworld-cv.ts `--seeds` averages several).
  * `--verbose` lists each miss (expected, what the bot did, the recogniser's top intent, the text); `--passing`
  * prints `PASS <id>` for each item served; `--show <id>` prints the replies the bot showed for that item.
  */
 process.env.DOTENV_CONFIG_QUIET = 'true';
 
 import { parseArgs } from 'node:util';
-import { getRecognizer, Recognizer } from '../nlu';
+import { DEFAULT_DATA_DIR, getRecognizer, Recognizer } from '../nlu';
 import {
   askFresh,
   CORPUS_PARTS,
@@ -35,7 +37,7 @@ import {
 
 const USAGE =
   'Usage: npm run realworld:eval -- <file.yaml> [--part all|dev|val|test] [--verbose] [--plain] [--show <id>] ' +
-  '[--passing] [--intents <dir>]';
+  '[--passing] [--intents <dir>] [--seed <n>]';
 
 /** `label   xx.x %  (n/d)`: the line realworld-cv.ts sums over the folds. */
 function line(label: string, n: number, d: number): string {
@@ -53,6 +55,7 @@ async function main(): Promise<void> {
       show: { type: 'string' },
       passing: { type: 'boolean', default: false },
       intents: { type: 'string' },
+      seed: { type: 'string' },
     },
   });
   const part = values.part as CorpusPart;
@@ -65,7 +68,18 @@ async function main(): Promise<void> {
     console.error(`${positionals[0]}: no such file`);
     process.exit(2);
   }
-  const recognizer = values.intents ? Recognizer.fromDirectory(values.intents) : getRecognizer();
+  const seed = values.seed === undefined ? undefined : Number(values.seed);
+  if (seed !== undefined && !Number.isInteger(seed)) {
+    console.error(USAGE);
+    process.exit(2);
+  }
+  const recognizer =
+    values.intents || seed !== undefined
+      ? Recognizer.fromDirectory(
+          values.intents ?? DEFAULT_DATA_DIR,
+          seed === undefined ? {} : { train: { seed } },
+        )
+      : getRecognizer();
   const bot = await startEvalBot(recognizer);
   try {
     const classifier = projectClassifier();
