@@ -24,7 +24,8 @@ export interface TrainedModel {
   hardship?: { weights: Float32Array; bias: Float32Array };
 }
 
-const CACHE_DIR = path.join(os.tmpdir(), 'relais-inde-model');
+/** The folder of the recogniser's caches (the models here, the pre-tests' requirements: `prefilterCache.ts`). */
+export const CACHE_DIR = path.join(os.tmpdir(), 'relais-inde-model');
 
 /** The key of a model: everything its training depends on. */
 export function modelKey(inputs: unknown, dataDir: string = NLU_DATA_DIR): string {

@@ -12,8 +12,10 @@
  * reader does not fully understand (flags other than `g`, unusual escapes) gets no requirement: always run.
  */
 
+import { NeedsMemo } from './prefilterCache';
+
 /** One way of satisfying a requirement: a word starting with `s` (`prefix`), or `s` anywhere in the text. */
-interface Atom {
+export interface Atom {
   s: string;
   prefix: boolean;
 }
@@ -256,6 +258,14 @@ function alternation(alternatives: readonly Item[][], atStart: boolean): { needs
  * each); null when nothing is known.
  */
 export function requiredAtoms(source: string, flags = ''): Atom[][][] | null {
+  return memo.get(source, flags, () => deriveAtoms(source, flags));
+}
+
+/** The requirements derived at earlier starts (`prefilterCache.ts`), keyed by this file's code. */
+const memo = new NeedsMemo(__filename);
+
+/** `requiredAtoms`, derived from the pattern's source. */
+export function deriveAtoms(source: string, flags = ''): Atom[][][] | null {
   if (flags.replace('g', '') !== '') return null;
   try {
     const { needs } = alternation(new Parser(source).parse(), false);
