@@ -72,5 +72,55 @@ describe('realworld:eval (command line over scripts/realWorld.ts)', () => {
     expect(shown).toMatch(/carte Vitale/);
     expect(shown).toMatch(/^-- .*topic:carte_vitale/m);
     expect(() => cli(SAMPLE, '--part', 'nope')).toThrow();
+    expect(() => cli(SAMPLE, '--seed', 'x')).toThrow();
   });
+
+  it('realworld:cv --seeds runs once per training seed and prints each total, then their mean and range', () => {
+    const out = execFileSync(
+      process.execPath,
+      [
+        '--disable-warning=DEP0111',
+        '--import',
+        'tsx',
+        path.join(ROOT, 'scripts/realworld-cv.ts'),
+        SAMPLE,
+        '--part',
+        'test',
+        '--folds',
+        '1',
+        '--seeds',
+        '7,8',
+      ],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' },
+      },
+    );
+    const totals = [7, 8].map((seed) => {
+      const part = out.split(`, seed ${seed}\n`)[1];
+      expect(part).toBeDefined();
+      return counts(part, 'outcome served, all');
+    });
+    expect(totals.map(([, d]) => d)).toEqual([8, 8]);
+    const mean =
+      /^== mean of 2 seeds \(7, 8\): served \(range\)\n\s+outcome served, all\s+[\d.]+ %\s+\(([\d.]+)\/8; (\d+)–(\d+)\)$/m.exec(
+        out,
+      );
+    expect(mean).not.toBeNull();
+    const served = totals.map(([n]) => n);
+    expect(Number(mean?.[1])).toBeCloseTo((served[0] + served[1]) / 2, 5);
+    expect([Number(mean?.[2]), Number(mean?.[3])]).toEqual([Math.min(...served), Math.max(...served)]);
+    expect(() =>
+      execFileSync(
+        process.execPath,
+        ['--import', 'tsx', path.join(ROOT, 'scripts/realworld-cv.ts'), SAMPLE, '--seeds', '7,x'],
+        {
+          cwd: ROOT,
+          stdio: 'ignore',
+        },
+      ),
+    ).toThrow();
+  }, 120_000);
 });
