@@ -4,7 +4,8 @@
  * Pipeline: lower-case → typographic apostrophes → accents stripped (œ → oe) → symbols (€, %, &) spelled out →
  * punctuation removed → elisions expanded (j'ai, jai → je ai; l'urssaf, lurssaf → le urssaf) → SMS spelling
  * expanded (jsui → je suis, pr → pour, koi → quoi…) → stretched letters squeezed (merciii → merci) → ordinals
- * unified (3ème, 3eme → 3e). Spelling correction needs the training vocabulary, so it lives in `spell.ts`.
+ * unified (3ème, 3eme → 3e) → the SMS spellings only neighbours tell apart (`rewriteInContext`: « j'ai pu d'argent »
+ * → plus). Spelling correction needs the training vocabulary, so it lives in `spell.ts`.
  */
 
 /** Lower-case, straight apostrophes, no diacritics. Keeps digits, punctuation and symbols. */
