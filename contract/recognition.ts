@@ -68,6 +68,8 @@ export const RecognitionSchema = z.object({
   selfHarm: z.boolean(),
   /** Set when the message names a field outside the bot's domain (taxes, unemployment, bank…). */
   outOfScope: OutOfScopeSchema.optional(),
+  /** Set when the message is written in another language than French (English): the bot answers only in French. */
+  otherLanguage: z.literal(true).optional(),
   /** Other topic needs of the same message (another sentence's need, or a strong second intent). */
   also: z.array(IntentNameSchema).optional(),
 });

@@ -4,7 +4,13 @@ import { ComponentDialog, Dialog, DialogTurnStatus, WaterfallDialog } from './sd
 import type { TFunction } from 'i18next';
 import { isConversationIntent } from '../contract';
 import type { Knowledge } from '../knowledge/loader';
-import { contactsActivity, helpOfferActivities, outOfScopeActivities, selfHarmActivities } from './answers';
+import {
+  contactsActivity,
+  helpOfferActivities,
+  outOfScopeActivities,
+  phoneLinesActivity,
+  selfHarmActivities,
+} from './answers';
 import { translator } from './i18n';
 import { createJourneys, FAQ_DIALOG } from './journeys';
 import type { JourneyOptions, JourneyResult } from './journeys/journey';
@@ -181,6 +187,18 @@ export class MainDialog extends ComponentDialog {
       await this.deps.misunderstood.set(step.context, 0);
       await step.context.sendActivities(selfHarmActivities(this.deps.knowledge, t));
       this.outcomes.journeyEnded({ intent: 'help', outcome: 'crisis_line' });
+      return step.endDialog();
+    }
+    if (typed && recognition.otherLanguage) {
+      // Written in English: the bot answers only in French; it says so in both languages, with the advisers' lines,
+      // rather than reading English words as one of its subjects.
+      await this.keep(step.context, 'not_understood', recognition);
+      await step.context.sendActivities([
+        { type: 'message', text: t('main.frenchOnly') },
+        phoneLinesActivity(this.deps.knowledge, t('main.frenchOnlyLines')),
+        this.menu.activity(t, t('main.frenchOnlyMenu')),
+      ]);
+      this.outcomes.journeyEnded({ intent: 'None', outcome: 'out_of_scope' });
       return step.endDialog();
     }
     const distressed = typed && recognition.distress.level !== 'none';

@@ -27,6 +27,7 @@ import { DistressDetector } from './distress';
 import { Courtesy } from './courtesy';
 import { type HardshipFile, HardshipHead, hardshipTrainingSet, loadHardshipExamples } from './hardship';
 import { CONCEPTS } from './lexicon';
+import { LanguageGuess } from './language';
 import { LinearScorer } from './linear';
 import { SoftmaxModel, softmaxInPlace, type SparseVector, type TrainOptions } from './model';
 import {
@@ -107,6 +108,8 @@ export class Recognizer {
   private readonly buf: Float64Array;
   private readonly distress = DistressDetector.fromFile();
   private readonly scope = ScopeDetector.fromFile();
+  /** A message in another language than French (English). */
+  private readonly language = LanguageGuess.fromFile();
   /** Opening and closing formulas, left out of what the intent model reads (training and recognition). */
   private readonly courtesy = Courtesy.fromFile();
   /** Best topic intent of each sentence of the last long message (for `also`). */
@@ -466,6 +469,7 @@ export class Recognizer {
       distress: this.readDistress(read, norm.tokens.length, topIntent),
       selfHarm: this.distress.selfHarm(...read),
       ...(outOfScope ? { outOfScope } : {}),
+      ...(this.language.isOtherLanguage(norm.tokens) ? { otherLanguage: true } : {}),
     } as Recognition;
     const also = this.otherNeeds(first, second, probs);
     if (also.length > 0) result.also = also;

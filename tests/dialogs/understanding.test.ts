@@ -296,3 +296,23 @@ describe('slots read from a story', () => {
     expect(reply.text).toContain('Quelle est votre situation ?');
   });
 });
+
+describe('a message in English', () => {
+  it('is answered, in French and in English, that the bot only answers in French, with the advisers’ lines and the menu', async () => {
+    const reply = await new TestConversation().send(
+      'Hello, I am self-employed and I am sick, who pays me while I cannot work?',
+    );
+    expect(reply.text).toContain("Je ne réponds qu'en français");
+    expect(reply.text).toContain('I can only answer in French');
+    expect(reply.text).toContain('3646');
+    expect(reply.text).toContain('3698');
+    expect(reply.links).not.toContain(HELP_LINK);
+    expect(reply.text).toContain('Demander une aide financière');
+  });
+
+  it('words of self-harm in English still get the suicide-prevention line first', async () => {
+    const reply = await new TestConversation().send('I want to kill myself, I cannot pay anything anymore');
+    expect(reply.text).toContain('3114');
+    expect(reply.text).not.toContain("Je ne réponds qu'en français");
+  });
+});

@@ -143,3 +143,29 @@ describe('SMS spellings read from their neighbours, in a long message as in a sh
     expect(long.distress.level).not.toBe('none');
   });
 });
+
+describe('a message in another language than French', () => {
+  const r = getRecognizer();
+
+  it.each([
+    'I need help, I am self-employed and I am sick, who pays me?',
+    'hello, can you help me with my sick leave?',
+    'how do I pay my URSSAF contributions',
+  ])('« %s » is read as another language', (text) => {
+    expect(r.recognize(text).otherLanguage).toBe(true);
+  });
+
+  it.each([
+    'je suis en burn out, help',
+    "j'ai besoin d'aide pour mon business, it's the end",
+    'bonjour, je suis auto entrepreneur',
+    'ok merci',
+    'the end',
+  ])('« %s » is not', (text) => {
+    expect(r.recognize(text).otherLanguage).toBeUndefined();
+  });
+
+  it('words of self-harm in English are still read as such', () => {
+    expect(r.recognize('I want to kill myself').selfHarm).toBe(true);
+  });
+});

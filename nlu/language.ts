@@ -1,0 +1,40 @@
+/**
+ * A message written in another language than French: the bot answers only in French, and says so instead of
+ * reading English words as one of its subjects. Counted over the normalised tokens, from the word lists of
+ * `locales/fr/nlu/language.yaml`: enough English function words, and many more of them than French ones.
+ */
+import { z } from 'zod';
+import { loadDataFile } from './patterns';
+
+export const LanguageFileSchema = z.strictObject({
+  minForeign: z.number().int().min(1),
+  ratio: z.number().positive(),
+  english: z.array(z.string().regex(/^[a-z]+$/)).min(1),
+  french: z.array(z.string().regex(/^[a-z]+$/)).min(1),
+});
+export type LanguageFile = z.infer<typeof LanguageFileSchema>;
+
+export class LanguageGuess {
+  private readonly english: ReadonlySet<string>;
+  private readonly french: ReadonlySet<string>;
+
+  constructor(private readonly data: LanguageFile) {
+    this.english = new Set(data.english);
+    this.french = new Set(data.french);
+  }
+
+  static fromFile(file = 'language.yaml'): LanguageGuess {
+    return new LanguageGuess(loadDataFile(file, LanguageFileSchema));
+  }
+
+  /** True when `tokens` (normalised) read as English rather than French. */
+  isOtherLanguage(tokens: readonly string[]): boolean {
+    let english = 0;
+    let french = 0;
+    for (const token of tokens) {
+      if (this.english.has(token)) english++;
+      else if (this.french.has(token)) french++;
+    }
+    return english >= this.data.minForeign && english > this.data.ratio * french;
+  }
+}
