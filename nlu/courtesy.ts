@@ -45,28 +45,13 @@ export class Courtesy {
    */
   range(tokens: readonly string[], thanks = false): [number, number] {
     let start = 0;
-    for (let found = true; found; ) {
-      found = false;
-      for (const opening of this.openings) {
-        if (start + opening.length <= tokens.length && at(tokens, start, opening)) {
-          start += opening.length;
-          found = true;
-          break;
-        }
-      }
-    }
-    let end = tokens.length;
+    const openings = this.openings;
+    for (let n = startsWith(tokens, start, openings); n > 0; n = startsWith(tokens, start, openings))
+      start += n;
     const closings = thanks ? this.closingsAndThanks : this.closings;
-    for (let found = true; found; ) {
-      found = false;
-      for (const closing of closings) {
-        if (end - closing.length >= start && at(tokens, end - closing.length, closing)) {
-          end -= closing.length;
-          found = true;
-          break;
-        }
-      }
-    }
+    let end = tokens.length;
+    for (let n = endsWith(tokens, start, end, closings); n > 0; n = endsWith(tokens, start, end, closings))
+      end -= n;
     return end - start >= this.minRemaining ? [start, end] : [0, tokens.length];
   }
 
@@ -83,6 +68,29 @@ function formulas(texts: readonly string[]): (readonly string[])[] {
     .map((t) => normalizeTokens(t).tokens)
     .filter((t) => t.length > 0)
     .sort((a, b) => b.length - a.length);
+}
+
+/** The length of the first of `formulas` (the longest first) that `tokens` has from `from` on, or 0. */
+function startsWith(
+  tokens: readonly string[],
+  from: number,
+  formulas: readonly (readonly string[])[],
+): number {
+  for (const formula of formulas)
+    if (from + formula.length <= tokens.length && at(tokens, from, formula)) return formula.length;
+  return 0;
+}
+
+/** The length of the first of `formulas` that `tokens[from, end)` ends with, or 0. */
+function endsWith(
+  tokens: readonly string[],
+  from: number,
+  end: number,
+  formulas: readonly (readonly string[])[],
+): number {
+  for (const formula of formulas)
+    if (end - formula.length >= from && at(tokens, end - formula.length, formula)) return formula.length;
+  return 0;
 }
 
 /** `formula`'s tokens are `tokens`'s from `from` on. */

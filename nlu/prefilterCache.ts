@@ -17,7 +17,10 @@ export type Needs = Atom[][][] | null;
 export class NeedsMemo {
   private entries: Map<string, Needs> | undefined;
   private dirty = false;
-  private saving = false;
+  /** A timer and an exit hook to write the memo are in place. */
+  private saveScheduled = false;
+  /** The memo's file, named by the hash of `codeFile` (read once). */
+  private path: string | undefined;
 
   /**
    * @param codeFile the file whose content the derived requirements depend on (its hash names the memo's file)
@@ -56,8 +59,8 @@ export class NeedsMemo {
 
   private markDirty(): void {
     this.dirty = true;
-    if (this.saving) return;
-    this.saving = true;
+    if (this.saveScheduled) return;
+    this.saveScheduled = true;
     // Written once the patterns of a start have all been read, or at exit for a short-lived process.
     const timer = setTimeout(() => this.save(), 2000);
     if (typeof timer === 'object') timer.unref();
@@ -65,6 +68,7 @@ export class NeedsMemo {
   }
 
   private file(): string {
+    if (this.path !== undefined) return this.path;
     let code = '';
     try {
       code = fs.readFileSync(this.codeFile, 'utf8');
@@ -72,7 +76,8 @@ export class NeedsMemo {
       code = this.codeFile;
     }
     const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
-    return path.join(this.dir, `prefilter-${hash}.json`);
+    this.path = path.join(this.dir, `prefilter-${hash}.json`);
+    return this.path;
   }
 
   private load(): Map<string, Needs> {
