@@ -58,6 +58,10 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     ["j'ai perdu tous mes clients d'un coup", 'activite'],
     ['je suis en train de couler', 'epuisement'],
     ["c'est la descente aux enfers", 'epuisement'],
+    ['on ne dort plus depuis des semaines', 'epuisement'],
+    ['je ne tiendrai pas un mois de plus', 'epuisement'],
+    ['à ce rythme je vais finir sous les ponts', 'survie'],
+    ["l'eau a tout ravagé dans l'atelier, tout est foutu", 'activite'],
   ])('« %s » → %s', (text, signal) => {
     expect(distress(text).signals).toContain(signal);
     expect(distress(text).level).not.toBe('none');
@@ -76,6 +80,7 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     "j'ai de quoi manger, c'est pour ma carte vitale",
     'le chauffage du local est en panne, qui paie la réparation ?',
     "une contrainte horaire m'empêche de venir",
+    'je ne tiendrai pas compte du premier courrier',
   ])('no sign in « %s »', (text) => {
     expect(distress(text)).toEqual({ level: 'none', signals: [], need: 'help' });
   });
@@ -130,6 +135,8 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     'je ne veux plus vivre, je suis à bout',
     'la mort serait une délivrance',
     'parfois je pense à me supprimer',
+    "je n'ai plus qu'une envie, mourir",
+    "parfois j'imagine qu'un accident pourrait m'emporter",
   ])('self-harm: « %s »', (text) => {
     expect(recognizer.recognize(text).selfHarm).toBe(true);
   });
