@@ -51,7 +51,7 @@ const OUT_OF_SCOPE_MAX_TOPIC_SCORE = 0.5;
  * this sure of it (otherwise it is offered as a button); with moderate signs, the topic the recogniser chose (above
  * its threshold) is answered after the offer.
  */
-const DISTRESS_TOPIC_MIN_SCORE = 0.6;
+const DISTRESS_TOPIC_MIN_SCORE = 0.45;
 
 /** HELP is the top intent: the next intent, a topic, is answered after the HELP offer from this probability. */
 const BESIDE_HELP_MIN_SCORE = 0.2;
