@@ -62,6 +62,9 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     ['je ne tiendrai pas un mois de plus', 'epuisement'],
     ['à ce rythme je vais finir sous les ponts', 'survie'],
     ["l'eau a tout ravagé dans l'atelier, tout est foutu", 'activite'],
+    ['je baisse les bras, ce métier me sape le moral', 'epuisement'],
+    ['comment peut-on vivre avec 400 euros par mois ?', 'argent'],
+    ["je me suis séparée de mon compagnon l'an dernier", 'famille'],
   ])('« %s » → %s', (text, signal) => {
     expect(distress(text).signals).toContain(signal);
     expect(distress(text).level).not.toBe('none');
@@ -81,6 +84,9 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     'le chauffage du local est en panne, qui paie la réparation ?',
     "une contrainte horaire m'empêche de venir",
     'je ne tiendrai pas compte du premier courrier',
+    'je ne baisse pas les bras, je veux juste savoir quelles aides existent',
+    'comment peut-on payer ses cotisations en ligne ?',
+    'je me suis séparé de mon salarié en juin',
   ])('no sign in « %s »', (text) => {
     expect(distress(text)).toEqual({ level: 'none', signals: [], need: 'help' });
   });
