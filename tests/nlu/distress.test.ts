@@ -65,6 +65,8 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     ['je baisse les bras, ce métier me sape le moral', 'epuisement'],
     ['comment peut-on vivre avec 400 euros par mois ?', 'argent'],
     ["je me suis séparée de mon compagnon l'an dernier", 'famille'],
+    ["depuis mars, plus aucune rentrée d'argent", 'argent'],
+    ['avec tout ce que je paie, je gagne à peine le smic', 'argent'],
   ])('« %s » → %s', (text, signal) => {
     expect(distress(text).signals).toContain(signal);
     expect(distress(text).level).not.toBe('none');
