@@ -83,6 +83,9 @@ const NEAR_NONE_TOPIC_RATIO = 0.75;
 /** A guess offered for a short message not understood must have at least this probability. */
 const GUESS_MIN_SCORE = 0.08;
 
+/** A message read as `None` that names a subject in its own words is answered on it from this probability. */
+const NAMED_TOPIC_MIN_SCORE = 0.15;
+
 /** Besides the conversation intents, what MainDialog handles itself rather than a journey or a FAQ answer. */
 const HANDLED_HERE = new Set<string>(['contact', 'other', 'None']);
 const handledHere = (intent: string): boolean => isConversationIntent(intent) || HANDLED_HERE.has(intent);
@@ -135,6 +138,8 @@ export class MainDialog extends ComponentDialog {
   /** The main menu, built from the knowledge base's journeys. */
   readonly menu: Menu;
   private readonly outcomes: OutcomeSink;
+  /** `topicMarkers`' memo, by the locale's resource object. */
+  private readonly topicMarkersCache = new WeakMap<object, ReadonlyMap<string, readonly string[]>>();
 
   constructor(private readonly deps: MainDialogDeps) {
     super(MAIN_DIALOG);
@@ -219,8 +224,17 @@ export class MainDialog extends ComponentDialog {
         : undefined;
     const settled =
       recognition.ambiguous && (settleAmbiguity(recognition.ambiguous, entities) ?? besideHelp ?? twoNeeds);
-    // With signs of difficulty nothing is asked first: HELP is offered and the needs follow.
-    if (typed && recognition.ambiguous && !settled && !distressed) {
+    // With signs of difficulty nothing is asked first: HELP is offered and the needs follow. Only two subjects are
+    // asked about: a hesitation with a command or small talk (« une question sur ma situation »: back or greeting?)
+    // goes to the first.
+    if (
+      typed &&
+      recognition.ambiguous &&
+      !settled &&
+      !distressed &&
+      !isConversationIntent(recognition.ambiguous.first) &&
+      !isConversationIntent(recognition.ambiguous.second)
+    ) {
       const { first, second } = recognition.ambiguous;
       this.outcomes.ambiguity({ first, second });
       values(step).disambiguating = true;
@@ -315,8 +329,12 @@ export class MainDialog extends ComponentDialog {
     }
     // A story read as `None` whose best topic is nearly as likely: that topic is answered (its journey or its card,
     // a concrete answer) and the next guess offered after it, rather than « pas mon domaine » or guesses alone.
-    const nearTopics =
+    const near =
       typed && intent === 'None' && words >= STORY_MIN_WORDS ? this.nearNoneTopics(recognition) : [];
+    // A message read as `None` that names one of the bot's subjects in its own words (« je suis en invalidité cat. 2,
+    // en tant qu'AE comment cela se passerait ? ») is about that subject when the recogniser ranks it too.
+    const named = typed && intent === 'None' && words >= 3 ? this.namedTopic(recognition, t) : undefined;
+    const nearTopics = named ? [named, ...near.filter((other) => other !== named)] : near;
     if (nearTopics.length > 0) {
       values(step).also = nearTopics.slice(1, 2);
       return this.dispatch(step, nearTopics[0], entities, t);
@@ -436,6 +454,34 @@ export class MainDialog extends ComponentDialog {
       )
       .slice(0, 2)
       .map(([intent]) => intent);
+  }
+
+  /**
+   * The best topic guess (at least `NAMED_TOPIC_MIN_SCORE`) whose own words the message has
+   * (`prompts.topicMarkers`: « invalidité », « congé maternité », « arrêt maladie »…).
+   */
+  private namedTopic(recognition: RecognitionLike, t: TFunction): string | undefined {
+    const markers = this.topicMarkers(t);
+    const normalized = ` ${this.deps.normalize(recognition.text)} `;
+    for (const [intent, { score }] of Object.entries(recognition.intents)) {
+      if (score < NAMED_TOPIC_MIN_SCORE) break; // best first
+      if (!this.isTopic(intent) || intent === 'help') continue;
+      if (markers.get(intent)?.some((marker) => normalized.includes(marker))) return intent;
+    }
+    return undefined;
+  }
+
+  /** `prompts.topicMarkers` normalised once per locale (each as ` marker `, ready for `includes`). */
+  private topicMarkers(t: TFunction): ReadonlyMap<string, readonly string[]> {
+    const raw = t('prompts.topicMarkers', { returnObjects: true }) as Record<string, string[]>;
+    let markers = this.topicMarkersCache.get(raw);
+    if (!markers) {
+      markers = new Map(
+        Object.entries(raw).map(([intent, list]) => [intent, list.map((m) => ` ${this.deps.normalize(m)} `)]),
+      );
+      this.topicMarkersCache.set(raw, markers);
+    }
+    return markers;
   }
 
   /**

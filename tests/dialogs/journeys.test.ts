@@ -132,6 +132,7 @@ describe('HELP first, and a topic beside it', () => {
       topIntent: 'help',
       score: 0.45,
       intents: { help: { score: 0.45 }, maternite: { score: second }, None: { score: 0.1 } },
+      ambiguous: undefined,
       distress: { level: 'none', signals: [], need: 'help' },
     });
 
@@ -167,6 +168,7 @@ describe('a field outside the domain beside a topic', () => {
     topIntent: 'maternite',
     score: 0.45,
     entities: {},
+    ambiguous: undefined,
     outOfScope: { domain: 'creation', contacts: [] },
     distress: { level: 'none', signals: [], need: 'help' },
   });
@@ -224,5 +226,22 @@ describe('languages', () => {
     conversation.adapter.template.locale = 'en-US';
     const reply = await conversation.send('hello');
     expect(reply.choices).toContain('Ask for financial aid');
+  });
+});
+
+describe('a hesitation that is not between two subjects', () => {
+  it('« une question sur ma situation » read as back or greeting → nothing asked about them', async () => {
+    const TEXT = 'une question sur ma situation';
+    const reading = readingAs(TEXT, {
+      topIntent: 'back',
+      score: 0.42,
+      intents: { back: { score: 0.42 }, greeting: { score: 0.38 }, None: { score: 0.05 } },
+      ambiguous: { first: 'back', second: 'greeting' },
+      distress: { level: 'none', signals: [], need: 'help' },
+    });
+    const reply = await new TestConversation('test', reading).send(TEXT);
+    expect(reply.text).not.toContain('Vous voulez parler');
+    expect(reply.text).not.toContain('intentsAbout');
+    expect(reply.choices.length).toBeGreaterThan(0);
   });
 });

@@ -190,6 +190,36 @@ describe('a story the recogniser hesitates to place', () => {
   });
 });
 
+describe('a message read as `None` that names a subject in its own words', () => {
+  const NAMED =
+    "Je suis en invalidité cat. 2 depuis 3 ans. En tant qu'AE, est-ce que je peux facturer 11 820 € par an ?";
+  const UNNAMED =
+    "Depuis 3 ans je ne travaille plus guère. En tant qu'AE, est-ce que je peux facturer 11 820 € par an ?";
+  const reading = (text: string): IntentRecognizer =>
+    readingAs(text, {
+      topIntent: 'None',
+      score: 0.6,
+      intents: { None: { score: 0.6 }, invalidite: { score: 0.2 }, aide_financiere: { score: 0.1 } },
+      ambiguous: undefined,
+      distress: { level: 'none', signals: [], need: 'help' },
+    });
+
+  it('is answered on that subject (« invalidité »), not with « ce n’est pas mon domaine »', async () => {
+    const reply = await new TestConversation('test', reading(NAMED)).send(NAMED);
+    expect(reply.text).not.toContain("Ce n'est pas mon domaine");
+    const tree = knowledge.trees.find((t) => t.journey?.intent === 'invalidite')!;
+    const questions = tree.nodes.flatMap((n) => (n.type === 'question' ? [n.question] : []));
+    const titles = knowledge.byIntent('invalidite').map((e) => e.title);
+    expect([...questions, ...titles].some((q) => reply.text.includes(q))).toBe(true);
+  });
+
+  it('the same reading without the subject’s words stays « pas mon domaine », with guesses', async () => {
+    const reply = await new TestConversation('test', reading(UNNAMED)).send(UNNAMED);
+    expect(reply.text).toContain("Ce n'est pas mon domaine");
+    expect(reply.choices.length).toBeGreaterThan(0);
+  });
+});
+
 describe('out of scope', () => {
   it('taxes → an honest « ce n’est pas mon domaine », no invented contact, then what the bot knows', async () => {
     const reply = await new TestConversation().send('comment déclarer la TVA sur mes factures ?');
