@@ -310,10 +310,13 @@ export class MainDialog extends ComponentDialog {
     if (typed && isOutOfScope(recognition)) {
       const { domain, contacts } = recognition.outOfScope!;
       await this.deps.misunderstood.set(step.context, 0);
-      if (placed) {
-        // The field named is not the bot's, but the recogniser also placed a topic: both are answered.
+      // The field named is not the bot's, but the recogniser also placed a topic, or the message names one of the
+      // bot's subjects in its own words (« la grossesse nous a coûté … et 4 000 € d'avance de TVA »): both are
+      // answered.
+      const topic = placed ? intent : intent === 'None' ? this.namedTopic(recognition, t) : undefined;
+      if (topic) {
         await step.context.sendActivities(outOfScopeActivities(this.deps.knowledge, t, domain, contacts));
-        return this.dispatch(step, intent, entities, t);
+        return this.dispatch(step, topic, entities, t);
       }
       await step.context.sendActivities([
         ...outOfScopeActivities(this.deps.knowledge, t, domain, contacts),

@@ -213,6 +213,24 @@ describe('a message read as `None` that names a subject in its own words', () =>
     expect([...questions, ...titles].some((q) => reply.text.includes(q))).toBe(true);
   });
 
+  it('beside a field outside the domain (TVA), both are answered: « pas mon domaine », then that subject', async () => {
+    const TEXT = "Mon congé maternité m'a coûté cher et j'ai dû avancer 4 000 € de TVA, c'est normal ?";
+    const beside = readingAs(TEXT, {
+      topIntent: 'None',
+      score: 0.6,
+      intents: { None: { score: 0.6 }, maternite: { score: 0.2 }, aide_financiere: { score: 0.1 } },
+      ambiguous: undefined,
+      outOfScope: { domain: 'impots', contacts: [] },
+      distress: { level: 'none', signals: [], need: 'help' },
+    });
+    const reply = await new TestConversation('test', beside).send(TEXT);
+    expect(reply.text).toContain("Ce n'est pas mon domaine");
+    const tree = knowledge.trees.find((t) => t.journey?.intent === 'maternite')!;
+    const questions = tree.nodes.flatMap((n) => (n.type === 'question' ? [n.question] : []));
+    const titles = knowledge.byIntent('maternite').map((e) => e.title);
+    expect([...questions, ...titles].some((q) => reply.text.includes(q))).toBe(true);
+  });
+
   it('the same reading without the subject’s words stays « pas mon domaine », with guesses', async () => {
     const reply = await new TestConversation('test', reading(UNNAMED)).send(UNNAMED);
     expect(reply.text).toContain("Ce n'est pas mon domaine");
