@@ -145,6 +145,7 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     'parfois je pense à me supprimer',
     "je n'ai plus qu'une envie, mourir",
     "parfois j'imagine qu'un accident pourrait m'emporter",
+    'je me dis que ma famille serait mieux si je disparaissais',
   ])('self-harm: « %s »', (text) => {
     expect(recognizer.recognize(text).selfHarm).toBe(true);
   });
@@ -159,6 +160,7 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     'je voudrais supprimer mon compte ameli',
     'je prends tous mes médicaments le matin, est-ce remboursé ?',
     'je ne veux plus vivre comme ça, avec ces dettes',
+    'si je venais à mourir, mon conjoint toucherait-il le capital décès ?',
   ])('not self-harm: « %s »', (text) => {
     expect(recognizer.recognize(text).selfHarm).toBe(false);
   });
