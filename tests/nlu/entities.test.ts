@@ -108,6 +108,16 @@ describe('entities', () => {
     it('finds none in a neutral sentence', () => {
       expect(ent('comment créer mon compte ameli').difficultes).toBeUndefined();
     });
+
+    it('reads a word of health only as a whole word (« santé » is not in « pénalisante »)', () => {
+      expect(
+        ent('une trop longue absence aurait été pénalisante pour mes clients réguliers').difficultes,
+      ).toBeUndefined();
+      expect(ent('la coopération avec mes clients est difficile').difficultes).toBeUndefined();
+      expect(ent('pour raisons de santé, j’ai dû fermer la boutique').difficultes).toContain(
+        'sante_activite',
+      );
+    });
   });
 
   describe('situation', () => {
