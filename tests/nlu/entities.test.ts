@@ -141,6 +141,10 @@ describe('entities', () => {
       expect(ent("j'attends un bébé").enfants).toBe(1);
       expect(ent('je suis enceinte').enfants).toBeUndefined();
     });
+    it('reads the birth context only from the start of a word (« connaître » holds « naître »)', () => {
+      expect(ent("j'aimerais connaître les aides, j'ai 2 enfants").rangEnfant).toBeUndefined();
+      expect(ent("je suis enceinte et j'ai 2 enfants").rangEnfant).toBe(3);
+    });
     it('finds the rank of the child', () => {
       expect(ent('mon 3e enfant arrive').rangEnfant).toBe(3);
       expect(ent('enceinte du troisième').rangEnfant).toBe(3);
