@@ -60,6 +60,8 @@ export class DistressDetector {
   private readonly selfHarmReq: Requirement | null;
   /** Every plain word of the patterns (for the spelling corrector). */
   readonly words: string[];
+  /** A negated match was seen during the current `read`. */
+  private denied = false;
 
   constructor(data: DistressFile) {
     this.signals = data.signals.map((s) => {
@@ -93,9 +95,18 @@ export class DistressDetector {
    * word of distress the training data never used (« parties en fumée » → « partiel en fumer »).
    */
   detect(...texts: string[]): Distress {
+    return this.read(...texts).distress;
+  }
+
+  /**
+   * `detect`, and whether a sign was found only denied (« je n'ai pas de dettes »): the person says there is no
+   * such difficulty, which a learned reading of the message must not contradict.
+   */
+  read(...texts: string[]): { distress: Distress; denied: boolean } {
     const found: DistressSignal[] = [];
     let severe = false;
     let aid = false;
+    this.denied = false;
     for (const s of this.signals) {
       if (texts.some((text) => this.present(s, text))) {
         found.push(s.id);
@@ -105,7 +116,10 @@ export class DistressDetector {
     }
     const level: DistressLevel =
       found.length === 0 ? 'none' : severe || found.length >= 2 ? 'high' : 'moderate';
-    return { level, signals: found, need: aid ? 'aide_financiere' : 'help' };
+    return {
+      distress: { level, signals: found, need: aid ? 'aide_financiere' : 'help' },
+      denied: this.denied,
+    };
   }
 
   /** Words of self-harm in any of the texts (see `detect`). */
@@ -131,6 +145,7 @@ export class DistressDetector {
     let m: RegExpExecArray | null;
     while ((m = s.re.exec(text)) !== null) {
       if (!s.negatable || !this.negation.test(text.slice(Math.max(0, m.index - 40), m.index))) return true;
+      this.denied = true;
       if (m[0].length === 0) s.re.lastIndex++;
     }
     return false;

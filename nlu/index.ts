@@ -492,11 +492,18 @@ export class Recognizer {
 
   /**
    * The listed signs of difficulty; when there are none, the learned head's reading (signal `recit`) — except for
-   * small talk: a long thank-you (« vous m'avez vraiment bien aidé ») tells no difficulty.
+   * small talk: a long thank-you (« vous m'avez vraiment bien aidé ») tells no difficulty; and except when the
+   * message denies a sign (« je n'ai pas de dettes »).
    */
   private readDistress(texts: string[], tokenCount: number, topIntent: IntentName): Distress {
-    const listed = this.distress.detect(...texts);
-    if (listed.level !== 'none' || tokenCount < this.options.hardship.minWords || SMALL_TALK.has(topIntent))
+    const { distress: listed, denied } = this.distress.read(...texts);
+    // A sign the message denies (« je n'ai pas de dettes, … ») is the person's own word: no learned reading then.
+    if (
+      listed.level !== 'none' ||
+      denied ||
+      tokenCount < this.options.hardship.minWords ||
+      SMALL_TALK.has(topIntent)
+    )
       return listed;
     // The head reads the message last scored (`score`), as the sparse vector it was trained on.
     if (this.hardshipHead.probabilityFrom(this.scorer) < this.options.hardship.threshold) return listed;

@@ -199,6 +199,16 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     expect(detector.detect(`${filler} motift un`).signals).toEqual(['dettes']);
   });
 
+  it('tells when a sign was found only denied, and the recogniser then adds no learned reading', () => {
+    const detector = DistressDetector.fromFile();
+    expect(detector.read('je ne ai pas de dettes').denied).toBe(true);
+    expect(detector.read('je ai des dettes').denied).toBe(false);
+    expect(detector.read('je voudrais ma carte vitale').denied).toBe(false);
+    const long =
+      "je n'ai pas de dettes, je voudrais juste savoir comment commander la carte vitale de mon fils né en mars";
+    expect(recognizer.recognize(long).distress).toEqual({ level: 'none', signals: [], need: 'help' });
+  });
+
   it('reads the words as written too: spelling correction must not erase a sign (« fumée » → « fumer »)', () => {
     const detector = DistressDetector.fromFile();
     expect(detector.detect('des annees de labeur partiel en fumer').level).toBe('none');
