@@ -67,6 +67,7 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     ["je me suis séparée de mon compagnon l'an dernier", 'famille'],
     ["depuis mars, plus aucune rentrée d'argent", 'argent'],
     ['avec tout ce que je paie, je gagne à peine le smic', 'argent'],
+    ['depuis ce courrier je vais travailler la boule au ventre', 'epuisement'],
   ])('« %s » → %s', (text, signal) => {
     expect(distress(text).signals).toContain(signal);
     expect(distress(text).level).not.toBe('none');
