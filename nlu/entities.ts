@@ -37,26 +37,47 @@ function findStatut(t: string): Statut | undefined {
   let best: Statut | undefined;
   let bestPos = Infinity;
   for (const { statut, re } of P.statut.trades) {
-    const m = find(re, t);
-    if (m && m.index < bestPos) {
+    const at = mayMatch(re, t) ? ownTrade(re, t) : -1;
+    if (at >= 0 && at < bestPos) {
       best = statut;
-      bestPos = m.index;
+      bestPos = at;
     }
   }
   return best ?? (has(P.statut.independant, t) ? 'independant' : undefined);
 }
 
+/** A trade named after a possessive is someone else's (« mon expert-comptable », « ma coiffeuse »). */
+const SOMEONE_ELSES = /(?:^| )(?:mon|ma|mes|notre|nos|votre|vos|son|sa|ses|leur|leurs)$/;
+
+/** Where the first trade of `re` in `t` that is not someone else's starts, or -1. */
+function ownTrade(re: RegExp, t: string): number {
+  const all = globalCopy(re);
+  all.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = all.exec(t)) !== null) {
+    const start = m.index + (m[0].startsWith(' ') ? 1 : 0);
+    if (!SOMEONE_ELSES.test(t.slice(Math.max(0, start - 8), start).trimEnd())) return start;
+    if (m[0].length === 0) all.lastIndex++;
+  }
+  return -1;
+}
+
 // ---------------------------------------------------------------------------------------------- difficultes
-/** The global copy of each pattern `affirmed` walks through (made once, not at every call). */
+/** The global copy of each pattern `affirmed` and `ownTrade` walk through (made once, not at every call). */
 const GLOBAL_COPIES = new WeakMap<RegExp, RegExp>();
 
-/** True when one match of `re` in `t` is not negated (« pas de dettes » is no debt; « des dettes » is). */
-function affirmed(re: RegExp, t: string): boolean {
+function globalCopy(re: RegExp): RegExp {
   let all = GLOBAL_COPIES.get(re);
   if (!all) {
     all = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
     GLOBAL_COPIES.set(re, all);
   }
+  return all;
+}
+
+/** True when one match of `re` in `t` is not negated (« pas de dettes » is no debt; « des dettes » is). */
+function affirmed(re: RegExp, t: string): boolean {
+  const all = globalCopy(re);
   all.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = all.exec(t)) !== null) {
@@ -109,7 +130,8 @@ function findRang(t: string): number | undefined {
   if (ordW) return P.ordinals[ordW[1]];
   if (has(P.rang.birthContext, t)) {
     const bare = find(P.rang.bare, t);
-    if (bare) return /^\d/.test(bare[1]) ? parseInt(bare[1], 10) : P.ordinals[bare[1]];
+    const n = bare && (/^\d/.test(bare[1]) ? parseInt(bare[1], 10) : P.ordinals[bare[1]]);
+    if (n && n >= 1 && n < 15) return n;
   }
   const already = find(P.rang.alreadyHave, t);
   if (already) {

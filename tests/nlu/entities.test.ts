@@ -33,6 +33,11 @@ describe('entities', () => {
       expect(ent(text).statut).toBe(statut);
     });
 
+    it('does not take someone else’s trade for the person’s (« mon expert-comptable », « ma coiffeuse »)', () => {
+      expect(ent('mon expert comptable m’a dit que je devais payer').statut).toBeUndefined();
+      expect(ent('ma coiffeuse est en arrêt depuis un mois').statut).toBeUndefined();
+      expect(ent('je suis boulangère et ma coiffeuse aussi').statut).toBe('artisan');
+    });
     it('does not infer a status from health or garage contexts', () => {
       expect(ent('mon kiné me dit de me reposer').statut).toBeUndefined();
       expect(ent('mon camion est chez le garagiste').statut).toBeUndefined();
@@ -144,6 +149,12 @@ describe('entities', () => {
     it('reads the birth context only from the start of a word (« connaître » holds « naître »)', () => {
       expect(ent("j'aimerais connaître les aides, j'ai 2 enfants").rangEnfant).toBeUndefined();
       expect(ent("je suis enceinte et j'ai 2 enfants").rangEnfant).toBe(3);
+    });
+    it('does not take a day or a month for a rank (« à partir du 91e jour », « au 5e mois »)', () => {
+      expect(
+        ent('grossesse pathologique : la caisse n’indemnise qu’à partir du 91e jour').rangEnfant,
+      ).toBeUndefined();
+      expect(ent('enceinte, au 5e mois').rangEnfant).toBeUndefined();
     });
     it('finds the rank of the child', () => {
       expect(ent('mon 3e enfant arrive').rangEnfant).toBe(3);
