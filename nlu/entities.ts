@@ -154,7 +154,11 @@ function findAld(t: string): boolean | undefined {
 }
 
 // ---------------------------------------------------------------------------------------------- affiliation
+/** Up to this many words, a message is an answer: a bare duration in it is the activity's. */
+const SHORT_ANSWER_WORDS = 8;
+
 function findAffiliation(t: string): number | undefined {
+  const short = t.split(' ').length <= SHORT_ANSWER_WORDS;
   const re = P.affiliation.since;
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -169,7 +173,9 @@ function findAffiliation(t: string): number | undefined {
     const after = t.slice(m.index, m.index + m[0].length + 25);
     if (P.affiliation.positive.test(before) || P.affiliation.positive.test(after.slice(m[0].length)))
       return months;
-    if (!P.affiliation.negative.test(before) && !P.affiliation.negative.test(after)) return months;
+    // A bare duration is the activity's only in a short answer (« depuis 2 ans »); in a story it is anything's
+    // (« je ne me payais plus depuis huit mois »).
+    if (short && !P.affiliation.negative.test(before) && !P.affiliation.negative.test(after)) return months;
   }
   const dur = find(P.affiliation.duration, t);
   if (dur) {

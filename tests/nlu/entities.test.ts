@@ -188,6 +188,9 @@ describe('entities', () => {
       expect(ent(text).affiliationMois).toBe(months);
     });
     it('ignores durations that are not about the activity', () => {
+      expect(
+        ent('je ne me payais plus depuis huit mois et je ne mangeais plus rien').affiliationMois,
+      ).toBeUndefined();
       expect(ent('je suis malade depuis 3 mois').affiliationMois).toBeUndefined();
       expect(ent('en arrêt depuis 2 semaines').affiliationMois).toBeUndefined();
     });
