@@ -138,8 +138,8 @@ export class MainDialog extends ComponentDialog {
   /** The main menu, built from the knowledge base's journeys. */
   readonly menu: Menu;
   private readonly outcomes: OutcomeSink;
-  /** `topicMarkers`' memo, by the locale's resource object. */
-  private readonly topicMarkersCache = new WeakMap<object, ReadonlyMap<string, readonly string[]>>();
+  /** `markers`' memo: each list of marker phrases of a locale's resources, normalised. */
+  private readonly markersCache = new WeakMap<readonly string[], readonly string[]>();
 
   constructor(private readonly deps: MainDialogDeps) {
     super(MAIN_DIALOG);
@@ -464,27 +464,15 @@ export class MainDialog extends ComponentDialog {
    * (`prompts.topicMarkers`: « invalidité », « congé maternité », « arrêt maladie »…).
    */
   private namedTopic(recognition: RecognitionLike, t: TFunction): string | undefined {
-    const markers = this.topicMarkers(t);
+    const byTopic = t('prompts.topicMarkers', { returnObjects: true }) as Record<string, string[]>;
     const normalized = ` ${this.deps.normalize(recognition.text)} `;
     for (const [intent, { score }] of Object.entries(recognition.intents)) {
       if (score < NAMED_TOPIC_MIN_SCORE) break; // best first
       if (!this.isTopic(intent) || intent === 'help') continue;
-      if (markers.get(intent)?.some((marker) => normalized.includes(marker))) return intent;
+      const list = byTopic[intent];
+      if (list && this.hasMarker(normalized, list)) return intent;
     }
     return undefined;
-  }
-
-  /** `prompts.topicMarkers` normalised once per locale (each as ` marker `, ready for `includes`). */
-  private topicMarkers(t: TFunction): ReadonlyMap<string, readonly string[]> {
-    const raw = t('prompts.topicMarkers', { returnObjects: true }) as Record<string, string[]>;
-    let markers = this.topicMarkersCache.get(raw);
-    if (!markers) {
-      markers = new Map(
-        Object.entries(raw).map(([intent, list]) => [intent, list.map((m) => ` ${this.deps.normalize(m)} `)]),
-      );
-      this.topicMarkersCache.set(raw, markers);
-    }
-    return markers;
   }
 
   /**
@@ -734,23 +722,34 @@ export class MainDialog extends ComponentDialog {
 
   /** A question mark or a question word: the message asks something, it does not only tell a story. */
   private asksQuestion(text: string, t: TFunction): boolean {
-    if (text.includes('?')) return true;
-    const normalized = ` ${this.deps.normalize(text)} `;
-    const markers = t('prompts.questionMarkers', { returnObjects: true }) as string[];
-    return markers.some((marker) => normalized.includes(` ${this.deps.normalize(marker)} `));
+    return text.includes('?') || this.says(text, t, 'prompts.questionMarkers');
   }
 
   /** The message names an organisation or a file of the bot's own world (`prompts.domainMarkers`). */
   private namesDomain(text: string, t: TFunction): boolean {
-    const normalized = ` ${this.deps.normalize(text)} `;
-    const markers = t('prompts.domainMarkers', { returnObjects: true }) as string[];
-    return markers.some((marker) => normalized.includes(` ${this.deps.normalize(marker)} `));
+    return this.says(text, t, 'prompts.domainMarkers');
   }
 
   private announcesSwitch(text: string, t: TFunction): boolean {
-    const normalized = ` ${this.deps.normalize(text)} `;
-    const markers = t('prompts.switchMarkers', { returnObjects: true }) as string[];
-    return markers.some((marker) => normalized.includes(` ${this.deps.normalize(marker)} `));
+    return this.says(text, t, 'prompts.switchMarkers');
+  }
+
+  /** The message has one of the marker phrases of the list `key` of the locale's resources. */
+  private says(text: string, t: TFunction, key: string): boolean {
+    return this.hasMarker(` ${this.deps.normalize(text)} `, t(key, { returnObjects: true }) as string[]);
+  }
+
+  /**
+   * `normalized` (a normalised text between spaces) has one of the marker phrases `list`, each normalised once per
+   * locale (i18next gives the same list object at each call).
+   */
+  private hasMarker(normalized: string, list: readonly string[]): boolean {
+    let markers = this.markersCache.get(list);
+    if (!markers) {
+      markers = list.map((marker) => ` ${this.deps.normalize(marker)} `);
+      this.markersCache.set(list, markers);
+    }
+    return markers.some((marker) => normalized.includes(marker));
   }
 
   /**

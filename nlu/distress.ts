@@ -60,8 +60,6 @@ export class DistressDetector {
   private readonly selfHarmReq: Requirement | null;
   /** Every plain word of the patterns (for the spelling corrector). */
   readonly words: string[];
-  /** A negated match was seen during the current `read`. */
-  private denied = false;
 
   constructor(data: DistressFile) {
     this.signals = data.signals.map((s) => {
@@ -106,9 +104,18 @@ export class DistressDetector {
     const found: DistressSignal[] = [];
     let severe = false;
     let aid = false;
-    this.denied = false;
+    let denied = false;
     for (const s of this.signals) {
-      if (texts.some((text) => this.present(s, text))) {
+      let present = false;
+      for (const text of texts) {
+        const reading = this.present(s, text);
+        if (reading === 'denied') denied = true;
+        else if (reading === 'found') {
+          present = true;
+          break;
+        }
+      }
+      if (present) {
         found.push(s.id);
         severe ||= s.severe;
         aid ||= s.need === 'aide_financiere';
@@ -116,10 +123,7 @@ export class DistressDetector {
     }
     const level: DistressLevel =
       found.length === 0 ? 'none' : severe || found.length >= 2 ? 'high' : 'moderate';
-    return {
-      distress: { level, signals: found, need: aid ? 'aide_financiere' : 'help' },
-      denied: this.denied,
-    };
+    return { distress: { level, signals: found, need: aid ? 'aide_financiere' : 'help' }, denied };
   }
 
   /** Words of self-harm in any of the texts (see `detect`). */
@@ -131,23 +135,26 @@ export class DistressDetector {
     });
   }
 
-  private present(s: CompiledSignal, text: string): boolean {
+  /** Whether `text` has signal `s`: found, only denied (every match negated), or absent. */
+  private present(s: CompiledSignal, text: string): 'found' | 'denied' | 'absent' {
     if (s.parts && preTested(text)) {
       const matches = s.parts.some(({ re, req }) => {
         re.lastIndex = 0;
         return (!req || satisfies(req, re, text)) && re.test(text);
       });
-      if (!matches || !s.negatable) return matches;
+      if (!matches) return 'absent';
+      if (!s.negatable) return 'found';
     }
     s.re.lastIndex = 0;
     // A pattern that needs a word the text does not have cannot match it (`prefilter.ts`).
-    if (s.req && !satisfies(s.req, s.re, text)) return false;
+    if (s.req && !satisfies(s.req, s.re, text)) return 'absent';
+    let denied = false;
     let m: RegExpExecArray | null;
     while ((m = s.re.exec(text)) !== null) {
-      if (!s.negatable || !this.negation.test(text.slice(Math.max(0, m.index - 40), m.index))) return true;
-      this.denied = true;
+      if (!s.negatable || !this.negation.test(text.slice(Math.max(0, m.index - 40), m.index))) return 'found';
+      denied = true;
       if (m[0].length === 0) s.re.lastIndex++;
     }
-    return false;
+    return denied ? 'denied' : 'absent';
   }
 }

@@ -28,6 +28,30 @@ function find(re: RegExp, t: string): RegExpExecArray | null {
   return mayMatch(re, t) ? re.exec(t) : null;
 }
 
+/** The global copy of each pattern `firstKept` walks through (made once, not at every call). */
+const GLOBAL_COPIES = new WeakMap<RegExp, RegExp>();
+
+function globalCopy(re: RegExp): RegExp {
+  let all = GLOBAL_COPIES.get(re);
+  if (!all) {
+    all = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+    GLOBAL_COPIES.set(re, all);
+  }
+  return all;
+}
+
+/** The first match of `re` in `t` that `keep` accepts (every match walked, in order), or null. */
+function firstKept(re: RegExp, t: string, keep: (m: RegExpExecArray) => boolean): RegExpExecArray | null {
+  const all = globalCopy(re);
+  all.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = all.exec(t)) !== null) {
+    if (keep(m)) return m;
+    if (m[0].length === 0) all.lastIndex++;
+  }
+  return null;
+}
+
 function toNumber(s: string): number {
   return /^\d+$/.test(s) ? Number(s) : (P.numbers[s] ?? NaN);
 }
@@ -49,42 +73,22 @@ function findStatut(t: string): Statut | undefined {
 /** A trade named after a possessive is someone else's (« mon expert-comptable », « ma coiffeuse »). */
 const SOMEONE_ELSES = /(?:^| )(?:mon|ma|mes|notre|nos|votre|vos|son|sa|ses|leur|leurs)$/;
 
+/** Where a match starts its first word (a word-start pattern may begin with the space before it). */
+const wordStart = (m: RegExpExecArray): number => m.index + (m[0].startsWith(' ') ? 1 : 0);
+
 /** Where the first trade of `re` in `t` that is not someone else's starts, or -1. */
 function ownTrade(re: RegExp, t: string): number {
-  const all = globalCopy(re);
-  all.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = all.exec(t)) !== null) {
-    const start = m.index + (m[0].startsWith(' ') ? 1 : 0);
-    if (!SOMEONE_ELSES.test(t.slice(Math.max(0, start - 8), start).trimEnd())) return start;
-    if (m[0].length === 0) all.lastIndex++;
-  }
-  return -1;
+  const m = firstKept(re, t, (match) => {
+    const start = wordStart(match);
+    return !SOMEONE_ELSES.test(t.slice(Math.max(0, start - 8), start).trimEnd());
+  });
+  return m ? wordStart(m) : -1;
 }
 
 // ---------------------------------------------------------------------------------------------- difficultes
-/** The global copy of each pattern `affirmed` and `ownTrade` walk through (made once, not at every call). */
-const GLOBAL_COPIES = new WeakMap<RegExp, RegExp>();
-
-function globalCopy(re: RegExp): RegExp {
-  let all = GLOBAL_COPIES.get(re);
-  if (!all) {
-    all = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
-    GLOBAL_COPIES.set(re, all);
-  }
-  return all;
-}
-
 /** True when one match of `re` in `t` is not negated (« pas de dettes » is no debt; « des dettes » is). */
 function affirmed(re: RegExp, t: string): boolean {
-  const all = globalCopy(re);
-  all.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = all.exec(t)) !== null) {
-    if (!P.negatedBefore.test(t.slice(Math.max(0, m.index - 30), m.index))) return true;
-    if (m[0].length === 0) all.lastIndex++;
-  }
-  return false;
+  return firstKept(re, t, (m) => !P.negatedBefore.test(t.slice(Math.max(0, m.index - 30), m.index))) !== null;
 }
 
 function findDifficultes(t: string): Difficulte[] {
@@ -158,7 +162,6 @@ function findAld(t: string): boolean | undefined {
 const SHORT_ANSWER_WORDS = 8;
 
 function findAffiliation(t: string): number | undefined {
-  const short = t.split(' ').length <= SHORT_ANSWER_WORDS;
   const re = P.affiliation.since;
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -175,7 +178,12 @@ function findAffiliation(t: string): number | undefined {
       return months;
     // A bare duration is the activity's only in a short answer (« depuis 2 ans »); in a story it is anything's
     // (« je ne me payais plus depuis huit mois »).
-    if (short && !P.affiliation.negative.test(before) && !P.affiliation.negative.test(after)) return months;
+    if (
+      !P.affiliation.negative.test(before) &&
+      !P.affiliation.negative.test(after) &&
+      t.split(' ').length <= SHORT_ANSWER_WORDS
+    )
+      return months;
   }
   const dur = find(P.affiliation.duration, t);
   if (dur) {
