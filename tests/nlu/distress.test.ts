@@ -68,6 +68,10 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     ["depuis mars, plus aucune rentrée d'argent", 'argent'],
     ['avec tout ce que je paie, je gagne à peine le smic', 'argent'],
     ['depuis ce courrier je vais travailler la boule au ventre', 'epuisement'],
+    // « plus » of « je n'en peux plus » or « en plus » is no negation of what follows it.
+    ["je n'en peux plus, les dettes s'accumulent", 'dettes'],
+    ["en plus les dettes s'accumulent", 'dettes'],
+    ['de plus les huissiers sont passés', 'huissier'],
   ])('« %s » → %s', (text, signal) => {
     expect(distress(text).signals).toContain(signal);
     expect(distress(text).level).not.toBe('none');
@@ -76,6 +80,8 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
   it.each([
     "je n'ai pas de dettes, je voudrais ma carte vitale",
     "je n'ai aucune dette envers l'urssaf",
+    "je n'ai plus de dettes depuis l'an dernier",
+    "je n'ai plus les dettes d'avant, c'est pour ma carte vitale",
     'comment faire une demande de congé paternité',
     'je voudrais savoir quels documents envoyer pour mon arrêt maladie',
     "l'urssaf me réclame une attestation",
@@ -269,6 +275,13 @@ describe('out-of-scope detector (locales/fr/nlu/out-of-scope.yaml)', () => {
     ['les gestes barrieres dans mon salon', 'reglementation'],
     ['ma carte cps est bloquee', 'reglementation'],
     ['une licence iv pour mon bar', 'reglementation'],
+    // Being laid off is the person's unemployment; laying someone off is the employer's side.
+    ['je ai ete licenciee economique en juillet', 'chomage'],
+    ['depuis mon licenciement je cherche', 'chomage'],
+    ['je ai du licencier mes trois salaries', 'salaries'],
+    ['il faut que je le licencie', 'salaries'],
+    ['nous envisageons son licenciement', 'salaries'],
+    ['le banquier a coupe la carte bleue', 'banque'],
   ])('« %s » → %s', (text, domain) => {
     expect(scope.detect(text)?.domain).toBe(domain);
   });
