@@ -388,8 +388,21 @@ export class MainDialog extends ComponentDialog {
     if (weakTopic) values(step).also = [intent, ...(values(step).also ?? [])].slice(0, 2);
     const main = weakTopic || !this.isTopic(intent) || intent === 'help' ? recognition.distress.need : intent;
     const onlyHelp = main === 'help';
-    await step.context.sendActivities(
-      helpOfferActivities(this.deps.knowledge, t, {
+    // A field outside the domain named beside the difficulty (« mon banquier me harcèle et les dettes… »): when
+    // HELP or the aids are the answer, they answer the difficulty, not that field, and the honest answer for it
+    // follows the offer. Not for a field about other people (the staff of a business in difficulty are part of
+    // its story), nor for one the aids answer themselves, nor beside a precise subject (« pas de mutuelle… ai-je
+    // droit à la complémentaire santé solidaire ? »: that subject is the question).
+    const field = recognition.outOfScope;
+    const fieldAside =
+      field &&
+      (main === 'help' || main === 'aide_financiere') &&
+      !field.aboutOthers &&
+      !field.answeredBy?.some((answering) => answering === main)
+        ? field
+        : undefined;
+    await step.context.sendActivities([
+      ...helpOfferActivities(this.deps.knowledge, t, {
         intro: onlyHelp
           ? t('distress.intro')
           : main === 'aide_financiere'
@@ -397,7 +410,10 @@ export class MainDialog extends ComponentDialog {
             : t('distress.introWithTopic'),
         aidButton: main !== 'aide_financiere',
       }),
-    );
+      ...(fieldAside
+        ? outOfScopeActivities(this.deps.knowledge, t, fieldAside.domain, fieldAside.contacts)
+        : []),
+    ]);
     if (onlyHelp) {
       this.outcomes.intent({ intent: 'help' });
       return step.next({ intent: 'help', answered: true, outcome: 'help_referral' } satisfies JourneyResult);

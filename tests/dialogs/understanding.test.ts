@@ -47,6 +47,33 @@ describe('difficulty in any message', () => {
     expect(reply.text).toMatch(/carte Vitale/i);
   });
 
+  it('a field outside the domain named beside the difficulty → HELP first, then the honest answer for that field', async () => {
+    const reply = await new TestConversation().send(
+      "je n'en peux plus, mon banquier me harcèle et les dettes s'accumulent",
+    );
+    expect(reply.links).toContain(HELP_LINK);
+    expect(reply.text).toContain('3646');
+    const field =
+      "Ce n'est pas mon domaine : je ne peux pas vous répondre sur les banques, prêts et crédits.";
+    expect(reply.text).toContain(field);
+    expect(reply.text.indexOf(helpTitle)).toBeLessThan(reply.text.indexOf(field));
+  });
+
+  it('a field about other people (the staff) beside the aids for a difficulty is part of the story: no « pas mon domaine »', async () => {
+    const TEXT = "je n'arrive plus à payer mes charges et j'ai dû réduire les heures de mes salariés";
+    const staff = readingAs(TEXT, {
+      topIntent: 'aide_financiere',
+      score: 0.9,
+      ambiguous: undefined,
+      outOfScope: { domain: 'salaries', contacts: [], aboutOthers: true },
+      distress: { level: 'moderate', signals: ['impaye'], need: 'aide_financiere' },
+    });
+    const reply = await new TestConversation('test', staff).send(TEXT);
+    expect(reply.links).toContain(HELP_LINK);
+    expect(reply.text).toContain('des aides financières existent');
+    expect(reply.text).not.toContain("Ce n'est pas mon domaine");
+  });
+
   it('the aid button of the HELP offer starts the aide-financière journey', async () => {
     const conversation = new TestConversation();
     await conversation.send("je suis au bout du rouleau, seule, et les dettes s'accumulent");
