@@ -45,6 +45,11 @@ const TOPIC_SWITCH_MIN_SCORE = 0.5;
 
 /** A message names a field outside the bot's domain and the recogniser is less sure than this of a topic. */
 const OUT_OF_SCOPE_MAX_TOPIC_SCORE = 0.5;
+/**
+ * The same for a field about other people (out-of-scope.yaml `aboutOthers`: a salaried employee's sick leave or
+ * maternity is theirs, not the person's): the topic read in their story must be much surer to be the person's own.
+ */
+const OTHERS_FIELD_MAX_TOPIC_SCORE = 0.75;
 
 /**
  * With signs of strong difficulty, a topic is answered after the HELP offer only when the recogniser is at least
@@ -908,7 +913,7 @@ export function isOutOfScope(recognition: RecognitionLike): boolean {
     recognition.topIntent === 'None' ||
     helpOffered ||
     contactOfField ||
-    recognition.score < OUT_OF_SCOPE_MAX_TOPIC_SCORE
+    recognition.score < (theirs ? OTHERS_FIELD_MAX_TOPIC_SCORE : OUT_OF_SCOPE_MAX_TOPIC_SCORE)
   );
 }
 

@@ -266,6 +266,23 @@ describe('a message read as `None` that names a subject in its own words', () =>
 });
 
 describe('out of scope', () => {
+  it('an employee’s sick leave is theirs: the payroll question is not answered with the person’s own IJ', async () => {
+    const TEXT = 'mon employée est en arrêt de travail, est-ce que je dois la payer ?';
+    const theirs = readingAs(TEXT, {
+      topIntent: 'indemnites_journalieres',
+      score: 0.6,
+      ambiguous: undefined,
+      outOfScope: { domain: 'salaries', contacts: [], aboutOthers: true },
+      distress: { level: 'none', signals: [], need: 'help' },
+    });
+    const reply = await new TestConversation('test', theirs).send(TEXT);
+    expect(reply.text).toContain(
+      "Ce n'est pas mon domaine : je ne peux pas vous répondre sur l'embauche et la paie de salariés.",
+    );
+    const ij = knowledge.byIntent('indemnites_journalieres').map((e) => e.title);
+    expect(ij.some((title) => reply.text.includes(title))).toBe(false);
+  });
+
   it('taxes → an honest « ce n’est pas mon domaine », no invented contact, then what the bot knows', async () => {
     const reply = await new TestConversation().send('comment déclarer la TVA sur mes factures ?');
     expect(reply.text).toContain("Ce n'est pas mon domaine");
