@@ -66,6 +66,8 @@ export const RecognitionSchema = z.object({
   distress: DistressSchema,
   /** Words of suicide or self-harm: the answer starts with the suicide-prevention line. */
   selfHarm: z.boolean(),
+  /** Someone else's suicide told by the person: the suicide-prevention line (it also answers the bereaved) first. */
+  othersSuicide: z.literal(true).optional(),
   /** Set when the message names a field outside the bot's domain (taxes, unemployment, bank…). */
   outOfScope: OutOfScopeSchema.optional(),
   /** Set when the message is written in another language than French (English): the bot answers only in French. */

@@ -200,6 +200,14 @@ export function selfHarmActivities(knowledge: Knowledge, t: TFunction): Partial<
   ];
 }
 
+/**
+ * Someone else's suicide told by the person: the suicide-prevention line, which also answers the people close to
+ * someone at risk and those bereaved by a suicide (source 005), before the rest of the answer.
+ */
+export function othersSuicideActivities(knowledge: Knowledge, t: TFunction): Partial<Activity>[] {
+  return [phoneLinesActivity(knowledge, t('distress.othersSuicide'), { ids: ['tel-3114'] })];
+}
+
 /** The advisers' phone numbers with their hours, and the HELP request link. */
 export function contactsActivity(knowledge: Knowledge, t: TFunction): Partial<Activity> {
   const facts = contactFacts(knowledge, ADVISER_CONTACT_IDS);

@@ -10,6 +10,7 @@ import {
   outOfScopeActivities,
   phoneLinesActivity,
   selfHarmActivities,
+  othersSuicideActivities,
 } from './answers';
 import { translator } from './i18n';
 import { createJourneys, FAQ_DIALOG } from './journeys';
@@ -198,6 +199,11 @@ export class MainDialog extends ComponentDialog {
       await step.context.sendActivities(selfHarmActivities(this.deps.knowledge, t));
       this.outcomes.journeyEnded({ intent: 'help', outcome: 'crisis_line' });
       return step.endDialog();
+    }
+    // Someone else's suicide told (« un confrère s'est suicidé »): the line that also answers those close to it and
+    // the bereaved comes first, then the usual answer (HELP when the story tells a difficulty).
+    if (typed && recognition.othersSuicide) {
+      await step.context.sendActivities(othersSuicideActivities(this.deps.knowledge, t));
     }
     if (typed && recognition.otherLanguage) {
       // Written in English: the bot answers only in French; it says so in both languages, with the advisers' lines,

@@ -29,6 +29,8 @@ export const DistressFileSchema = z.strictObject({
     )
     .min(1),
   selfHarm: z.array(Pattern).min(1),
+  /** Someone else's suicide told by the person (not words of self-harm). */
+  othersSuicide: z.array(Pattern).default([]),
 });
 export type DistressFile = z.infer<typeof DistressFileSchema>;
 
@@ -58,6 +60,7 @@ export class DistressDetector {
   private readonly negation: RegExp;
   private readonly selfHarmRe: RegExp;
   private readonly selfHarmReq: Requirement | null;
+  private readonly othersSuicideRe: RegExp | null;
   /** Every plain word of the patterns (for the spelling corrector). */
   readonly words: string[];
 
@@ -80,7 +83,12 @@ export class DistressDetector {
     this.negation = new RegExp(data.negations);
     this.selfHarmRe = compileGroup(data.selfHarm);
     this.selfHarmReq = requirementOf(this.selfHarmRe);
-    this.words = patternWords([...data.signals.flatMap((s) => s.patterns), ...data.selfHarm]);
+    this.othersSuicideRe = data.othersSuicide.length > 0 ? compileGroup(data.othersSuicide) : null;
+    this.words = patternWords([
+      ...data.signals.flatMap((s) => s.patterns),
+      ...data.selfHarm,
+      ...data.othersSuicide,
+    ]);
   }
 
   static fromFile(file = 'distress.yaml'): DistressDetector {
@@ -132,6 +140,16 @@ export class DistressDetector {
       this.selfHarmRe.lastIndex = 0;
       if (this.selfHarmReq && !satisfies(this.selfHarmReq, this.selfHarmRe, text)) return false;
       return this.selfHarmRe.test(text);
+    });
+  }
+
+  /** Someone else's suicide told in any of the texts (« un confrère s'est suicidé »). */
+  othersSuicide(...texts: string[]): boolean {
+    const re = this.othersSuicideRe;
+    if (!re) return false;
+    return texts.some((text) => {
+      re.lastIndex = 0;
+      return re.test(text);
     });
   }
 

@@ -469,6 +469,7 @@ export class Recognizer {
       distress: this.readDistress(read, norm.tokens.length, topIntent),
       selfHarm: this.distress.selfHarm(...read),
       ...(outOfScope ? { outOfScope } : {}),
+      ...(this.distress.othersSuicide(...read) ? { othersSuicide: true } : {}),
       ...(this.language.isOtherLanguage(norm.tokens) ? { otherLanguage: true } : {}),
     } as Recognition;
     const also = this.otherNeeds(first, second, probs);

@@ -126,6 +126,16 @@ describe('words of self-harm', () => {
     expect(reply.text).not.toContain('demarches-simplifiees');
   });
 
+  it('someone else’s suicide told in a story of difficulty → the 3114 first (it answers the bereaved too), then HELP', async () => {
+    const reply = await new TestConversation().send(
+      "un restaurateur de ma rue s'est suicidé le mois dernier, et moi je n'en peux plus, les dettes s'accumulent",
+    );
+    expect(reply.text).toContain('endeuillées par un suicide');
+    expect(reply.text).toContain('3114');
+    expect(reply.links).toContain(HELP_LINK);
+    expect(reply.text.indexOf('3114')).toBeLessThan(reply.text.indexOf(helpTitle));
+  });
+
   it('« en finir avec ce dossier » is not a word of self-harm', async () => {
     const reply = await new TestConversation().send('je voudrais en finir avec ce dossier de cotisations');
     expect(reply.text).not.toContain('3114');

@@ -153,8 +153,30 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     "je n'ai plus qu'une envie, mourir",
     "parfois j'imagine qu'un accident pourrait m'emporter",
     'je me dis que ma famille serait mieux si je disparaissais',
+    "j'ai fait une tentative de suicide l'an dernier",
+    'je suis suicidaire',
+    // Another's suicide does not hide the person's own words.
+    "il s'est suicidé et moi aussi j'ai envie d'en finir",
   ])('self-harm: « %s »', (text) => {
     expect(recognizer.recognize(text).selfHarm).toBe(true);
+  });
+
+  it.each([
+    "un restaurateur de ma rue s'est suicidé, je n'en peux plus",
+    'certaines connaissances se sont suicidées',
+    "mon associé s'est pendu dans l'atelier",
+    "elle s'était donné la mort l'an dernier",
+  ])('someone else’s suicide, not the person’s own words: « %s »', (text) => {
+    const recognition = recognizer.recognize(text);
+    expect(recognition.selfHarm).toBe(false);
+    expect(recognition.othersSuicide).toBe(true);
+  });
+
+  it('no other’s suicide in the person’s own words or in a plain question', () => {
+    expect(recognizer.recognize('je pense au suicide').othersSuicide).toBeUndefined();
+    expect(
+      recognizer.recognize('comment faire une demande de congé paternité').othersSuicide,
+    ).toBeUndefined();
   });
 
   it.each([
