@@ -61,6 +61,7 @@ export class DistressDetector {
   private readonly selfHarmRe: RegExp;
   private readonly selfHarmReq: Requirement | null;
   private readonly othersSuicideRe: RegExp | null;
+  private readonly othersSuicideReq: Requirement | null;
   /** Every plain word of the patterns (for the spelling corrector). */
   readonly words: string[];
 
@@ -84,6 +85,7 @@ export class DistressDetector {
     this.selfHarmRe = compileGroup(data.selfHarm);
     this.selfHarmReq = requirementOf(this.selfHarmRe);
     this.othersSuicideRe = data.othersSuicide.length > 0 ? compileGroup(data.othersSuicide) : null;
+    this.othersSuicideReq = this.othersSuicideRe ? requirementOf(this.othersSuicideRe) : null;
     this.words = patternWords([
       ...data.signals.flatMap((s) => s.patterns),
       ...data.selfHarm,
@@ -149,6 +151,7 @@ export class DistressDetector {
     if (!re) return false;
     return texts.some((text) => {
       re.lastIndex = 0;
+      if (this.othersSuicideReq && !satisfies(this.othersSuicideReq, re, text)) return false;
       return re.test(text);
     });
   }
