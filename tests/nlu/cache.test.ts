@@ -88,8 +88,8 @@ describe('model cache key', () => {
     const hash = createHash('sha256');
     for (const file of TRAINING_SOURCES) hash.update(file).update(readFileSync(path.join(ROOT, 'nlu', file)));
     expect({ version: RECOGNIZER_VERSION, sources: hash.digest('hex').slice(0, 16) }).toEqual({
-      version: '2026-12-02.2',
-      sources: '0c71fc780ccb1601',
+      version: '2026-12-02.3',
+      sources: 'e8f37723c279188e',
     });
   });
 });
