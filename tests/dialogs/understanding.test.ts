@@ -4,12 +4,20 @@
  * negation and tense. Every test talks to the real recogniser, dialogs and knowledge base.
  */
 import type { IntentName } from '../../contract/intents';
-import type { IntentRecognizer } from '../../dialogs/ports';
+import type { IntentRecognizer, RecognitionLike } from '../../dialogs/ports';
 import { knowledge, readingAs, TestConversation } from './harness';
 
 const HELP_LINK = 'https://www.demarches-simplifiees.fr';
 const AID_BUTTON = 'Demander une aide financière';
 const helpTitle = knowledge.byIntent('help')[0].title;
+
+/** The real reading of `text`, except that it names the staff's field (about other people) and reads as `reading`. */
+const namingStaff = (text: string, reading: Partial<RecognitionLike>): IntentRecognizer =>
+  readingAs(text, {
+    ambiguous: undefined,
+    outOfScope: { domain: 'salaries', contacts: [], aboutOthers: true },
+    ...reading,
+  });
 
 describe('difficulty in any message', () => {
   it('distress without the word « aide » or « HELP » → HELP, its questionnaire link, the phone lines, the aid button', async () => {
@@ -61,11 +69,9 @@ describe('difficulty in any message', () => {
 
   it('a field about other people (the staff) beside the aids for a difficulty is part of the story: no « pas mon domaine »', async () => {
     const TEXT = "je n'arrive plus à payer mes charges et j'ai dû réduire les heures de mes salariés";
-    const staff = readingAs(TEXT, {
+    const staff = namingStaff(TEXT, {
       topIntent: 'aide_financiere',
       score: 0.9,
-      ambiguous: undefined,
-      outOfScope: { domain: 'salaries', contacts: [], aboutOthers: true },
       distress: { level: 'moderate', signals: ['impaye'], need: 'aide_financiere' },
     });
     const reply = await new TestConversation('test', staff).send(TEXT);
@@ -278,11 +284,9 @@ describe('a message read as `None` that names a subject in its own words', () =>
 describe('out of scope', () => {
   it('an employee’s sick leave is theirs: the payroll question is not answered with the person’s own IJ', async () => {
     const TEXT = 'mon employée est en arrêt de travail, est-ce que je dois la payer ?';
-    const theirs = readingAs(TEXT, {
+    const theirs = namingStaff(TEXT, {
       topIntent: 'indemnites_journalieres',
       score: 0.6,
-      ambiguous: undefined,
-      outOfScope: { domain: 'salaries', contacts: [], aboutOthers: true },
       distress: { level: 'none', signals: [], need: 'help' },
     });
     const reply = await new TestConversation('test', theirs).send(TEXT);
