@@ -138,22 +138,12 @@ export class DistressDetector {
 
   /** Words of self-harm in any of the texts (see `detect`). */
   selfHarm(...texts: string[]): boolean {
-    return texts.some((text) => {
-      this.selfHarmRe.lastIndex = 0;
-      if (this.selfHarmReq && !satisfies(this.selfHarmReq, this.selfHarmRe, text)) return false;
-      return this.selfHarmRe.test(text);
-    });
+    return matchesAny(this.selfHarmRe, this.selfHarmReq, texts);
   }
 
   /** Someone else's suicide told in any of the texts (« un confrère s'est suicidé »). */
   othersSuicide(...texts: string[]): boolean {
-    const re = this.othersSuicideRe;
-    if (!re) return false;
-    return texts.some((text) => {
-      re.lastIndex = 0;
-      if (this.othersSuicideReq && !satisfies(this.othersSuicideReq, re, text)) return false;
-      return re.test(text);
-    });
+    return this.othersSuicideRe !== null && matchesAny(this.othersSuicideRe, this.othersSuicideReq, texts);
   }
 
   /** Whether `text` has signal `s`: found, only denied (every match negated), or absent. */
@@ -178,4 +168,14 @@ export class DistressDetector {
     }
     return denied ? 'denied' : 'absent';
   }
+}
+
+/** Whether the pattern list `re` (with what any match needs, `req`) matches one of `texts`. */
+function matchesAny(re: RegExp, req: Requirement | null, texts: readonly string[]): boolean {
+  return texts.some((text) => {
+    re.lastIndex = 0;
+    // A pattern that needs a word the text does not have cannot match it (`prefilter.ts`).
+    if (req && !satisfies(req, re, text)) return false;
+    return re.test(text);
+  });
 }
