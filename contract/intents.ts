@@ -30,6 +30,7 @@ export const TopicIntentSchema = z.enum([
   'service_social',
   'desinsertion_professionnelle',
   'premiers_mois_urssaf',
+  'compte_urssaf',
   'ald',
   'hospitalisation',
   'at_mp',
