@@ -68,6 +68,7 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     ["depuis mars, plus aucune rentrée d'argent", 'argent'],
     ['avec tout ce que je paie, je gagne à peine le smic', 'argent'],
     ['depuis ce courrier je vais travailler la boule au ventre', 'epuisement'],
+    ['plus un sou sur le compte, que vais-je devenir ?', 'epuisement'],
     // « plus » of « je n'en peux plus » or « en plus » is no negation of what follows it.
     ["je n'en peux plus, les dettes s'accumulent", 'dettes'],
     ["en plus les dettes s'accumulent", 'dettes'],
@@ -96,6 +97,7 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     'je ne baisse pas les bras, je veux juste savoir quelles aides existent',
     'comment peut-on payer ses cotisations en ligne ?',
     'je me suis séparé de mon salarié en juin',
+    "je change d'adresse, que dois-je faire ?",
   ])('no sign in « %s »', (text) => {
     expect(distress(text)).toEqual({ level: 'none', signals: [], need: 'help' });
   });
