@@ -21,8 +21,9 @@ export const StatutSchema = z.enum([
 export const RecognizedStatutSchema = z.enum([...StatutSchema.options, 'independant']);
 
 /**
- * The situation question of the orientation tree (slot `situation`). The recogniser reads `actif`, `invalide`,
- * `retraite_proche` and `conjoint_survivant` from messages; `pamc` and `retraite` are only chosen by the person.
+ * The situation question of the orientation tree (slot `situation`). The recogniser reads `actif`, `pamc` (the person
+ * says they are a nurse, a physiotherapist, a doctor…), `invalide`, `retraite_proche` and `conjoint_survivant` from
+ * messages; `retraite` is only chosen by the person.
  */
 export const SituationSchema = z.enum([
   'actif',

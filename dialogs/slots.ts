@@ -16,6 +16,18 @@ const SITUATION_DIFFICULTIES: Record<string, string> = {
   deces_conjoint: 'conjoint_survivant',
 };
 
+/**
+ * Difficulties whose answer for an active worker holds only the Assurance Maladie's aids (AMA, aide au répit, aides
+ * non spécifiques), which a practitioner or medical auxiliary under convention (PamC) can ask for too: for a PamC
+ * whose story names only these, that answer is more precise than the PamC leaf's overview. The CPSTI's aids that a
+ * PamC cannot have (ACED, AFE, aide d'urgence) are in none of their leaves (`tests/dialogs/routing.test.ts`).
+ */
+export const PAMC_OPEN_DIFFICULTIES: ReadonlySet<string> = new Set([
+  'aidant',
+  'sante_activite',
+  'frais_sante',
+]);
+
 /** The difficulties of an active worker's business (not retirement, invalidity or bereavement). */
 export function activeDifficulties(e: RecognizedEntities): string[] {
   return (e.difficultes ?? []).filter((d) => SITUATION_DIFFICULTIES[d] === undefined);
@@ -27,7 +39,11 @@ export function activeDifficulties(e: RecognizedEntities): string[] {
  */
 const READERS: Record<string, SlotReader> = {
   situation: (e) =>
-    e.situation ??
+    (e.situation === 'pamc' &&
+    activeDifficulties(e).length > 0 &&
+    activeDifficulties(e).every((d) => PAMC_OPEN_DIFFICULTIES.has(d))
+      ? 'actif'
+      : e.situation) ??
     e.difficultes?.map((d) => SITUATION_DIFFICULTIES[d]).find((situation) => situation !== undefined) ??
     // A status ("je suis électricien") or a difficulty of the business ("mon camion est en panne") means active,
     // unless the person speaks of the activity in the past ("j'étais boulanger, retraité depuis 5 ans").

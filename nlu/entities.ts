@@ -104,10 +104,13 @@ function findDifficultes(t: string): Difficulte[] {
   return out;
 }
 
-function findSituation(t: string, difficultes: Difficulte[]): Situation | undefined {
+function findSituation(t: string, difficultes: Difficulte[], past: boolean): Situation | undefined {
   if (difficultes.includes('invalidite')) return 'invalide';
   if (difficultes.includes('retraite')) return 'retraite_proche';
   if (difficultes.includes('deces_conjoint')) return 'conjoint_survivant';
+  // A nurse, a physiotherapist, a doctor… still working: the CPSTI's aids are not theirs (source 003), so the
+  // situation is read as such rather than as « en activité » from the trade (which would lead to ACED and AFE).
+  if (!past && has(P.pamc, t)) return 'pamc';
   if (has(P.situationActive, t)) {
     return 'actif';
   }
@@ -276,7 +279,7 @@ export function extractEntitiesFolded(
   if (has(P.pastActivity, t)) e.activiteTerminee = true;
   const difficultes = findDifficultes(t);
   if (difficultes.length > 0) e.difficultes = difficultes;
-  const situation = findSituation(t, difficultes);
+  const situation = findSituation(t, difficultes, e.activiteTerminee === true);
   if (situation) e.situation = situation;
   const enfants = findEnfants(t);
   if (enfants !== undefined) e.enfants = enfants;

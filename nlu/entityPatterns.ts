@@ -65,6 +65,8 @@ const EntitiesDataSchema = z.strictObject({
   seriousHealth: PatternSchema,
   /** Still working. */
   situationActive: PatternSchema,
+  /** The person is a practitioner or medical auxiliary under the Assurance Maladie's convention (PamC). */
+  pamc: PatternSchema,
   enfants: z.strictObject({
     quadruples: PatternSchema,
     triples: PatternSchema,
@@ -161,6 +163,7 @@ const EntityPatternsSchema = EntitiesDataSchema.transform((data, ctx) => {
     santeActivite: re(data.santeActivite, 'santeActivite'),
     seriousHealth: re(data.seriousHealth, 'seriousHealth'),
     situationActive: re(data.situationActive, 'situationActive'),
+    pamc: re(data.pamc, 'pamc'),
     enfants: {
       quadruples: re(enfants.quadruples, 'enfants', 'quadruples'),
       triples: re(enfants.triples, 'enfants', 'triples'),

@@ -1,7 +1,9 @@
 import { isOutOfScope, refineIntent, settleAmbiguity } from '../../dialogs/mainDialog';
 import { getRecognizer } from '../../nlu';
 import type { RecognizedEntities } from '../../dialogs/ports';
-import { valueFromEntities } from '../../dialogs/slots';
+import { PAMC_OPEN_DIFFICULTIES, valueFromEntities } from '../../dialogs/slots';
+import { loadKnowledge } from '../../knowledge/loader';
+import { resolve } from '../../knowledge/tree';
 
 describe('routing from entities', () => {
   it('sends a story of business difficulties with no recognised need to the aide-financière journey', () => {
@@ -102,12 +104,40 @@ describe('slots filled from entities', () => {
       'troisieme_ou_plus',
     ],
     ['arret_ald', { ald: false }, ['oui', 'non'], 'non'],
+    // A nurse or a physiotherapist (PamC): the PamC leaf, unless the story's difficulties all lead to aids open to
+    // them (their own leaves are then more precise).
+    ['situation', { statut: 'profession_liberale', situation: 'pamc' }, ['actif', 'pamc'], 'pamc'],
+    [
+      'situation',
+      { situation: 'pamc', difficultes: ['cotisations', 'sante_activite'] },
+      ['actif', 'pamc'],
+      'pamc',
+    ],
+    ['situation', { situation: 'pamc', difficultes: ['sante_activite'] }, ['actif', 'pamc'], 'actif'],
   ] as Array<[string, RecognizedEntities, string[], string]>)(
     '%s from %j',
     (slot, entities, allowed, expected) => {
       expect(valueFromEntities(slot, entities, allowed)).toBe(expected);
     },
   );
+
+  it("a PamC is led to an active worker's leaf only where it offers none of the aids the PamC leaf excludes", () => {
+    const knowledge = loadKnowledge();
+    const pamc = resolve(knowledge.tree, { situation: 'pamc' });
+    if (pamc.kind !== 'leaf') throw new Error('the PamC option should lead to a leaf');
+    expect(pamc.leaf.excludes.length).toBeGreaterThan(0);
+    for (const difficulte of PAMC_OPEN_DIFFICULTIES) {
+      const leaf = resolve(knowledge.tree, { situation: 'actif', difficulte });
+      if (leaf.kind !== 'leaf') throw new Error(`${difficulte} should lead to a leaf`);
+      expect({
+        difficulte,
+        excluded: leaf.leaf.aids.filter((id) => pamc.leaf.excludes.includes(id)),
+      }).toEqual({
+        difficulte,
+        excluded: [],
+      });
+    }
+  });
 
   it('never answers with a value the question does not offer', () => {
     expect(

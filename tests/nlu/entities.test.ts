@@ -137,6 +137,23 @@ describe('entities', () => {
       expect(ent('bonjour').situation).toBeUndefined();
       expect(ent('je ne travaille plus').situation).toBeUndefined();
     });
+    it.each([
+      "je suis infirmière libérale et j'ai besoin d'une aide",
+      'kiné libéral depuis 10 ans',
+      "en tant qu'orthophoniste, je voudrais savoir",
+      'sage-femme libérale, enceinte de mon deuxième',
+      'je suis médecin conventionné',
+    ])('is pamc when the person says they are a practitioner or medical auxiliary: « %s »', (text) => {
+      expect(ent(text).situation).toBe('pamc');
+    });
+    it.each([
+      'une infirmière libérale passe chez moi tous les jours',
+      'mon kiné libéral ne me prend plus en charge',
+      "j'étais infirmière libérale, maintenant je ne travaille plus",
+      'je suis ostéopathe',
+    ])('is not pamc for someone else, a past activity or a trade outside the convention: « %s »', (text) => {
+      expect(ent(text).situation).not.toBe('pamc');
+    });
   });
 
   describe('enfants and rangEnfant', () => {
