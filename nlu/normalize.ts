@@ -14,6 +14,7 @@ export function fold(text: string): string {
   // Fast path: printable ASCII without a backtick has no apostrophe, ligature, diacritic or no-break space to fold.
   if (!NOT_PLAIN_ASCII.test(lower)) return lower;
   return lower
+    .replace(TEARS, ' pleure ')
     .replace(/[\u2019\u2018\u02bc`\u00b4]/g, "'")
     .replace(/œ/g, 'oe')
     .replace(/æ/g, 'ae')
@@ -23,6 +24,12 @@ export function fold(text: string): string {
 }
 
 const NOT_PLAIN_ASCII = /[^ -_a-~]/;
+
+/**
+ * Tears and a broken heart are words too: « 😭😭 » alone, or after « je suis au bout », is someone crying, and is read
+ * as « pleure » (a sign of difficulty, `distress.yaml`) rather than as nothing at all.
+ */
+const TEARS = /(?:\u{1F62D}|\u{1F622}|\u{1F63F}|\u{1F97A}|\u{1F625}|\u{1F494})+/gu;
 
 /** SMS / chat spellings → standard French (already folded, single tokens). */
 const SMS: Record<string, string> = {

@@ -7,6 +7,13 @@ describe('normalize', () => {
     expect(normalize('Cœur sœur')).toBe('coeur soeur');
   });
 
+  it('reads tears and a broken heart as « pleure », other emojis as nothing', () => {
+    expect(normalize('😭😭😭')).toBe('pleure');
+    expect(normalize('je suis au bout😢')).toBe('je suis au bout pleure');
+    expect(normalize('💔')).toBe('pleure');
+    expect(normalize('merci 🙏')).not.toContain('pleure');
+  });
+
   it('expands elisions written with any apostrophe', () => {
     expect(normalize("j'ai besoin d'aide")).toBe('je ai besoin de aide');
     expect(normalize('l’urssaf m’a écrit')).toBe('le urssaf me a ecrit');
