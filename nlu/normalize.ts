@@ -209,7 +209,6 @@ const SMS: Record<string, string> = {
   pa: 'pas',
   ms: 'mais',
   mé: 'mais',
-  avc: 'avec',
   ac: 'avec',
   tps: 'temps',
   bi1: 'bien',
@@ -311,8 +310,8 @@ export function normalizeFoldedTokens(foldedText: string): NormalizedText {
  * SMS spellings that only their neighbours tell apart, rewritten in place, one token for one: « pu » is « plus »
  * after a form of pouvoir, vouloir, savoir or être (« je peux pu payer ») or before what « plus » negates (« j'ai pu
  * d'argent », « pu rien »), and stays the participle elsewhere (« j'ai pu payer »); « peu » after « je » is « peux »
- * (« je peu plus »), after « on », « il », « elle » or « ça », « peut ». `changed`: called with each index
- * rewritten. True when a token was rewritten.
+ * (« je peu plus »), after « on », « il », « elle » or « ça », « peut »; « avc » is « avec » unless a determiner says it
+ * is the stroke (« il a fait un AVC »). `changed`: called with each index rewritten. True when a token was rewritten.
  */
 export function rewriteInContext(tokens: string[], changed?: (index: number) => void): boolean {
   let rewritten = false;
@@ -325,6 +324,8 @@ export function rewriteInContext(tokens: string[], changed?: (index: number) => 
     } else if (token === 'peu' && k > 0) {
       const before = tokens[k - 1];
       to = before === 'je' ? 'peux' : PEUT_AFTER.has(before) ? 'peut' : undefined;
+    } else if (token === 'avc' && !(k > 0 && AVC_AFTER.has(tokens[k - 1]))) {
+      to = 'avec';
     }
     if (to === undefined) continue;
     tokens[k] = to;
@@ -339,6 +340,12 @@ const PU_AFTER = new Set(
 );
 const PU_BEFORE = new Set('de d du des rien personne aucun aucune jamais assez un une'.split(' '));
 const PEUT_AFTER = new Set(['on', 'il', 'elle', 'ca']);
+/** « avc » is the stroke after a determiner (« un AVC », « mon AVC », « de le AVC »), « avec » elsewhere (SMS). */
+const AVC_AFTER = new Set(
+  'un le du des mon ton son notre votre leur mes tes ses cet ce gros grave petit leger premier second nouvel nouveau'.split(
+    ' ',
+  ),
+);
 
 /** `normalizeFoldedTokens`, the tokens appended to `tokens`; true when the text was rewritten. */
 export function appendFoldedTokens(foldedText: string, tokens: string[]): boolean {

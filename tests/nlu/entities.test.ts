@@ -81,6 +81,7 @@ describe('entities', () => {
       ["l'urssaf m'a envoyé une contrainte", ['cotisations']],
       // sante_activite
       ["j'ai un cancer", ['sante_activite']],
+      ["je suis artisan, j'ai fait un AVC", ['sante_activite']],
       ["j'ai été opéré de l'épaule", ['sante_activite']],
       ['je peux plus exercer à cause de ma santé', ['sante_activite']],
       ['je suis kiné libéral et j’ai un cancer, j’arrive plus à exercer', ['sante_activite']],

@@ -50,6 +50,12 @@ describe('normalize', () => {
     expect(normalize("j'ai pu payer, un peu tard")).toBe('je ai pu payer un peu tard');
   });
 
+  it('reads « avc » as the stroke after a determiner, as « avec » elsewhere', () => {
+    expect(normalize('il a fait un AVC')).toBe('il a fait un avc');
+    expect(normalize('après mon AVC')).toBe('apres mon avc');
+    expect(normalize('je travaille avc ma femme')).toBe('je travaille avec ma femme');
+  });
+
   it('reports when the text was rewritten', () => {
     expect(normalizeTokens('jsui là').rewritten).toBe(true);
     expect(normalizeTokens('Je suis là').rewritten).toBe(false);
