@@ -97,8 +97,12 @@ function findDifficultes(t: string): Difficulte[] {
     if ((prefilter === undefined || has(prefilter, t)) && has(re, t) && affirmed(re, t)) out.push(difficulte);
   }
   const healthThreatensWork = has(P.health, t) && has(P.santeActivite, t);
-  if (healthThreatensWork || (has(P.seriousHealth, t) && !out.includes('frais_sante'))) {
-    // A serious illness alone counts; when the message is only about the cost of care it stays frais_sante.
+  if (
+    healthThreatensWork ||
+    (has(P.seriousHealth, t) && !out.includes('frais_sante') && !out.includes('aidant'))
+  ) {
+    // A serious illness alone counts; when the message is only about the cost of care it stays frais_sante, and
+    // when it is a relative's whom the person cares for (« mon fils a une leucémie »), aidant.
     out.push('sante_activite');
   }
   return out;

@@ -24,6 +24,7 @@ import {
 import { extractEntitiesFolded, type EntityOptions } from './entities';
 import { DEFAULT_FEATURE_OPTIONS, Featurizer, type FeatureOptions, type IndexedWord } from './features';
 import { DistressDetector } from './distress';
+import { BereavementGate } from './bereavement';
 import { Courtesy } from './courtesy';
 import { type HardshipFile, HardshipHead, hardshipTrainingSet, loadHardshipExamples } from './hardship';
 import { CONCEPTS } from './lexicon';
@@ -112,6 +113,12 @@ export class Recognizer {
   private readonly language = LanguageGuess.fromFile();
   /** Opening and closing formulas, left out of what the intent model reads (training and recognition). */
   private readonly courtesy = Courtesy.fromFile();
+  /** The bereavement topics, never read in a message that says no death (`bereavement.ts`). */
+  private readonly bereavement = BereavementGate.fromFile();
+  /** Their classes. */
+  private readonly bereavementClasses: number[];
+  /** The last message said no death while a bereavement topic was likely: those topics are not its other needs. */
+  private bereavementClosed = false;
   /** Best topic intent of each sentence of the last long message (for `also`). */
   private segmentTops: { c: number; p: number }[] = [];
   readonly options: RecognizerOptions;
@@ -134,6 +141,9 @@ export class Recognizer {
       c === this.noneIndex || isConversationIntent(l) ? 0 : 1,
     );
     const labelIndex = new Map<string, number>(this.labels.map((l, i) => [l, i]));
+    this.bereavementClasses = this.bereavement.intents
+      .map((intent) => this.labels.indexOf(intent))
+      .filter((c) => c >= 0);
 
     const key = this.options.cache
       ? modelKey({ examples, vocabulary: this.options.vocabulary, options: this.options })
@@ -426,6 +436,7 @@ export class Recognizer {
     const { tokens, corrected } = norm.read;
     const normalized = tokens.join(' ');
     const probs = this.score(tokens, norm.segments, norm.words);
+    this.closeBereavement(probs, normalized, corrected ? norm.tokens.join(' ') : undefined);
 
     // The two best classes, found in one pass; the full ranking is built only if someone reads `intents`.
     let first = 0;
@@ -511,6 +522,19 @@ export class Recognizer {
     return { level: 'moderate', signals: ['recit'], need: 'help' };
   }
 
+  /**
+   * A bereavement topic likely in a message that says no death (« mon fils a un cancer »): its probability is set
+   * to zero, so that it is neither chosen nor offered. Only read when one of them is at least a little likely.
+   */
+  private closeBereavement(probs: Float64Array, normalized: string, asWritten: string | undefined): void {
+    this.bereavementClosed = false;
+    if (!this.bereavementClasses.some((c) => probs[c] >= BEREAVEMENT_CHECK_MIN)) return;
+    const texts = asWritten === undefined ? [normalized] : [normalized, asWritten];
+    if (this.bereavement.saysDeath(...texts)) return;
+    for (const c of this.bereavementClasses) probs[c] = 0;
+    this.bereavementClosed = true;
+  }
+
   /** Topic needs other than the top one: another sentence's clear need, or a strong second intent. */
   private otherNeeds(first: number, second: number, probs: Float64Array): IntentName[] {
     const out: IntentName[] = [];
@@ -518,6 +542,7 @@ export class Recognizer {
       const intent = this.labels[c];
       if (c === first || c === this.noneIndex || isConversationIntent(intent) || OFFER_EXCLUDED.has(intent))
         return;
+      if (this.bereavementClosed && this.bereavementClasses.includes(c)) return;
       if (!out.includes(intent)) out.push(intent);
     };
     for (const { c, p } of this.segmentTops) if (p >= ALSO_SEGMENT_MIN) add(c);
@@ -525,6 +550,9 @@ export class Recognizer {
     return out.slice(0, 2);
   }
 }
+
+/** A bereavement topic's probability from which the message is read for a word of death. */
+const BEREAVEMENT_CHECK_MIN = 0.02;
 
 /** Small talk: never the reading of a message of `SMALL_TALK_STORY_WORDS` words or more that asks something. */
 const SMALL_TALK = new Set<string>(['greeting', 'thanks', 'goodbye']);
