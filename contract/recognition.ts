@@ -46,6 +46,8 @@ export const OutOfScopeSchema = z.object({
   answeredBy: z.array(IntentNameSchema).optional(),
   /** The field is about other people (employees): the situations and difficulties named are theirs, not the person's. */
   aboutOthers: z.boolean().optional(),
+  /** Not outside the domain: a subject the sources say nothing precise about (the answer says so, with contacts). */
+  gap: z.boolean().optional(),
 });
 export type OutOfScope = z.infer<typeof OutOfScopeSchema>;
 

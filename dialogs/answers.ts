@@ -237,11 +237,13 @@ export function outOfScopeActivities(
   t: TFunction,
   domain: string,
   contactIds: readonly string[],
+  /** A subject of the domain the sources say nothing precise about (out-of-scope.yaml `gap`). */
+  gap = false,
 ): Partial<Activity>[] {
   const label = t(`outOfScopeDomains.${domain}`, { defaultValue: t('outOfScopeDomains.other') });
   const contacts = contactIds.map((id) => knowledge.contact(id)).filter((c) => c !== undefined);
   const lines = contacts.map((c) => `${c.label} : ${c.url ?? c.number ?? ''} — ${c.purpose}`);
-  const text = [t('main.outOfScope', { domain: label })];
+  const text = [t(gap ? 'main.knowledgeGap' : 'main.outOfScope', { domain: label })];
   if (lines.length > 0) text.push(t('main.outOfScopeContacts'), ...lines.map((l) => `• ${l}`));
   return [{ type: 'message', text: text.join('\n\n') }];
 }

@@ -300,11 +300,11 @@ export class MainDialog extends ComponentDialog {
       // opens the aid journey (the aids do not depend on the field asked about). A field is named, or the class
       // `None` itself is sure the message is about none of the bot's subjects (« ce sujet »): a story of difficulty
       // that no intent reaches is HELP's, not « pas mon domaine ».
-      const { domain, contacts } = recognition.outOfScope ?? { domain: 'other', contacts: [] };
+      const { domain, contacts, gap } = recognition.outOfScope ?? { domain: 'other', contacts: [] };
       const aids = recognition.distress.need === 'aide_financiere' || intent === 'aide_financiere';
       await this.deps.misunderstood.set(step.context, 0);
       await step.context.sendActivities([
-        ...outOfScopeActivities(this.deps.knowledge, t, domain, contacts),
+        ...outOfScopeActivities(this.deps.knowledge, t, domain, contacts, gap),
         ...helpOfferActivities(this.deps.knowledge, t, {
           intro: t('distress.introWithTopic'),
           aidButton: !aids,
@@ -312,25 +312,34 @@ export class MainDialog extends ComponentDialog {
       ]);
       // The aid journey records its own outcome when it ends.
       if (aids) return this.dispatch(step, 'aide_financiere', entities, t);
-      if (placed) return this.dispatch(step, intent, entities, t);
+      if (placed && !gap) return this.dispatch(step, intent, entities, t);
       this.outcomes.journeyEnded({ intent: 'None', outcome: 'help_referral' });
       return step.endDialog();
     }
     if (distressed || (besideHelp && intent === besideHelp))
       return this.withHelpOffer(step, intent, entities, t, intent === besideHelp);
     if (typed && isOutOfScope(recognition)) {
-      const { domain, contacts } = recognition.outOfScope!;
+      const { domain, contacts, gap } = recognition.outOfScope!;
       await this.deps.misunderstood.set(step.context, 0);
       // The field named is not the bot's, but the recogniser also placed a topic, or the message names one of the
       // bot's subjects in its own words (« la grossesse nous a coûté … et 4 000 € d'avance de TVA »): both are
       // answered.
-      const topic = placed ? intent : intent === 'None' ? this.namedTopic(recognition, t) : undefined;
+      // Not for a subject the sources say nothing precise about: no topic's answer fits it.
+      const topic = gap
+        ? undefined
+        : placed
+          ? intent
+          : intent === 'None'
+            ? this.namedTopic(recognition, t)
+            : undefined;
       if (topic) {
-        await step.context.sendActivities(outOfScopeActivities(this.deps.knowledge, t, domain, contacts));
+        await step.context.sendActivities(
+          outOfScopeActivities(this.deps.knowledge, t, domain, contacts, gap),
+        );
         return this.dispatch(step, topic, entities, t);
       }
       await step.context.sendActivities([
-        ...outOfScopeActivities(this.deps.knowledge, t, domain, contacts),
+        ...outOfScopeActivities(this.deps.knowledge, t, domain, contacts, gap),
         this.menu.activity(t, t('main.outOfScopeMenu')),
       ]);
       this.outcomes.journeyEnded({ intent: 'None', outcome: 'out_of_scope' });
@@ -422,7 +431,7 @@ export class MainDialog extends ComponentDialog {
         aidButton: main !== 'aide_financiere',
       }),
       ...(fieldAside
-        ? outOfScopeActivities(this.deps.knowledge, t, fieldAside.domain, fieldAside.contacts)
+        ? outOfScopeActivities(this.deps.knowledge, t, fieldAside.domain, fieldAside.contacts, fieldAside.gap)
         : []),
     ]);
     if (onlyHelp) {
@@ -898,6 +907,8 @@ export function settleWithHelpOffered(ambiguous: { first: string; second: string
 /** A question about a field the bot does not cover, and no topic the recogniser is sure of. */
 export function isOutOfScope(recognition: RecognitionLike): boolean {
   if (!recognition.outOfScope) return false;
+  // A subject the sources say nothing precise about (a miscarriage): no topic's answer fits it, however sure.
+  if (recognition.outOfScope.gap) return true;
   // The recogniser is sure the message is about none of the bot's subjects: the field named is the answer.
   if (recognition.topIntent === 'None' && recognition.score >= SURE_NONE_FIELD_SCORE) return true;
   // A field whose questions a journey answers itself (out-of-scope.yaml `answeredBy`), when that journey is chosen.

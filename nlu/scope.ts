@@ -23,6 +23,11 @@ export const OutOfScopeFileSchema = z.strictObject({
         answeredBy: z.array(IntentNameSchema).optional(),
         /** The field's questions are about other people (employees): their illness or maternity is not the person's. */
         aboutOthers: z.boolean().optional(),
+        /**
+         * Not outside the domain, but a subject the sources say nothing precise about (a miscarriage): the answer says
+         * so (« mes documents ne disent rien de précis sur… »), with the contacts, instead of « pas mon domaine ».
+         */
+        gap: z.boolean().optional(),
         patterns: z.array(Pattern).min(1),
       }),
     )
@@ -38,13 +43,14 @@ export class ScopeDetector {
   readonly words: string[];
 
   constructor(data: OutOfScopeFile) {
-    this.domains = data.domains.map(({ id, contacts, answeredBy, aboutOthers, patterns }) => {
+    this.domains = data.domains.map(({ id, contacts, answeredBy, aboutOthers, gap, patterns }) => {
       const re = compileGroup(patterns);
       const result = {
         domain: id,
         contacts,
         ...(answeredBy ? { answeredBy } : {}),
         ...(aboutOthers ? { aboutOthers } : {}),
+        ...(gap ? { gap } : {}),
       };
       return { result, re, req: requirementOf(re) };
     });

@@ -310,6 +310,15 @@ describe('out-of-scope detector (locales/fr/nlu/out-of-scope.yaml)', () => {
     expect(scope.detect(text)?.domain).toBe(domain);
   });
 
+  it('names a subject the sources say nothing precise about as a gap, not as a field outside the domain', () => {
+    expect(scope.detect('je ai fait une fausse couche')).toEqual({
+      domain: 'fausse_couche',
+      contacts: ['tel-3646'],
+      gap: true,
+    });
+    expect(scope.detect('comment declarer la tva')?.gap).toBeUndefined();
+  });
+
   it.each([
     // The pension of invalidity is the bot's own field.
     'quelle pension de invalidite',
