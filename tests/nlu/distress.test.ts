@@ -69,6 +69,7 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     ['avec tout ce que je paie, je gagne à peine le smic', 'argent'],
     ['depuis ce courrier je vais travailler la boule au ventre', 'epuisement'],
     ['plus un sou sur le compte, que vais-je devenir ?', 'epuisement'],
+    ['je suis enceinte et mon mari vient de mourir', 'famille'],
     // « plus » of « je n'en peux plus » or « en plus » is no negation of what follows it.
     ["je n'en peux plus, les dettes s'accumulent", 'dettes'],
     ["en plus les dettes s'accumulent", 'dettes'],
