@@ -307,6 +307,7 @@ describe('out-of-scope detector (locales/fr/nlu/out-of-scope.yaml)', () => {
     ['il faut que je le licencie', 'salaries'],
     ['nous envisageons son licenciement', 'salaries'],
     ['le banquier a coupe la carte bleue', 'banque'],
+    ['je veux faire un bilan de competences', 'formation'],
   ])('« %s » → %s', (text, domain) => {
     expect(scope.detect(text)?.domain).toBe(domain);
   });
