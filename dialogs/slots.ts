@@ -69,8 +69,18 @@ const READERS: Record<string, SlotReader> = {
   arret_ald: (e) => yesNo(e.ald),
 };
 
-/** Readers for families of slots, whose name carries the parameter: `affiliation_<months>_mois` → oui/non. */
+/**
+ * Readers for families of slots, whose name carries the parameter: `affiliation_<months>_mois` → oui/non (now);
+ * `affiliation_<months>_mois_a_terme` (at a date to come: the birth) → oui only. A duration told now proves it when
+ * already long enough, but fewer months now may still be enough by then: the question is asked (« micro-entrepreneuse
+ * depuis 6 mois, enceinte » was told « non, moins de 10 mois »).
+ */
 const PATTERN_READERS: ReadonlyArray<[RegExp, (match: RegExpExecArray) => SlotReader]> = [
+  [
+    /^affiliation_(\d+)_mois_a_terme$/,
+    (match) => (e) =>
+      e.affiliationMois !== undefined && e.affiliationMois >= Number(match[1]) ? 'oui' : undefined,
+  ],
   [
     /^affiliation_(\d+)_mois$/,
     (match) => (e) =>

@@ -89,7 +89,9 @@ describe('slots filled from entities', () => {
       ['cheffe_entreprise', 'conjointe_collaboratrice'],
       'conjointe_collaboratrice',
     ],
-    ['affiliation_10_mois', { affiliationMois: 8 }, ['oui', 'non'], 'non'],
+    ['affiliation_12_mois', { affiliationMois: 8 }, ['oui', 'non'], 'non'],
+    // At the birth, to come: a duration told now only proves « oui ».
+    ['affiliation_10_mois_a_terme', { affiliationMois: 14 }, ['oui', 'non'], 'oui'],
     ['affiliation_12_mois', { affiliationMois: 36 }, ['oui', 'non'], 'oui'],
     [
       'naissance',
@@ -144,5 +146,8 @@ describe('slots filled from entities', () => {
       valueFromEntities('situation', { statut: 'artisan' }, ['invalide', 'retraite_proche']),
     ).toBeUndefined();
     expect(valueFromEntities('unknown_slot', { statut: 'artisan' }, ['actif'])).toBeUndefined();
+    expect(
+      valueFromEntities('affiliation_10_mois_a_terme', { affiliationMois: 6 }, ['oui', 'non']),
+    ).toBeUndefined();
   });
 });

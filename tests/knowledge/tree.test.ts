@@ -300,7 +300,7 @@ describe('journey trees (parcours-*.yaml)', () => {
   });
 
   test('maternité: twins 34 weeks, triplets 46, 3rd child 26, under 10 months of affiliation', () => {
-    const base = { statut_maternite: 'cheffe_entreprise', affiliation_10_mois: 'oui' };
+    const base = { statut_maternite: 'cheffe_entreprise', affiliation_10_mois_a_terme: 'oui' };
     expect(figureOf(journeyLeaf('parcours-maternite', { ...base, naissance: 'jumeaux' }))).toEqual([34]);
     expect(figureOf(journeyLeaf('parcours-maternite', { ...base, naissance: 'triples' }))).toEqual([46]);
     expect(figureOf(journeyLeaf('parcours-maternite', { ...base, naissance: 'troisieme_ou_plus' }))).toEqual([
@@ -308,7 +308,7 @@ describe('journey trees (parcours-*.yaml)', () => {
     ]);
     const conj = journeyLeaf('parcours-maternite', {
       statut_maternite: 'conjointe_collaboratrice',
-      affiliation_10_mois: 'non',
+      affiliation_10_mois_a_terme: 'non',
     });
     expect(conj.aids).toEqual(['maternite-conjointe-collaboratrice']);
     expect(figureOf(conj)).toEqual([10]);
