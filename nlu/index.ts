@@ -117,8 +117,9 @@ export class Recognizer {
   private readonly bereavement = BereavementGate.fromFile();
   /** Their classes. */
   private readonly bereavementClasses: number[];
-  /** The last message said no death while a bereavement topic was likely: those topics are not its other needs. */
-  private bereavementClosed = false;
+  /** Whether the last message says a death (read only when a bereavement topic comes up), and its texts. */
+  private deathSaid: boolean | undefined;
+  private deathTexts: string[] = [];
   /** Best topic intent of each sentence of the last long message (for `also`). */
   private segmentTops: { c: number; p: number }[] = [];
   readonly options: RecognizerOptions;
@@ -527,12 +528,17 @@ export class Recognizer {
    * to zero, so that it is neither chosen nor offered. Only read when one of them is at least a little likely.
    */
   private closeBereavement(probs: Float64Array, normalized: string, asWritten: string | undefined): void {
-    this.bereavementClosed = false;
+    this.deathSaid = undefined;
+    this.deathTexts = asWritten === undefined ? [normalized] : [normalized, asWritten];
     if (!this.bereavementClasses.some((c) => probs[c] >= BEREAVEMENT_CHECK_MIN)) return;
-    const texts = asWritten === undefined ? [normalized] : [normalized, asWritten];
-    if (this.bereavement.saysDeath(...texts)) return;
+    if (this.saysDeath()) return;
     for (const c of this.bereavementClasses) probs[c] = 0;
-    this.bereavementClosed = true;
+  }
+
+  /** Whether the last message says a death (read once per message, when needed). */
+  private saysDeath(): boolean {
+    this.deathSaid ??= this.bereavement.saysDeath(...this.deathTexts);
+    return this.deathSaid;
   }
 
   /** Topic needs other than the top one: another sentence's clear need, or a strong second intent. */
@@ -542,7 +548,8 @@ export class Recognizer {
       const intent = this.labels[c];
       if (c === first || c === this.noneIndex || isConversationIntent(intent) || OFFER_EXCLUDED.has(intent))
         return;
-      if (this.bereavementClosed && this.bereavementClasses.includes(c)) return;
+      // A sentence's bereavement topic (its own probabilities) is offered only when the message says a death.
+      if (this.bereavementClasses.includes(c) && !this.saysDeath()) return;
       if (!out.includes(intent)) out.push(intent);
     };
     for (const { c, p } of this.segmentTops) if (p >= ALSO_SEGMENT_MIN) add(c);
