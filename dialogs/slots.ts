@@ -37,13 +37,15 @@ export function activeDifficulties(e: RecognizedEntities): string[] {
  * How each slot of the trees is read from the entities. A slot with no reader is simply asked: a new journey needs
  * no code here unless its first message should answer a question of a new kind.
  */
+/** The situation read from a PamC's story: `actif` when its difficulties all lead to aids open to them. */
+function pamcSituation(e: RecognizedEntities): string {
+  const kinds = activeDifficulties(e);
+  return kinds.length > 0 && kinds.every((d) => PAMC_OPEN_DIFFICULTIES.has(d)) ? 'actif' : 'pamc';
+}
+
 const READERS: Record<string, SlotReader> = {
   situation: (e) =>
-    (e.situation === 'pamc' &&
-    activeDifficulties(e).length > 0 &&
-    activeDifficulties(e).every((d) => PAMC_OPEN_DIFFICULTIES.has(d))
-      ? 'actif'
-      : e.situation) ??
+    (e.situation === 'pamc' ? pamcSituation(e) : e.situation) ??
     e.difficultes?.map((d) => SITUATION_DIFFICULTIES[d]).find((situation) => situation !== undefined) ??
     // A status ("je suis électricien") or a difficulty of the business ("mon camion est en panne") means active,
     // unless the person speaks of the activity in the past ("j'étais boulanger, retraité depuis 5 ans").

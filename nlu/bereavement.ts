@@ -6,10 +6,8 @@
  */
 import { z } from 'zod';
 import { IntentNameSchema, type IntentName } from '../contract';
-import { checkPattern, compileGroup, loadDataFile } from './patterns';
-import { type Requirement, requirementOf, satisfies } from './prefilter';
-
-const Pattern = z.string().min(2).refine(checkPattern, { message: 'not a valid regular expression' });
+import { compileGroup, loadDataFile, matchesAny, PatternSchema as Pattern } from './patterns';
+import { type Requirement, requirementOf } from './prefilter';
 
 export const BereavementFileSchema = z.strictObject({
   intents: z.array(IntentNameSchema).min(1),
@@ -34,10 +32,6 @@ export class BereavementGate {
 
   /** True when one of the normalised texts says a death. */
   saysDeath(...texts: string[]): boolean {
-    return texts.some((t) => {
-      this.re.lastIndex = 0;
-      if (this.req && !satisfies(this.req, this.re, t)) return false;
-      return this.re.test(t);
-    });
+    return matchesAny(this.re, this.req, texts);
   }
 }

@@ -7,13 +7,11 @@
  */
 import { z } from 'zod';
 import { type Distress, type DistressLevel, type DistressSignal, DistressSignalSchema } from '../contract';
-import { checkPattern, compileGroup, loadDataFile, patternWords } from './patterns';
+import { compileGroup, loadDataFile, matchesAny, PatternSchema as Pattern, patternWords } from './patterns';
 import { preTested, type Requirement, requirementOf, satisfies } from './prefilter';
 
 /** The kinds of difficulty, in the contract's order. */
 export const DISTRESS_SIGNALS = DistressSignalSchema.options;
-
-const Pattern = z.string().min(2).refine(checkPattern, { message: 'not a valid regular expression' });
 
 export const DistressFileSchema = z.strictObject({
   negations: Pattern,
@@ -168,14 +166,4 @@ export class DistressDetector {
     }
     return denied ? 'denied' : 'absent';
   }
-}
-
-/** Whether the pattern list `re` (with what any match needs, `req`) matches one of `texts`. */
-function matchesAny(re: RegExp, req: Requirement | null, texts: readonly string[]): boolean {
-  return texts.some((text) => {
-    re.lastIndex = 0;
-    // A pattern that needs a word the text does not have cannot match it (`prefilter.ts`).
-    if (req && !satisfies(req, re, text)) return false;
-    return re.test(text);
-  });
 }

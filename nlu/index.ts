@@ -117,9 +117,10 @@ export class Recognizer {
   private readonly bereavement = BereavementGate.fromFile();
   /** Their classes. */
   private readonly bereavementClasses: number[];
-  /** Whether the last message says a death (read only when a bereavement topic comes up), and its texts. */
+  /** Whether the last message says a death (read only when a bereavement topic comes up), and its two readings. */
   private deathSaid: boolean | undefined;
-  private deathTexts: string[] = [];
+  private deathNormalized = '';
+  private deathAsWritten: string | undefined;
   /** Best topic intent of each sentence of the last long message (for `also`). */
   private segmentTops: { c: number; p: number }[] = [];
   readonly options: RecognizerOptions;
@@ -529,7 +530,8 @@ export class Recognizer {
    */
   private closeBereavement(probs: Float64Array, normalized: string, asWritten: string | undefined): void {
     this.deathSaid = undefined;
-    this.deathTexts = asWritten === undefined ? [normalized] : [normalized, asWritten];
+    this.deathNormalized = normalized;
+    this.deathAsWritten = asWritten;
     if (!this.bereavementClasses.some((c) => probs[c] >= BEREAVEMENT_CHECK_MIN)) return;
     if (this.saysDeath()) return;
     for (const c of this.bereavementClasses) probs[c] = 0;
@@ -537,7 +539,10 @@ export class Recognizer {
 
   /** Whether the last message says a death (read once per message, when needed). */
   private saysDeath(): boolean {
-    this.deathSaid ??= this.bereavement.saysDeath(...this.deathTexts);
+    this.deathSaid ??=
+      this.deathAsWritten === undefined
+        ? this.bereavement.saysDeath(this.deathNormalized)
+        : this.bereavement.saysDeath(this.deathNormalized, this.deathAsWritten);
     return this.deathSaid;
   }
 

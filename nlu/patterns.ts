@@ -4,7 +4,8 @@
  * finds « dettes »); the patterns of one group are compiled into a single regular expression.
  */
 import * as path from 'path';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { type Requirement, satisfies } from './prefilter';
 import { NLU_DATA_DIR, readData } from './settings';
 
 /** Parses and validates one YAML data file of `locales/fr/nlu/` (or a file given by its absolute path). */
@@ -17,6 +18,16 @@ export function loadDataFile<S extends z.ZodType>(file: string, schema: S): z.ou
 /** One regular expression finding any of `patterns` at a word start (global: all matches can be walked). */
 export function compileGroup(patterns: readonly string[]): RegExp {
   return new RegExp(`(?:^| )(?:${patterns.map((p) => `(?:${p})`).join('|')})`, 'g');
+}
+
+/** Whether the pattern group `re` (with what any match needs, `req`) matches one of `texts`. */
+export function matchesAny(re: RegExp, req: Requirement | null, texts: readonly string[]): boolean {
+  return texts.some((text) => {
+    re.lastIndex = 0;
+    // A pattern that needs a word the text does not have cannot match it (`prefilter.ts`).
+    if (req && !satisfies(req, re, text)) return false;
+    return re.test(text);
+  });
 }
 
 /** Throws on a pattern that is not a valid regular expression, naming it. */
@@ -46,3 +57,9 @@ export function patternWords(patterns: readonly string[]): string[] {
   }
   return [...words];
 }
+
+/** A pattern of a data file: a valid regular expression of two characters or more. */
+export const PatternSchema = z
+  .string()
+  .min(2)
+  .refine(checkPattern, { message: 'not a valid regular expression' });

@@ -7,10 +7,8 @@
  */
 import { z } from 'zod';
 import { IntentNameSchema, type OutOfScope } from '../contract';
-import { checkPattern, compileGroup, loadDataFile, patternWords } from './patterns';
+import { compileGroup, loadDataFile, PatternSchema as Pattern, patternWords } from './patterns';
 import { type Requirement, requirementOf, satisfies } from './prefilter';
-
-const Pattern = z.string().min(2).refine(checkPattern, { message: 'not a valid regular expression' });
 
 export const OutOfScopeFileSchema = z.strictObject({
   domains: z
