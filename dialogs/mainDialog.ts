@@ -809,16 +809,8 @@ export class MainDialog extends ComponentDialog {
     while (leaf.child) leaf = leaf.child;
     const waiting = leaf.activeDialog;
     const isChoice = waiting?.id === CHOICE_STEP;
-    // An answer to the question being asked is not an interruption, unless the person announces a change of
-    // subject ("en fait c'est pour un arrêt maladie").
-    const switching = this.announcesSwitch(text, t);
-    if (
-      isChoice &&
-      !switching &&
-      answersChoiceStep(waiting.state, text, recognition.entities, this.deps.normalize, t)
-    ) {
-      return undefined;
-    }
+    // Words of self-harm come first, even when the message also answers the question asked (« je suis artisan mais
+    // j'ai envie de me tuer »): the crisis line, never the next question.
     if (recognition.selfHarm) {
       const current = this.currentJourney(innerDc);
       if (current) this.outcomes.journeyEnded({ intent: current, outcome: 'abandoned' });
@@ -826,6 +818,21 @@ export class MainDialog extends ComponentDialog {
       await context.sendActivities(selfHarmActivities(this.deps.knowledge, t));
       this.outcomes.journeyEnded({ intent: 'help', outcome: 'crisis_line' });
       return { status: DialogTurnStatus.complete };
+    }
+    // An answer to the question being asked is not an interruption, unless the person announces a change of
+    // subject ("en fait c'est pour un arrêt maladie").
+    const switching = this.announcesSwitch(text, t);
+    const journey = this.currentJourney(innerDc);
+    const surelyElsewhere =
+      recognition.score >= TOPIC_SWITCH_MIN_SCORE &&
+      recognition.topIntent !== 'None' &&
+      recognition.topIntent !== journey;
+    if (
+      isChoice &&
+      !switching &&
+      answersChoiceStep(waiting.state, text, recognition.entities, this.deps.normalize, t, surelyElsewhere)
+    ) {
+      return undefined;
     }
     if (recognition.distress.level === 'high' && wordCount(text) >= 4) {
       // Difficulty told in the middle of a question: it is answered (HELP), not taken as a wrong answer.

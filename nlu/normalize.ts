@@ -263,7 +263,7 @@ const ELISION: Record<string, string> = {
  * is commonly elided after that prefix. Per-prefix lists avoid false splits (les, des, mai, quelle…).
  */
 const GLUED: Record<string, string[]> = {
-  j: 'ai avais aurai aurais arrive arrivais etais etait y en attends attend habite aimerais accouche adopte ecris appelle essaie essaye ecrit exerce aurait avait ignore entends oublie ose arrete emprunte attendais embauche'.split(
+  j: 'ai avais aurai aurais arrive arrivais etais etait y en attends attend habite aimerais accouche adopte ecris appelle essaie essaye ecrit exerce aurait avait ignore entends oublie ose arrete emprunte attendais embauche ouvre ouvrais hesite espere envoie explique etouffe'.split(
     ' ',
   ),
   l: 'urssaf assurance aide arret accident adoption ameli enfant hopital invalidite indemnite annee argent ald activite entreprise epoux epouse examen ij attestation accouchement association etat organisme accueil appli application ordonnance operation agence adresse ordinateur echeancier assistante afe aced adr afi'.split(
@@ -275,7 +275,9 @@ const GLUED: Record<string, string[]> = {
   n: 'y ai est avons arrive etais en avais existe importe etait'.split(' '),
   qu: 'il ils on un une est en elles avec'.split(' '),
   s: 'il ils est en occuper inscrire installer arreter agit appelle etait'.split(' '),
-  m: 'en appelle aider inscrire installer occuper arreter aide aidez avait'.split(' '),
+  m: 'en appelle aider inscrire installer occuper arreter aide aidez avait ecrit ecrivent envoie envoient explique'.split(
+    ' ',
+  ),
   t: 'en appelle aider etais'.split(' '),
   c: ['est', 'etait'],
 };

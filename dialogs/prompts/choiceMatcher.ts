@@ -66,15 +66,91 @@ const STOPWORDS = new Set([
   'vous',
   'votre',
   'vos',
+  // The domain's most general words name no option by themselves: « j'ai besoin d'aide » is not « J'aide un proche
+  // dépendant ».
+  'aide',
+  'aides',
+  'besoin',
 ]);
+
+/** Words that deny what follows them (« je ne suis plus en activité », « pas d'ALD », « aucune ALD »). */
+const NEGATORS = new Set(['pas', 'plus', 'aucun', 'aucune', 'sans', 'ni', 'jamais']);
+
+/** Words that may stand between a negation and the word it denies (« pas de problème de cotisations »). */
+const NEGATION_FILLERS = new Set([
+  'de',
+  'd',
+  'le',
+  'la',
+  'les',
+  'du',
+  'des',
+  'en',
+  'un',
+  'une',
+  'a',
+  'mon',
+  'ma',
+  'mes',
+  'notre',
+  'nos',
+  'vraiment',
+  'encore',
+  'tout',
+  'ete',
+  'lie',
+  'liee',
+  'probleme',
+  'problemes',
+  'souci',
+  'soucis',
+]);
+
+/** Before a negation, these make it an inability rather than a denial (« je ne peux plus payer »). */
+const INABILITY = new Set([
+  'peux',
+  'peut',
+  'pouvons',
+  'pouvez',
+  'pouvais',
+  'pouvait',
+  'arrive',
+  'arrivons',
+  'arrivais',
+  'parviens',
+  'parvenons',
+  'ose',
+]);
+
+/** At most this many fillers between a negation and the word it denies. */
+const NEGATION_REACH = 3;
+
+/** For each token, whether a negation denies it. */
+function deniedTokens(tokens: string[]): boolean[] {
+  const denied = tokens.map(() => false);
+  for (let i = 0; i < tokens.length; i++) {
+    if (!NEGATORS.has(tokens[i]) || (i > 0 && INABILITY.has(tokens[i - 1]))) continue;
+    for (let j = i + 1, fillers = 0; j < tokens.length; j++) {
+      denied[j] = true;
+      if (!NEGATION_FILLERS.has(tokens[j]) || ++fillers > NEGATION_REACH) break;
+    }
+  }
+  return denied;
+}
+
+/** How an answer named its option: the strongest first. */
+export type MatchKind = 'exact' | 'phrase' | 'words' | 'position';
+
+export interface ChoiceMatch {
+  /** Index of the chosen option, or -1 when the answer names none (or several equally). */
+  index: number;
+  kind?: MatchKind;
+  /** For `words` and `phrase`: how many of the option's words (or of its synonym's) the answer uses. */
+  shared?: number;
+}
 
 function words(text: string): string[] {
   return text.split(' ').filter((w) => w.length > 0);
-}
-
-function containsPhrase(haystack: string, phrase: string): boolean {
-  if (!phrase) return false;
-  return ` ${haystack} `.includes(` ${phrase} `);
 }
 
 /** Index of the chosen option, or -1 when the answer names none (or several equally). */
@@ -84,31 +160,48 @@ export function matchChoice(
   normalize: (s: string) => string,
   vocabulary: MatcherVocabulary,
 ): number {
+  return matchChoiceDetailed(answer, options, normalize, vocabulary).index;
+}
+
+/** The chosen option and how the answer named it. */
+export function matchChoiceDetailed(
+  answer: string,
+  options: ChoiceOption[],
+  normalize: (s: string) => string,
+  vocabulary: MatcherVocabulary,
+): ChoiceMatch {
+  const none: ChoiceMatch = { index: -1 };
   const text = normalize(answer);
-  if (!text) return -1;
+  if (!text) return none;
 
   // 1. The whole answer is an option's value, label or one of its synonyms.
   const exact = options.findIndex((o) =>
     [o.value.replace(/_/g, ' '), o.label, ...(o.synonyms ?? [])].some((s) => normalize(s) === text),
   );
-  if (exact >= 0) return exact;
+  if (exact >= 0) return { index: exact, kind: 'exact' };
 
-  // 2. The answer mentions a synonym phrase, or shares meaningful words with exactly one option.
+  // 2. The answer mentions a synonym phrase, or shares meaningful words with exactly one option; a phrase or a word
+  //    the answer denies (« je ne suis plus en activité », « pas d'ALD ») names nothing.
   const tokens = words(text);
+  const denied = deniedTokens(tokens);
+  const affirmed = (word: string) => tokens.some((token, i) => token === word && !denied[i]);
   const scores = options.map((o) => {
     let score = 0;
     for (const synonym of o.synonyms ?? []) {
       const phrase = normalize(synonym);
-      if (containsPhrase(text, phrase)) score = Math.max(score, 10 + words(phrase).length);
+      if (phraseAffirmed(tokens, denied, words(phrase))) score = Math.max(score, 10 + words(phrase).length);
     }
     const labelWords = words(normalize(o.label)).filter((w) => !STOPWORDS.has(w) && w.length > 2);
-    const shared = labelWords.filter((w) => tokens.includes(w)).length;
+    const shared = labelWords.filter(affirmed).length;
     return Math.max(score, shared);
   });
   const best = Math.max(...scores);
   if (best > 0) {
     const winners = scores.filter((s) => s === best).length;
-    return winners === 1 ? scores.indexOf(best) : -1;
+    if (winners !== 1) return none;
+    return best >= 10
+      ? { index: scores.indexOf(best), kind: 'phrase', shared: best - 10 }
+      : { index: scores.indexOf(best), kind: 'words', shared: best };
   }
 
   // 3. Only then a number or an ordinal ("2", "la 2e", "la deuxième", "la dernière"): a sentence that names
@@ -116,14 +209,25 @@ export function matchChoice(
   const numeric = tokens.length <= 4 ? tokens.find((t) => /^\d+(e|er)?$/.test(t)) : undefined;
   if (numeric !== undefined) {
     const n = parseInt(numeric, 10);
-    if (n >= 1 && n <= options.length) return n - 1;
+    if (n >= 1 && n <= options.length) return { index: n - 1, kind: 'position' };
   }
   if (tokens.length <= 5) {
     for (let i = 0; i < Math.min(options.length, vocabulary.ordinals.length); i++) {
-      if (words(normalize(vocabulary.ordinals[i])).some((w) => tokens.includes(w))) return i;
+      if (words(normalize(vocabulary.ordinals[i])).some((w) => tokens.includes(w)))
+        return { index: i, kind: 'position' };
     }
-    if (vocabulary.last.some((w) => tokens.includes(normalize(w)))) return options.length - 1;
+    if (vocabulary.last.some((w) => tokens.includes(normalize(w))))
+      return { index: options.length - 1, kind: 'position' };
   }
 
-  return -1;
+  return none;
+}
+
+/** The phrase's words appear in a row in the answer, and no negation denies its first word. */
+function phraseAffirmed(tokens: string[], denied: boolean[], phrase: string[]): boolean {
+  if (phrase.length === 0) return false;
+  for (let i = 0; i + phrase.length <= tokens.length; i++) {
+    if (!denied[i] && phrase.every((word, k) => tokens[i + k] === word)) return true;
+  }
+  return false;
 }

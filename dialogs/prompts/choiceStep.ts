@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 import { translator } from '../i18n';
 import type { RecognizedEntities } from '../ports';
 import { getTurnRecognition } from '../turnState';
-import { type ChoiceOption, matchChoice } from './choiceMatcher';
+import { type ChoiceOption, matchChoiceDetailed } from './choiceMatcher';
 import { valueFromEntities } from '../slots';
 
 export const CHOICE_STEP = 'choiceStep';
@@ -107,28 +107,42 @@ export class ChoiceStepDialog extends Dialog<ChoiceStepOptions> {
   }
 }
 
-/** The chosen option's value, from the text itself or, failing that, from the entities of the message. */
+/**
+ * The chosen option's value. The option's own words win when the answer is one of them, a number or a position;
+ * otherwise what the recogniser read from the message for the question's slot, which reads tense and negation
+ * (« je suis retraité mais je continue mon activité » is active); otherwise an option whose words the answer uses.
+ */
 export function understandAnswer(
   options: ChoiceStepOptions,
   text: string,
   entities: RecognizedEntities | undefined,
   normalize: (s: string) => string,
   t: TFunction,
+  /**
+   * The message is surely about something else (another subject or a command the recogniser is sure of): one word
+   * shared with an option (« c'est quoi le numéro de l'urssaf ? » beside « Payer mes cotisations Urssaf ») does not
+   * make it an answer.
+   */
+  surelyElsewhere = false,
 ): string | undefined {
   const vocabulary = {
     ordinals: t('prompts.ordinals', { returnObjects: true }) as string[],
     last: t('prompts.last', { returnObjects: true }) as string[],
   };
-  const index = matchChoice(text, options.choices, normalize, vocabulary);
-  if (index >= 0) return options.choices[index].value;
-  if (options.slot && entities) {
-    return valueFromEntities(
-      options.slot,
-      entities,
-      options.choices.map((c) => c.value),
-    );
-  }
-  return undefined;
+  const match = matchChoiceDetailed(text, options.choices, normalize, vocabulary);
+  if (match.kind === 'exact' || match.kind === 'position') return options.choices[match.index].value;
+  const fromEntities =
+    options.slot && entities
+      ? valueFromEntities(
+          options.slot,
+          entities,
+          options.choices.map((c) => c.value),
+        )
+      : undefined;
+  if (fromEntities !== undefined) return fromEntities;
+  if (match.index < 0) return undefined;
+  if (surelyElsewhere && (match.shared ?? 0) <= 1) return undefined;
+  return options.choices[match.index].value;
 }
 
 /** True when the message answers the question a choice step instance is waiting on. */
@@ -138,9 +152,13 @@ export function answersChoiceStep(
   entities: RecognizedEntities | undefined,
   normalize: (s: string) => string,
   t: TFunction,
+  surelyElsewhere = false,
 ): boolean {
   const options = (state as Partial<ChoiceStepState> | undefined)?.options;
-  return options !== undefined && understandAnswer(options, text, entities, normalize, t) !== undefined;
+  return (
+    options !== undefined &&
+    understandAnswer(options, text, entities, normalize, t, surelyElsewhere) !== undefined
+  );
 }
 
 /** Whether the waiting choice step accepts "retour". */

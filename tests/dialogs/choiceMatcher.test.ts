@@ -35,6 +35,25 @@ describe('free-text answers to a question', () => {
     expect(pick(treeId, nodeId, answer)).toBe(expected);
   });
 
+  it.each([
+    // A word the answer denies names no option: « pas d'ALD » is not « Oui, une ALD ».
+    ['parcours-maladie', 'q_arret_ald', "pas d'ALD"],
+    ['parcours-maladie', 'q_arret_ald', 'aucune ALD'],
+    ['parcours-maladie', 'q_arret_ald', "c'est pas lié à mon ALD"],
+    ['demander-une-aide-financiere', 'q_situation', 'je ne suis plus en activité'],
+    ['demander-une-aide-financiere', 'q_difficulte_actif', "j'ai pas de problème de cotisations"],
+    // « aide » alone names no option (« J'aide un proche dépendant »).
+    ['demander-une-aide-financiere', 'q_difficulte_actif', "j'ai besoin d'aide, je m'en sors plus"],
+  ])('%s / %s: "%s" names no option', (treeId, nodeId, answer) => {
+    expect(pick(treeId, nodeId, answer)).toBeUndefined();
+  });
+
+  it('still reads an inability as an answer, not as a denial', () => {
+    expect(
+      pick('demander-une-aide-financiere', 'q_difficulte_actif', 'je ne peux plus payer mes cotisations'),
+    ).toBe('cotisations');
+  });
+
   it('finds nothing in an answer that names no option and no position', () => {
     expect(pick('demander-une-aide-financiere', 'q_difficulte_actif', 'bonjour')).toBeUndefined();
     expect(pick('demander-une-aide-financiere', 'q_situation', "j'ai une question")).toBeUndefined();

@@ -19,6 +19,9 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     ['g plus un rond sur le compte', 'argent'],
     ["mon chiffre d'affaires a chuté de 60 % depuis l'été", 'activite'],
     ["j'ai des dettes partout", 'dettes'],
+    ["je n'ose même plus ouvrir mon courrier", 'dettes'],
+    ['jouvre plus les enveloppes de lurssaf', 'dettes'],
+    ['je laisse les factures dans la boite aux lettres', 'dettes'],
     ['je narrive plus a payer mes cotisations', 'impaye'],
     ['on m’a diagnostiqué un cancer et je ne peux plus travailler', 'maladie'],
     ['jsuis dans la merde avec lurssaf', 'argent'],
@@ -58,6 +61,8 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     ["j'ai perdu tous mes clients d'un coup", 'activite'],
     ['je suis en train de couler', 'epuisement'],
     ["c'est la descente aux enfers", 'epuisement'],
+    ['à quoi bon', 'epuisement'],
+    ['a quoi bon continuer', 'epuisement'],
     ['on ne dort plus depuis des semaines', 'epuisement'],
     ['je ne tiendrai pas un mois de plus', 'epuisement'],
     ['à ce rythme je vais finir sous les ponts', 'survie'],
@@ -158,6 +163,14 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     'je me dis que ma famille serait mieux si je disparaissais',
     "j'ai fait une tentative de suicide l'an dernier",
     'je suis suicidaire',
+    'je vais me tirer une balle',
+    'je veux disparaitre',
+    'je voudrais disparaitre, l urssaf me reclame 12000 euros',
+    'je ne veux plus me réveiller le matin',
+    'je veux me scarifier',
+    "j'ai envie de me flinguer avec toutes ces dettes",
+    'je pense a me faire du mal',
+    'parfois je pense a mettre un terme a ma vie',
     // Another's suicide does not hide the person's own words.
     "il s'est suicidé et moi aussi j'ai envie d'en finir",
   ])('self-harm: « %s »', (text) => {
@@ -193,6 +206,10 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     'je prends tous mes médicaments le matin, est-ce remboursé ?',
     'je ne veux plus vivre comme ça, avec ces dettes',
     'si je venais à mourir, mon conjoint toucherait-il le capital décès ?',
+    'je voudrais disparaître des fichiers de l urssaf',
+    'je veux mettre un terme à mon activité',
+    'la balle est dans votre camp',
+    'je ne veux pas faire de mal à mes clients',
   ])('not self-harm: « %s »', (text) => {
     expect(recognizer.recognize(text).selfHarm).toBe(false);
   });

@@ -24,6 +24,9 @@ describe('normalize', () => {
   it('splits elisions glued without apostrophe, but not real words', () => {
     expect(normalize('jai contacté lurssaf pour daide')).toBe('je ai contacte le urssaf pour de aide');
     expect(normalize('jy arrive pas')).toBe('je y arrive pas');
+    expect(normalize('jouvre plus le courrier, lurssaf mecrit')).toBe(
+      'je ouvre plus le courrier le urssaf me ecrit',
+    );
     // "les", "des", "ma", "la", "mai", "quelle" are words, not elisions.
     expect(normalize('les des ma la mai quelle')).toBe('les des ma la mai quelle');
   });
