@@ -200,6 +200,13 @@ export class MainDialog extends ComponentDialog {
       this.outcomes.journeyEnded({ intent: 'help', outcome: 'crisis_line' });
       return step.endDialog();
     }
+    // « non », « non merci », « non c'est tout » with nothing under way (after « Puis-je faire autre chose pour
+    // vous ? »): the person needs nothing more, which is neither « rien en cours » nor a message not understood.
+    if (typed && this.saysOnly(values(step).text ?? '', t, 'prompts.nothingMoreAnswers')) {
+      await this.deps.misunderstood.set(step.context, 0);
+      await step.context.sendActivity({ type: 'message', text: t('main.nothingMore') });
+      return step.endDialog();
+    }
     // Someone else's suicide told (« un confrère s'est suicidé »): the line that also answers those close to it and
     // the bereaved comes first, then the usual answer (HELP when the story tells a difficulty).
     if (typed && recognition.othersSuicide) {
@@ -770,6 +777,13 @@ export class MainDialog extends ComponentDialog {
     return this.says(text, t, 'prompts.switchMarkers');
   }
 
+  /** The whole message is one of the phrases of the list `key` of the locale's resources. */
+  private saysOnly(text: string, t: TFunction, key: string): boolean {
+    return this.markersOf(t(key, { returnObjects: true }) as string[]).includes(
+      ` ${this.deps.normalize(text)} `,
+    );
+  }
+
   /** The message has one of the marker phrases of the list `key` of the locale's resources. */
   private says(text: string, t: TFunction, key: string): boolean {
     return this.hasMarker(` ${this.deps.normalize(text)} `, t(key, { returnObjects: true }) as string[]);
@@ -780,12 +794,17 @@ export class MainDialog extends ComponentDialog {
    * locale (i18next gives the same list object at each call).
    */
   private hasMarker(normalized: string, list: readonly string[]): boolean {
+    return this.markersOf(list).some((marker) => normalized.includes(marker));
+  }
+
+  /** The marker phrases of `list`, normalised and between spaces, once per locale. */
+  private markersOf(list: readonly string[]): readonly string[] {
     let markers = this.markersCache.get(list);
     if (!markers) {
       markers = list.map((marker) => ` ${this.deps.normalize(marker)} `);
       this.markersCache.set(list, markers);
     }
-    return markers.some((marker) => normalized.includes(marker));
+    return markers;
   }
 
   /**

@@ -171,6 +171,11 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     "j'ai envie de me flinguer avec toutes ces dettes",
     'je pense a me faire du mal',
     'parfois je pense a mettre un terme a ma vie',
+    'mon fils est parti, je voudrais le rejoindre',
+    "mon mari est decede et je ne vois plus l'interet de continuer sans lui",
+    'ma femme est morte, je ne vois plus de raison de rester en vie',
+    "j'en ai marre de vivre",
+    'marre de la vie, ma sante me lache et la boutique aussi',
     // Another's suicide does not hide the person's own words.
     "il s'est suicidé et moi aussi j'ai envie d'en finir",
   ])('self-harm: « %s »', (text) => {
@@ -210,6 +215,10 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     'je veux mettre un terme à mon activité',
     'la balle est dans votre camp',
     'je ne veux pas faire de mal à mes clients',
+    "je ne vois plus l'interet de continuer mon activité",
+    "marre de la vie d'indépendant",
+    'je voudrais la rejoindre en Bretagne',
+    "je n'ai plus de raison de continuer à payer",
   ])('not self-harm: « %s »', (text) => {
     expect(recognizer.recognize(text).selfHarm).toBe(false);
   });
@@ -325,6 +334,9 @@ describe('out-of-scope detector (locales/fr/nlu/out-of-scope.yaml)', () => {
     ['nous envisageons son licenciement', 'salaries'],
     ['le banquier a coupe la carte bleue', 'banque'],
     ['je veux faire un bilan de competences', 'formation'],
+    ['sarl ou micro entreprise', 'creation'],
+    ['comment obtenir mon numero siret', 'creation'],
+    ['dois je prendre un avocat contre mon client', 'litige'],
   ])('« %s » → %s', (text, domain) => {
     expect(scope.detect(text)?.domain).toBe(domain);
   });
@@ -356,6 +368,13 @@ describe('out-of-scope detector (locales/fr/nlu/out-of-scope.yaml)', () => {
     'je ai une formation de reconversion pendant mon arret',
     'ma carte vitale est bloquee',
     'les conditions sanitaires nous empechent de ouvrir',
+    // The person's own company, number, trade or bank details are not the field's questions.
+    'je suis gerante de une sarl je suis epuisee je craque',
+    'auto entrepreneur depuis 2019 siret 123 456 789 00012 je ai eu un incendie',
+    'avocat mon fils est decede il y a 2 semaines',
+    'je suis avocate et enceinte',
+    'je ai change de banque comment recevoir mes remboursements',
+    'changer mes coordonnees bancaires',
   ])('« %s » → no field outside the domain', (text) => {
     expect(scope.detect(text)).toBeUndefined();
   });
