@@ -4,6 +4,7 @@ import { ComponentDialog, Dialog, DialogTurnStatus, WaterfallDialog } from './sd
 import type { TFunction } from 'i18next';
 import { isConversationIntent } from '../contract';
 import type { Knowledge } from '../knowledge/loader';
+import type { Entry } from '../knowledge/schema';
 import {
   contactsActivity,
   helpOfferActivities,
@@ -14,6 +15,7 @@ import {
 } from './answers';
 import { translator } from './i18n';
 import { createJourneys, FAQ_DIALOG } from './journeys';
+import type { AnswerDialogOptions } from './journeys/answerDialog';
 import type { JourneyOptions, JourneyResult } from './journeys/journey';
 import { Menu } from './menu';
 import {
@@ -43,6 +45,9 @@ const ROUTE = 'main.route';
 
 /** A topic message in the middle of a journey switches to it only when the recogniser is at least this sure. */
 const TOPIC_SWITCH_MIN_SCORE = 0.5;
+
+/** Up to this many words, a question naming one aid (« c'est quoi l'ACED ? ») gets that aid's card. */
+const NAMED_ENTRY_MAX_WORDS = 15;
 
 /** A message names a field outside the bot's domain and the recogniser is less sure than this of a topic. */
 const OUT_OF_SCOPE_MAX_TOPIC_SCORE = 0.5;
@@ -226,6 +231,18 @@ export class MainDialog extends ComponentDialog {
     }
     const distressed = typed && recognition.distress.level !== 'none';
     const words = wordCount(recognition.text);
+    // A short question about one aid by its name (« c'est quoi l'ACED ? », « l'AFE c'est combien ? », « AMA »): that
+    // aid's card, not the journey that would ask the person's situation first.
+    const namedEntry =
+      typed && !distressed ? this.namedEntry(recognition.text, words, recognition.topIntent, t) : undefined;
+    if (namedEntry) {
+      this.outcomes.intent({ intent: namedEntry.intent ?? recognition.topIntent });
+      await this.deps.misunderstood.set(step.context, 0);
+      return step.beginDialog(FAQ_DIALOG, {
+        intent: namedEntry.intent ?? recognition.topIntent,
+        entryIds: [namedEntry.id],
+      } satisfies AnswerDialogOptions);
+    }
     // HELP is the recogniser's top intent, so HELP is offered whatever else: a topic it also reads fairly surely is
     // answered after the offer rather than hidden by it (or asked about). When it hesitates between HELP and a
     // topic, nothing is asked either: HELP is offered and the topic answered.
@@ -761,6 +778,18 @@ export class MainDialog extends ComponentDialog {
       default:
         return undefined;
     }
+  }
+
+  /**
+   * The knowledge entry a short message asks about by its name: the name alone (three words at most, not a call
+   * for help) or with a question about what it is, its amount or how to ask for it (`prompts.definitionMarkers`).
+   */
+  private namedEntry(text: string, words: number, topIntent: string, t: TFunction): Entry | undefined {
+    if (words > NAMED_ENTRY_MAX_WORDS) return undefined;
+    // « help » alone is a call for help: HELP's own answer, with the advisers' lines.
+    const bare = words <= 3 && topIntent !== 'help';
+    if (!bare && !this.says(text, t, 'prompts.definitionMarkers')) return undefined;
+    return this.deps.knowledge.named(text);
   }
 
   /** A question mark or a question word: the message asks something, it does not only tell a story. */

@@ -104,6 +104,11 @@ export const EntrySchema = z.strictObject({
   contacts: z.array(IdSchema).default([]),
   related: z.array(RelatedSchema).default([]),
   keywords: z.array(z.string().min(1)).default([]),
+  /**
+   * What this entry alone is called (« ACED », « aide au répit »): a short question naming it (« c'est quoi
+   * l'ACED ? ») gets this entry's card rather than a journey. Unique across the knowledge base.
+   */
+  names: z.array(z.string().min(1)).default([]),
   sources: z.array(SourceSchema).min(1),
 });
 

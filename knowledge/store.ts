@@ -71,6 +71,28 @@ export class Knowledge {
     );
   }
 
+  /**
+   * The entry a text names by one of its `names` (« c'est quoi l'ACED ? » → aced): the longest name found wins
+   * (« questionnaire HELP » over « HELP »); undefined when none, or when two entries' names are found at that length.
+   */
+  named(text: string): Entry | undefined {
+    let best: Entry | undefined;
+    let bestLength = 0;
+    let tie = false;
+    for (const entry of this.entries) {
+      for (const name of entry.names) {
+        if (name.length < bestLength || !containsPhrase(text, name)) continue;
+        if (name.length === bestLength && best !== entry) tie = true;
+        else if (name.length > bestLength) {
+          best = entry;
+          bestLength = name.length;
+          tie = false;
+        }
+      }
+    }
+    return tie ? undefined : best;
+  }
+
   /** The entry with this id. */
   get(id: string): Entry | undefined {
     return this.byId.get(id);

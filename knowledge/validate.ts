@@ -7,6 +7,7 @@ import { CONTACTS_FILE, IntentSchema, WORKED_EXAMPLES_FILE } from './schema';
 import type { Problem } from './problems';
 import { type Knowledge, journeyDialogId } from './store';
 import { resolve as resolvePath } from './tree';
+import { normalize } from './text';
 
 /** One journey per intent, one dialog id per journey. */
 export function checkJourneys(trees: { file: string; tree: OrientationTree }[]): Problem[] {
@@ -34,11 +35,24 @@ export function checkJourneys(trees: { file: string; tree: OrientationTree }[]):
 export function crossCheck(k: Knowledge, entries: { file: string; entry: Entry }[]): Problem[] {
   const problems: Problem[] = [];
   const firstFile = new Map<string, string>();
+  const nameOwner = new Map<string, string>();
   for (const { file, entry } of entries) {
     const prev = firstFile.get(entry.id);
     if (prev)
       problems.push({ file, id: entry.id, field: 'id', message: `duplicate id (already used in ${prev})` });
     else firstFile.set(entry.id, file);
+    entry.names.forEach((name, i) => {
+      const key = normalize(name);
+      const owner = nameOwner.get(key);
+      if (owner && owner !== entry.id)
+        problems.push({
+          file,
+          id: entry.id,
+          field: `names[${i}]`,
+          message: `name already used by "${owner}"`,
+        });
+      else nameOwner.set(key, entry.id);
+    });
     entry.related.forEach((r, i) => {
       if (!k.get(r.id))
         problems.push({

@@ -8,6 +8,8 @@ import { type JourneyResult, outcomeOfAnswer } from './journey';
 
 export interface AnswerDialogOptions {
   intent: string;
+  /** The entries to show, by id, instead of the intent's (a question naming one aid: « c'est quoi l'ACED ? »). */
+  entryIds?: string[];
 }
 
 /** How many entries of one intent a direct answer shows (the main one first, as ordered in the YAML). */
@@ -29,9 +31,11 @@ export class AnswerDialog extends Dialog<AnswerDialogOptions> {
   }
 
   override async beginDialog(dc: DialogContext, options?: AnswerDialogOptions): Promise<DialogTurnResult> {
-    const { intent } = options as AnswerDialogOptions;
+    const { intent, entryIds } = options as AnswerDialogOptions;
     const t = translator(dc.context.activity.locale);
-    const entries = this.pick(this.knowledge.byIntent(intent), intent);
+    const entries = entryIds
+      ? entryIds.flatMap((id) => this.knowledge.get(id) ?? [])
+      : this.pick(this.knowledge.byIntent(intent), intent);
     if (entries.length === 0) {
       await dc.context.sendActivities([
         { type: 'message', text: t('journey.noAnswer') },

@@ -234,6 +234,22 @@ describe('search', () => {
     expect(k.search(text)[0]?.id).toBe(id);
   });
 
+  it.each([
+    ["c'est quoi l'ACED ?", 'aced'],
+    ['AFE', 'afe'],
+    // The longest name wins: the AFI's name holds the AFE's, the questionnaire's holds HELP's.
+    ["l'aide financière exceptionnelle aux invalides, c'est combien ?", 'afi'],
+    ['le questionnaire HELP a combien de questions', 'help-questionnaire'],
+    ['HELP, comment ça marche', 'help'],
+  ])('"%s" names %s', (text, id) => {
+    expect(k.named(text)?.id).toBe(id);
+  });
+
+  test('no entry named in a text without a name, nor in a word that only contains one', () => {
+    expect(k.named('je voudrais une aide financière')).toBeUndefined();
+    expect(k.named('mon fils est dans une crèche à Caen')).toBeUndefined();
+  });
+
   test('nothing for empty or meaningless text', () => {
     expect(k.search('')).toEqual([]);
     expect(k.search('le la les')).toEqual([]);

@@ -70,6 +70,14 @@ describe('knowledge schema and loader errors', () => {
     expect(loadError(dir).message).toContain('faq.yaml: afe: id: duplicate id (already used in aides.yaml)');
   });
 
+  test('a name two entries share is reported (a question naming it could not tell them apart)', () => {
+    const dir = fresh();
+    mutate(dir, 'aides.yaml', (doc) =>
+      doc.setIn(['entries', indexOf(doc, 'entries', 'afe'), 'names', 0], 'aced'),
+    );
+    expect(loadError(dir).message).toContain('aides.yaml: afe: names[0]: name already used by "aced"');
+  });
+
   test('an unknown aid in the orientation tree is reported on the leaf', () => {
     const dir = fresh();
     mutate(dir, 'orientation.yaml', (doc) =>
