@@ -1,7 +1,8 @@
 /**
  * A message written in another language than French: the bot answers only in French, and says so instead of
  * reading English words as one of its subjects. Counted over the normalised tokens, from the word lists of
- * `locales/fr/nlu/language.yaml`: enough English function words, and many more of them than French ones.
+ * `locales/fr/nlu/language.yaml`: enough English function words (or German, Spanish, Italian, Portuguese ones), and
+ * many more of them than French ones.
  */
 import { z } from 'zod';
 import { loadDataFile } from './patterns';
@@ -10,6 +11,8 @@ export const LanguageFileSchema = z.strictObject({
   minForeign: z.number().int().min(1),
   ratio: z.number().positive(),
   english: z.array(z.string().regex(/^[a-z]+$/)).min(1),
+  /** Words of other languages (German, Spanish, Italian, Portuguese), counted with the English ones. */
+  others: z.array(z.string().regex(/^[a-z]+$/)).default([]),
   french: z.array(z.string().regex(/^[a-z]+$/)).min(1),
 });
 export type LanguageFile = z.infer<typeof LanguageFileSchema>;
@@ -19,7 +22,7 @@ export class LanguageGuess {
   private readonly french: ReadonlySet<string>;
 
   constructor(private readonly data: LanguageFile) {
-    this.english = new Set(data.english);
+    this.english = new Set([...data.english, ...data.others]);
     this.french = new Set(data.french);
   }
 

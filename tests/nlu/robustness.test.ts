@@ -151,6 +151,10 @@ describe('a message in another language than French', () => {
     'I need help, I am self-employed and I am sick, who pays me?',
     'hello, can you help me with my sick leave?',
     'how do I pay my URSSAF contributions',
+    // Other languages are not French either (they got « ce n'est pas mon domaine » with no line to call).
+    'hola necesito ayuda',
+    'Ich brauche Hilfe',
+    'ho bisogno di aiuto per la mia attività',
   ])('« %s » is read as another language', (text) => {
     expect(r.recognize(text).otherLanguage).toBe(true);
   });
@@ -161,6 +165,8 @@ describe('a message in another language than French', () => {
     'bonjour, je suis auto entrepreneur',
     'ok merci',
     'the end',
+    'das ist ok je pense',
+    'muy bien merci, je voulais savoir pour la maternité',
   ])('« %s » is not', (text) => {
     expect(r.recognize(text).otherLanguage).toBeUndefined();
   });
