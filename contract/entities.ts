@@ -79,7 +79,12 @@ export const EntitiesSchema = z.object({
   enfants: z.number().optional(),
   rangEnfant: z.number().optional(),
   ald: z.boolean().optional(),
+  /** At least this many months of affiliation (« depuis 2 ans » → 24). */
   affiliationMois: z.number().optional(),
+  /** Fewer than this many months of affiliation (« moins d'un an », « presque un an » → 12): known from above only. */
+  affiliationMoisMoinsDe: z.number().optional(),
+  /** The pregnancy told is someone else's (« ma femme est enceinte »): the person is not the one giving birth. */
+  grossesseAutrui: z.boolean().optional(),
   montants: z.array(z.number()).optional(),
   /** ISO dates (`YYYY-MM-DD`). */
   dates: z.array(z.string()).optional(),

@@ -56,8 +56,9 @@ const READERS: Record<string, SlotReader> = {
     const kinds = activeDifficulties(e);
     return kinds.length > 1 ? 'plusieurs' : kinds[0];
   },
+  // A business that is closed (« j'ai fermé en juin. je suis enceinte ») is no status for the leave: asked.
   statut_maternite: (e) =>
-    e.statut === undefined
+    e.statut === undefined || e.activiteTerminee || e.grossesseAutrui
       ? undefined
       : e.statut === 'conjoint_collaborateur'
         ? 'conjointe_collaboratrice'
@@ -72,6 +73,13 @@ const READERS: Record<string, SlotReader> = {
 };
 
 /**
+ * The months of affiliation told — at least (`affiliationMois`) and fewer than (`affiliationMoisMoinsDe`) —, unless
+ * the activity is over (« coiffeuse pendant 3 ans, j'ai fermé »).
+ */
+const affiliation = (e: RecognizedEntities): { atLeast?: number; under?: number } =>
+  e.activiteTerminee ? {} : { atLeast: e.affiliationMois, under: e.affiliationMoisMoinsDe };
+
+/**
  * Readers for families of slots, whose name carries the parameter: `affiliation_<months>_mois` → oui/non (now);
  * `affiliation_<months>_mois_a_terme` (at a date to come: the birth) → oui only. A duration told now proves it when
  * already long enough, but fewer months now may still be enough by then: the question is asked (« micro-entrepreneuse
@@ -80,13 +88,22 @@ const READERS: Record<string, SlotReader> = {
 const PATTERN_READERS: ReadonlyArray<[RegExp, (match: RegExpExecArray) => SlotReader]> = [
   [
     /^affiliation_(\d+)_mois_a_terme$/,
-    (match) => (e) =>
-      e.affiliationMois !== undefined && e.affiliationMois >= Number(match[1]) ? 'oui' : undefined,
+    // The mother's affiliation at the birth: not read from the father's or co-parent's story.
+    (match) => (e) => {
+      const { atLeast } = e.grossesseAutrui ? {} : affiliation(e);
+      return atLeast !== undefined && atLeast >= Number(match[1]) ? 'oui' : undefined;
+    },
   ],
   [
     /^affiliation_(\d+)_mois$/,
-    (match) => (e) =>
-      yesNo(e.affiliationMois === undefined ? undefined : e.affiliationMois >= Number(match[1])),
+    // « moins d'un an » (under 12) answers « non » to 12 months but nothing to 10 (it may be 11).
+    (match) => (e) => {
+      const { atLeast, under } = affiliation(e);
+      const months = Number(match[1]);
+      if (atLeast !== undefined && atLeast >= months) return 'oui';
+      if (atLeast !== undefined && under === undefined) return 'non';
+      return under !== undefined && under <= months ? 'non' : undefined;
+    },
   ],
 ];
 

@@ -56,8 +56,17 @@ function toNumber(s: string): number {
   return /^\d+$/.test(s) ? Number(s) : (P.numbers[s] ?? NaN);
 }
 
+/** The words just before position `at` (a window wide enough for the `…Before` patterns, which end at `$`). */
+const before = (t: string, at: number, width = 40): string => t.slice(Math.max(0, at - width), at).trimEnd();
+
+/** The first match of `re` in `t` that is the person's now: not negated nor past (« je ne suis plus … »). */
+function presentMatch(re: RegExp, t: string): RegExpExecArray | null {
+  if (!mayMatch(re, t)) return null;
+  return firstKept(re, t, (m) => !P.notNowBefore.test(before(t, wordStart(m))));
+}
+
 function findStatut(t: string): Statut | undefined {
-  for (const { statut, re } of P.statut.explicit) if (has(re, t)) return statut;
+  for (const { statut, re } of P.statut.explicit) if (presentMatch(re, t)) return statut;
   let best: Statut | undefined;
   let bestPos = Infinity;
   for (const { statut, re } of P.statut.trades) {
@@ -70,7 +79,10 @@ function findStatut(t: string): Statut | undefined {
   return best ?? (has(P.statut.independant, t) ? 'independant' : undefined);
 }
 
-/** A trade named after a possessive is someone else's (« mon expert-comptable », « ma coiffeuse »). */
+/**
+ * A trade named after a possessive is someone else's (« mon expert-comptable », « ma coiffeuse »); one denied
+ * (« je ne suis plus plombier ») is not the person's now.
+ */
 const SOMEONE_ELSES = /(?:^| )(?:mon|ma|mes|notre|nos|votre|vos|son|sa|ses|leur|leurs)$/;
 
 /** Where a match starts its first word (a word-start pattern may begin with the space before it). */
@@ -80,44 +92,67 @@ const wordStart = (m: RegExpExecArray): number => m.index + (m[0].startsWith(' '
 function ownTrade(re: RegExp, t: string): number {
   const m = firstKept(re, t, (match) => {
     const start = wordStart(match);
-    return !SOMEONE_ELSES.test(t.slice(Math.max(0, start - 8), start).trimEnd());
+    return !SOMEONE_ELSES.test(before(t, start, 8)) && !P.notNowBefore.test(before(t, start));
   });
   return m ? wordStart(m) : -1;
 }
 
 // ---------------------------------------------------------------------------------------------- difficultes
-/** True when one match of `re` in `t` is not negated (« pas de dettes » is no debt; « des dettes » is). */
-function affirmed(re: RegExp, t: string): boolean {
-  return firstKept(re, t, (m) => !P.negatedBefore.test(t.slice(Math.max(0, m.index - 30), m.index))) !== null;
+/**
+ * True when one match of `re` in `t` is not negated (« pas de dettes » is no debt; « des dettes » is), nor preceded
+ * by `notBefore` (a difficulty's own words for « not now »).
+ */
+function affirmed(re: RegExp, t: string, notBefore?: RegExp): boolean {
+  return (
+    firstKept(re, t, (m) => {
+      const at = wordStart(m);
+      return !P.negatedBefore.test(before(t, at, 30)) && !(notBefore && notBefore.test(before(t, at)));
+    }) !== null
+  );
+}
+
+/** `t` with every match of `re` blanked (same length, so positions hold). */
+function without(re: RegExp, t: string): string {
+  return t.replace(globalCopy(re), (m) => ' '.repeat(m.length));
 }
 
 function findDifficultes(t: string): Difficulte[] {
   const out: Difficulte[] = [];
-  for (const { difficulte, prefilter, re } of P.difficultes) {
-    if ((prefilter === undefined || has(prefilter, t)) && has(re, t) && affirmed(re, t)) out.push(difficulte);
+  let own = t;
+  for (const { difficulte, prefilter, re, notBefore } of P.difficultes) {
+    if ((prefilter === undefined || has(prefilter, t)) && has(re, t) && affirmed(re, t, notBefore)) {
+      out.push(difficulte);
+      // A relative's illness (« mon fils de 8 ans a un cancer ») is not the person's: their own health is read
+      // without it.
+      if (difficulte === 'aidant') own = without(re, t);
+    }
   }
-  const healthThreatensWork = has(P.health, t) && has(P.santeActivite, t);
-  if (
-    healthThreatensWork ||
-    (has(P.seriousHealth, t) && !out.includes('frais_sante') && !out.includes('aidant'))
-  ) {
-    // A serious illness alone counts; when the message is only about the cost of care it stays frais_sante, and
-    // when it is a relative's whom the person cares for (« mon fils a une leucémie »), aidant.
+  const healthThreatensWork = has(P.health, own) && has(P.santeActivite, own);
+  if (healthThreatensWork || (has(P.seriousHealth, own) && !out.includes('frais_sante'))) {
+    // A serious illness alone counts; when the message is only about the cost of care it stays frais_sante.
     out.push('sante_activite');
   }
   return out;
 }
 
-function findSituation(t: string, difficultes: Difficulte[], past: boolean): Situation | undefined {
+/**
+ * @param past the activity is over (`activiteTerminee`): no situation the tree offers says so (its « retraite »
+ *   is a retirement, not a closed business), so nothing is read from it — the question is asked.
+ * @param resumed the activity goes on after retirement or invalidity (« je continue mon activité »): active.
+ */
+function findSituation(
+  t: string,
+  difficultes: Difficulte[],
+  past: boolean,
+  resumed: boolean,
+): Situation | undefined {
   if (difficultes.includes('invalidite')) return 'invalide';
   if (difficultes.includes('retraite')) return 'retraite_proche';
   if (difficultes.includes('deces_conjoint')) return 'conjoint_survivant';
   // A nurse, a physiotherapist, a doctor… still working: the CPSTI's aids are not theirs (source 003), so the
   // situation is read as such rather than as « en activité » from the trade (which would lead to ACED and AFE).
-  if (!past && has(P.pamc, t)) return 'pamc';
-  if (has(P.situationActive, t)) {
-    return 'actif';
-  }
+  if (!past && has(P.pamc, t) && !has(P.pamcDenied, t)) return 'pamc';
+  if (resumed || (!past && presentMatch(P.situationActive, t))) return 'actif';
   return undefined;
 }
 
@@ -158,44 +193,110 @@ function findRang(t: string): number | undefined {
 }
 
 // ---------------------------------------------------------------------------------------------- ald
+/**
+ * Whether the sick leave is due to an ALD, from each mention and the words just before it: denied (« pas d'ALD »)
+ * or unrelated (« sans lien avec l'ALD ») → false; a relative's (« mon mari est en ALD ») → nothing; otherwise true.
+ * One mention of the person's own ALD wins over a denial.
+ */
 function findAld(t: string): boolean | undefined {
-  if (!has(P.ald.mention, t)) return undefined;
-  if (has(P.ald.negated, t)) return false;
-  return true;
+  if (!mayMatch(P.ald.mention, t)) return undefined;
+  let ald: boolean | undefined;
+  firstKept(P.ald.mention, t, (m) => {
+    const words = before(t, wordStart(m));
+    if (P.ald.negated.test(words) || P.ald.unrelated.test(words)) ald = false;
+    else if (!P.ald.others.test(words)) ald = true;
+    return ald === true;
+  });
+  return ald;
 }
 
 // ---------------------------------------------------------------------------------------------- affiliation
+/** How far before a duration a trade makes it the activity's (« je suis coiffeuse depuis 5 ans »), in characters. */
+const TRADE_BEFORE_DURATION = 30;
+
 /** Up to this many words, a message is an answer: a bare duration in it is the activity's. */
 const SHORT_ANSWER_WORDS = 8;
 
-function findAffiliation(t: string): number | undefined {
+/** How long the person has been affiliated, in months, as far as the message tells. */
+export interface AffiliationBounds {
+  /** At least this many months (« depuis 2 ans », « plus de 2 ans »). */
+  atLeast?: number;
+  /** Fewer than this many months (« moins d'un an », « presque un an », « pas encore un an »). */
+  under?: number;
+}
+
+/** Where the last match of `re` in `s` starts, or -1. */
+function lastMatch(re: RegExp, s: string): number {
+  let at = -1;
+  firstKept(re, s, (m) => {
+    at = m.index;
+    return false;
+  });
+  return at;
+}
+
+/** Where the first match of `re` in `s` starts, or Infinity. */
+function firstMatch(re: RegExp, s: string): number {
+  return firstKept(re, s, () => true)?.index ?? Infinity;
+}
+
+/** Whose a duration is, from its clause: the activity's (`true`), something else's (`false`), or not said. */
+function durationOwner(t: string, m: RegExpExecArray, previousEnd: number): boolean | undefined {
+  const { positive, negative } = P.affiliation;
+  // The clause before the duration, not reaching into the previous duration's (« en arrêt depuis 3 mois, à mon
+  // compte depuis 10 ans »): the nearest telling word wins (« je suis à mon compte depuis moins d'un an »).
+  const clauseStart = Math.max(
+    t.lastIndexOf(' et ', m.index),
+    t.lastIndexOf(' mais ', m.index),
+    previousEnd,
+    0,
+  );
+  const head = t.slice(Math.max(clauseStart, m.index - 60), m.index);
+  const pos = lastMatch(positive, head);
+  const neg = lastMatch(negative, head);
+  if (pos >= 0 || neg >= 0) return pos > neg;
+  // The person's trade just before it (« je suis coiffeuse depuis 5 ans ») is the activity's duration.
+  const lastWords = head.slice(-TRADE_BEFORE_DURATION);
+  if (P.statut.trades.some(({ re }) => ownTrade(re, lastWords) >= 0)) return true;
+  // Otherwise the words right after it, up to the next clause (« depuis 2 ans je suis à mon compte », not « pendant
+  // 10 ans et je suis à mon compte »).
+  let tail = t.slice(m.index + m[0].length, m.index + m[0].length + 25);
+  const cut = tail.search(/ (?:et|mais|depuis|il y a|pendant) /);
+  if (cut >= 0) tail = tail.slice(0, cut);
+  const posAfter = firstMatch(positive, tail);
+  const negAfter = firstMatch(negative, tail);
+  if (posAfter === Infinity && negAfter === Infinity) return undefined;
+  return posAfter < negAfter;
+}
+
+function findAffiliation(t: string): AffiliationBounds | undefined {
   const re = P.affiliation.since;
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while (mayMatch(re, t) && (m = re.exec(t)) !== null) {
-    const n = toNumber(m[1]);
-    if (!Number.isFinite(n)) continue;
-    let months = m[2] === 'mois' ? n : n * 12;
-    if (m[3] === 'demi') months += m[2] === 'mois' ? 0 : 6;
-    else if (m[3]) months += Number(m[3].split(' ')[0]);
-    const clauseStart = Math.max(t.lastIndexOf(' et ', m.index), t.lastIndexOf(' mais ', m.index), 0);
-    const before = t.slice(Math.max(clauseStart, m.index - 60), m.index);
-    const after = t.slice(m.index, m.index + m[0].length + 25);
-    if (P.affiliation.positive.test(before) || P.affiliation.positive.test(after.slice(m[0].length)))
-      return months;
-    // A bare duration is the activity's only in a short answer (« depuis 2 ans »); in a story it is anything's
-    // (« je ne me payais plus depuis huit mois »).
-    if (
-      !P.affiliation.negative.test(before) &&
-      !P.affiliation.negative.test(after) &&
-      t.split(' ').length <= SHORT_ANSWER_WORDS
-    )
-      return months;
+  if (mayMatch(re, t)) {
+    let previousEnd = 0;
+    const owned = firstKept(re, t, (m) => {
+      const g = m.groups ?? {};
+      if (g.since === undefined && g.under === undefined) return false;
+      const owner = durationOwner(t, m, previousEnd);
+      previousEnd = m.index + m[0].length;
+      if (owner !== undefined) return owner;
+      // A bare duration is the activity's only in a short answer (« depuis 2 ans »); in a story it is anything's
+      // (« je ne me payais plus depuis huit mois »).
+      return t.split(' ').length <= SHORT_ANSWER_WORDS;
+    });
+    if (owned) {
+      const g = owned.groups ?? {};
+      const n = toNumber(g.n);
+      if (!Number.isFinite(n)) return undefined;
+      let months = g.unit === 'mois' ? n : n * 12;
+      if (g.extra === 'demi') months += g.unit === 'mois' ? 0 : 6;
+      else if (g.extra) months += Number(g.extra.split(' ')[0]);
+      return g.under === undefined ? { atLeast: months } : { under: months };
+    }
   }
   const dur = find(P.affiliation.duration, t);
   if (dur) {
     const n = toNumber(dur[1]);
-    if (Number.isFinite(n)) return dur[2] === 'mois' ? n : n * 12;
+    if (Number.isFinite(n)) return { atLeast: dur[2] === 'mois' ? n : n * 12 };
   }
   return undefined;
 }
@@ -280,10 +381,11 @@ export function extractEntitiesFolded(
   const e: Entities = {};
   const statut = findStatut(t);
   if (statut) e.statut = statut;
-  if (has(P.pastActivity, t)) e.activiteTerminee = true;
+  const resumed = presentMatch(P.resumedActivity, t) !== null;
+  if (!resumed && has(P.pastActivity, t)) e.activiteTerminee = true;
   const difficultes = findDifficultes(t);
   if (difficultes.length > 0) e.difficultes = difficultes;
-  const situation = findSituation(t, difficultes, e.activiteTerminee === true);
+  const situation = findSituation(t, difficultes, e.activiteTerminee === true, resumed);
   if (situation) e.situation = situation;
   const enfants = findEnfants(t);
   if (enfants !== undefined) e.enfants = enfants;
@@ -292,7 +394,9 @@ export function extractEntitiesFolded(
   const ald = findAld(t);
   if (ald !== undefined) e.ald = ald;
   const aff = findAffiliation(t);
-  if (aff !== undefined) e.affiliationMois = aff;
+  if (aff?.atLeast !== undefined) e.affiliationMois = aff.atLeast;
+  if (aff?.under !== undefined) e.affiliationMoisMoinsDe = aff.under;
+  if (has(P.grossesse.others, t) && !has(P.grossesse.own, t)) e.grossesseAutrui = true;
   const montants = findMontants(folded);
   if (montants.length > 0) e.montants = montants;
   const dates = findDates(folded, options.referenceDate ?? new Date());

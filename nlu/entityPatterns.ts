@@ -42,8 +42,15 @@ const EntitiesDataSchema = z.strictObject({
   }),
   /** An activity that is over: then a trade named in the message does not mean « en activité ». */
   pastActivity: PatternSchema,
-  /** « pas de », « plus de », « aucun », « sans », « ni » just before a match cancels it. */
+  /** « pas de », « plus de », « pas en », « aucun », « sans », « ni » just before a match cancels it. */
   negatedBefore: PatternSchema,
+  /**
+   * Just before a status, a trade or « en activité »: it is no longer (or not yet) the person's (« je ne suis plus
+   * conjointe collaboratrice », « j'étais en activité »).
+   */
+  notNowBefore: PatternSchema,
+  /** The activity goes on or has started again, after retirement or invalidity too (cumul emploi-retraite). */
+  resumedActivity: PatternSchema,
   /**
    * Difficulties, in the order they are reported. `prefilter`: a cheap test that must pass before the pattern is
    * tried (the pattern needs one of its substrings), so that most messages skip the expensive ones.
@@ -54,6 +61,8 @@ const EntitiesDataSchema = z.strictObject({
         difficulte: RecognizedDifficultySchema,
         prefilter: PatternSchema.optional(),
         pattern: PatternSchema,
+        /** Just before a match (as well as `negatedBefore`): not the person's situation now (past, to come). */
+        notBefore: PatternSchema.optional(),
       }),
     )
     .min(1),
@@ -67,6 +76,8 @@ const EntitiesDataSchema = z.strictObject({
   situationActive: PatternSchema,
   /** The person is a practitioner or medical auxiliary under the Assurance Maladie's convention (PamC). */
   pamc: PatternSchema,
+  /** A practitioner who says they are not under convention: the CPSTI's aids are theirs. */
+  pamcDenied: PatternSchema,
   enfants: z.strictObject({
     quadruples: PatternSchema,
     triples: PatternSchema,
@@ -88,9 +99,28 @@ const EntitiesDataSchema = z.strictObject({
     /** Group 1: the number of children there are (a rank only in a birth context). */
     haveChildren: PatternSchema,
   }),
-  ald: z.strictObject({ mention: PatternSchema, negated: PatternSchema }),
+  grossesse: z.strictObject({
+    /** A relative's pregnancy (« ma femme est enceinte »). */
+    others: PatternSchema,
+    /** The person's own (« je suis enceinte »): then the message is hers, whoever else is named. */
+    own: PatternSchema,
+  }),
+  ald: z.strictObject({
+    /** Global: every mention is read with what stands just before it. */
+    mention: PatternSchema,
+    /** Just before a mention: denied (« pas d'ALD », « aucune ALD »). */
+    negated: PatternSchema,
+    /** Just before a mention: the sick leave is not due to it (« pas lié à mon ALD », « sans lien avec l'ALD »). */
+    unrelated: PatternSchema,
+    /** Just before a mention: a relative's (« mon mari est en ALD »), which says nothing of the person's leave. */
+    others: PatternSchema,
+  }),
   affiliation: z.strictObject({
-    /** Groups: number, unit (mois, an, année), and « demi » or « N mois ». Global: every match is tried. */
+    /**
+     * Named groups: `since` (the word that introduces the duration), `under` (the duration is not reached yet:
+     * « moins d'un an », « presque »), `n` (number), `unit` (mois, an, année), `extra` (« demi » or « N mois »).
+     * A match with neither `since` nor `under` is not read. Global: every match is tried.
+     */
     since: PatternSchema,
     /** Groups: number and unit. */
     duration: PatternSchema,
@@ -154,16 +184,20 @@ const EntityPatternsSchema = EntitiesDataSchema.transform((data, ctx) => {
     },
     pastActivity: re(data.pastActivity, 'pastActivity'),
     negatedBefore: re(data.negatedBefore, 'negatedBefore'),
+    notNowBefore: re(data.notNowBefore, 'notNowBefore'),
+    resumedActivity: re(data.resumedActivity, 'resumedActivity'),
     difficultes: difficultes.map((d, i) => ({
       difficulte: d.difficulte,
       prefilter: d.prefilter === undefined ? undefined : re(d.prefilter, 'difficultes', i, 'prefilter'),
       re: re(d.pattern, 'difficultes', i, 'pattern'),
+      notBefore: d.notBefore === undefined ? undefined : re(d.notBefore, 'difficultes', i, 'notBefore'),
     })),
     health: re(data.health, 'health'),
     santeActivite: re(data.santeActivite, 'santeActivite'),
     seriousHealth: re(data.seriousHealth, 'seriousHealth'),
     situationActive: re(data.situationActive, 'situationActive'),
     pamc: re(data.pamc, 'pamc'),
+    pamcDenied: re(data.pamcDenied, 'pamcDenied'),
     enfants: {
       quadruples: re(enfants.quadruples, 'enfants', 'quadruples'),
       triples: re(enfants.triples, 'enfants', 'triples'),
@@ -178,7 +212,16 @@ const EntityPatternsSchema = EntitiesDataSchema.transform((data, ctx) => {
       alreadyHave: re(rang.alreadyHave, 'rang', 'alreadyHave'),
       haveChildren: re(rang.haveChildren, 'rang', 'haveChildren'),
     },
-    ald: { mention: re(ald.mention, 'ald', 'mention'), negated: re(ald.negated, 'ald', 'negated') },
+    grossesse: {
+      others: re(data.grossesse.others, 'grossesse', 'others'),
+      own: re(data.grossesse.own, 'grossesse', 'own'),
+    },
+    ald: {
+      mention: re(ald.mention, 'ald', 'mention'),
+      negated: re(ald.negated, 'ald', 'negated'),
+      unrelated: re(ald.unrelated, 'ald', 'unrelated'),
+      others: re(ald.others, 'ald', 'others'),
+    },
     affiliation: {
       since: re(affiliation.since, 'affiliation', 'since'),
       duration: re(affiliation.duration, 'affiliation', 'duration'),

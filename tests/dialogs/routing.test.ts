@@ -141,6 +141,15 @@ describe('slots filled from entities', () => {
     }
   });
 
+  it('reads neither the status for the leave nor the affiliation when the activity is over', () => {
+    const closed: RecognizedEntities = { statut: 'artisan', activiteTerminee: true, affiliationMois: 36 };
+    expect(
+      valueFromEntities('statut_maternite', closed, ['cheffe_entreprise', 'conjointe_collaboratrice']),
+    ).toBeUndefined();
+    expect(valueFromEntities('affiliation_12_mois', closed, ['oui', 'non'])).toBeUndefined();
+    expect(valueFromEntities('affiliation_10_mois_a_terme', closed, ['oui', 'non'])).toBeUndefined();
+  });
+
   it('never answers with a value the question does not offer', () => {
     expect(
       valueFromEntities('situation', { statut: 'artisan' }, ['invalide', 'retraite_proche']),
@@ -149,5 +158,125 @@ describe('slots filled from entities', () => {
     expect(
       valueFromEntities('affiliation_10_mois_a_terme', { affiliationMois: 6 }, ['oui', 'non']),
     ).toBeUndefined();
+  });
+});
+
+describe('slots read from the stories QA reported', () => {
+  const SITUATIONS = ['actif', 'invalide', 'retraite_proche', 'conjoint_survivant', 'retraite', 'pamc'];
+  const DIFFICULTES = [
+    'cotisations',
+    'evenement_ponctuel',
+    'catastrophe_naturelle',
+    'aidant',
+    'sante_activite',
+    'frais_sante',
+    'plusieurs',
+  ];
+  const MATERNITE = ['cheffe_entreprise', 'conjointe_collaboratrice', 'adoption', 'paternite'];
+  const YES_NO = ['oui', 'non'];
+  const read = (slot: string, text: string, allowed: string[]): string | undefined =>
+    valueFromEntities(slot, getRecognizer().recognize(text).entities, allowed);
+
+  it.each([
+    "je suis a mon compte depuis moins d'un an et je suis en arret maladie",
+    'ça fait presque un an que je suis installée',
+    'ca fait bientot un an',
+    'pas encore un an',
+  ])(
+    'a duration not reached yet never answers « 12 mois ou plus » nor « 10 mois à terme »: « %s »',
+    (text) => {
+      expect(read('affiliation_12_mois', text, YES_NO)).not.toBe('oui');
+      expect(read('affiliation_10_mois', text, YES_NO)).toBeUndefined();
+      expect(read('affiliation_10_mois_a_terme', text, YES_NO)).toBeUndefined();
+    },
+  );
+
+  it.each([
+    [
+      'je suis en arret depuis 3 mois, je suis a mon compte depuis 10 ans, est ce que mes ij vont continuer ?',
+      'oui',
+    ],
+    [
+      "Je suis en arrêt maladie depuis 1 mois, je suis à mon compte depuis 5 ans et c'est pas une ALD.",
+      'oui',
+    ],
+    ["j'ai été salariée pendant 10 ans et je suis à mon compte depuis 6 mois", 'non'],
+  ])('affiliation_12_mois from the activity’s duration in a story: « %s » → %s', (text, expected) => {
+    expect(read('affiliation_12_mois', text, YES_NO)).toBe(expected);
+  });
+
+  it.each([
+    ["pas d'ALD", 'non'],
+    ["c'est pas lié a mon ald", 'non'],
+    ["un arrêt pour une fracture sans lien avec l'ALD", 'non'],
+    ['mon mari est en ALD, moi je suis coiffeuse, arret pour une grippe', undefined],
+  ])('arret_ald: « %s » → %s', (text, expected) => {
+    expect(read('arret_ald', text, YES_NO)).toBe(expected);
+  });
+
+  it.each([
+    ["je ne suis plus en invalidité depuis l'an dernier, j'ai repris ma boulangerie", 'actif'],
+    ['le medecin parle peut-etre de me passer en invalidité plus tard', undefined],
+    ['je ne suis plus en activité', undefined],
+    ["j'étais en activité mais j'ai tout arrêté", undefined],
+    ["j'ai tout arrêté, je n'ai plus d'activité", undefined],
+    ["je ne suis plus en activité et j'ai des dettes urssaf", undefined],
+    ['je suis retraité mais je continue mon activité de plombier', 'actif'],
+    ["je suis a la retraite depuis 2 ans mais j'ai repris une petite activité en micro", 'actif'],
+  ])('situation: « %s » → %s', (text, expected) => {
+    expect(read('situation', text, SITUATIONS)).toBe(expected);
+  });
+
+  it.each([
+    "mon frere est en phase terminale d'un cancer, il vit chez moi. je suis consultante en micro",
+    'mon fils de 8 ans a un cancer, je dois fermer mon salon',
+  ])('a relative’s illness is the difficulty of a carer: « %s » → aidant', (text) => {
+    expect(read('difficulte', text, DIFFICULTES)).toBe('aidant');
+  });
+
+  it.each([
+    'je ne suis plus conjointe collaboratrice depuis mon divorce, je suis enceinte',
+    "j'ai ete coiffeuse a mon compte pendant 3 ans, j'ai ferme en juin. je suis enceinte",
+  ])('statut_maternite and affiliation are asked: « %s »', (text) => {
+    expect(read('statut_maternite', text, MATERNITE)).toBeUndefined();
+    expect(read('affiliation_10_mois_a_terme', text, YES_NO)).toBeUndefined();
+  });
+});
+
+describe('slots read from an upper bound and from someone else’s pregnancy', () => {
+  it.each([
+    ['affiliation_12_mois', { affiliationMoisMoinsDe: 12 }, 'non'],
+    ['affiliation_10_mois', { affiliationMoisMoinsDe: 12 }, undefined],
+    ['affiliation_10_mois_a_terme', { affiliationMoisMoinsDe: 12 }, undefined],
+    ['affiliation_12_mois', { affiliationMoisMoinsDe: 24 }, undefined],
+    ['affiliation_10_mois_a_terme', { affiliationMois: 36, grossesseAutrui: true }, undefined],
+  ] as Array<[string, RecognizedEntities, string | undefined]>)(
+    '%s from %j → %s',
+    (slot, entities, expected) => {
+      expect(valueFromEntities(slot, entities, ['oui', 'non'])).toBe(expected);
+    },
+  );
+
+  it('« moins d’un an » told in a story answers « non » to 12 months', () => {
+    const e = getRecognizer().recognize(
+      "je suis a mon compte depuis moins d'un an et je suis en arret maladie",
+    ).entities;
+    expect(valueFromEntities('affiliation_12_mois', e, ['oui', 'non'])).toBe('non');
+    expect(valueFromEntities('affiliation_10_mois_a_terme', e, ['oui', 'non'])).toBeUndefined();
+  });
+
+  it('the father’s trade is not the mother’s status', () => {
+    const e = getRecognizer().recognize('je suis plombier, ma femme est enceinte').entities;
+    expect(
+      valueFromEntities('statut_maternite', e, [
+        'cheffe_entreprise',
+        'conjointe_collaboratrice',
+        'paternite',
+      ]),
+    ).toBeUndefined();
+    const own = getRecognizer().recognize('je suis coiffeuse et je suis enceinte').entities;
+    expect(
+      valueFromEntities('statut_maternite', own, ['cheffe_entreprise', 'conjointe_collaboratrice']),
+    ).toBe('cheffe_entreprise');
   });
 });

@@ -38,6 +38,13 @@ describe('entities', () => {
       expect(ent('ma coiffeuse est en arrêt depuis un mois').statut).toBeUndefined();
       expect(ent('je suis boulangère et ma coiffeuse aussi').statut).toBe('artisan');
     });
+    it('does not read a status the person denies having now (« je ne suis plus conjointe collaboratrice »)', () => {
+      expect(
+        ent('je ne suis plus conjointe collaboratrice depuis mon divorce, je suis enceinte').statut,
+      ).toBeUndefined();
+      expect(ent('je ne suis plus plombier, je suis taxi').statut).toBe('artisan');
+      expect(ent('je ne suis pas micro entrepreneur, je suis commerçant').statut).toBe('commercant');
+    });
     it('does not infer a status from health or garage contexts', () => {
       expect(ent('mon kiné me dit de me reposer').statut).toBeUndefined();
       expect(ent('mon camion est chez le garagiste').statut).toBeUndefined();
@@ -102,6 +109,35 @@ describe('entities', () => {
       expect(ent(text).difficultes).toEqual(expected);
     });
 
+    it.each([
+      "mon frere est en phase terminale d'un cancer, il vit chez moi. je suis consultante en micro",
+      'mon fils de 8 ans a un cancer, je dois fermer mon salon',
+    ])('a relative’s illness is not the person’s: « %s » → aidant only', (text) => {
+      expect(ent(text).difficultes).toEqual(['aidant']);
+    });
+    it('the person’s own illness told beside a relative’s still counts', () => {
+      expect(ent("ma mère a alzheimer et j'ai un cancer").difficultes).toEqual(['aidant', 'sante_activite']);
+    });
+
+    it.each([
+      "je ne suis plus en invalidité depuis l'an dernier, j'ai repris ma boulangerie",
+      'le medecin parle peut-etre de me passer en invalidité plus tard',
+      "j'ai droit à une pension d'invalidité ?",
+      'je ne suis pas en invalidité',
+    ])('no invalidity when it is over or to come: « %s »', (text) => {
+      const e = ent(text);
+      expect(e.difficultes ?? []).not.toContain('invalidite');
+      expect(e.situation).not.toBe('invalide');
+    });
+    it('invalidity received now is read', () => {
+      expect(ent("je touche une pension d'invalidité").situation).toBe('invalide');
+      expect(ent("j'ai été mise en invalidité l'an dernier").situation).toBe('invalide');
+    });
+
+    it('« pas en retard » is no debt', () => {
+      expect(ent('je ne suis pas en retard de paiement').difficultes).toBeUndefined();
+    });
+
     it('keeps a cost-of-care question as frais_sante only', () => {
       expect(ent('j’ai un cancer et je ne peux pas payer mes soins').difficultes).toEqual(['frais_sante']);
     });
@@ -139,6 +175,28 @@ describe('entities', () => {
       expect(ent('je ne travaille plus').situation).toBeUndefined();
     });
     it.each([
+      'je ne suis plus en activité',
+      "j'étais en activité mais j'ai tout arrêté",
+      "j'ai tout arrêté, je n'ai plus d'activité",
+      "je ne suis plus en activité et j'ai des dettes urssaf",
+    ])('an activity that has ended is not actif (the tree has no leaf for it: asked): « %s »', (text) => {
+      const e = ent(text);
+      expect(e.activiteTerminee).toBe(true);
+      expect(e.situation).toBeUndefined();
+    });
+    it.each([
+      'je suis retraité mais je continue mon activité de plombier',
+      "je suis a la retraite depuis 2 ans mais j'ai repris une petite activité en micro",
+    ])('retired but still working (cumul emploi-retraite) is actif: « %s »', (text) => {
+      const e = ent(text);
+      expect(e.situation).toBe('actif');
+      expect(e.activiteTerminee).toBeUndefined();
+    });
+    it('an activity to resume, or not resumed, is not actif', () => {
+      expect(ent('je voudrais reprendre mon activité').situation).toBeUndefined();
+      expect(ent("je n'ai pas repris mon activité").situation).toBeUndefined();
+    });
+    it.each([
       "je suis infirmière libérale et j'ai besoin d'une aide",
       'kiné libéral depuis 10 ans',
       "en tant qu'orthophoniste, je voudrais savoir",
@@ -152,6 +210,8 @@ describe('entities', () => {
       'mon kiné libéral ne me prend plus en charge',
       "j'étais infirmière libérale, maintenant je ne travaille plus",
       'je suis ostéopathe',
+      "je suis infirmière mais pas conventionnée et j'ai besoin d'une aide financière",
+      'kiné déconventionné depuis 2020',
     ])('is not pamc for someone else, a past activity or a trade outside the convention: « %s »', (text) => {
       expect(ent(text).situation).not.toBe('pamc');
     });
@@ -193,6 +253,21 @@ describe('entities', () => {
       expect(ent('je ne suis pas en ald').ald).toBe(false);
       expect(ent('je suis malade').ald).toBeUndefined();
     });
+    it.each([
+      "pas d'ALD",
+      "je n'ai pas d'affection de longue durée",
+      'aucune ALD',
+      "c'est pas lié a mon ald",
+      "un arrêt pour une fracture sans lien avec l'ALD",
+      "Je suis en arrêt maladie depuis 1 mois, je suis à mon compte depuis 5 ans et c'est pas une ALD.",
+    ])('is false when denied or unrelated to the sick leave: « %s »', (text) => {
+      expect(ent(text).ald).toBe(false);
+    });
+    it('is not read from a relative’s ALD', () => {
+      expect(ent('mon mari est en ALD, moi je suis coiffeuse, arret pour une grippe').ald).toBeUndefined();
+      expect(ent('mon fils est en ALD').ald).toBeUndefined();
+      expect(ent('je suis en ALD et mon fils aussi est en ALD').ald).toBe(true);
+    });
   });
 
   describe('affiliationMois', () => {
@@ -211,6 +286,46 @@ describe('entities', () => {
       ).toBeUndefined();
       expect(ent('je suis malade depuis 3 mois').affiliationMois).toBeUndefined();
       expect(ent('en arrêt depuis 2 semaines').affiliationMois).toBeUndefined();
+    });
+    it('reads an upper bound: fewer than N months', () => {
+      expect(
+        ent("je suis a mon compte depuis moins d'un an et je suis en arret maladie").affiliationMoisMoinsDe,
+      ).toBe(12);
+      expect(ent('ça fait presque 2 ans que je suis installée').affiliationMoisMoinsDe).toBe(24);
+      expect(ent('pas encore un an').affiliationMoisMoinsDe).toBe(12);
+    });
+    it('reads someone else’s pregnancy', () => {
+      expect(ent('je suis plombier, ma femme est enceinte').grossesseAutrui).toBe(true);
+      expect(ent('je suis enceinte et ma soeur aussi est enceinte').grossesseAutrui).toBeUndefined();
+    });
+    it.each([
+      "je suis a mon compte depuis moins d'un an et je suis en arret maladie",
+      'ça fait presque un an que je suis installée',
+      'ca fait bientot un an',
+      'pas encore un an',
+      "ça ne fait pas un an que j'ai créé ma boîte",
+    ])('reads no duration reached when only an upper bound is told: « %s »', (text) => {
+      expect(ent(text).affiliationMois).toBeUndefined();
+    });
+    it.each([
+      [
+        'je suis en arret depuis 3 mois, je suis a mon compte depuis 10 ans, est ce que mes ij vont continuer ?',
+        120,
+      ],
+      ["Je suis en arrêt maladie depuis 1 mois, je suis à mon compte depuis 5 ans et c'est pas une ALD.", 60],
+      ["j'ai été salariée pendant 10 ans et je suis à mon compte depuis 6 mois", 6],
+      ['depuis 2 ans je suis a mon compte', 24],
+      ['ca fait 3 ans que je suis installee', 36],
+      ["j'ai 45 ans et je suis artisan depuis 10 ans", 120],
+      ['mon fils a 2 ans, je suis a mon compte depuis 3 ans', 36],
+      // The person's trade just before the duration.
+      [
+        'mon mari est en ALD, moi je suis coiffeuse depuis 5 ans, je suis en arret maladie pour une grippe',
+        60,
+      ],
+      ['je suis plombier depuis 2 ans et en arret depuis 3 mois', 24],
+    ])('in a story, takes the duration of the activity’s own clause: « %s » → %d', (text, months) => {
+      expect(ent(text).affiliationMois).toBe(months);
     });
   });
 
