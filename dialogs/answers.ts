@@ -111,6 +111,53 @@ export function entriesActivity(
   return activity;
 }
 
+/** Statuses an entry's audience may name (the contract's; « micro-entrepreneur » is a regime, not a trade). */
+const TRADE_STATUSES: ReadonlySet<string> = new Set([
+  'artisan',
+  'commercant',
+  'profession_liberale',
+  'conjoint_collaborateur',
+]);
+
+/**
+ * A warning for each entry whose audience names statuses but not the person's (« pension d'invalidité » is the
+ * artisans' and commerçants', a profession libérale is told the documents say nothing precise for them) — never a
+ * silent answer about someone else's scheme.
+ */
+export function audienceCaveats(
+  t: TFunction,
+  entries: readonly Entry[],
+  statut: string | undefined,
+): Partial<Activity>[] {
+  // A collaborating spouse's status is often the spouse's word for the other (« ma femme est conjointe
+  // collaboratrice »): only the person's own trade is compared.
+  if (statut === undefined || !TRADE_STATUSES.has(statut) || statut === 'conjoint_collaborateur') return [];
+  return entries
+    .filter(
+      (entry) =>
+        !entry.audience.includes('tous') &&
+        !entry.audience.some((a) => a === statut) &&
+        entry.audience.some((a) => TRADE_STATUSES.has(a)),
+    )
+    .map((entry) => ({
+      type: 'message',
+      text: t('journey.audienceCaveat', {
+        title: entry.title,
+        audience: listOf(
+          t,
+          entry.audience.filter((a) => TRADE_STATUSES.has(a)).map((a) => t(`journey.audience.${a}`)),
+        ),
+        statut: t(`journey.audience.${statut}`),
+      }),
+    }));
+}
+
+function listOf(t: TFunction, items: string[]): string {
+  return items.length <= 1
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} ${t('journey.and')} ${items[items.length - 1]}`;
+}
+
 /** The national lines for words of self-harm: suicide prevention first, then medical emergency. */
 export const CRISIS_CONTACT_IDS = ['tel-3114', 'tel-15'] as const;
 

@@ -11,7 +11,7 @@ import type { TFunction } from 'i18next';
 import type { Knowledge } from '../../knowledge/loader';
 import type { LeafNode, OrientationTree } from '../../knowledge/schema';
 import { type Answers, isQuestion, resolve } from '../../knowledge/tree';
-import { entriesActivity } from '../answers';
+import { audienceCaveats, entriesActivity } from '../answers';
 import { translator } from '../i18n';
 import type { RecognizedEntities } from '../ports';
 import { CHOICE_STEP, type ChoiceStepDeps, type ChoiceStepResult } from '../prompts/choiceStep';
@@ -182,7 +182,9 @@ export class TreeJourneyDialog extends WaterfallDialog {
     entities: RecognizedEntities,
   ): Promise<JourneyOutcome> {
     const knowledge = this.deps.knowledge;
-    const activities: Partial<Activity>[] = [];
+    const aids = leaf.aids.map((id) => knowledge.get(id)).filter((e) => e !== undefined);
+    // An aid whose audience is not the person's status is said first, before any « Dans votre cas ».
+    const activities: Partial<Activity>[] = audienceCaveats(t, aids, entities.statut);
     if (leaf.note) activities.push({ type: 'message', text: leaf.note });
     const highlights = leaf.highlights ?? [];
     for (const highlight of highlights) {
@@ -199,7 +201,6 @@ export class TreeJourneyDialog extends WaterfallDialog {
           : t('journey.inYourCase', { text: figure.text });
       activities.push({ type: 'message', text: line });
     }
-    const aids = leaf.aids.map((id) => knowledge.get(id)).filter((e) => e !== undefined);
     if (aids.length > 0) {
       const intro = aids.length === 1 ? t('journey.aidIntro') : t('journey.aidsIntro');
       activities.push(entriesActivity(knowledge, t, aids, intro, leaf.excludes));

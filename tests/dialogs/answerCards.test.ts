@@ -3,7 +3,7 @@
  * same card for every answer that shows the entry, frozen so that no caller can change what the next person sees.
  */
 import type { Attachment } from 'botbuilder';
-import { entriesActivity, phoneLinesActivity } from '../../dialogs/answers';
+import { audienceCaveats, entriesActivity, phoneLinesActivity } from '../../dialogs/answers';
 import { translator } from '../../dialogs/i18n';
 import { loadKnowledge } from '../../knowledge/loader';
 
@@ -56,5 +56,29 @@ describe('phone-line cards', () => {
     expect(other.attachments?.[0]).not.toBe(first.attachments?.[0]);
     expect(JSON.stringify(other.attachments)).not.toContain('Menu');
     expect(JSON.stringify(first.attachments)).toContain('3646');
+  });
+});
+
+describe('audience caveats (an aid described for other statuses than the person’s)', () => {
+  const t = translator('fr');
+  const entry = (id: string) => {
+    const found = knowledge.get(id);
+    if (!found) throw new Error(`the knowledge base has no "${id}" entry`);
+    return found;
+  };
+  const texts = (statut: string | undefined, ids: string[]) =>
+    audienceCaveats(t, ids.map(entry), statut).map((activity) => activity.text);
+
+  it('warns a profession libérale that the invalidity pension is described for artisans and commerçants', () => {
+    expect(texts('profession_liberale', ['pension-invalidite', 'invalidite-totale-definitive'])).toEqual([
+      "À noter : d'après mes documents, « La pension d'invalidité » concerne les artisans et les commerçants. Ils ne disent rien de précis pour les professions libérales : vérifiez auprès d'un conseiller (3646 ou 3698) avant toute démarche.",
+    ]);
+  });
+
+  it('says nothing to a status the aid names, to an unknown status, or for an aid open to all', () => {
+    expect(texts('artisan', ['pension-invalidite'])).toEqual([]);
+    expect(texts(undefined, ['pension-invalidite'])).toEqual([]);
+    expect(texts('micro_entrepreneur', ['pension-invalidite'])).toEqual([]);
+    expect(texts('profession_liberale', ['aced', 'help'])).toEqual([]);
   });
 });
