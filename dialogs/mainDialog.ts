@@ -875,17 +875,29 @@ export class MainDialog extends ComponentDialog {
       recognition.score >= TOPIC_SWITCH_MIN_SCORE &&
       recognition.topIntent !== 'None' &&
       recognition.topIntent !== journey;
+    // Strong difficulty told in the middle of a journey is answered (HELP, the advisers' lines) without losing the
+    // answers already given: the message still answers the question when it does (« mon chiffre d'affaires s'est
+    // effondré » at « Quelle difficulté rencontrez-vous ? »), otherwise the question is asked again.
+    const difficultyTold = recognition.distress.level === 'high' && wordCount(text) >= 4;
+    const offerHelp = () =>
+      context.sendActivities(
+        helpOfferActivities(this.deps.knowledge, t, {
+          intro: t('distress.intro'),
+          aidButton: journey !== 'aide_financiere',
+        }),
+      );
     if (
       isChoice &&
       !switching &&
       answersChoiceStep(waiting.state, text, recognition.entities, this.deps.normalize, t, surelyElsewhere)
     ) {
+      if (difficultyTold) await offerHelp();
       return undefined;
     }
-    if (recognition.distress.level === 'high' && wordCount(text) >= 4) {
-      // Difficulty told in the middle of a question: it is answered (HELP), not taken as a wrong answer.
-      await innerDc.cancelAllDialogs();
-      return innerDc.beginDialog(ROUTE, {} satisfies RouteOptions);
+    if (difficultyTold && !switching && !(surelyElsewhere && handledHere(recognition.topIntent))) {
+      await offerHelp();
+      await innerDc.repromptDialog();
+      return Dialog.EndOfTurn;
     }
     const intent = this.intentOf(context, t);
     const current = this.currentJourney(innerDc);
