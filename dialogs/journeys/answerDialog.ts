@@ -35,7 +35,10 @@ export class AnswerDialog extends Dialog<AnswerDialogOptions> {
     const t = translator(dc.context.activity.locale);
     const entries = entryIds
       ? entryIds.flatMap((id) => this.knowledge.get(id) ?? [])
-      : this.pick(this.knowledge.byIntent(intent), intent);
+      : this.pick(
+          namedFirst(this.knowledge.byIntent(intent), this.knowledge, dc.context.activity.text),
+          intent,
+        );
     if (entries.length === 0) {
       await dc.context.sendActivities([
         { type: 'message', text: t('journey.noAnswer') },
@@ -50,4 +53,11 @@ export class AnswerDialog extends Dialog<AnswerDialogOptions> {
       outcome: outcomeOfAnswer(entries),
     } satisfies JourneyResult);
   }
+}
+
+/** The entry the message names (« ai-je droit au capital décès ? ») first, then the intent's others in file order. */
+function namedFirst(entries: Entry[], knowledge: Knowledge, text: string | undefined): Entry[] {
+  const named = text ? knowledge.named(text) : undefined;
+  if (!named || !entries.includes(named)) return entries;
+  return [named, ...entries.filter((entry) => entry !== named)];
 }
