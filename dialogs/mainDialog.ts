@@ -124,6 +124,8 @@ interface RouteValues {
   answeredIntent?: string;
   /** Other needs of the first message, offered once the main one is answered. */
   also?: string[];
+  /** The two needs the ambiguity question offered: the one not chosen is offered after the other's answer. */
+  alternatives?: string[];
   /** True while « vous avez aussi parlé de… » is being asked. */
   offering?: boolean;
   /** The message that started this route (for the inbox when the answer did not help). */
@@ -136,6 +138,8 @@ interface RouteOptions {
   entities?: RecognizedEntities;
   /** The message that started the route, when it is not the current one (after the ambiguity question). */
   text?: string;
+  /** Other needs of that message, offered once the decided one is answered (the need not chosen). */
+  also?: string[];
 }
 
 /**
@@ -274,6 +278,7 @@ export class MainDialog extends ComponentDialog {
       this.outcomes.ambiguity({ first, second });
       values(step).disambiguating = true;
       values(step).entities = entities;
+      values(step).alternatives = [first, second];
       await this.keep(step.context, 'ambiguous', recognition);
       const label = (intent: string) => t(`intents.${intent}`);
       const about = (intent: string) => t(`intentsAbout.${intent}`);
@@ -293,10 +298,11 @@ export class MainDialog extends ComponentDialog {
       topicBesideHelp ??
       refineIntent(recognition.topIntent, entities);
     if (typed) {
+      // With HELP the answer, its advisers' card already has the aid journey's button.
       values(step).also = (recognition.also ?? []).filter(
-        (other) => other !== intent && !(distressed && other === 'aide_financiere'),
+        (other) => other !== intent && !(distressed && other === 'aide_financiere' && intent === 'help'),
       );
-    }
+    } else if (options.also) values(step).also = options.also.filter((other) => other !== intent);
     // How sure the recogniser must be that a typed message of three words or more, read as `None`, is about none
     // of its subjects: `None` at least this sure, or no intent above its threshold (the score is then 1 − the best
     // intent's). Infinite when the message is not such a reading, and for a story that names the bot's own world
@@ -573,6 +579,9 @@ export class MainDialog extends ComponentDialog {
         intent: choice.value,
         entities: values(step).entities,
         text: values(step).text,
+        also: (values(step).alternatives ?? []).filter(
+          (other) => other !== choice.value && this.isTopic(other),
+        ),
       } satisfies RouteOptions);
     }
     const result = step.result as JourneyResult | undefined;
