@@ -48,6 +48,8 @@ export const OutOfScopeSchema = z.object({
   aboutOthers: z.boolean().optional(),
   /** Not outside the domain: a subject the sources say nothing precise about (the answer says so, with contacts). */
   gap: z.boolean().optional(),
+  /** The field is named even beside a subject the recogniser is sure of (whose answer follows). */
+  alwaysNamed: z.boolean().optional(),
 });
 export type OutOfScope = z.infer<typeof OutOfScopeSchema>;
 

@@ -985,6 +985,8 @@ export function isOutOfScope(recognition: RecognitionLike): boolean {
   if (!recognition.outOfScope) return false;
   // A subject the sources say nothing precise about (a miscarriage): no topic's answer fits it, however sure.
   if (recognition.outOfScope.gap) return true;
+  // A field named whatever else the message asks (a private insurance contract): said, then the topic answered.
+  if (recognition.outOfScope.alwaysNamed) return true;
   // The recogniser is sure the message is about none of the bot's subjects: the field named is the answer.
   if (recognition.topIntent === 'None' && recognition.score >= SURE_NONE_FIELD_SCORE) return true;
   // A field whose questions a journey answers itself (out-of-scope.yaml `answeredBy`), when that journey is chosen.

@@ -26,6 +26,11 @@ export const OutOfScopeFileSchema = z.strictObject({
          * so (« mes documents ne disent rien de précis sur… »), with the contacts, instead of « pas mon domaine ».
          */
         gap: z.boolean().optional(),
+        /**
+         * Named even beside a subject the recogniser is sure of (« ma prévoyance Madelin paiera-t-elle pendant mon
+         * arrêt ? »: the private contract is not the bot's to answer; the sick-leave answer follows).
+         */
+        alwaysNamed: z.boolean().optional(),
         patterns: z.array(Pattern).min(1),
       }),
     )
@@ -41,17 +46,20 @@ export class ScopeDetector {
   readonly words: string[];
 
   constructor(data: OutOfScopeFile) {
-    this.domains = data.domains.map(({ id, contacts, answeredBy, aboutOthers, gap, patterns }) => {
-      const re = compileGroup(patterns);
-      const result = {
-        domain: id,
-        contacts,
-        ...(answeredBy ? { answeredBy } : {}),
-        ...(aboutOthers ? { aboutOthers } : {}),
-        ...(gap ? { gap } : {}),
-      };
-      return { result, re, req: requirementOf(re) };
-    });
+    this.domains = data.domains.map(
+      ({ id, contacts, answeredBy, aboutOthers, gap, alwaysNamed, patterns }) => {
+        const re = compileGroup(patterns);
+        const result = {
+          domain: id,
+          contacts,
+          ...(answeredBy ? { answeredBy } : {}),
+          ...(aboutOthers ? { aboutOthers } : {}),
+          ...(gap ? { gap } : {}),
+          ...(alwaysNamed ? { alwaysNamed } : {}),
+        };
+        return { result, re, req: requirementOf(re) };
+      },
+    );
     this.words = patternWords(data.domains.flatMap((d) => d.patterns));
   }
 

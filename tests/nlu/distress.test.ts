@@ -341,6 +341,15 @@ describe('out-of-scope detector (locales/fr/nlu/out-of-scope.yaml)', () => {
     expect(scope.detect(text)?.domain).toBe(domain);
   });
 
+  it('names a private insurance contract even beside a sure subject (alwaysNamed)', () => {
+    expect(scope.detect('ma prevoyance madelin va t elle payer pendant mon arret')).toEqual({
+      domain: 'prevoyance',
+      contacts: [],
+      alwaysNamed: true,
+    });
+    expect(scope.detect('je ai pas de mutuelle')?.alwaysNamed).toBeUndefined();
+  });
+
   it('names a subject the sources say nothing precise about as a gap, not as a field outside the domain', () => {
     expect(scope.detect('je ai fait une fausse couche')).toEqual({
       domain: 'fausse_couche',
