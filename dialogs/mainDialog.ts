@@ -456,7 +456,9 @@ export class MainDialog extends ComponentDialog {
         intro: onlyHelp
           ? t('distress.intro')
           : main === 'aide_financiere'
-            ? t('distress.introWithAids')
+            ? // A calm request for an aid told at length (« j'ai mal au dos, une aide pour adapter mon fournil ? »):
+              // no condolences for words of difficulty it does not have.
+              t(recognition.distress.level === 'none' ? 'distress.introAidsCalm' : 'distress.introWithAids')
             : t('distress.introWithTopic'),
         aidButton: main !== 'aide_financiere',
       }),

@@ -216,9 +216,9 @@ describe('a story the recogniser hesitates to place', () => {
       'test',
       hesitating({ aide_financiere: 0.6, cotisations_delais: 0.3, None: 0.05, help: 0.05 }),
     ).send(STORY);
-    expect(sure.text).toContain(
-      'des aides financières existent pour les indépendants ; voyons ensuite lesquelles',
-    );
+    // Without words of difficulty (distress « none »): the aids are introduced without condolences.
+    expect(sure.text).toContain('Des aides financières existent pour les indépendants : voyons lesquelles');
+    expect(sure.text).not.toContain('Je suis désolé');
     expect(sure.text).not.toContain(knowledge.byIntent('cotisations_delais')[0].title);
   });
 

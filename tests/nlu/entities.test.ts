@@ -66,6 +66,7 @@ describe('entities', () => {
       ['je vais partir à la retraite', ['retraite']],
       ['ma mère est dépendante et je dois m’occuper d’elle', ['aidant']],
       ['je suis malade et je ne peux plus travailler', ['sante_activite']],
+      ["j'ai mal au dos, existe-t-il une aide pour adapter mon fournil ?", ['sante_activite']],
       ["je n'arrive pas à payer mes lunettes", ['frais_sante']],
       ['je suis en invalidité', ['invalidite']],
       ['mon mari est décédé', ['deces_conjoint']],
