@@ -157,10 +157,15 @@ function findSituation(
 }
 
 // ---------------------------------------------------------------------------------------------- enfants
+/** A match of `re` not told as a mere possibility (« peut-être des jumeaux »). */
+function certain(re: RegExp, t: string): boolean {
+  return mayMatch(re, t) && firstKept(re, t, (m) => !P.hedgedBefore.test(before(t, wordStart(m)))) !== null;
+}
+
 function findEnfants(t: string): number | undefined {
-  if (has(P.enfants.quadruples, t)) return 4;
-  if (has(P.enfants.triples, t)) return 3;
-  if (has(P.enfants.jumeaux, t)) return 2;
+  if (certain(P.enfants.quadruples, t)) return 4;
+  if (certain(P.enfants.triples, t)) return 3;
+  if (certain(P.enfants.jumeaux, t)) return 2;
   const m = find(P.enfants.expecting, t);
   if (m) {
     const n = toNumber(m[1]);

@@ -49,6 +49,8 @@ const EntitiesDataSchema = z.strictObject({
    * conjointe collaboratrice », « j'étais en activité »).
    */
   notNowBefore: PatternSchema,
+  /** Just before a number of children: only a possibility (« peut-être des jumeaux »). */
+  hedgedBefore: PatternSchema,
   /** The activity goes on or has started again, after retirement or invalidity too (cumul emploi-retraite). */
   resumedActivity: PatternSchema,
   /**
@@ -185,6 +187,7 @@ const EntityPatternsSchema = EntitiesDataSchema.transform((data, ctx) => {
     pastActivity: re(data.pastActivity, 'pastActivity'),
     negatedBefore: re(data.negatedBefore, 'negatedBefore'),
     notNowBefore: re(data.notNowBefore, 'notNowBefore'),
+    hedgedBefore: re(data.hedgedBefore, 'hedgedBefore'),
     resumedActivity: re(data.resumedActivity, 'resumedActivity'),
     difficultes: difficultes.map((d, i) => ({
       difficulte: d.difficulte,

@@ -225,6 +225,11 @@ describe('entities', () => {
       expect(ent("j'attends un bébé").enfants).toBe(1);
       expect(ent('je suis enceinte').enfants).toBeUndefined();
     });
+    it('does not count children told only as a possibility (« peut-être des jumeaux »)', () => {
+      expect(ent('peut etre des jumeaux').enfants).toBeUndefined();
+      expect(ent('on ne sait pas si ce sont des jumeaux').enfants).toBeUndefined();
+      expect(ent('peut-être des triplés').enfants).toBeUndefined();
+    });
     it('reads the birth context only from the start of a word (« connaître » holds « naître »)', () => {
       expect(ent("j'aimerais connaître les aides, j'ai 2 enfants").rangEnfant).toBeUndefined();
       expect(ent("je suis enceinte et j'ai 2 enfants").rangEnfant).toBe(3);
