@@ -8,6 +8,7 @@ import { getI18n, SUPPORTED_LOCALES } from '../../dialogs/i18n';
 import { entryRecordCard, searchResultsCard } from './agentView';
 import { cardAttachment } from '../../dialogs/cards/adaptive';
 import type { KnowledgeProvider } from './knowledgeSource';
+import { redact } from '../privacy';
 
 export type AgentCommand = { kind: 'search'; query: string } | { kind: 'entry'; id: string };
 
@@ -47,7 +48,8 @@ export function answerAgentCommand(
   const kb = knowledge();
   if (!kb) return MessageFactory.text(t('channels.agent.unavailable'));
   if (command.kind === 'search') {
-    const query = command.query.trim();
+    // A number or an address typed by mistake (a client's phone, NIR, IBAN) is neither searched nor echoed back.
+    const query = redact(command.query.trim());
     if (query === '') return MessageFactory.text(t('channels.agent.searchUsage'));
     const found = kb.search(query, SEARCH_LIMIT);
     if (found.length === 0) return MessageFactory.text(t('channels.agent.searchNone', { query }));

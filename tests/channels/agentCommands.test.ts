@@ -52,6 +52,17 @@ describe('agent commands', () => {
     expect(answerAgentCommand({ kind: 'search', query: '' }, () => kb, fr).text).toMatch(/recherche/);
   });
 
+  it('neither searches nor echoes a phone number, an IBAN or an e-mail typed after « recherche »', () => {
+    const reply = answerAgentCommand(
+      { kind: 'search', query: '06 12 34 56 78 FR76 3000 6000 0112 3456 7890 189 a.b@c.fr' },
+      () => kb,
+      fr,
+    );
+    const text = reply.text ?? rendered(reply);
+    expect(text).not.toMatch(/06 12 34 56 78|FR76|a\.b@c\.fr/);
+    expect(text).toContain('[TEL]');
+  });
+
   it('shows a whole entry: every field, links as URLs, contacts and sources', () => {
     const reply = answerAgentCommand({ kind: 'entry', id: AFE.id }, () => kb, fr);
     const text = rendered(reply);
