@@ -219,6 +219,11 @@ function findAld(t: string): boolean | undefined {
 /** How far before a duration a trade makes it the activity's (« je suis coiffeuse depuis 5 ans »), in characters. */
 const TRADE_BEFORE_DURATION = 30;
 
+/** The duration `m` is the whole message, give or take « environ » or « à peu près » after it. */
+function wholeAnswer(t: string, m: RegExpExecArray): boolean {
+  return wordStart(m) === 0 && /^(?: (?:environ|a peu pres|deja))?$/.test(t.slice(m.index + m[0].length));
+}
+
 /** Up to this many words, a message is an answer: a bare duration in it is the activity's. */
 const SHORT_ANSWER_WORDS = 8;
 
@@ -280,7 +285,9 @@ function findAffiliation(t: string): AffiliationBounds | undefined {
     let previousEnd = 0;
     const owned = firstKept(re, t, (m) => {
       const g = m.groups ?? {};
-      if (g.since === undefined && g.under === undefined) return false;
+      // A duration alone is read only as the whole answer (« 11 mois », « plus de 5 ans », « 2 ans et demi » to
+      // « Êtes-vous affilié depuis au moins 12 mois ? »), never inside a sentence (« j'ai 45 ans et deux enfants »).
+      if (g.since === undefined && g.under === undefined && !wholeAnswer(t, m)) return false;
       const owner = durationOwner(t, m, previousEnd);
       previousEnd = m.index + m[0].length;
       if (owner !== undefined) return owner;

@@ -14,6 +14,8 @@ export interface MatcherVocabulary {
   ordinals: string[];
   /** Words meaning "the last one". */
   last: string[];
+  /** Words that make a number a quantity, not a position (« 2 ans », « 3 enfants »). */
+  units?: string[];
 }
 
 const STOPWORDS = new Set([
@@ -206,7 +208,11 @@ export function matchChoiceDetailed(
 
   // 3. Only then a number or an ordinal ("2", "la 2e", "la deuxième", "la dernière"): a sentence that names
   //    an option ("une panne sur mon camion") must not be read as a position.
-  const numeric = tokens.length <= 4 ? tokens.find((t) => /^\d+(e|er)?$/.test(t)) : undefined;
+  const units = new Set((vocabulary.units ?? []).map(normalize));
+  const numeric =
+    tokens.length <= 4
+      ? tokens.find((t, i) => /^\d+(e|er)?$/.test(t) && !units.has(tokens[i + 1] ?? ''))
+      : undefined;
   if (numeric !== undefined) {
     const n = parseInt(numeric, 10);
     if (n >= 1 && n <= options.length) return { index: n - 1, kind: 'position' };

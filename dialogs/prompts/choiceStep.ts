@@ -128,6 +128,7 @@ export function understandAnswer(
   const vocabulary = {
     ordinals: t('prompts.ordinals', { returnObjects: true }) as string[],
     last: t('prompts.last', { returnObjects: true }) as string[],
+    units: t('prompts.units', { returnObjects: true }) as string[],
   };
   const match = matchChoiceDetailed(text, options.choices, normalize, vocabulary);
   if (match.kind === 'exact' || match.kind === 'position') return options.choices[match.index].value;

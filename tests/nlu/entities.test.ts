@@ -333,6 +333,18 @@ describe('entities', () => {
     ])('in a story, takes the duration of the activity’s own clause: « %s » → %d', (text, months) => {
       expect(ent(text).affiliationMois).toBe(months);
     });
+    it.each([
+      ['11 mois', 11],
+      ['2 ans', 24],
+      ['plus de 5 ans', 60],
+      ['2 ans et demi', 30],
+      ['3 ans environ', 36],
+    ])('reads a duration that is the whole answer: « %s » → %d', (text, months) => {
+      expect(ent(text).affiliationMois).toBe(months);
+    });
+    it.each(["j'ai 45 ans", '45 ans et deux enfants'])('reads no age as a duration: « %s »', (text) => {
+      expect(ent(text).affiliationMois).toBeUndefined();
+    });
   });
 
   describe('montants', () => {
