@@ -49,6 +49,16 @@ const TOPIC_SWITCH_MIN_SCORE = 0.5;
 /** Up to this many words, a question naming one aid (« c'est quoi l'ACED ? ») gets that aid's card. */
 const NAMED_ENTRY_MAX_WORDS = 15;
 
+/** At most this many named aids' cards (« c'est quoi l'ACED et l'AFE ? »). */
+const NAMED_ENTRIES_MAX = 3;
+
+/** Intents under which a named aid is asked about (the aids' and HELP's own words): they never hide its card. */
+const NAMED_ENTRY_OPEN_INTENTS: ReadonlySet<string> = new Set([
+  'aide_financiere',
+  'help',
+  'cotisations_delais',
+]);
+
 /** A message names a field outside the bot's domain and the recogniser is less sure than this of a topic. */
 const OUT_OF_SCOPE_MAX_TOPIC_SCORE = 0.5;
 /**
@@ -237,14 +247,14 @@ export class MainDialog extends ComponentDialog {
     const words = wordCount(recognition.text);
     // A short question about one aid by its name (« c'est quoi l'ACED ? », « l'AFE c'est combien ? », « AMA »): that
     // aid's card, not the journey that would ask the person's situation first.
-    const namedEntry =
-      typed && !distressed ? this.namedEntry(recognition.text, words, recognition.topIntent, t) : undefined;
-    if (namedEntry) {
-      this.outcomes.intent({ intent: namedEntry.intent ?? recognition.topIntent });
+    const namedAids = typed && !distressed ? this.namedEntries(recognition, words, t) : [];
+    if (namedAids.length > 0) {
+      const namedIntent = namedAids[0].intent ?? recognition.topIntent;
+      this.outcomes.intent({ intent: namedIntent });
       await this.deps.misunderstood.set(step.context, 0);
       return step.beginDialog(FAQ_DIALOG, {
-        intent: namedEntry.intent ?? recognition.topIntent,
-        entryIds: [namedEntry.id],
+        intent: namedIntent,
+        entryIds: namedAids.slice(0, NAMED_ENTRIES_MAX).map((entry) => entry.id),
       } satisfies AnswerDialogOptions);
     }
     // HELP is the recogniser's top intent, so HELP is offered whatever else: a topic it also reads fairly surely is
@@ -795,12 +805,25 @@ export class MainDialog extends ComponentDialog {
    * The knowledge entry a short message asks about by its name: the name alone (three words at most, not a call
    * for help) or with a question about what it is, its amount or how to ask for it (`prompts.definitionMarkers`).
    */
-  private namedEntry(text: string, words: number, topIntent: string, t: TFunction): Entry | undefined {
-    if (words > NAMED_ENTRY_MAX_WORDS) return undefined;
+  private namedEntries(recognition: RecognitionLike, words: number, t: TFunction): Entry[] {
+    const { text, topIntent, score, entities } = recognition;
+    if (words > NAMED_ENTRY_MAX_WORDS) return [];
     // « help » alone is a call for help: HELP's own answer, with the advisers' lines.
     const bare = words <= 3 && topIntent !== 'help';
-    if (!bare && !this.says(text, t, 'prompts.definitionMarkers')) return undefined;
-    return this.deps.knowledge.named(text);
+    if (!bare && !this.says(text, t, 'prompts.definitionMarkers')) return [];
+    // A situation that decides who may have the aid (retired, PamC, invalid, widowed, activity over): the journey,
+    // which knows who is excluded (« je suis kiné conventionné, j'ai droit à l'ACED ? »).
+    if ((entities.situation !== undefined && entities.situation !== 'actif') || entities.activiteTerminee)
+      return [];
+    const named = this.deps.knowledge.namedAll(text);
+    // Another subject the recogniser is sure of comes first (« enceinte, le congé maternité et l'AFE ? », « ma
+    // demande d'ACED a été refusée, comment faire un recours ? »).
+    const elsewhere =
+      this.isTopic(topIntent) &&
+      !NAMED_ENTRY_OPEN_INTENTS.has(topIntent) &&
+      score >= TOPIC_SWITCH_MIN_SCORE &&
+      !named.some((entry) => entry.intent === topIntent);
+    return elsewhere ? [] : named;
   }
 
   /** A question mark or a question word: the message asks something, it does not only tell a story. */

@@ -3,7 +3,7 @@
  * look-ups by id and intent and a keyword search. Built by `loadKnowledge` (loader.ts); never mutated.
  */
 import type { Contact, Entry, Intent, Journey, OrientationTree, WorkedExample } from './schema';
-import { containsPhrase, tokens } from './text';
+import { containsPhrase, normalize, tokens } from './text';
 
 interface SearchIndex {
   keywords: string[];
@@ -91,6 +91,31 @@ export class Knowledge {
       }
     }
     return tie ? undefined : best;
+  }
+
+  /**
+   * Every entry a text names (« c'est quoi l'ACED et l'AFE ? » → aced, afe), in the order of the text; a name inside
+   * a longer name found (« aide financière exceptionnelle » in « … aux invalides ») does not count.
+   */
+  namedAll(text: string): Entry[] {
+    const found: { entry: Entry; name: string; at: number }[] = [];
+    const flat = ` ${normalize(text)
+      .replace(/[^a-z0-9% ]+/g, ' ')
+      .replace(/\s+/g, ' ')} `;
+    for (const entry of this.entries) {
+      for (const name of entry.names) {
+        const key = ` ${normalize(name)
+          .replace(/[^a-z0-9% ]+/g, ' ')
+          .replace(/\s+/g, ' ')
+          .trim()} `;
+        const at = flat.indexOf(key);
+        if (at >= 0) found.push({ entry, name: key, at });
+      }
+    }
+    const kept = found.filter(
+      (f) => !found.some((g) => g !== f && g.name.length > f.name.length && g.name.includes(f.name.trim())),
+    );
+    return [...new Set(kept.sort((a, b) => a.at - b.at).map((f) => f.entry))];
   }
 
   /** The entry with this id. */

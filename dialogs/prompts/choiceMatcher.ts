@@ -108,21 +108,37 @@ const NEGATION_FILLERS = new Set([
   'soucis',
 ]);
 
-/** Before a negation, these make it an inability rather than a denial (« je ne peux plus payer »). */
-const INABILITY = new Set([
-  'peux',
-  'peut',
-  'pouvons',
-  'pouvez',
-  'pouvais',
-  'pouvait',
-  'arrive',
-  'arrivons',
-  'arrivais',
-  'parviens',
-  'parvenons',
-  'ose',
+/**
+ * A negation denies what follows only after « être » or « avoir » (« je ne suis plus en activité », « je n'ai pas
+ * d'ALD », « ce n'est pas lié »), a conjunction (« infirmière mais pas conventionnée ») or at the start; after another
+ * verb it negates that verb (« je ne paie plus mes cotisations » is about the cotisations).
+ */
+const DENYING_AFTER = new Set([
+  'suis',
+  'es',
+  'est',
+  'sommes',
+  'etes',
+  'sont',
+  'etais',
+  'etait',
+  'ai',
+  'as',
+  'a',
+  'avons',
+  'avez',
+  'ont',
+  'avais',
+  'avait',
+  'mais',
+  'et',
+  'ou',
+  'non',
+  'ne',
 ]);
+
+/** Always a denial, whatever precedes them. */
+const ALWAYS_DENYING = new Set(['aucun', 'aucune', 'sans', 'ni']);
 
 /** At most this many fillers between a negation and the word it denies. */
 const NEGATION_REACH = 3;
@@ -131,7 +147,8 @@ const NEGATION_REACH = 3;
 function deniedTokens(tokens: string[]): boolean[] {
   const denied = tokens.map(() => false);
   for (let i = 0; i < tokens.length; i++) {
-    if (!NEGATORS.has(tokens[i]) || (i > 0 && INABILITY.has(tokens[i - 1]))) continue;
+    if (!NEGATORS.has(tokens[i])) continue;
+    if (!ALWAYS_DENYING.has(tokens[i]) && i > 0 && !DENYING_AFTER.has(tokens[i - 1])) continue;
     for (let j = i + 1, fillers = 0; j < tokens.length; j++) {
       denied[j] = true;
       if (!NEGATION_FILLERS.has(tokens[j]) || ++fillers > NEGATION_REACH) break;
@@ -194,6 +211,9 @@ export function matchChoiceDetailed(
       if (phraseAffirmed(tokens, denied, words(phrase))) score = Math.max(score, 10 + words(phrase).length);
     }
     const labelWords = words(normalize(o.label)).filter((w) => !STOPWORDS.has(w) && w.length > 2);
+    // An option whose own word the answer denies is not chosen by its other words (« infirmière mais pas
+    // conventionnée » is not « Professionnel de santé conventionné »).
+    if (deniesAny(tokens, denied, labelWords)) return 0;
     const shared = labelWords.filter(affirmed).length;
     return Math.max(score, shared);
   });
@@ -227,6 +247,23 @@ export function matchChoiceDetailed(
   }
 
   return none;
+}
+
+/** Shortest word compared by its stem when checking a denial (« conventionnée » denies « conventionné »). */
+const DENIED_STEM_MIN = 5;
+
+/** The answer denies one of `words` (or a word sharing its stem: « conventionnée » / « conventionné »). */
+function deniesAny(tokens: string[], denied: boolean[], words: string[]): boolean {
+  return tokens.some(
+    (token, i) =>
+      denied[i] &&
+      words.some(
+        (word) =>
+          token === word ||
+          (Math.min(token.length, word.length) >= DENIED_STEM_MIN &&
+            (token.startsWith(word) || word.startsWith(token))),
+      ),
+  );
 }
 
 /** The phrase's words appear in a row in the answer, and no negation denies its first word. */

@@ -142,8 +142,21 @@ export function understandAnswer(
       : undefined;
   if (fromEntities !== undefined) return fromEntities;
   if (match.index < 0) return undefined;
-  if (surelyElsewhere && (match.shared ?? 0) <= 1) return undefined;
+  // One word of a longer message (« au fait, c'est quoi le numéro de l'urssaf ? ») is no answer when the message is
+  // surely about something else; a short answer (« un accident », « non merci ») still is.
+  if (surelyElsewhere && (match.shared ?? 0) <= 1 && contentWords(text, normalize) >= ELSEWHERE_MIN_WORDS)
+    return undefined;
   return options.choices[match.index].value;
+}
+
+/** From this many words of content, a message sharing one word with an option may be about something else. */
+const ELSEWHERE_MIN_WORDS = 3;
+
+/** The message's words of more than two letters (« c'est quoi le numéro de l'urssaf » → quoi, numero, urssaf). */
+function contentWords(text: string, normalize: (s: string) => string): number {
+  return normalize(text)
+    .split(' ')
+    .filter((word) => word.length > 2).length;
 }
 
 /** True when the message answers the question a choice step instance is waiting on. */

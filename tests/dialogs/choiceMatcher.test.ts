@@ -44,6 +44,8 @@ describe('free-text answers to a question', () => {
     ['demander-une-aide-financiere', 'q_difficulte_actif', "j'ai pas de problème de cotisations"],
     // « aide » alone names no option (« J'aide un proche dépendant »).
     ['demander-une-aide-financiere', 'q_difficulte_actif', "j'ai besoin d'aide, je m'en sors plus"],
+    // An option whose own word is denied is not chosen by another of its words.
+    ['demander-une-aide-financiere', 'q_situation', 'infirmière mais pas conventionnée'],
   ])('%s / %s: "%s" names no option', (treeId, nodeId, answer) => {
     expect(pick(treeId, nodeId, answer)).toBeUndefined();
   });
@@ -53,6 +55,13 @@ describe('free-text answers to a question', () => {
       pick('demander-une-aide-financiere', 'q_difficulte_actif', 'je ne peux plus payer mes cotisations'),
     ).toBe('cotisations');
   });
+
+  it.each(['je ne paie plus mes cotisations depuis 3 mois', 'en plus de mes cotisations'])(
+    'reads a negation after another verb than « être » or « avoir » as about that verb: « %s »',
+    (answer) => {
+      expect(pick('demander-une-aide-financiere', 'q_difficulte_actif', answer)).toBe('cotisations');
+    },
+  );
 
   it('finds nothing in an answer that names no option and no position', () => {
     expect(pick('demander-une-aide-financiere', 'q_difficulte_actif', 'bonjour')).toBeUndefined();

@@ -245,6 +245,12 @@ describe('search', () => {
     expect(k.named(text)?.id).toBe(id);
   });
 
+  test('every entry a text names, in its order, without a name inside a longer one found', () => {
+    expect(k.namedAll("c'est quoi l'ACED et l'AFE ?").map((e) => e.id)).toEqual(['aced', 'afe']);
+    expect(k.namedAll("l'aide financière exceptionnelle aux invalides").map((e) => e.id)).toEqual(['afi']);
+    expect(k.namedAll('le questionnaire HELP').map((e) => e.id)).toEqual(['help-questionnaire']);
+  });
+
   test('no entry named in a text without a name, nor in a word that only contains one', () => {
     expect(k.named('je voudrais une aide financière')).toBeUndefined();
     expect(k.named('mon fils est dans une crèche à Caen')).toBeUndefined();

@@ -171,6 +171,7 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     "j'ai envie de me flinguer avec toutes ces dettes",
     'je pense a me faire du mal',
     'parfois je pense a mettre un terme a ma vie',
+    "j'ai envie de me faire du mal",
     'mon fils est parti, je voudrais le rejoindre',
     "mon mari est decede et je ne vois plus l'interet de continuer sans lui",
     'ma femme est morte, je ne vois plus de raison de rester en vie',
@@ -219,6 +220,12 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     "marre de la vie d'indépendant",
     'je voudrais la rejoindre en Bretagne',
     "je n'ai plus de raison de continuer à payer",
+    'mon ancien associé a monté une boite, je vais le rejoindre',
+    "mon mari m'attend, je vais le rejoindre",
+    "je voudrais juste disparaître quelques semaines en vacances mais l'urssaf me relance",
+    'mon ex-associé veut me faire du mal, il me menace, que faire ?',
+    'je vais me faire du mal à payer ça',
+    "j'en ai marre de vivre avec 800 euros par mois",
   ])('not self-harm: « %s »', (text) => {
     expect(recognizer.recognize(text).selfHarm).toBe(false);
   });

@@ -345,6 +345,16 @@ describe('entities', () => {
     it.each(["j'ai 45 ans", '45 ans et deux enfants'])('reads no age as a duration: « %s »', (text) => {
       expect(ent(text).affiliationMois).toBeUndefined();
     });
+    it('reads « ça va faire 1 an » as not yet a year', () => {
+      expect(ent('ça va faire 1 an en mars')).toMatchObject({ affiliationMoisMoinsDe: 12 });
+      expect(ent('ça va faire 1 an en mars').affiliationMois).toBeUndefined();
+    });
+    it.each([
+      "j'ai fermé ma boulangerie, mon fils a repris l'affaire, je cherche une aide",
+      'je suis à la retraite et je ne garde pas ma boutique, y a-t-il une aide ?',
+    ])('reads no resumed activity that is someone else’s or denied: « %s »', (text) => {
+      expect(ent(text).situation).not.toBe('actif');
+    });
   });
 
   describe('montants', () => {
