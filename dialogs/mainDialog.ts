@@ -307,6 +307,7 @@ export class MainDialog extends ComponentDialog {
       settled ??
       topicBesideHelp ??
       refineIntent(recognition.topIntent, entities);
+    values(step).entities = entities;
     if (typed) {
       // With HELP the answer, its advisers' card already has the aid journey's button.
       values(step).also = (recognition.also ?? []).filter(
@@ -649,7 +650,12 @@ export class MainDialog extends ComponentDialog {
     const answer = step.result as ChoiceStepResult;
     if (values(step).offering) {
       if (answer.kind === 'chosen' && answer.value !== 'no') {
-        return step.replaceDialog(ROUTE, { intent: answer.value } satisfies RouteOptions);
+        // The story told at first still answers the other need's questions (« coiffeuse depuis 5 ans »).
+        return step.replaceDialog(ROUTE, {
+          intent: answer.value,
+          entities: values(step).entities,
+          text: values(step).text,
+        } satisfies RouteOptions);
       }
       if (answer.kind === 'unmatched') return step.replaceDialog(ROUTE, {} satisfies RouteOptions);
       await step.context.sendActivity(this.menu.activity(t, t('feedback.thanksYes')));

@@ -54,6 +54,9 @@ const READERS: Record<string, SlotReader> = {
       : undefined),
   difficulte: (e) => {
     const kinds = activeDifficulties(e);
+    // A natural disaster among several difficulties: its leaf (the aide d'urgence, decided within 48 h, with the
+    // ACED and the AFE) answers the others too, and HELP follows when difficulties add up.
+    if (kinds.length > 1 && kinds.includes('catastrophe_naturelle')) return 'catastrophe_naturelle';
     return kinds.length > 1 ? 'plusieurs' : kinds[0];
   },
   // A business that is closed (« j'ai fermé en juin. je suis enceinte ») is no status for the leave: asked.

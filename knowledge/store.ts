@@ -10,6 +10,8 @@ interface SearchIndex {
   keywordTokens: Set<string>;
   titleTokens: Set<string>;
   summaryTokens: Set<string>;
+  /** The entry's names, conditions, details and who decides: what an adviser searches for (« PamC », « CASS »). */
+  bodyTokens: Set<string>;
 }
 
 /** The validated knowledge base. Built by `loadKnowledge`; never mutated. */
@@ -66,6 +68,9 @@ export class Knowledge {
           keywordTokens: new Set(e.keywords.flatMap(tokens)),
           titleTokens: new Set(tokens(e.title)),
           summaryTokens: new Set(tokens(e.summary)),
+          bodyTokens: new Set(
+            [...e.names, ...e.conditions, ...e.details, e.decidedBy?.text ?? ''].flatMap(tokens),
+          ),
         },
       ]),
     );
@@ -168,7 +173,7 @@ export class Knowledge {
       for (const w of words) {
         if (idx.keywordTokens.has(w)) score += 3;
         if (idx.titleTokens.has(w)) score += 2;
-        if (idx.summaryTokens.has(w)) score += 1;
+        if (idx.summaryTokens.has(w) || idx.bodyTokens.has(w)) score += 1;
       }
       if (score > 0) scored.push({ entry, score, order });
     });

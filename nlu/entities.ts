@@ -389,7 +389,9 @@ export function extractEntitiesFolded(
   folded: string,
   options: EntityOptions = {},
 ): Entities {
-  const t = normalized;
+  // An adviser's own job and years of service are not the insured's (« je suis conseillère Urssaf depuis 15 ans et
+  // j'ai un cotisant … qui a créé sa boîte il y a 6 mois »).
+  const t = mayMatch(P.agentSelf, normalized) ? without(P.agentSelf, normalized) : normalized;
   const e: Entities = {};
   const statut = findStatut(t);
   if (statut) e.statut = statut;

@@ -49,6 +49,8 @@ const EntitiesDataSchema = z.strictObject({
    * conjointe collaboratrice », « j'étais en activité »).
    */
   notNowBefore: PatternSchema,
+  /** An adviser presenting themselves (« je suis conseillère Urssaf depuis 15 ans »): not the insured's words. */
+  agentSelf: PatternSchema,
   /** Just before a number of children: only a possibility (« peut-être des jumeaux »). */
   hedgedBefore: PatternSchema,
   /** The activity goes on or has started again, after retirement or invalidity too (cumul emploi-retraite). */
@@ -188,6 +190,7 @@ const EntityPatternsSchema = EntitiesDataSchema.transform((data, ctx) => {
     negatedBefore: re(data.negatedBefore, 'negatedBefore'),
     notNowBefore: re(data.notNowBefore, 'notNowBefore'),
     hedgedBefore: re(data.hedgedBefore, 'hedgedBefore'),
+    agentSelf: re(data.agentSelf, 'agentSelf'),
     resumedActivity: re(data.resumedActivity, 'resumedActivity'),
     difficultes: difficultes.map((d, i) => ({
       difficulte: d.difficulte,

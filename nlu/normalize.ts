@@ -313,7 +313,8 @@ export function normalizeFoldedTokens(foldedText: string): NormalizedText {
  * after a form of pouvoir, vouloir, savoir or être (« je peux pu payer ») or before what « plus » negates (« j'ai pu
  * d'argent », « pu rien »), and stays the participle elsewhere (« j'ai pu payer »); « peu » after « je » is « peux »
  * (« je peu plus »), after « on », « il », « elle » or « ça », « peut »; « avc » is « avec » unless a determiner says it
- * is the stroke (« il a fait un AVC »). `changed`: called with each index rewritten. True when a token was rewritten.
+ * is the stroke (« il a fait un AVC »); an elision typed with a space (« j ai », « l an ») is read as with its
+ * apostrophe. `changed`: called with each index rewritten. True when a token was rewritten.
  */
 export function rewriteInContext(tokens: string[], changed?: (index: number) => void): boolean {
   let rewritten = false;
@@ -328,6 +329,13 @@ export function rewriteInContext(tokens: string[], changed?: (index: number) => 
       to = before === 'je' ? 'peux' : PEUT_AFTER.has(before) ? 'peut' : undefined;
     } else if (token === 'avc' && !(k > 0 && AVC_AFTER.has(tokens[k - 1]))) {
       to = 'avec';
+    } else if (
+      Object.hasOwn(SPACED_ELISION, token) &&
+      k + 1 < tokens.length &&
+      /^[aeiouyh]/.test(tokens[k + 1])
+    ) {
+      // An elision typed with a space for the apostrophe (« j ai arrete », « l an dernier »): as « j'ai », « l'an ».
+      to = SPACED_ELISION[token];
     }
     if (to === undefined) continue;
     tokens[k] = to;
@@ -342,6 +350,16 @@ const PU_AFTER = new Set(
 );
 const PU_BEFORE = new Set('de d du des rien personne aucun aucune jamais assez un une'.split(' '));
 const PEUT_AFTER = new Set(['on', 'il', 'elle', 'ca']);
+/** Elided words typed apart from the next word (« j ai »): the same as with the apostrophe. */
+const SPACED_ELISION: Readonly<Record<string, string>> = {
+  j: 'je',
+  l: 'le',
+  d: 'de',
+  n: 'ne',
+  m: 'me',
+  t: 'te',
+  qu: 'que',
+};
 /** « avc » is the stroke after a determiner (« un AVC », « mon AVC », « de le AVC »), « avec » elsewhere (SMS). */
 const AVC_AFTER = new Set(
   'un le du des mon ton son notre votre leur mes tes ses cet ce gros grave petit leger premier second nouvel nouveau'.split(

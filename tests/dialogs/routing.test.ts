@@ -177,6 +177,12 @@ describe('slots read from the stories QA reported', () => {
   const read = (slot: string, text: string, allowed: string[]): string | undefined =>
     valueFromEntities(slot, getRecognizer().recognize(text).entities, allowed);
 
+  it('a natural disaster among several difficulties leads to its own leaf (the aide d’urgence), not « plusieurs »', () => {
+    expect(
+      read('difficulte', "mon magasin a été inondé et je n'arrive plus à payer mes cotisations", DIFFICULTES),
+    ).toBe('catastrophe_naturelle');
+  });
+
   it.each([
     "je suis a mon compte depuis moins d'un an et je suis en arret maladie",
     'ça fait presque un an que je suis installée',

@@ -345,6 +345,31 @@ describe('entities', () => {
     it.each(["j'ai 45 ans", '45 ans et deux enfants'])('reads no age as a duration: « %s »', (text) => {
       expect(ent(text).affiliationMois).toBeUndefined();
     });
+    it('reads an adviser’s own job and years of service as nothing of the insured’s', () => {
+      expect(
+        ent(
+          "je suis conseillère Urssaf depuis 15 ans et j'ai un cotisant en arrêt maladie qui a créé sa boîte il y a 6 mois",
+        ).affiliationMois,
+      ).toBe(6);
+      expect(
+        ent(
+          'je travaille à la CPAM depuis 3 ans, une assurée auto-entrepreneuse a créé son activité il y a 5 mois',
+        ).affiliationMois,
+      ).toBe(5);
+      const social = ent(
+        'Je suis infirmière du service social de la CPAM. Un assuré coiffeur a des difficultés pour payer ses cotisations',
+      );
+      expect(social.situation).not.toBe('pamc');
+      expect(social.statut).toBe('artisan');
+    });
+    it('reads « jamais eu d’ALD » as no ALD', () => {
+      expect(ent("j'ai jamais eu d'ALD, je suis en arrêt pour une grippe").ald).toBe(false);
+    });
+    it('reads a retirement told in the third person (« il part à la retraite »)', () => {
+      expect(ent("l'assuré part à la retraite le mois prochain, il est artisan").difficultes).toContain(
+        'retraite',
+      );
+    });
     it('reads « ça va faire 1 an » as not yet a year', () => {
       expect(ent('ça va faire 1 an en mars')).toMatchObject({ affiliationMoisMoinsDe: 12 });
       expect(ent('ça va faire 1 an en mars').affiliationMois).toBeUndefined();

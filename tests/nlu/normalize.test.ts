@@ -24,6 +24,11 @@ describe('normalize', () => {
   it('splits elisions glued without apostrophe, but not real words', () => {
     expect(normalize('jai contacté lurssaf pour daide')).toBe('je ai contacte le urssaf pour de aide');
     expect(normalize('jy arrive pas')).toBe('je y arrive pas');
+    // Typed with a space instead of the apostrophe.
+    expect(normalize('j ai arrete mon activite l an dernier')).toBe(
+      'je ai arrete mon activite le an dernier',
+    );
+    expect(normalize('qu il faut')).toBe('que il faut');
     expect(normalize('jouvre plus le courrier, lurssaf mecrit')).toBe(
       'je ouvre plus le courrier le urssaf me ecrit',
     );
