@@ -347,7 +347,9 @@ export class MainDialog extends ComponentDialog {
       await step.context.sendActivities([
         ...outOfScopeActivities(this.deps.knowledge, t, domain, contacts, gap),
         ...helpOfferActivities(this.deps.knowledge, t, {
-          intro: t('distress.introWithTopic'),
+          intro: this.aboutSomeoneElse(step.context.activity.text ?? '', t)
+            ? t('distress.introThirdParty')
+            : t('distress.introWithTopic'),
           aidButton: !aids,
         }),
       ]);
@@ -462,15 +464,18 @@ export class MainDialog extends ComponentDialog {
       !field.answeredBy?.some((answering) => answering === main)
         ? field
         : undefined;
+    const thirdParty = this.aboutSomeoneElse(recognition.text, t);
     await step.context.sendActivities([
       ...helpOfferActivities(this.deps.knowledge, t, {
-        intro: onlyHelp
-          ? t('distress.intro')
-          : main === 'aide_financiere'
-            ? // A calm request for an aid told at length (« j'ai mal au dos, une aide pour adapter mon fournil ? »):
-              // no condolences for words of difficulty it does not have.
-              t(recognition.distress.level === 'none' ? 'distress.introAidsCalm' : 'distress.introWithAids')
-            : t('distress.introWithTopic'),
+        intro: thirdParty
+          ? t('distress.introThirdParty')
+          : onlyHelp
+            ? t('distress.intro')
+            : main === 'aide_financiere'
+              ? // A calm request for an aid told at length (« j'ai mal au dos, une aide pour adapter mon fournil ? »):
+                // no condolences for words of difficulty it does not have.
+                t(recognition.distress.level === 'none' ? 'distress.introAidsCalm' : 'distress.introWithAids')
+              : t('distress.introWithTopic'),
         aidButton: main !== 'aide_financiere',
       }),
       ...(fieldAside
@@ -832,6 +837,14 @@ export class MainDialog extends ComponentDialog {
     return elsewhere ? [] : named;
   }
 
+  /**
+   * An adviser's question about an insured person (« un assuré artisan… », « l'adhérent est en liquidation »): HELP
+   * is offered for that person, without condolences to the adviser (`prompts.thirdPartyMarkers`).
+   */
+  private aboutSomeoneElse(text: string, t: TFunction): boolean {
+    return this.says(text, t, 'prompts.thirdPartyMarkers');
+  }
+
   /** A question mark or a question word: the message asks something, it does not only tell a story. */
   private asksQuestion(text: string, t: TFunction): boolean {
     return text.includes('?') || this.says(text, t, 'prompts.questionMarkers');
@@ -922,7 +935,7 @@ export class MainDialog extends ComponentDialog {
     const offerHelp = () =>
       context.sendActivities(
         helpOfferActivities(this.deps.knowledge, t, {
-          intro: t('distress.intro'),
+          intro: this.aboutSomeoneElse(text, t) ? t('distress.introThirdParty') : t('distress.intro'),
           aidButton: journey !== 'aide_financiere',
         }),
       );
