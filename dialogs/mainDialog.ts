@@ -49,6 +49,9 @@ const TOPIC_SWITCH_MIN_SCORE = 0.5;
 /** Up to this many words, a question naming one aid (« c'est quoi l'ACED ? ») gets that aid's card. */
 const NAMED_ENTRY_MAX_WORDS = 15;
 
+/** Up to this many words, a message of frustration (« vous servez à rien ») is answered as such. */
+const FRUSTRATION_MAX_WORDS = 12;
+
 /** At most this many named aids' cards (« c'est quoi l'ACED et l'AFE ? »). */
 const NAMED_ENTRIES_MAX = 3;
 
@@ -224,6 +227,24 @@ export class MainDialog extends ComponentDialog {
     if (typed && this.saysOnly(values(step).text ?? '', t, 'prompts.nothingMoreAnswers')) {
       await this.deps.misunderstood.set(step.context, 0);
       await step.context.sendActivity({ type: 'message', text: t('main.nothingMore') });
+      return step.endDialog();
+    }
+    // Frustration or not understanding the bot (« vous servez à rien », « je comprends rien », « c'est trop
+    // compliqué »), without signs of difficulty (those get HELP): an apology and a person to talk to, never « ce
+    // n'est pas mon domaine ».
+    if (
+      typed &&
+      recognition.distress.level === 'none' &&
+      wordCount(values(step).text ?? '') <= FRUSTRATION_MAX_WORDS &&
+      this.says(values(step).text ?? '', t, 'prompts.frustrationMarkers')
+    ) {
+      await this.keep(step.context, 'not_understood', recognition);
+      await this.deps.misunderstood.set(step.context, 0);
+      await step.context.sendActivities([
+        phoneLinesActivity(this.deps.knowledge, t('main.frustrated')),
+        this.menu.activity(t),
+      ]);
+      this.outcomes.journeyEnded({ intent: 'human', outcome: 'phone_contact' });
       return step.endDialog();
     }
     // Someone else's suicide told (« un confrère s'est suicidé »): the line that also answers those close to it and
