@@ -345,6 +345,12 @@ describe('entities', () => {
     it.each(["j'ai 45 ans", '45 ans et deux enfants'])('reads no age as a duration: « %s »', (text) => {
       expect(ent(text).affiliationMois).toBeUndefined();
     });
+    it.each([
+      'je travaille plus depuis 5 mois, je suis en depression, j ai droit a des indemnites journalieres ?',
+      'je suis infirmiere liberale, burn out depuis 3 mois, j ai droit aux indemnites ?',
+    ])('reads no affiliation from how long the person has been ill or off work: « %s »', (text) => {
+      expect(ent(text).affiliationMois).toBeUndefined();
+    });
     it('reads an adviser’s own job and years of service as nothing of the insured’s', () => {
       expect(
         ent(
