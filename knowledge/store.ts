@@ -30,6 +30,8 @@ export class Knowledge {
   /** Entries by intent, in file order (`byIntent` was a scan of every entry, at every answer). */
   private readonly entriesByIntent = new Map<string, Entry[]>();
   private readonly index: Map<string, SearchIndex>;
+  /** Every entry's names, normalised once and between spaces (`named`, `namedAll`). */
+  private readonly names: { entry: Entry; key: string }[];
 
   constructor(args: {
     dir: string;
@@ -60,6 +62,9 @@ export class Knowledge {
       if (same) same.push(entry);
       else this.entriesByIntent.set(entry.intent, [entry]);
     }
+    this.names = this.entries.flatMap((entry) =>
+      entry.names.map((name) => ({ entry, key: ` ${flatWords(name)} ` })),
+    );
     this.index = new Map(
       this.entries.map((e) => [
         e.id,
@@ -81,18 +86,17 @@ export class Knowledge {
    * (« questionnaire HELP » over « HELP »); undefined when none, or when two entries' names are found at that length.
    */
   named(text: string): Entry | undefined {
+    const flat = ` ${flatWords(text)} `;
     let best: Entry | undefined;
     let bestLength = 0;
     let tie = false;
-    for (const entry of this.entries) {
-      for (const name of entry.names) {
-        if (name.length < bestLength || !containsPhrase(text, name)) continue;
-        if (name.length === bestLength && best !== entry) tie = true;
-        else if (name.length > bestLength) {
-          best = entry;
-          bestLength = name.length;
-          tie = false;
-        }
+    for (const { entry, key } of this.names) {
+      if (key.length < bestLength || !flat.includes(key)) continue;
+      if (key.length === bestLength && best !== entry) tie = true;
+      else if (key.length > bestLength) {
+        best = entry;
+        bestLength = key.length;
+        tie = false;
       }
     }
     return tie ? undefined : best;
@@ -103,22 +107,14 @@ export class Knowledge {
    * a longer name found (« aide financière exceptionnelle » in « … aux invalides ») does not count.
    */
   namedAll(text: string): Entry[] {
-    const found: { entry: Entry; name: string; at: number }[] = [];
-    const flat = ` ${normalize(text)
-      .replace(/[^a-z0-9% ]+/g, ' ')
-      .replace(/\s+/g, ' ')} `;
-    for (const entry of this.entries) {
-      for (const name of entry.names) {
-        const key = ` ${normalize(name)
-          .replace(/[^a-z0-9% ]+/g, ' ')
-          .replace(/\s+/g, ' ')
-          .trim()} `;
-        const at = flat.indexOf(key);
-        if (at >= 0) found.push({ entry, name: key, at });
-      }
+    const flat = ` ${flatWords(text)} `;
+    const found: { entry: Entry; key: string; at: number }[] = [];
+    for (const { entry, key } of this.names) {
+      const at = flat.indexOf(key);
+      if (at >= 0) found.push({ entry, key, at });
     }
     const kept = found.filter(
-      (f) => !found.some((g) => g !== f && g.name.length > f.name.length && g.name.includes(f.name.trim())),
+      (f) => !found.some((g) => g !== f && g.key.length > f.key.length && g.key.includes(f.key)),
     );
     return [...new Set(kept.sort((a, b) => a.at - b.at).map((f) => f.entry))];
   }
@@ -180,6 +176,14 @@ export class Knowledge {
     scored.sort((a, b) => b.score - a.score || a.order - b.order);
     return scored.slice(0, limit).map((s) => s.entry);
   }
+}
+
+/** A text's words, normalised, separated by single spaces (punctuation and apostrophes are spaces). */
+function flatWords(text: string): string {
+  return normalize(text)
+    .replace(/[^a-z0-9% ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** The id of a tree's journey dialog: `journey.dialog`, or the tree's id. */
