@@ -29,6 +29,7 @@ import {
   type RecognizedEntities,
 } from './ports';
 import {
+  answeredByEntities,
   answersChoiceStep,
   CHOICE_STEP,
   ChoiceStepDialog,
@@ -309,7 +310,9 @@ export class MainDialog extends ComponentDialog {
       this.outcomes.ambiguity({ first, second });
       values(step).disambiguating = true;
       values(step).entities = entities;
-      values(step).alternatives = [first, second];
+      // The need not chosen is offered after the other's answer only when the message told both (`also`), not when
+      // the recogniser merely hesitated between two readings of one need.
+      values(step).alternatives = [first, second].filter((need) => recognition.also?.includes(need));
       await this.keep(step.context, 'ambiguous', recognition);
       const label = (intent: string) => t(`intents.${intent}`);
       const about = (intent: string) => t(`intentsAbout.${intent}`);
@@ -943,7 +946,8 @@ export class MainDialog extends ComponentDialog {
     }
     // An answer to the question being asked is not an interruption, unless the person announces a change of
     // subject ("en fait c'est pour un arrêt maladie").
-    const switching = this.announcesSwitch(text, t);
+    const switching =
+      this.announcesSwitch(text, t) && !(isChoice && answeredByEntities(waiting.state, recognition.entities));
     const journey = this.currentJourney(innerDc);
     const surelyElsewhere =
       recognition.score >= TOPIC_SWITCH_MIN_SCORE &&

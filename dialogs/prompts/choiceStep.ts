@@ -175,6 +175,22 @@ export function answersChoiceStep(
   );
 }
 
+/**
+ * True when what the recogniser read in the message answers the waiting question by itself (« non, rien à voir avec
+ * mon ALD » → the ALD question's « non »), whatever words of a change of subject it also has.
+ */
+export function answeredByEntities(state: unknown, entities: RecognizedEntities | undefined): boolean {
+  const options = (state as Partial<ChoiceStepState> | undefined)?.options;
+  if (!options?.slot || !entities) return false;
+  return (
+    valueFromEntities(
+      options.slot,
+      entities,
+      options.choices.map((c) => c.value),
+    ) !== undefined
+  );
+}
+
 /** Whether the waiting choice step accepts "retour". */
 export function choiceStepAllowsBack(state: unknown): boolean {
   return (state as Partial<ChoiceStepState> | undefined)?.options?.allowBack === true;
