@@ -329,13 +329,9 @@ export function rewriteInContext(tokens: string[], changed?: (index: number) => 
       to = before === 'je' ? 'peux' : PEUT_AFTER.has(before) ? 'peut' : undefined;
     } else if (token === 'avc' && !(k > 0 && AVC_AFTER.has(tokens[k - 1]))) {
       to = 'avec';
-    } else if (
-      Object.hasOwn(SPACED_ELISION, token) &&
-      k + 1 < tokens.length &&
-      /^[aeiouyh]/.test(tokens[k + 1])
-    ) {
+    } else if (SPACED_ELISION.has(token) && k + 1 < tokens.length && /^[aeiouyh]/.test(tokens[k + 1])) {
       // An elision typed with a space for the apostrophe (« j ai arrete », « l an dernier »): as « j'ai », « l'an ».
-      to = SPACED_ELISION[token];
+      to = ELISION[token];
     }
     if (to === undefined) continue;
     tokens[k] = to;
@@ -350,16 +346,8 @@ const PU_AFTER = new Set(
 );
 const PU_BEFORE = new Set('de d du des rien personne aucun aucune jamais assez un une'.split(' '));
 const PEUT_AFTER = new Set(['on', 'il', 'elle', 'ca']);
-/** Elided words typed apart from the next word (« j ai »): the same as with the apostrophe. */
-const SPACED_ELISION: Readonly<Record<string, string>> = {
-  j: 'je',
-  l: 'le',
-  d: 'de',
-  n: 'ne',
-  m: 'me',
-  t: 'te',
-  qu: 'que',
-};
+/** Elided words typed apart from the next word (« j ai »): read as with the apostrophe (`ELISION`). */
+const SPACED_ELISION: ReadonlySet<string> = new Set(['j', 'l', 'd', 'n', 'm', 't', 'qu']);
 /** « avc » is the stroke after a determiner (« un AVC », « mon AVC », « de le AVC »), « avec » elsewhere (SMS). */
 const AVC_AFTER = new Set(
   'un le du des mon ton son notre votre leur mes tes ses cet ce gros grave petit leger premier second nouvel nouveau'.split(

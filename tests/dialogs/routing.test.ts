@@ -4,6 +4,7 @@ import type { RecognizedEntities } from '../../dialogs/ports';
 import { PAMC_OPEN_DIFFICULTIES, valueFromEntities } from '../../dialogs/slots';
 import { loadKnowledge } from '../../knowledge/loader';
 import { resolve } from '../../knowledge/tree';
+import { DifficulteSchema, SituationSchema } from '../../contract/entities';
 
 describe('routing from entities', () => {
   it('sends a story of business difficulties with no recognised need to the aide-financière journey', () => {
@@ -162,16 +163,8 @@ describe('slots filled from entities', () => {
 });
 
 describe('slots read from the stories QA reported', () => {
-  const SITUATIONS = ['actif', 'invalide', 'retraite_proche', 'conjoint_survivant', 'retraite', 'pamc'];
-  const DIFFICULTES = [
-    'cotisations',
-    'evenement_ponctuel',
-    'catastrophe_naturelle',
-    'aidant',
-    'sante_activite',
-    'frais_sante',
-    'plusieurs',
-  ];
+  const SITUATIONS: string[] = [...SituationSchema.options];
+  const DIFFICULTES: string[] = [...DifficulteSchema.options];
   const MATERNITE = ['cheffe_entreprise', 'conjointe_collaboratrice', 'adoption', 'paternite'];
   const YES_NO = ['oui', 'non'];
   const read = (slot: string, text: string, allowed: string[]): string | undefined =>
