@@ -22,8 +22,9 @@ export const RecognizedStatutSchema = z.enum([...StatutSchema.options, 'independ
 
 /**
  * The situation question of the orientation tree (slot `situation`). The recogniser reads `actif`, `pamc` (the person
- * says they are a nurse, a physiotherapist, a doctor…), `invalide`, `retraite_proche` and `conjoint_survivant` from
- * messages; `retraite` is only chosen by the person.
+ * says they are a nurse, a physiotherapist, a doctor…), `invalide`, `retraite_proche`, `conjoint_survivant` and
+ * `retraite` (already retired, the activity over) from messages; `activite_terminee` is read by the slot from
+ * `activiteTerminee`.
  */
 export const SituationSchema = z.enum([
   'actif',
@@ -32,6 +33,8 @@ export const SituationSchema = z.enum([
   'retraite_proche',
   'retraite',
   'conjoint_survivant',
+  /** The activity is over, not by retirement (« je ne suis plus en activité »); read from `activiteTerminee`. */
+  'activite_terminee',
 ]);
 
 /** The natures of an active worker's difficulty, shared by the recogniser and the orientation tree. */

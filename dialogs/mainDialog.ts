@@ -237,7 +237,11 @@ export class MainDialog extends ComponentDialog {
       typed &&
       recognition.distress.level === 'none' &&
       wordCount(values(step).text ?? '') <= FRUSTRATION_MAX_WORDS &&
-      this.says(values(step).text ?? '', t, 'prompts.frustrationMarkers')
+      this.says(values(step).text ?? '', t, 'prompts.frustrationMarkers') &&
+      // Not a question about a subject said beside it (« je ne comprends pas, je suis enceinte, j'ai droit à
+      // quoi ? », « ACED ça veut dire quoi ? »): that subject is answered.
+      !(this.isTopic(recognition.topIntent) && recognition.score >= TOPIC_SWITCH_MIN_SCORE) &&
+      this.deps.knowledge.namedAll(values(step).text ?? '').length === 0
     ) {
       await this.keep(step.context, 'not_understood', recognition);
       await this.deps.misunderstood.set(step.context, 0);

@@ -51,7 +51,9 @@ const READERS: Record<string, SlotReader> = {
     // unless the person speaks of the activity in the past ("j'étais boulanger, retraité depuis 5 ans").
     (!e.activiteTerminee && (e.statut !== undefined || activeDifficulties(e).length > 0)
       ? 'actif'
-      : undefined),
+      : undefined) ??
+    // « je ne suis plus en activité », « j'ai tout arrêté »: the tree's option for an activity that is over.
+    (e.activiteTerminee ? 'activite_terminee' : undefined),
   difficulte: (e) => {
     const kinds = activeDifficulties(e);
     // A natural disaster among several difficulties: its leaf (the aide d'urgence, decided within 48 h, with the

@@ -153,6 +153,8 @@ function findSituation(
   // situation is read as such rather than as « en activité » from the trade (which would lead to ACED and AFE).
   if (!past && has(P.pamc, t) && !has(P.pamcDenied, t)) return 'pamc';
   if (resumed || (!past && presentMatch(P.situationActive, t))) return 'actif';
+  // The activity over by retirement (« je suis déjà à la retraite depuis 2019 »): the tree's « déjà à la retraite ».
+  if (past && has(P.retired, t)) return 'retraite';
   return undefined;
 }
 
@@ -198,6 +200,9 @@ function findRang(t: string): number | undefined {
 }
 
 // ---------------------------------------------------------------------------------------------- ald
+/** How far after a mention of an ALD its denial is looked for (« mon ALD est terminée »), in characters. */
+const ALD_AFTER_WIDTH = 40;
+
 /**
  * Whether the sick leave is due to an ALD, from each mention and the words just before it: denied (« pas d'ALD »)
  * or unrelated (« sans lien avec l'ALD ») → false; a relative's (« mon mari est en ALD ») → nothing; otherwise true.
@@ -208,8 +213,10 @@ function findAld(t: string): boolean | undefined {
   let ald: boolean | undefined;
   firstKept(P.ald.mention, t, (m) => {
     const words = before(t, wordStart(m));
-    if (P.ald.negated.test(words) || P.ald.unrelated.test(words)) ald = false;
-    else if (!P.ald.others.test(words)) ald = true;
+    const after = t.slice(m.index + m[0].length, m.index + m[0].length + ALD_AFTER_WIDTH);
+    if (P.ald.negated.test(words) || P.ald.unrelated.test(words) || P.ald.deniedAfter.test(after))
+      ald = false;
+    else if (!P.ald.others.test(words) && !P.ald.doubted.test(words)) ald = true;
     return ald === true;
   });
   return ald;

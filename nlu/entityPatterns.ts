@@ -49,6 +49,8 @@ const EntitiesDataSchema = z.strictObject({
    * conjointe collaboratrice », « j'étais en activité »).
    */
   notNowBefore: PatternSchema,
+  /** Already retired (« je suis à la retraite depuis 2019 »): the situation « retraite » once the activity is over. */
+  retired: PatternSchema,
   /** An adviser presenting themselves (« je suis conseillère Urssaf depuis 15 ans »): not the insured's words. */
   agentSelf: PatternSchema,
   /** Just before a number of children: only a possibility (« peut-être des jumeaux »). */
@@ -118,6 +120,10 @@ const EntitiesDataSchema = z.strictObject({
     unrelated: PatternSchema,
     /** Just before a mention: a relative's (« mon mari est en ALD »), which says nothing of the person's leave. */
     others: PatternSchema,
+    /** Just before a mention: a doubt (« je ne sais pas si c'est une ALD »), which says nothing either. */
+    doubted: PatternSchema,
+    /** Just after a mention: denied, over or refused (« ALD ? non », « mon ALD est terminée »). */
+    deniedAfter: PatternSchema,
   }),
   affiliation: z.strictObject({
     /**
@@ -191,6 +197,7 @@ const EntityPatternsSchema = EntitiesDataSchema.transform((data, ctx) => {
     notNowBefore: re(data.notNowBefore, 'notNowBefore'),
     hedgedBefore: re(data.hedgedBefore, 'hedgedBefore'),
     agentSelf: re(data.agentSelf, 'agentSelf'),
+    retired: re(data.retired, 'retired'),
     resumedActivity: re(data.resumedActivity, 'resumedActivity'),
     difficultes: difficultes.map((d, i) => ({
       difficulte: d.difficulte,
@@ -227,6 +234,8 @@ const EntityPatternsSchema = EntitiesDataSchema.transform((data, ctx) => {
       negated: re(ald.negated, 'ald', 'negated'),
       unrelated: re(ald.unrelated, 'ald', 'unrelated'),
       others: re(ald.others, 'ald', 'others'),
+      doubted: re(ald.doubted, 'ald', 'doubted'),
+      deniedAfter: re(ald.deniedAfter, 'ald', 'deniedAfter'),
     },
     affiliation: {
       since: re(affiliation.since, 'affiliation', 'since'),

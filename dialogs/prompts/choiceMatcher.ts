@@ -16,6 +16,8 @@ export interface MatcherVocabulary {
   last: string[];
   /** Words that make a number a quantity, not a position (« 2 ans », « 3 enfants »). */
   units?: string[];
+  /** Phrases of doubt (« je ne sais pas si », « peut-être »): the option's words that follow are not a choice. */
+  doubts?: string[];
 }
 
 const STOPWORDS = new Set([
@@ -135,6 +137,11 @@ const DENYING_AFTER = new Set([
   'ou',
   'non',
   'ne',
+  // Having or drawing something (« je ne touche plus ma pension ») denies that thing too.
+  'touche',
+  'percois',
+  'recois',
+  'beneficie',
 ]);
 
 /** Always a denial, whatever precedes them. */
@@ -148,6 +155,9 @@ function deniedTokens(tokens: string[]): boolean[] {
   const denied = tokens.map(() => false);
   for (let i = 0; i < tokens.length; i++) {
     if (!NEGATORS.has(tokens[i])) continue;
+    // The verb it negates is denied itself (« je ne pars pas à la retraite », « je travaille plus »): a synonym
+    // made of it names nothing.
+    if (i > 0 && !ALWAYS_DENYING.has(tokens[i]) && !STOPWORDS.has(tokens[i - 1])) denied[i - 1] = true;
     if (!ALWAYS_DENYING.has(tokens[i]) && i > 0 && !DENYING_AFTER.has(tokens[i - 1])) continue;
     for (let j = i + 1, fillers = 0; j < tokens.length; j++) {
       denied[j] = true;
@@ -202,14 +212,23 @@ export function matchChoiceDetailed(
   // 2. The answer mentions a synonym phrase, or shares meaningful words with exactly one option; a phrase or a word
   //    the answer denies (« je ne suis plus en activité », « pas d'ALD ») names nothing.
   const tokens = words(text);
+  // « je sais pas si c'est une ALD » chooses nothing by its words (a number, a position or an option saying « Je ne
+  // sais pas » still would).
+  const doubts = (vocabulary.doubts ?? []).map(normalize);
+  const doubtful = doubts.some((doubt) => ` ${text} `.includes(` ${doubt} `));
+  const saysDoubt = (phrase: string) => doubts.some((doubt) => ` ${doubt} `.includes(` ${phrase} `));
   const denied = deniedTokens(tokens);
   const affirmed = (word: string) => tokens.some((token, i) => token === word && !denied[i]);
   const scores = options.map((o) => {
     let score = 0;
     for (const synonym of o.synonyms ?? []) {
       const phrase = normalize(synonym);
-      if (phraseAffirmed(tokens, denied, words(phrase))) score = Math.max(score, 10 + words(phrase).length);
+      if (doubtful && !saysDoubt(phrase)) continue;
+      // A phrase of doubt holds its own negation (« je ne pense pas »): not denied by it.
+      const noDenial = doubtful ? tokens.map(() => false) : denied;
+      if (phraseAffirmed(tokens, noDenial, words(phrase))) score = Math.max(score, 10 + words(phrase).length);
     }
+    if (doubtful) return score;
     const labelWords = words(normalize(o.label)).filter((w) => !STOPWORDS.has(w) && w.length > 2);
     // An option whose own word the answer denies is not chosen by its other words (« infirmière mais pas
     // conventionnée » is not « Professionnel de santé conventionné »).
@@ -266,11 +285,11 @@ function deniesAny(tokens: string[], denied: boolean[], words: string[]): boolea
   );
 }
 
-/** The phrase's words appear in a row in the answer, and no negation denies its first word. */
+/** The phrase's words appear in a row in the answer, and no negation denies any of them. */
 function phraseAffirmed(tokens: string[], denied: boolean[], phrase: string[]): boolean {
   if (phrase.length === 0) return false;
   for (let i = 0; i + phrase.length <= tokens.length; i++) {
-    if (!denied[i] && phrase.every((word, k) => tokens[i + k] === word)) return true;
+    if (phrase.every((word, k) => tokens[i + k] === word && !denied[i + k])) return true;
   }
   return false;
 }

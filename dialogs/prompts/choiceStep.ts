@@ -129,6 +129,7 @@ export function understandAnswer(
     ordinals: t('prompts.ordinals', { returnObjects: true }) as string[],
     last: t('prompts.last', { returnObjects: true }) as string[],
     units: t('prompts.units', { returnObjects: true }) as string[],
+    doubts: t('prompts.doubts', { returnObjects: true }) as string[],
   };
   const match = matchChoiceDetailed(text, options.choices, normalize, vocabulary);
   if (match.kind === 'exact' || match.kind === 'position') return options.choices[match.index].value;

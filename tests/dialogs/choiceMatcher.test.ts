@@ -7,6 +7,8 @@ const t = translator('fr');
 const vocabulary = {
   ordinals: t('prompts.ordinals', { returnObjects: true }) as string[],
   last: t('prompts.last', { returnObjects: true }) as string[],
+  units: t('prompts.units', { returnObjects: true }) as string[],
+  doubts: t('prompts.doubts', { returnObjects: true }) as string[],
 };
 
 function question(treeId: string, nodeId: string) {
@@ -31,6 +33,10 @@ describe('free-text answers to a question', () => {
     ['demander-une-aide-financiere', 'q_situation', 'plutôt la 3e', 'retraite_proche'],
     ['demander-une-aide-financiere', 'q_situation', 'la deuxième', 'invalide'],
     ['demander-une-aide-financiere', 'q_situation', 'la dernière', 'pamc'],
+    // Doubt chooses only an option that says it; a negated verb names nothing; an activity over has its option.
+    ['parcours-maladie', 'q_arret_ald', "je sais pas si c'est une ALD", 'ne_sait_pas'],
+    ['parcours-maladie', 'q_arret_ald', 'je ne pense pas que ce soit une ALD', 'ne_sait_pas'],
+    ['demander-une-aide-financiere', 'q_situation', 'plus en activité', 'activite_terminee'],
   ])('%s / %s: "%s" → %s', (treeId, nodeId, answer, expected) => {
     expect(pick(treeId, nodeId, answer)).toBe(expected);
   });

@@ -216,10 +216,12 @@ describe('slots read from the stories QA reported', () => {
   it.each([
     ["je ne suis plus en invalidité depuis l'an dernier, j'ai repris ma boulangerie", 'actif'],
     ['le medecin parle peut-etre de me passer en invalidité plus tard', undefined],
-    ['je ne suis plus en activité', undefined],
-    ["j'étais en activité mais j'ai tout arrêté", undefined],
-    ["j'ai tout arrêté, je n'ai plus d'activité", undefined],
-    ["je ne suis plus en activité et j'ai des dettes urssaf", undefined],
+    // An activity over has its own option (HELP, payment delays; the CPSTI's aids are for active workers).
+    ['je ne suis plus en activité', 'activite_terminee'],
+    ["j'étais en activité mais j'ai tout arrêté", 'activite_terminee'],
+    ["j'ai tout arrêté, je n'ai plus d'activité", 'activite_terminee'],
+    ["je ne suis plus en activité et j'ai des dettes urssaf", 'activite_terminee'],
+    ['je suis déjà à la retraite depuis 2019', 'retraite'],
     ['je suis retraité mais je continue mon activité de plombier', 'actif'],
     ["je suis a la retraite depuis 2 ans mais j'ai repris une petite activité en micro", 'actif'],
   ])('situation: « %s » → %s', (text, expected) => {

@@ -346,6 +346,35 @@ describe('entities', () => {
       expect(ent(text).affiliationMois).toBeUndefined();
     });
     it.each([
+      'je ne pense pas que ce soit une ALD',
+      'je sais pas si c’est une ALD',
+      'je ne sais pas si mon arrêt est lié à mon ald',
+    ])('reads no ALD from a doubt: « %s »', (text) => {
+      expect(ent(text).ald).toBeUndefined();
+    });
+    it.each([
+      'ALD ? non',
+      'mon ALD est terminée',
+      "l'ALD a été refusée",
+      "l'ald n'a pas été reconnue",
+      "j'avais une ALD mais plus maintenant",
+      'pas du tout une ald',
+    ])('reads an ALD denied, over or refused as none: « %s »', (text) => {
+      expect(ent(text).ald).toBe(false);
+    });
+    it('reads no spouse’s death when it is denied, and one told in the third person', () => {
+      expect(ent("mon mari n'est pas décédé mais il est gravement malade").situation).not.toBe(
+        'conjoint_survivant',
+      );
+      expect(ent('je ne suis pas veuve').situation).toBeUndefined();
+      expect(ent("l'adhérent a perdu sa femme").difficultes).toContain('deces_conjoint');
+    });
+    it('reads no retirement denied, and « je travaille plus » as an activity over', () => {
+      expect(ent('je ne pars pas bientot a la retraite, je suis en activite').situation).toBe('actif');
+      expect(ent('je travaille plus').activiteTerminee).toBe(true);
+      expect(ent('je travaille plus que avant').activiteTerminee).toBeUndefined();
+    });
+    it.each([
       'je travaille plus depuis 5 mois, je suis en depression, j ai droit a des indemnites journalieres ?',
       'je suis infirmiere liberale, burn out depuis 3 mois, j ai droit aux indemnites ?',
     ])('reads no affiliation from how long the person has been ill or off work: « %s »', (text) => {
