@@ -223,9 +223,10 @@ export class MainDialog extends ComponentDialog {
       this.outcomes.journeyEnded({ intent: 'help', outcome: 'crisis_line' });
       return step.endDialog();
     }
+    const said = values(step).text ?? '';
     // « non », « non merci », « non c'est tout » with nothing under way (after « Puis-je faire autre chose pour
     // vous ? »): the person needs nothing more, which is neither « rien en cours » nor a message not understood.
-    if (typed && this.saysOnly(values(step).text ?? '', t, 'prompts.nothingMoreAnswers')) {
+    if (typed && this.saysOnly(said, t, 'prompts.nothingMoreAnswers')) {
       await this.deps.misunderstood.set(step.context, 0);
       await step.context.sendActivity({ type: 'message', text: t('main.nothingMore') });
       return step.endDialog();
@@ -236,12 +237,12 @@ export class MainDialog extends ComponentDialog {
     if (
       typed &&
       recognition.distress.level === 'none' &&
-      wordCount(values(step).text ?? '') <= FRUSTRATION_MAX_WORDS &&
-      this.says(values(step).text ?? '', t, 'prompts.frustrationMarkers') &&
+      wordCount(said) <= FRUSTRATION_MAX_WORDS &&
+      this.says(said, t, 'prompts.frustrationMarkers') &&
       // Not a question about a subject said beside it (« je ne comprends pas, je suis enceinte, j'ai droit à
       // quoi ? », « ACED ça veut dire quoi ? »): that subject is answered.
       !(this.isTopic(recognition.topIntent) && recognition.score >= TOPIC_SWITCH_MIN_SCORE) &&
-      this.deps.knowledge.namedAll(values(step).text ?? '').length === 0
+      this.deps.knowledge.namedAll(said).length === 0
     ) {
       await this.keep(step.context, 'not_understood', recognition);
       await this.deps.misunderstood.set(step.context, 0);
@@ -375,9 +376,7 @@ export class MainDialog extends ComponentDialog {
       await step.context.sendActivities([
         ...outOfScopeActivities(this.deps.knowledge, t, domain, contacts, gap),
         ...helpOfferActivities(this.deps.knowledge, t, {
-          intro: this.aboutSomeoneElse(step.context.activity.text ?? '', t)
-            ? t('distress.introThirdParty')
-            : t('distress.introWithTopic'),
+          intro: this.helpIntro(step.context.activity.text ?? '', t, 'distress.introWithTopic'),
           aidButton: !aids,
         }),
       ]);
@@ -492,18 +491,21 @@ export class MainDialog extends ComponentDialog {
       !field.answeredBy?.some((answering) => answering === main)
         ? field
         : undefined;
-    const thirdParty = this.aboutSomeoneElse(recognition.text, t);
     await step.context.sendActivities([
       ...helpOfferActivities(this.deps.knowledge, t, {
-        intro: thirdParty
-          ? t('distress.introThirdParty')
-          : onlyHelp
-            ? t('distress.intro')
+        intro: this.helpIntro(
+          recognition.text,
+          t,
+          onlyHelp
+            ? 'distress.intro'
             : main === 'aide_financiere'
               ? // A calm request for an aid told at length (« j'ai mal au dos, une aide pour adapter mon fournil ? »):
                 // no condolences for words of difficulty it does not have.
-                t(recognition.distress.level === 'none' ? 'distress.introAidsCalm' : 'distress.introWithAids')
-              : t('distress.introWithTopic'),
+                recognition.distress.level === 'none'
+                ? 'distress.introAidsCalm'
+                : 'distress.introWithAids'
+              : 'distress.introWithTopic',
+        ),
         aidButton: main !== 'aide_financiere',
       }),
       ...(fieldAside
@@ -866,11 +868,12 @@ export class MainDialog extends ComponentDialog {
   }
 
   /**
-   * An adviser's question about an insured person (« un assuré artisan… », « l'adhérent est en liquidation »): HELP
-   * is offered for that person, without condolences to the adviser (`prompts.thirdPartyMarkers`).
+   * The sentence that introduces HELP: the one of `key`, or, for an adviser's question about an insured person
+   * (« un assuré artisan… », « l'adhérent est en liquidation »: `prompts.thirdPartyMarkers`), HELP offered for that
+   * person, without condolences to the adviser.
    */
-  private aboutSomeoneElse(text: string, t: TFunction): boolean {
-    return this.says(text, t, 'prompts.thirdPartyMarkers');
+  private helpIntro(text: string, t: TFunction, key: string): string {
+    return t(this.says(text, t, 'prompts.thirdPartyMarkers') ? 'distress.introThirdParty' : key);
   }
 
   /** A question mark or a question word: the message asks something, it does not only tell a story. */
@@ -938,10 +941,10 @@ export class MainDialog extends ComponentDialog {
     while (leaf.child) leaf = leaf.child;
     const waiting = leaf.activeDialog;
     const isChoice = waiting?.id === CHOICE_STEP;
+    const current = this.currentJourney(innerDc);
     // Words of self-harm come first, even when the message also answers the question asked (« je suis artisan mais
     // j'ai envie de me tuer »): the crisis line, never the next question.
     if (recognition.selfHarm) {
-      const current = this.currentJourney(innerDc);
       if (current) this.outcomes.journeyEnded({ intent: current, outcome: 'abandoned' });
       await innerDc.cancelAllDialogs();
       await context.sendActivities(selfHarmActivities(this.deps.knowledge, t));
@@ -952,11 +955,10 @@ export class MainDialog extends ComponentDialog {
     // subject ("en fait c'est pour un arrêt maladie").
     const switching =
       this.announcesSwitch(text, t) && !(isChoice && answeredByEntities(waiting.state, recognition.entities));
-    const journey = this.currentJourney(innerDc);
     const surelyElsewhere =
       recognition.score >= TOPIC_SWITCH_MIN_SCORE &&
       recognition.topIntent !== 'None' &&
-      recognition.topIntent !== journey;
+      recognition.topIntent !== current;
     // Strong difficulty told in the middle of a journey is answered (HELP, the advisers' lines) without losing the
     // answers already given: the message still answers the question when it does (« mon chiffre d'affaires s'est
     // effondré » at « Quelle difficulté rencontrez-vous ? »), otherwise the question is asked again.
@@ -964,8 +966,8 @@ export class MainDialog extends ComponentDialog {
     const offerHelp = () =>
       context.sendActivities(
         helpOfferActivities(this.deps.knowledge, t, {
-          intro: this.aboutSomeoneElse(text, t) ? t('distress.introThirdParty') : t('distress.intro'),
-          aidButton: journey !== 'aide_financiere',
+          intro: this.helpIntro(text, t, 'distress.intro'),
+          aidButton: current !== 'aide_financiere',
         }),
       );
     if (
@@ -982,7 +984,6 @@ export class MainDialog extends ComponentDialog {
       return Dialog.EndOfTurn;
     }
     const intent = this.intentOf(context, t);
-    const current = this.currentJourney(innerDc);
     const leaveJourney = () => {
       if (current) this.outcomes.journeyEnded({ intent: current, outcome: 'abandoned' });
     };

@@ -86,20 +86,10 @@ export class Knowledge {
    * (« questionnaire HELP » over « HELP »); undefined when none, or when two entries' names are found at that length.
    */
   named(text: string): Entry | undefined {
-    const flat = ` ${flatWords(text)} `;
-    let best: Entry | undefined;
-    let bestLength = 0;
-    let tie = false;
-    for (const { entry, key } of this.names) {
-      if (key.length < bestLength || !flat.includes(key)) continue;
-      if (key.length === bestLength && best !== entry) tie = true;
-      else if (key.length > bestLength) {
-        best = entry;
-        bestLength = key.length;
-        tie = false;
-      }
-    }
-    return tie ? undefined : best;
+    const found = this.namesFound(text);
+    const longest = Math.max(0, ...found.map((f) => f.key.length));
+    const entries = new Set(found.filter((f) => f.key.length === longest).map((f) => f.entry));
+    return entries.size === 1 ? [...entries][0] : undefined;
   }
 
   /**
@@ -107,16 +97,20 @@ export class Knowledge {
    * a longer name found (« aide financière exceptionnelle » in « … aux invalides ») does not count.
    */
   namedAll(text: string): Entry[] {
+    return [...new Set(this.namesFound(text).map((f) => f.entry))];
+  }
+
+  /** The names a text holds, in its order, without those inside a longer name it holds. */
+  private namesFound(text: string): { entry: Entry; key: string; at: number }[] {
     const flat = ` ${flatWords(text)} `;
     const found: { entry: Entry; key: string; at: number }[] = [];
     for (const { entry, key } of this.names) {
       const at = flat.indexOf(key);
       if (at >= 0) found.push({ entry, key, at });
     }
-    const kept = found.filter(
-      (f) => !found.some((g) => g !== f && g.key.length > f.key.length && g.key.includes(f.key)),
-    );
-    return [...new Set(kept.sort((a, b) => a.at - b.at).map((f) => f.entry))];
+    return found
+      .filter((f) => !found.some((g) => g !== f && g.key.length > f.key.length && g.key.includes(f.key)))
+      .sort((a, b) => a.at - b.at);
   }
 
   /** The entry with this id. */

@@ -218,15 +218,16 @@ export function matchChoiceDetailed(
   const doubtful = doubts.some((doubt) => ` ${text} `.includes(` ${doubt} `));
   const saysDoubt = (phrase: string) => doubts.some((doubt) => ` ${doubt} `.includes(` ${phrase} `));
   const denied = deniedTokens(tokens);
+  // A phrase of doubt holds its own negation (« je ne pense pas »): not denied by it.
+  const phraseDenied = doubtful ? tokens.map(() => false) : denied;
   const affirmed = (word: string) => tokens.some((token, i) => token === word && !denied[i]);
   const scores = options.map((o) => {
     let score = 0;
     for (const synonym of o.synonyms ?? []) {
       const phrase = normalize(synonym);
       if (doubtful && !saysDoubt(phrase)) continue;
-      // A phrase of doubt holds its own negation (« je ne pense pas »): not denied by it.
-      const noDenial = doubtful ? tokens.map(() => false) : denied;
-      if (phraseAffirmed(tokens, noDenial, words(phrase))) score = Math.max(score, 10 + words(phrase).length);
+      if (phraseAffirmed(tokens, phraseDenied, words(phrase)))
+        score = Math.max(score, 10 + words(phrase).length);
     }
     if (doubtful) return score;
     const labelWords = words(normalize(o.label)).filter((w) => !STOPWORDS.has(w) && w.length > 2);
