@@ -1,4 +1,5 @@
 import type { Storage } from 'botbuilder';
+import type { PersonFacts } from '../contract';
 import { MainDialog } from '../dialogs/mainDialog';
 import type { IntentRecognizer } from '../dialogs/ports';
 import { type Knowledge, loadKnowledge } from '../knowledge/loader';
@@ -78,6 +79,7 @@ export function createBotApp(config: Config, logger: Logger, deps: AppDeps) {
     feedback,
     outcomes: metrics,
     misunderstood: conversationState.createProperty<number>('misunderstood'),
+    facts: conversationState.createProperty<PersonFacts | undefined>('facts'),
     inbox,
   });
   const bot = new RelaisBot({ conversationState, userState, dialog, recognizer, channels });

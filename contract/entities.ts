@@ -88,9 +88,25 @@ export const EntitiesSchema = z.object({
   affiliationMoisMoinsDe: z.number().optional(),
   /** The pregnancy told is someone else's (« ma femme est enceinte »): the person is not the one giving birth. */
   grossesseAutrui: z.boolean().optional(),
+  /** The person says she is pregnant herself (« je suis enceinte », « ma grossesse »). */
+  enceinte: z.boolean().optional(),
   montants: z.array(z.number()).optional(),
   /** ISO dates (`YYYY-MM-DD`). */
   dates: z.array(z.string()).optional(),
+});
+
+/**
+ * What a person told about themselves that holds for the rest of the conversation (`dialogs/memory.ts`): who
+ * they are (status, situation, an activity that is over), whose pregnancy it is, and since when they are affiliated. Not their difficulties, amounts or dates, which belong to the request that named them.
+ */
+export const PersonFactsSchema = EntitiesSchema.pick({
+  statut: true,
+  activiteTerminee: true,
+  situation: true,
+  grossesseAutrui: true,
+  enceinte: true,
+  affiliationMois: true,
+  affiliationMoisMoinsDe: true,
 });
 
 export type Statut = z.infer<typeof StatutSchema>;
@@ -100,3 +116,4 @@ export type BusinessDifficulty = z.infer<typeof BusinessDifficultySchema>;
 export type Difficulte = z.infer<typeof DifficulteSchema>;
 export type RecognizedDifficulty = z.infer<typeof RecognizedDifficultySchema>;
 export type Entities = z.infer<typeof EntitiesSchema>;
+export type PersonFacts = z.infer<typeof PersonFactsSchema>;

@@ -2,7 +2,7 @@ import type { Activity, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { ComponentDialog, Dialog, DialogTurnStatus, WaterfallDialog } from './sdk';
 import type { TFunction } from 'i18next';
-import { isConversationIntent } from '../contract';
+import { isConversationIntent, type PersonFacts } from '../contract';
 import type { Knowledge } from '../knowledge/loader';
 import type { Entry } from '../knowledge/schema';
 import {
@@ -37,6 +37,7 @@ import {
   type ChoiceStepResult,
   choiceStepAllowsBack,
 } from './prompts/choiceStep';
+import { recall, rememberAnswers, rememberTold } from './memory';
 import { getTurnProfile } from './profile';
 import { activeDifficulties } from './slots';
 import { getTurnRecognition } from './turnState';
@@ -124,6 +125,8 @@ export interface MainDialogDeps {
   outcomes?: OutcomeSink;
   /** How many messages in a row were not understood (conversation state). */
   misunderstood: StatePropertyAccessor<number>;
+  /** What the person told about themselves (conversation state, `memory.ts`); absent: nothing is remembered. */
+  facts?: StatePropertyAccessor<PersonFacts | undefined>;
   /** The misunderstood inbox (`npm run nlu:review`); absent: nothing is kept. */
   inbox?: MisunderstoodSink;
 }
@@ -214,6 +217,9 @@ export class MainDialog extends ComponentDialog {
     const entities = { ...(options.entities ?? recognition.entities) };
     if (!entities.statut && profile?.statut) entities.statut = profile.statut;
     const fromMenu = this.menu.intentFromLabel(step.context.activity.text ?? '', t, this.deps.normalize);
+    // A request in the person's words (not an answer to a question: « Oui, je travaille encore » says nothing of
+    // the situation once taken alone; a journey's answers are remembered when it ends).
+    if (!fromMenu) await this.rememberTold(step.context);
     values(step).text = options.text ?? step.context.activity.text ?? '';
     // A message typed by the person (not a button, not a choice already made).
     const typed = !options.intent && !fromMenu;
@@ -637,6 +643,7 @@ export class MainDialog extends ComponentDialog {
       const outcome = result.outcome ?? (result.answered ? 'answered' : 'abandoned');
       this.outcomes.journeyEnded({ intent: result.intent, outcome });
     }
+    if (result) await this.rememberJourney(step.context, result);
     if (!result?.answered) return step.endDialog();
     values(step).answeredIntent = result.intent;
     const also = (values(step).also ?? []).filter((intent) => intent !== result.intent);
@@ -739,15 +746,22 @@ export class MainDialog extends ComponentDialog {
       const fromStory =
         !this.menu.intentFromLabel(context.activity.text ?? '', t, this.deps.normalize) &&
         wordCount(context.activity.text ?? '') >= STORY_MIN_WORDS;
-      return step.beginDialog(journey, { entities, fromStory } satisfies JourneyOptions);
+      const known = recall(entities, await this.deps.facts?.get(context), intent);
+      return step.beginDialog(journey, {
+        entities: known.entities,
+        fromStory,
+        recalled: known.recalled,
+      } satisfies JourneyOptions);
     }
     if (!handledHere(intent)) return step.beginDialog(FAQ_DIALOG, { intent });
 
     if (intent === 'None') {
       await this.keep(context, 'not_understood', this.recognition(context));
       await this.notUnderstood(context, t);
-    } else
+    } else {
+      if (intent === 'restart') await this.forget(context);
       await context.sendActivities(this.commandReply(intent, t, context, 'idle') ?? [this.menu.activity(t)]);
+    }
     if (intent === 'human' || intent === 'contact') {
       this.outcomes.journeyEnded({ intent, outcome: 'phone_contact' });
     }
@@ -790,6 +804,31 @@ export class MainDialog extends ComponentDialog {
         contactsActivity(this.deps.knowledge, t),
       ]);
     }
+  }
+
+  // ---- what the person told about themselves (`memory.ts`)
+
+  /** Remembers what the turn's request tells about the person (status, situation, affiliation). */
+  private async rememberTold(context: TurnContext): Promise<void> {
+    const facts = this.deps.facts;
+    if (!facts || context.activity.type !== 'message') return;
+    const told = this.recognition(context).entities;
+    const before = await facts.get(context);
+    const after = rememberTold(before, told);
+    if (after !== before) await facts.set(context, after);
+  }
+
+  /** Remembers a journey's situation answer, after forgetting everything when the person corrected what was read. */
+  private async rememberJourney(context: TurnContext, result: JourneyResult): Promise<void> {
+    const facts = this.deps.facts;
+    if (!facts || (!result.answers && !result.corrected)) return;
+    const before = result.corrected ? undefined : await facts.get(context);
+    await facts.set(context, rememberAnswers(before, result.answers ?? {}));
+  }
+
+  /** « recommencer »: the conversation starts over, and forgets what the person told. */
+  private async forget(context: TurnContext): Promise<void> {
+    await this.deps.facts?.delete(context);
   }
 
   // ---- interruptions, checked before the active step sees the message
@@ -991,6 +1030,7 @@ export class MainDialog extends ComponentDialog {
       this.outcomes.intent({ intent });
       leaveJourney();
       await innerDc.cancelAllDialogs();
+      if (intent === 'restart') await this.forget(context);
       await context.sendActivities(activities);
       return { status: DialogTurnStatus.complete };
     };

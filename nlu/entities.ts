@@ -417,7 +417,8 @@ export function extractEntitiesFolded(
   const aff = findAffiliation(t);
   if (aff?.atLeast !== undefined) e.affiliationMois = aff.atLeast;
   if (aff?.under !== undefined) e.affiliationMoisMoinsDe = aff.under;
-  if (has(P.grossesse.others, t) && !has(P.grossesse.own, t)) e.grossesseAutrui = true;
+  if (has(P.grossesse.own, t)) e.enceinte = true;
+  else if (has(P.grossesse.others, t)) e.grossesseAutrui = true;
   const montants = findMontants(folded);
   if (montants.length > 0) e.montants = montants;
   const dates = findDates(folded, options.referenceDate ?? new Date());

@@ -6,6 +6,8 @@ export interface JourneyOptions {
   entities?: RecognizedEntities;
   /** The entities come from a long message (a story) rather than a click: what they fill is confirmed. */
   fromStory?: boolean;
+  /** Some entities were told earlier in the conversation (`memory.ts`): the journey says so when it uses them. */
+  recalled?: boolean;
 }
 
 /** What a journey returns: which need it served and whether it ended on an answer (then feedback is asked). */
@@ -14,6 +16,10 @@ export interface JourneyResult {
   answered: boolean;
   /** How it ended; by default `answered` or `abandoned`. */
   outcome?: JourneyOutcome;
+  /** The answers of a tree journey, by slot (what was chosen or filled): the conversation remembers its situation. */
+  answers?: Readonly<Record<string, string>>;
+  /** The person corrected what was filled from their messages: what the conversation remembered is forgotten. */
+  corrected?: boolean;
 }
 
 /** The outcome of an answer showing these entries: HELP first, then a form to fill in, else information. */

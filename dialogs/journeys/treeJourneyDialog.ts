@@ -29,6 +29,10 @@ interface LoopState {
   /** Slots filled from the first message's entities (not answered by the person): undone by a correction. */
   prefilled: string[];
   fromStory: boolean;
+  /** Entities told earlier in the conversation were added to the first message's (`memory.ts`). */
+  recalled: boolean;
+  /** The person corrected what was filled from their messages. */
+  corrected: boolean;
 }
 
 export interface TreeJourneyDeps extends ChoiceStepDeps {
@@ -91,6 +95,8 @@ export class TreeJourneyDialog extends WaterfallDialog {
       acknowledged: options.acknowledged ?? false,
       prefilled: options.prefilled ?? [],
       fromStory: options.fromStory ?? false,
+      recalled: options.recalled ?? false,
+      corrected: options.corrected ?? false,
     };
   }
 
@@ -116,8 +122,13 @@ export class TreeJourneyDialog extends WaterfallDialog {
     }
     if (prefilled.length > 0 && !state.acknowledged) {
       // Read from a story, a slot may be wrong (tense, negation): say it and let the person correct it.
-      const key =
-        state.fromStory && resolution.kind === 'question'
+      // Told earlier in the conversation: said so, the person may have meant someone else or changed since.
+      const asking = resolution.kind === 'question';
+      const key = state.recalled
+        ? asking
+          ? 'journey.understoodEarlierConfirm'
+          : 'journey.understoodEarlier'
+        : state.fromStory && asking
           ? 'journey.understoodConfirm'
           : 'journey.understood';
       await step.context.sendActivity(t(key, { list: prefilled.join(' › ') }));
@@ -127,7 +138,12 @@ export class TreeJourneyDialog extends WaterfallDialog {
 
     if (resolution.kind === 'leaf') {
       const outcome = await this.answerLeaf(step.context, resolution.leaf, t, state.entities);
-      return step.endDialog({ intent: this.intent, answered: true, outcome } satisfies JourneyResult);
+      return step.endDialog({
+        intent: this.intent,
+        answered: true,
+        outcome,
+        ...this.memoryOf(state),
+      } satisfies JourneyResult);
     }
     const question = resolution.question;
     if (!isQuestion(question)) throw new Error('unreachable');
@@ -146,7 +162,12 @@ export class TreeJourneyDialog extends WaterfallDialog {
     if (result.kind === 'gaveUp' || result.kind === 'unmatched') {
       // Giving up after answers it could not understand ends on the advisers' contacts.
       const outcome: JourneyOutcome = result.kind === 'gaveUp' ? 'phone_contact' : 'abandoned';
-      return step.endDialog({ intent: this.intent, answered: false, outcome } satisfies JourneyResult);
+      return step.endDialog({
+        intent: this.intent,
+        answered: false,
+        outcome,
+        ...this.memoryOf(state),
+      } satisfies JourneyResult);
     }
     if (result.kind === 'back') {
       const last = state.history.pop();
@@ -155,6 +176,8 @@ export class TreeJourneyDialog extends WaterfallDialog {
         for (const slot of state.prefilled) delete (state.answers as Record<string, string>)[slot];
         state.prefilled = [];
         state.entities = {};
+        state.corrected = true;
+        state.recalled = false;
         await step.context.sendActivity(translator(step.context.activity.locale)('journey.corrected'));
       } else if (last === undefined) {
         await step.context.sendActivity(translator(step.context.activity.locale)('prompts.firstQuestion'));
@@ -168,6 +191,14 @@ export class TreeJourneyDialog extends WaterfallDialog {
       state.history.push(resolution.question.slot);
     }
     return step.replaceDialog(this.id, state);
+  }
+
+  /** What the conversation should remember of this journey (`memory.ts`): its answers, and a correction. */
+  private memoryOf(state: LoopState): Pick<JourneyResult, 'answers' | 'corrected'> {
+    return {
+      answers: state.answers as Record<string, string>,
+      ...(state.corrected ? { corrected: true } : {}),
+    };
   }
 
   /**

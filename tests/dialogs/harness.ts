@@ -18,7 +18,7 @@ import type {
   RecognitionLike,
 } from '../../dialogs/ports';
 import { type Knowledge, loadKnowledge } from '../../knowledge/loader';
-import type { IntentName } from '../../contract';
+import type { IntentName, PersonFacts } from '../../contract';
 
 export const knowledge = loadKnowledge();
 
@@ -78,6 +78,7 @@ export class TestConversation {
       knowledge: knowledgeOverride ?? knowledge,
       feedback: sink,
       misunderstood: this.conversationState.createProperty<number>('misunderstood'),
+      facts: this.conversationState.createProperty<PersonFacts | undefined>('facts'),
       inbox: { record: async (event) => void this.inbox.push(event) },
     });
     const bot = new RelaisBot({ conversationState: this.conversationState, userState, dialog, recognizer });
