@@ -7,8 +7,8 @@
  */
 import { z } from 'zod';
 import { type Distress, type DistressLevel, type DistressSignal, DistressSignalSchema } from '../contract';
-import { compileGroup, loadDataFile, matchesAny, PatternSchema as Pattern, patternWords } from './patterns';
-import { preTested, type Requirement, requirementOf, satisfies } from './prefilter';
+import { loadDataFile, PatternGroup, PatternSchema as Pattern, patternWords } from './patterns';
+import { preTested, satisfies } from './prefilter';
 
 /** The kinds of difficulty, in the contract's order. */
 export const DISTRESS_SIGNALS = DistressSignalSchema.options;
@@ -39,51 +39,32 @@ interface CompiledSignal {
   severe: boolean;
   negatable: boolean;
   need: 'help' | 'aide_financiere' | 'either';
-  re: RegExp;
-  /** What any match needs (`prefilter.ts`), or null. */
-  req: Requirement | null;
   /**
-   * A long list of patterns in parts of `PART_SIZE`, pre-tested one by one: the list matches a text exactly when
-   * one of its parts does, and a long text usually has the words of only a few parts. When no negation cancels the
-   * signal, that is the answer; otherwise the whole list is then walked as before (the negation is read before each
-   * of its matches).
+   * Its patterns (`PatternGroup`): on a long text, a long list is run part by part, only the parts whose words the
+   * text has; the negation is read before each match of a negatable signal.
    */
-  parts?: { re: RegExp; req: Requirement | null }[];
+  patterns: PatternGroup;
 }
-
-const PART_SIZE = 8;
 
 export class DistressDetector {
   private readonly signals: CompiledSignal[];
   private readonly negation: RegExp;
-  private readonly selfHarmRe: RegExp;
-  private readonly selfHarmReq: Requirement | null;
-  private readonly othersSuicideRe: RegExp | null;
-  private readonly othersSuicideReq: Requirement | null;
+  private readonly selfHarmPatterns: PatternGroup;
+  private readonly othersSuicidePatterns: PatternGroup | null;
   /** Every plain word of the patterns (for the spelling corrector). */
   readonly words: string[];
 
   constructor(data: DistressFile) {
-    this.signals = data.signals.map((s) => {
-      const re = compileGroup(s.patterns);
-      const { id, severe, negatable, need } = s;
-      // Back-references would count their groups differently in parts: such lists stay whole.
-      if (s.patterns.length <= PART_SIZE || s.patterns.some((p) => /\\[1-9k]/.test(p)))
-        return { id, severe, negatable, need, re, req: requirementOf(re) };
-      const parts: { re: RegExp; req: Requirement | null }[] = [];
-      for (let i = 0; i < s.patterns.length; i += PART_SIZE) {
-        const part = compileGroup(s.patterns.slice(i, i + PART_SIZE));
-        parts.push({ re: part, req: requirementOf(part) });
-      }
-      // The whole list is only walked once a part matched (or on a short text, not pre-tested): no requirement of
-      // its own to keep up to date for every text.
-      return { id, severe, negatable, need, re, req: null, parts };
-    });
+    this.signals = data.signals.map(({ id, severe, negatable, need, patterns }) => ({
+      id,
+      severe,
+      negatable,
+      need,
+      patterns: new PatternGroup(patterns),
+    }));
     this.negation = new RegExp(data.negations);
-    this.selfHarmRe = compileGroup(data.selfHarm);
-    this.selfHarmReq = requirementOf(this.selfHarmRe);
-    this.othersSuicideRe = data.othersSuicide.length > 0 ? compileGroup(data.othersSuicide) : null;
-    this.othersSuicideReq = this.othersSuicideRe ? requirementOf(this.othersSuicideRe) : null;
+    this.selfHarmPatterns = new PatternGroup(data.selfHarm);
+    this.othersSuicidePatterns = data.othersSuicide.length > 0 ? new PatternGroup(data.othersSuicide) : null;
     this.words = patternWords([
       ...data.signals.flatMap((s) => s.patterns),
       ...data.selfHarm,
@@ -136,33 +117,30 @@ export class DistressDetector {
 
   /** Words of self-harm in any of the texts (see `detect`). */
   selfHarm(...texts: string[]): boolean {
-    return matchesAny(this.selfHarmRe, this.selfHarmReq, texts);
+    return this.selfHarmPatterns.matchesAny(texts);
   }
 
   /** Someone else's suicide told in any of the texts (« un confrère s'est suicidé »). */
   othersSuicide(...texts: string[]): boolean {
-    return this.othersSuicideRe !== null && matchesAny(this.othersSuicideRe, this.othersSuicideReq, texts);
+    return this.othersSuicidePatterns?.matchesAny(texts) ?? false;
   }
 
   /** Whether `text` has signal `s`: found, only denied (every match negated), or absent. */
   private present(s: CompiledSignal, text: string): 'found' | 'denied' | 'absent' {
-    if (s.parts && preTested(text)) {
-      const matches = s.parts.some(({ re, req }) => {
-        re.lastIndex = 0;
-        return (!req || satisfies(req, re, text)) && re.test(text);
-      });
-      if (!matches) return 'absent';
-      if (!s.negatable) return 'found';
-    }
-    s.re.lastIndex = 0;
-    // A pattern that needs a word the text does not have cannot match it (`prefilter.ts`).
-    if (s.req && !satisfies(s.req, s.re, text)) return 'absent';
+    const { whole, parts } = s.patterns;
+    // A long text is read part by part (`PatternGroup`): only the parts whose words it has are run.
     let denied = false;
-    let m: RegExpExecArray | null;
-    while ((m = s.re.exec(text)) !== null) {
-      if (!s.negatable || !this.negation.test(text.slice(Math.max(0, m.index - 40), m.index))) return 'found';
-      denied = true;
-      if (m[0].length === 0) s.re.lastIndex++;
+    for (const { re, req } of parts && preTested(text) ? parts : [whole]) {
+      re.lastIndex = 0;
+      // A pattern that needs a word the text does not have cannot match it (`prefilter.ts`).
+      if (req && !satisfies(req, re, text)) continue;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(text)) !== null) {
+        if (!s.negatable || !this.negation.test(text.slice(Math.max(0, m.index - 40), m.index)))
+          return 'found';
+        denied = true;
+        if (m[0].length === 0) re.lastIndex++;
+      }
     }
     return denied ? 'denied' : 'absent';
   }

@@ -5,7 +5,7 @@
  */
 import * as path from 'path';
 import { z } from 'zod';
-import { type Requirement, satisfies } from './prefilter';
+import { preTested, type Requirement, requirementOf, satisfies } from './prefilter';
 import { NLU_DATA_DIR, readData } from './settings';
 
 /** Parses and validates one YAML data file of `locales/fr/nlu/` (or a file given by its absolute path). */
@@ -28,6 +28,53 @@ export function matchesAny(re: RegExp, req: Requirement | null, texts: readonly 
     if (req && !satisfies(req, re, text)) return false;
     return re.test(text);
   });
+}
+
+/** How many patterns a part of a long group holds (`PatternGroup`). */
+export const GROUP_PART_SIZE = 8;
+
+/** One regular expression of a group, with what any of its matches needs (`prefilter.ts`), or null. */
+export interface GroupPart {
+  re: RegExp;
+  req: Requirement | null;
+}
+
+/**
+ * A group of patterns, whole and in parts of `GROUP_PART_SIZE` pre-tested one by one: the group matches a text
+ * exactly when one of its parts does, and a long text usually has the words of only a few parts, where the whole
+ * group's requirement is met by most long texts (one of many patterns needing only « plus » or « pas »). Short texts
+ * are not pre-tested (`preTested`): the whole group runs once. Lists with back-references stay whole (their groups
+ * would be numbered differently in parts).
+ */
+export class PatternGroup {
+  readonly whole: GroupPart;
+  readonly parts: readonly GroupPart[] | undefined;
+
+  constructor(patterns: readonly string[]) {
+    const re = compileGroup(patterns);
+    if (patterns.length > GROUP_PART_SIZE && !patterns.some((p) => /\\[1-9k]/.test(p))) {
+      const parts: GroupPart[] = [];
+      for (let i = 0; i < patterns.length; i += GROUP_PART_SIZE) {
+        const part = compileGroup(patterns.slice(i, i + GROUP_PART_SIZE));
+        parts.push({ re: part, req: requirementOf(part) });
+      }
+      this.parts = parts;
+      // The whole list runs only on short texts (not pre-tested) or once a part matched: no requirement of its
+      // own to keep up to date for every text.
+      this.whole = { re, req: null };
+    } else this.whole = { re, req: requirementOf(re) };
+  }
+
+  /** Whether one of the patterns matches one of `texts`. */
+  matchesAny(texts: readonly string[]): boolean {
+    const parts = this.parts;
+    if (!parts) return matchesAny(this.whole.re, this.whole.req, texts);
+    return texts.some((text) =>
+      preTested(text)
+        ? parts.some(({ re, req }) => matchesAny(re, req, [text]))
+        : matchesAny(this.whole.re, this.whole.req, [text]),
+    );
+  }
 }
 
 /** Throws on a pattern that is not a valid regular expression, naming it. */
