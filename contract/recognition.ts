@@ -72,6 +72,11 @@ export const RecognitionSchema = z.object({
   selfHarm: z.boolean(),
   /** Someone else's suicide told by the person: the suicide-prevention line (it also answers the bereaved) first. */
   othersSuicide: z.literal(true).optional(),
+  /**
+   * Someone else thinking of killing themselves, told by a relative or an adviser (« il parle de se tuer »): the
+   * suicide-prevention line, which also answers the people close to them, and the 15; not a journey's next question.
+   */
+  othersAtRisk: z.literal(true).optional(),
   /** Set when the message names a field outside the bot's domain (taxes, unemployment, bank…). */
   outOfScope: OutOfScopeSchema.optional(),
   /** Set when the message is written in another language than French (English): the bot answers only in French. */

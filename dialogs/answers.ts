@@ -255,6 +255,17 @@ export function othersSuicideActivities(knowledge: Knowledge, t: TFunction): Par
   return [phoneLinesActivity(knowledge, t('distress.othersSuicide'), { ids: ['tel-3114'] })];
 }
 
+/**
+ * Someone else thinking of killing themselves, told by a relative or an adviser: the suicide-prevention line, which
+ * answers the people close to someone at risk (source 005), and the 15 for an immediate danger; then the advisers.
+ */
+export function othersAtRiskActivities(knowledge: Knowledge, t: TFunction): Partial<Activity>[] {
+  return [
+    phoneLinesActivity(knowledge, t('distress.othersAtRisk'), { ids: CRISIS_CONTACT_IDS }),
+    phoneLinesActivity(knowledge, t('distress.selfHarmAdvisers')),
+  ];
+}
+
 /** The advisers' phone numbers with their hours, and the HELP request link. */
 export function contactsActivity(knowledge: Knowledge, t: TFunction): Partial<Activity> {
   const facts = contactFacts(knowledge, ADVISER_CONTACT_IDS);

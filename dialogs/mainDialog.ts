@@ -11,6 +11,7 @@ import {
   outOfScopeActivities,
   phoneLinesActivity,
   selfHarmActivities,
+  othersAtRiskActivities,
   othersSuicideActivities,
 } from './answers';
 import { translator } from './i18n';
@@ -226,6 +227,14 @@ export class MainDialog extends ComponentDialog {
     if (typed && recognition.selfHarm) {
       await this.deps.misunderstood.set(step.context, 0);
       await step.context.sendActivities(selfHarmActivities(this.deps.knowledge, t));
+      this.outcomes.journeyEnded({ intent: 'help', outcome: 'crisis_line' });
+      return step.endDialog();
+    }
+    // Someone else thinking of killing themselves (« mon assuré m'a dit qu'il pensait à mettre fin à ses jours »):
+    // the line that answers those close to them, and the 15; not a journey's first question.
+    if (typed && recognition.othersAtRisk) {
+      await this.deps.misunderstood.set(step.context, 0);
+      await step.context.sendActivities(othersAtRiskActivities(this.deps.knowledge, t));
       this.outcomes.journeyEnded({ intent: 'help', outcome: 'crisis_line' });
       return step.endDialog();
     }
@@ -982,11 +991,15 @@ export class MainDialog extends ComponentDialog {
     const isChoice = waiting?.id === CHOICE_STEP;
     const current = this.currentJourney(innerDc);
     // Words of self-harm come first, even when the message also answers the question asked (« je suis artisan mais
-    // j'ai envie de me tuer »): the crisis line, never the next question.
-    if (recognition.selfHarm) {
+    // j'ai envie de me tuer »), and so does someone else at risk: the crisis line, never the next question.
+    if (recognition.selfHarm || recognition.othersAtRisk) {
       if (current) this.outcomes.journeyEnded({ intent: current, outcome: 'abandoned' });
       await innerDc.cancelAllDialogs();
-      await context.sendActivities(selfHarmActivities(this.deps.knowledge, t));
+      await context.sendActivities(
+        recognition.selfHarm
+          ? selfHarmActivities(this.deps.knowledge, t)
+          : othersAtRiskActivities(this.deps.knowledge, t),
+      );
       this.outcomes.journeyEnded({ intent: 'help', outcome: 'crisis_line' });
       return { status: DialogTurnStatus.complete };
     }

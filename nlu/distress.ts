@@ -29,6 +29,8 @@ export const DistressFileSchema = z.strictObject({
   selfHarm: z.array(Pattern).min(1),
   /** Someone else's suicide told by the person (not words of self-harm). */
   othersSuicide: z.array(Pattern).default([]),
+  /** Someone else thinking of killing themselves, told by a relative or an adviser. */
+  othersAtRisk: z.array(Pattern).default([]),
 });
 export type DistressFile = z.infer<typeof DistressFileSchema>;
 
@@ -51,6 +53,7 @@ export class DistressDetector {
   private readonly negation: RegExp;
   private readonly selfHarmPatterns: PatternGroup;
   private readonly othersSuicidePatterns: PatternGroup | null;
+  private readonly othersAtRiskPatterns: PatternGroup | null;
   /** Every plain word of the patterns (for the spelling corrector). */
   readonly words: string[];
 
@@ -65,10 +68,12 @@ export class DistressDetector {
     this.negation = new RegExp(data.negations);
     this.selfHarmPatterns = new PatternGroup(data.selfHarm);
     this.othersSuicidePatterns = data.othersSuicide.length > 0 ? new PatternGroup(data.othersSuicide) : null;
+    this.othersAtRiskPatterns = data.othersAtRisk.length > 0 ? new PatternGroup(data.othersAtRisk) : null;
     this.words = patternWords([
       ...data.signals.flatMap((s) => s.patterns),
       ...data.selfHarm,
       ...data.othersSuicide,
+      ...data.othersAtRisk,
     ]);
   }
 
@@ -123,6 +128,11 @@ export class DistressDetector {
   /** Someone else's suicide told in any of the texts (« un confrère s'est suicidé »). */
   othersSuicide(...texts: string[]): boolean {
     return this.othersSuicidePatterns?.matchesAny(texts) ?? false;
+  }
+
+  /** Someone else thinking of killing themselves, told in any of the texts (« il parle de se tuer »). */
+  othersAtRisk(...texts: string[]): boolean {
+    return this.othersAtRiskPatterns?.matchesAny(texts) ?? false;
   }
 
   /** Whether `text` has signal `s`: found, only denied (every match negated), or absent. */

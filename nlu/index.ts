@@ -483,6 +483,7 @@ export class Recognizer {
       selfHarm: this.distress.selfHarm(...read),
       ...(outOfScope ? { outOfScope } : {}),
       ...(this.distress.othersSuicide(...read) ? { othersSuicide: true } : {}),
+      ...(this.distress.othersAtRisk(...read) ? { othersAtRisk: true } : {}),
       ...(this.language.isOtherLanguage(norm.tokens) ? { otherLanguage: true } : {}),
     } as Recognition;
     const also = this.otherNeeds(first, second, probs);

@@ -194,6 +194,27 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     expect(recognition.othersSuicide).toBe(true);
   });
 
+  it.each([
+    "Mon assuré en arrêt maladie m'a dit qu'il pensait à mettre fin à ses jours",
+    'mon cotisant, en arrêt depuis 3 mois, parle de se tuer',
+    'mon mari est en arret maladie, il pense a mettre fin a ses jours',
+    'mon fils ne veut plus vivre',
+    'il va se jeter sous un train',
+  ])('someone else thinking of killing themselves, told by a relative or an adviser: « %s »', (text) => {
+    expect(recognizer.recognize(text).othersAtRisk).toBe(true);
+  });
+
+  it.each([
+    'il se tue au travail',
+    "elle se tue à la tâche pour payer l'urssaf",
+    'le gouvernement veut mettre fin à sa vie de commerçant',
+    'mon associé veut mettre fin à son activité',
+  ])('no one at risk in a figure of speech or an ended activity: « %s »', (text) => {
+    const recognition = recognizer.recognize(text);
+    expect(recognition.othersAtRisk).toBeUndefined();
+    expect(recognition.selfHarm).toBe(false);
+  });
+
   it('no other’s suicide in the person’s own words or in a plain question', () => {
     expect(recognizer.recognize('je pense au suicide').othersSuicide).toBeUndefined();
     expect(
