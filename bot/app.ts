@@ -10,6 +10,7 @@ import { type AgentKnowledge, createChannelHooks, createChannelMiddleware, lazyK
 import type { Config } from './config';
 import type { Logger } from './logger';
 import { MisunderstoodInbox } from './misunderstood';
+import { PersonFactsAccessor } from './personFacts';
 import { DefaultLocaleMiddleware, TraceFilterMiddleware, TurnLoggingMiddleware } from './middleware';
 import { RelaisBot } from './relaisBot';
 import { MeasuredStorage, Metrics, TurnMetricsMiddleware } from './metrics';
@@ -79,7 +80,7 @@ export function createBotApp(config: Config, logger: Logger, deps: AppDeps) {
     feedback,
     outcomes: metrics,
     misunderstood: conversationState.createProperty<number>('misunderstood'),
-    facts: conversationState.createProperty<PersonFacts | undefined>('facts'),
+    facts: new PersonFactsAccessor(conversationState.createProperty<PersonFacts | undefined>('facts')),
     inbox,
   });
   const bot = new RelaisBot({ conversationState, userState, dialog, recognizer, channels });

@@ -7,6 +7,7 @@ import type { Knowledge } from '../knowledge/loader';
 import type { Entry } from '../knowledge/schema';
 import {
   contactsActivity,
+  entriesActivity,
   helpOfferActivities,
   outOfScopeActivities,
   phoneLinesActivity,
@@ -16,7 +17,7 @@ import {
 } from './answers';
 import { translator } from './i18n';
 import { createJourneys, FAQ_DIALOG } from './journeys';
-import type { AnswerDialogOptions } from './journeys/answerDialog';
+import { type AnswerDialogOptions, answerEntries, MAX_ENTRIES } from './journeys/answerDialog';
 import type { JourneyOptions, JourneyResult } from './journeys/journey';
 import { Menu } from './menu';
 import {
@@ -32,6 +33,7 @@ import {
 import {
   answeredByEntities,
   answersChoiceStep,
+  asksQuestion,
   CHOICE_STEP,
   ChoiceStepDialog,
   type ChoiceStepOptions,
@@ -757,9 +759,9 @@ export class MainDialog extends ComponentDialog {
         wordCount(context.activity.text ?? '') >= STORY_MIN_WORDS;
       const known = recall(entities, await this.deps.facts?.get(context), intent);
       return step.beginDialog(journey, {
-        entities: known.entities,
+        entities,
         fromStory,
-        recalled: known.recalled,
+        ...(known.recalled ? { remembered: known.entities } : {}),
       } satisfies JourneyOptions);
     }
     if (!handledHere(intent)) return step.beginDialog(FAQ_DIALOG, { intent });
@@ -821,6 +823,12 @@ export class MainDialog extends ComponentDialog {
   private async rememberTold(context: TurnContext): Promise<void> {
     const facts = this.deps.facts;
     if (!facts || context.activity.type !== 'message') return;
+    // A message that speaks of someone else (« mon mari est artisan », « un assuré… ») may tell their status, not
+    // the person's: nothing of it is kept.
+    const text = context.activity.text ?? '';
+    const t = translator(context.activity.locale);
+    if (this.says(text, t, 'prompts.otherPersonMarkers') || this.says(text, t, 'prompts.thirdPartyMarkers'))
+      return;
     const told = this.recognition(context).entities;
     const before = await facts.get(context);
     const after = rememberTold(before, told);
@@ -1007,6 +1015,10 @@ export class MainDialog extends ComponentDialog {
     // subject ("en fait c'est pour un arrêt maladie").
     const switching =
       this.announcesSwitch(text, t) && !(isChoice && answeredByEntities(waiting.state, recognition.entities));
+    // Another need's menu label (« Demander une aide financière », a button of the HELP card in the invalidity
+    // journey) is that need, unless it is the option's own text.
+    const fromMenu = this.menu.intentFromLabel(text, t, this.deps.normalize);
+    const otherNeedLabel = fromMenu !== undefined && fromMenu !== current;
     const surelyElsewhere =
       recognition.score >= TOPIC_SWITCH_MIN_SCORE &&
       recognition.topIntent !== 'None' &&
@@ -1025,7 +1037,15 @@ export class MainDialog extends ComponentDialog {
     if (
       isChoice &&
       !switching &&
-      answersChoiceStep(waiting.state, text, recognition.entities, this.deps.normalize, t, surelyElsewhere)
+      answersChoiceStep(
+        waiting.state,
+        text,
+        recognition.entities,
+        this.deps.normalize,
+        t,
+        surelyElsewhere,
+        otherNeedLabel,
+      )
     ) {
       if (difficultyTold) await offerHelp();
       return undefined;
@@ -1059,6 +1079,20 @@ export class MainDialog extends ComponentDialog {
     const isTopic = !handledHere(intent);
     const sure =
       recognition.score >= TOPIC_SWITCH_MIN_SCORE || this.menu.intentFromLabel(text, t, this.deps.normalize);
+    // A question aside about another subject (« c'est quoi une ALD ? », « à qui j'envoie mon arrêt ? »): its answer,
+    // then the journey's question again, rather than leaving the journey.
+    if (isTopic && sure && intent !== current && isChoice && !fromMenu && !switching) {
+      const entries = this.journeyByIntent[intent] ? [] : answerEntries(this.deps.knowledge, intent, text);
+      if (entries.length > 0 && asksQuestion(text, this.deps.normalize, t)) {
+        this.outcomes.intent({ intent });
+        await context.sendActivities([
+          entriesActivity(this.deps.knowledge, t, entries.slice(0, MAX_ENTRIES), t('journey.asideIntro')),
+          { type: 'message', text: t('journey.asideBack') },
+        ]);
+        await innerDc.repromptDialog();
+        return Dialog.EndOfTurn;
+      }
+    }
     if (isTopic && sure && intent !== current) {
       leaveJourney();
       await innerDc.cancelAllDialogs();

@@ -2,11 +2,12 @@ import { type Entities, type PersonFacts, SituationSchema } from '../contract';
 
 /**
  * What a person told about themselves, kept for the rest of the conversation: a nurse who said « infirmière
- * libérale conventionnée » at first and asks later for help with her contributions is not led to aids she cannot
- * have; a pregnant micro-entrepreneuse back from a detour is not asked her status again. The facts are read from
- * the messages (the recogniser's entities) and from the answers to a journey's situation question; a journey fills
- * its questions from them only when the current message says nothing of the same kind, and says so, so that the
- * person can correct it (« corriger »), which forgets them.
+ * libérale conventionnée » at first and asks later for help with her contributions is reminded of it at « Quelle est
+ * votre situation ? », rather than led to aids she cannot have; a pregnant micro-entrepreneuse back from a detour is
+ * reminded of her status. The facts are read from the person's requests (the recogniser's entities; not from a
+ * message about someone else, `prompts.otherPersonMarkers`) and from the answers the person chose in a journey. They
+ * never answer a question by themselves — the message may have been about someone else, or things changed —: a
+ * question they would answer is asked with « Plus tôt, vous m'avez dit : … », and the person chooses.
  */
 
 /** Facts that go together: a message that speaks of one of them restates the whole group. */
@@ -18,7 +19,7 @@ const GROUPS: readonly (readonly (keyof PersonFacts)[])[] = [
 ];
 
 /**
- * Journeys about a birth: a status told earlier answers their first question (« Je suis cheffe d'entreprise »,
+ * Journeys about a birth: a status told earlier is recalled at their first question (« Je suis cheffe d'entreprise »,
  * the mother's status) only when the person also said she is the one pregnant; a father's « je suis artisan » is
  * not the mother's status.
  */
@@ -69,7 +70,7 @@ export function rememberAnswers(
 
 /**
  * The message's entities completed with the facts remembered, group by group: a group the message speaks of is
- * the message's alone. `recalled` says whether anything came from memory (the journey then says where from).
+ * the message's alone. `recalled` says whether anything came from memory.
  */
 export function recall(
   entities: Entities,

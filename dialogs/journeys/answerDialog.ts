@@ -4,6 +4,7 @@ import type { Knowledge } from '../../knowledge/loader';
 import type { Entry } from '../../knowledge/schema';
 import { contactsActivity, entriesActivity } from '../answers';
 import { translator } from '../i18n';
+import { saysAny } from '../prompts/markers';
 import { type JourneyResult, outcomeOfAnswer } from './journey';
 
 export interface AnswerDialogOptions {
@@ -13,7 +14,7 @@ export interface AnswerDialogOptions {
 }
 
 /** How many entries of one intent a direct answer shows (the main one first, as ordered in the YAML). */
-const MAX_ENTRIES = 3;
+export const MAX_ENTRIES = 3;
 
 /**
  * A direct answer: the knowledge entries that answer the intent, as cards with their links. When the knowledge
@@ -26,6 +27,8 @@ export class AnswerDialog extends Dialog<AnswerDialogOptions> {
     private readonly knowledge: Knowledge,
     private readonly pick: (entries: Entry[], intent: string) => Entry[] = (entries) =>
       entries.slice(0, MAX_ENTRIES),
+    /** To read « combien ? » in the message (absent: never read). */
+    private readonly normalize?: (s: string) => string,
   ) {
     super(id);
   }
@@ -35,10 +38,7 @@ export class AnswerDialog extends Dialog<AnswerDialogOptions> {
     const t = translator(dc.context.activity.locale);
     const entries = entryIds
       ? entryIds.flatMap((id) => this.knowledge.get(id) ?? [])
-      : this.pick(
-          namedFirst(this.knowledge.byIntent(intent), this.knowledge, dc.context.activity.text),
-          intent,
-        );
+      : this.pick(answerEntries(this.knowledge, intent, dc.context.activity.text), intent);
     if (entries.length === 0) {
       await dc.context.sendActivities([
         { type: 'message', text: t('journey.noAnswer') },
@@ -46,6 +46,14 @@ export class AnswerDialog extends Dialog<AnswerDialogOptions> {
       ]);
       return dc.endDialog({ intent, answered: false, outcome: 'phone_contact' } satisfies JourneyResult);
     }
+    // « l'ASI c'est combien ? »: when the entry asked about has no amount, say so rather than let the card seem to
+    // answer (the sources do not give it).
+    const text = dc.context.activity.text ?? '';
+    const asksAmount =
+      this.normalize !== undefined &&
+      saysAny(text, t('prompts.amountMarkers', { returnObjects: true }) as string[], this.normalize);
+    if (asksAmount && entries[0].amounts.length === 0)
+      await dc.context.sendActivity(t('journey.noAmount', { title: entries[0].title }));
     await dc.context.sendActivity(entriesActivity(this.knowledge, t, entries, t('journey.answerIntro')));
     return dc.endDialog({
       intent,
@@ -55,8 +63,12 @@ export class AnswerDialog extends Dialog<AnswerDialogOptions> {
   }
 }
 
-/** The entry the message names (« ai-je droit au capital décès ? ») first, then the intent's others in file order. */
-function namedFirst(entries: Entry[], knowledge: Knowledge, text: string | undefined): Entry[] {
+/**
+ * The entries answering `intent`: the one the message names (« ai-je droit au capital décès ? ») first, then the
+ * intent's others in file order.
+ */
+export function answerEntries(knowledge: Knowledge, intent: string, text: string | undefined): Entry[] {
+  const entries = knowledge.byIntent(intent);
   const named = text ? knowledge.named(text) : undefined;
   if (!named || !entries.includes(named)) return entries;
   return [named, ...entries.filter((entry) => entry !== named)];

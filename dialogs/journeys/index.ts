@@ -22,7 +22,7 @@ export function createJourneys(deps: TreeJourneyDeps): {
         (tree) => new TreeJourneyDialog(journeyDialogId(tree), tree.journey.intent, tree.id, deps),
       ),
       new HelpDialog(deps.knowledge),
-      new AnswerDialog(FAQ_DIALOG, deps.knowledge),
+      new AnswerDialog(FAQ_DIALOG, deps.knowledge, undefined, deps.normalize),
     ],
     byIntent: {
       ...Object.fromEntries(trees.map((tree) => [tree.journey.intent, journeyDialogId(tree)])),

@@ -6,8 +6,12 @@ export interface JourneyOptions {
   entities?: RecognizedEntities;
   /** The entities come from a long message (a story) rather than a click: what they fill is confirmed. */
   fromStory?: boolean;
-  /** Some entities were told earlier in the conversation (`memory.ts`): the journey says so when it uses them. */
-  recalled?: boolean;
+  /**
+   * The entities completed with what the person told about themselves earlier in the conversation (`memory.ts`).
+   * They never answer a question by themselves: a question they would answer is asked with a reminder of what the
+   * person said, and the person chooses.
+   */
+  remembered?: RecognizedEntities;
 }
 
 /** What a journey returns: which need it served and whether it ended on an answer (then feedback is asked). */

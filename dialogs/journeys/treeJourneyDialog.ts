@@ -29,8 +29,8 @@ interface LoopState {
   /** Slots filled from the first message's entities (not answered by the person): undone by a correction. */
   prefilled: string[];
   fromStory: boolean;
-  /** Entities told earlier in the conversation were added to the first message's (`memory.ts`). */
-  recalled: boolean;
+  /** The entities completed with what was told earlier in the conversation (`JourneyOptions.remembered`). */
+  remembered: RecognizedEntities;
   /** The person corrected what was filled from their messages. */
   corrected: boolean;
 }
@@ -95,7 +95,7 @@ export class TreeJourneyDialog extends WaterfallDialog {
       acknowledged: options.acknowledged ?? false,
       prefilled: options.prefilled ?? [],
       fromStory: options.fromStory ?? false,
-      recalled: options.recalled ?? false,
+      remembered: options.remembered ?? {},
       corrected: options.corrected ?? false,
     };
   }
@@ -109,12 +109,13 @@ export class TreeJourneyDialog extends WaterfallDialog {
     const prefilled: string[] = [];
     while (resolution.kind === 'question') {
       const question = resolution.question;
-      const value = valueFromEntities(
-        question.slot,
-        state.entities,
-        question.options.map((o) => o.value),
-      );
+      const allowed = question.options.map((o) => o.value);
+      const value = valueFromEntities(question.slot, state.entities, allowed);
       if (value === undefined || state.answers[question.slot as keyof Answers] !== undefined) break;
+      // The message says one thing (« une aide pour mes cotisations »: in activity) and the person said another
+      // earlier (a health professional under convention): asked, with the reminder.
+      const earlier = valueFromEntities(question.slot, state.remembered, allowed);
+      if (earlier !== undefined && earlier !== value) break;
       (state.answers as Record<string, string>)[question.slot] = value;
       if (!state.prefilled.includes(question.slot)) state.prefilled.push(question.slot);
       prefilled.push(question.options.find((o) => o.value === value)?.label ?? value);
@@ -122,13 +123,8 @@ export class TreeJourneyDialog extends WaterfallDialog {
     }
     if (prefilled.length > 0 && !state.acknowledged) {
       // Read from a story, a slot may be wrong (tense, negation): say it and let the person correct it.
-      // Told earlier in the conversation: said so, the person may have meant someone else or changed since.
-      const asking = resolution.kind === 'question';
-      const key = state.recalled
-        ? asking
-          ? 'journey.understoodEarlierConfirm'
-          : 'journey.understoodEarlier'
-        : state.fromStory && asking
+      const key =
+        state.fromStory && resolution.kind === 'question'
           ? 'journey.understoodConfirm'
           : 'journey.understood';
       await step.context.sendActivity(t(key, { list: prefilled.join(' › ') }));
@@ -147,8 +143,18 @@ export class TreeJourneyDialog extends WaterfallDialog {
     }
     const question = resolution.question;
     if (!isQuestion(question)) throw new Error('unreachable');
+    // What the person said earlier would answer it: reminded, not assumed (it may have been about someone else, or
+    // no longer be true).
+    const earlier = valueFromEntities(
+      question.slot,
+      state.remembered,
+      question.options.map((o) => o.value),
+    );
+    const answer = question.options.find((o) => o.value === earlier)?.label;
     return step.beginDialog(CHOICE_STEP, {
-      question: question.question,
+      question: answer
+        ? `${t('journey.rememberedHint', { answer })}\n\n${question.question}`
+        : question.question,
       choices: question.options.map((o) => ({ value: o.value, label: o.label, synonyms: o.synonyms })),
       slot: question.slot,
       allowBack: true,
@@ -177,7 +183,6 @@ export class TreeJourneyDialog extends WaterfallDialog {
         state.prefilled = [];
         state.entities = {};
         state.corrected = true;
-        state.recalled = false;
         await step.context.sendActivity(translator(step.context.activity.locale)('journey.corrected'));
       } else if (last === undefined) {
         await step.context.sendActivity(translator(step.context.activity.locale)('prompts.firstQuestion'));
@@ -193,12 +198,14 @@ export class TreeJourneyDialog extends WaterfallDialog {
     return step.replaceDialog(this.id, state);
   }
 
-  /** What the conversation should remember of this journey (`memory.ts`): its answers, and a correction. */
+  /**
+   * What the conversation should remember of this journey (`memory.ts`): the answers the person chose (not those
+   * filled from a message, which may be read wrong), and a correction.
+   */
   private memoryOf(state: LoopState): Pick<JourneyResult, 'answers' | 'corrected'> {
-    return {
-      answers: state.answers as Record<string, string>,
-      ...(state.corrected ? { corrected: true } : {}),
-    };
+    const answers = state.answers as Record<string, string>;
+    const chosen = Object.fromEntries(state.history.map((slot) => [slot, answers[slot]]));
+    return { answers: chosen, ...(state.corrected ? { corrected: true } : {}) };
   }
 
   /**

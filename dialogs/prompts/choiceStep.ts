@@ -6,6 +6,7 @@ import { translator } from '../i18n';
 import type { RecognizedEntities } from '../ports';
 import { getTurnRecognition } from '../turnState';
 import { type ChoiceOption, matchChoiceDetailed } from './choiceMatcher';
+import { saysAny } from './markers';
 import { valueFromEntities } from '../slots';
 
 export const CHOICE_STEP = 'choiceStep';
@@ -124,6 +125,8 @@ export function understandAnswer(
    * make it an answer.
    */
   surelyElsewhere = false,
+  /** Another need's menu label (« Demander une aide financière » in the invalidity journey): only an option's own text. */
+  onlyExact = false,
 ): string | undefined {
   const vocabulary = {
     ordinals: t('prompts.ordinals', { returnObjects: true }) as string[],
@@ -132,7 +135,11 @@ export function understandAnswer(
     doubts: t('prompts.doubts', { returnObjects: true }) as string[],
   };
   const match = matchChoiceDetailed(text, options.choices, normalize, vocabulary);
-  if (match.kind === 'exact' || match.kind === 'position') return options.choices[match.index].value;
+  if (match.kind === 'exact') return options.choices[match.index].value;
+  // A question (« c'est quoi une ALD ? », « à qui j'envoie mon arrêt ? ») is no answer, whatever option words or
+  // entities it has: « c'est quoi une ALD ? » at « Votre arrêt est-il dû à une ALD ? » is not « Oui ».
+  if (onlyExact || asksQuestion(text, normalize, t)) return undefined;
+  if (match.kind === 'position') return options.choices[match.index].value;
   const fromEntities =
     options.slot && entities
       ? valueFromEntities(
@@ -148,6 +155,14 @@ export function understandAnswer(
   if (surelyElsewhere && (match.shared ?? 0) <= 1 && contentWords(text, normalize) >= ELSEWHERE_MIN_WORDS)
     return undefined;
   return options.choices[match.index].value;
+}
+
+/** The message asks something: a question phrase anywhere (« c'est quoi »), or a question word first (« combien »). */
+export function asksQuestion(text: string, normalize: (s: string) => string, t: TFunction): boolean {
+  return (
+    saysAny(text, t('prompts.askingPhrases', { returnObjects: true }) as string[], normalize) ||
+    saysAny(text, t('prompts.askingStarts', { returnObjects: true }) as string[], normalize, 'start')
+  );
 }
 
 /** From this many words of content, a message sharing one word with an option may be about something else. */
@@ -168,11 +183,12 @@ export function answersChoiceStep(
   normalize: (s: string) => string,
   t: TFunction,
   surelyElsewhere = false,
+  onlyExact = false,
 ): boolean {
   const options = (state as Partial<ChoiceStepState> | undefined)?.options;
   return (
     options !== undefined &&
-    understandAnswer(options, text, entities, normalize, t, surelyElsewhere) !== undefined
+    understandAnswer(options, text, entities, normalize, t, surelyElsewhere, onlyExact) !== undefined
   );
 }
 

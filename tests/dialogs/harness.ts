@@ -19,6 +19,7 @@ import type {
 } from '../../dialogs/ports';
 import { type Knowledge, loadKnowledge } from '../../knowledge/loader';
 import type { IntentName, PersonFacts } from '../../contract';
+import { PersonFactsAccessor } from '../../bot/personFacts';
 
 export const knowledge = loadKnowledge();
 
@@ -78,7 +79,7 @@ export class TestConversation {
       knowledge: knowledgeOverride ?? knowledge,
       feedback: sink,
       misunderstood: this.conversationState.createProperty<number>('misunderstood'),
-      facts: this.conversationState.createProperty<PersonFacts | undefined>('facts'),
+      facts: new PersonFactsAccessor(this.conversationState.createProperty<PersonFacts | undefined>('facts')),
       inbox: { record: async (event) => void this.inbox.push(event) },
     });
     const bot = new RelaisBot({ conversationState: this.conversationState, userState, dialog, recognizer });

@@ -1,7 +1,6 @@
 import { recall, rememberAnswers, rememberTold } from '../../dialogs/memory';
 import { TestConversation } from './harness';
 
-const EARLIER = "D'après ce que vous m'avez dit";
 const PAMC_NOTE = 'ne concernent pas les praticiens et auxiliaires médicaux conventionnés';
 const SITUATION_QUESTION = 'Quelle est votre situation ?';
 
@@ -57,78 +56,94 @@ describe('what the person told about themselves (memory.ts)', () => {
   });
 });
 
-describe('a conversation remembers who the person is', () => {
-  it('a nurse under convention who asks later for help with her contributions gets the PamC answer, not the CPSTI aids', async () => {
+describe('a conversation remembers who the person is, and reminds rather than assumes', () => {
+  const hint = (answer: string) => `Plus tôt, vous m'avez dit : « ${answer} ».`;
+  const NURSE =
+    'je suis infirmière libérale conventionnée, combien de jours de carence pour un arrêt maladie ?';
+
+  it('a nurse under convention who asks later for help with her contributions is reminded of it, and gets the PamC answer', async () => {
     const c = new TestConversation();
-    await c.send(
-      'je suis infirmière libérale conventionnée, combien de jours de carence pour un arrêt maladie ?',
-    );
+    await c.send(NURSE);
     await c.send('menu');
     const reply = await c.send('une aide pour payer mes cotisations');
-    expect(reply.text).toContain(`${EARLIER} : Professionnel de santé conventionné`);
-    expect(reply.text).toContain(PAMC_NOTE);
-    expect(reply.text).not.toContain(SITUATION_QUESTION);
-  });
-
-  it('without that first message, the same request asks the situation', async () => {
-    const reply = await new TestConversation().send('une aide pour payer mes cotisations');
-    expect(reply.text).not.toContain(EARLIER);
+    expect(reply.text).toContain(hint('Professionnel de santé conventionné'));
+    expect(reply.text).toContain(SITUATION_QUESTION);
     expect(reply.text).not.toContain(PAMC_NOTE);
+    const answer = await c.send('Professionnel de santé conventionné');
+    expect(answer.text).toContain(PAMC_NOTE);
   });
 
-  it('a pregnant micro-entrepreneuse back from a detour is not asked her status again', async () => {
+  it('without that first message, the same request is read as in activity, with no reminder', async () => {
+    const reply = await new TestConversation().send('une aide pour payer mes cotisations');
+    expect(reply.text).toContain("J'ai compris : Je suis en activité");
+    expect(reply.text).not.toContain('Plus tôt');
+  });
+
+  it('a pregnant micro-entrepreneuse back from a detour is reminded of her status and her affiliation', async () => {
     const c = new TestConversation();
     const first = await c.send('je suis enceinte et micro-entrepreneuse depuis 3 ans');
     expect(first.text).toContain('Quelle naissance attendez-vous ?');
     await c.send('menu');
     const back = await c.send('Maternité, paternité, adoption');
-    expect(back.text).toContain(`${EARLIER} : Je suis cheffe d'entreprise › Oui, 10 mois ou plus`);
-    expect(back.text).toContain('Quelle naissance attendez-vous ?');
+    expect(back.text).toContain(hint("Je suis cheffe d'entreprise"));
+    const next = await c.send("Je suis cheffe d'entreprise");
+    expect(next.text).toContain(hint('Oui, 10 mois ou plus'));
   });
 
-  it("an artisan's status is not taken for the mother's when he opens the maternity journey", async () => {
+  it("an artisan's status is not recalled for the mother's when he opens the maternity journey", async () => {
     const c = new TestConversation();
     await c.send('je suis artisan, combien de jours de carence pour un arrêt maladie ?');
     await c.send('menu');
     const reply = await c.send('Maternité, paternité, adoption');
-    expect(reply.text).not.toContain(EARLIER);
     expect(reply.text).toContain(SITUATION_QUESTION);
+    expect(reply.text).not.toContain('Plus tôt');
+  });
+
+  it('what is said of someone else is not kept as the person’s own', async () => {
+    const c = new TestConversation();
+    await c.send('mon mari est artisan depuis 3 ans et il est en arrêt maladie, il a droit aux IJ ?');
+    await c.send('menu');
+    const reply = await c.send('Maternité, paternité, adoption');
+    expect(reply.text).not.toContain('Plus tôt');
+    await c.send('menu');
+    const aid = await c.send('Demander une aide financière');
+    expect(aid.text).not.toContain('Plus tôt');
   });
 
   it('a later message that says otherwise wins: « en fait je suis artisan »', async () => {
     const c = new TestConversation();
-    await c.send(
-      'je suis infirmière libérale conventionnée, combien de jours de carence pour un arrêt maladie ?',
-    );
+    await c.send(NURSE);
     await c.send('menu');
     const reply = await c.send("en fait je suis artisan, j'ai besoin d'une aide pour payer mes cotisations");
     expect(reply.text).not.toContain(PAMC_NOTE);
-    expect(reply.text).not.toContain(EARLIER);
+    expect(reply.text).not.toContain('Plus tôt');
   });
 
-  it('« corriger » forgets what was remembered, and the situation chosen instead is remembered', async () => {
+  it('the situation the person chooses in a journey is remembered, not one filled from a message', async () => {
     const c = new TestConversation();
     await c.send('je suis artisan, combien de jours de carence pour un arrêt maladie ?');
     await c.send('menu');
-    const recalled = await c.send('Demander une aide financière');
-    expect(recalled.text).toContain(`${EARLIER} : Je suis en activité`);
-    const corrected = await c.send('corriger');
-    expect(corrected.text).toContain(SITUATION_QUESTION);
+    const asked = await c.send('Demander une aide financière');
+    expect(asked.text).toContain(hint('Je suis en activité'));
     await c.send('Professionnel de santé conventionné');
     await c.send('menu');
     const later = await c.send('une aide pour payer mes cotisations');
-    expect(later.text).toContain(`${EARLIER} : Professionnel de santé conventionné`);
-    expect(later.text).toContain(PAMC_NOTE);
+    expect(later.text).toContain(hint('Professionnel de santé conventionné'));
   });
 
   it('« recommencer » forgets who the person said they are', async () => {
     const c = new TestConversation();
-    await c.send(
-      'je suis infirmière libérale conventionnée, combien de jours de carence pour un arrêt maladie ?',
-    );
+    await c.send(NURSE);
     await c.send('recommencer');
     const reply = await c.send('une aide pour payer mes cotisations');
-    expect(reply.text).not.toContain(EARLIER);
-    expect(reply.text).not.toContain(PAMC_NOTE);
+    expect(reply.text).not.toContain('Plus tôt');
+  });
+
+  it('in Teams, where advisers speak of one insured person after another, nothing is remembered', async () => {
+    const c = new TestConversation('msteams');
+    await c.send(NURSE);
+    await c.send('menu');
+    const reply = await c.send('une aide pour payer mes cotisations');
+    expect(reply.text).not.toContain('Plus tôt');
   });
 });

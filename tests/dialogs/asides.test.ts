@@ -1,0 +1,66 @@
+import { TestConversation } from './harness';
+
+const ALD_QUESTION = 'Votre arrêt est-il dû à une affection de longue durée (ALD) ?';
+
+async function atAldQuestion(): Promise<TestConversation> {
+  const c = new TestConversation();
+  await c.send('arrêt maladie');
+  const reply = await c.send('oui');
+  expect(reply.text).toContain(ALD_QUESTION);
+  return c;
+}
+
+describe('a question typed at a journey’s question', () => {
+  it.each(["c'est quoi une ALD ?", 'ça veut dire quoi affection longue durée ?'])(
+    '« %s » at the ALD question is not « Oui »: the ALD is explained, then the question is asked again',
+    async (question) => {
+      const c = await atAldQuestion();
+      const reply = await c.send(question);
+      expect(reply.text).not.toContain(
+        "Pas de délai de carence quand l'arrêt est dû à une affection de longue durée.",
+      );
+      expect(reply.text).toContain('Pour répondre à votre question :');
+      expect(reply.text).toContain('Une ALD est une maladie grave');
+      expect(reply.text).toContain(`Reprenons où nous en étions :\n${ALD_QUESTION}`);
+      // The journey goes on where it was.
+      const answer = await c.send('Non');
+      expect(answer.text).toContain('délai de carence de 3 jours');
+    },
+  );
+
+  it('an option’s own text is still an answer, and so are plain answers', async () => {
+    const c = await atAldQuestion();
+    const reply = await c.send('Oui, une ALD');
+    expect(reply.text).toContain(
+      "Pas de délai de carence quand l'arrêt est dû à une affection de longue durée.",
+    );
+  });
+
+  it('another need’s menu label (a HELP card button) is that need, not an option sharing its words', async () => {
+    const c = new TestConversation();
+    const asked = await c.send('invalidité');
+    expect(asked.text).toContain('Que voulez-vous savoir ?');
+    const reply = await c.send('Demander une aide financière');
+    expect(reply.text).toContain('Quelle est votre situation ?');
+    expect(reply.text).not.toContain('Aide financière exceptionnelle aux invalides');
+  });
+});
+
+describe('an amount the sources do not give', () => {
+  it('« l’ASI c’est combien ? » gets the ASI card and is told the documents give no amount', async () => {
+    const reply = await new TestConversation().send("l'ASI c'est combien ?");
+    expect(reply.text).toContain(
+      "Mes documents ne donnent pas de montant pour « Allocation supplémentaire d'invalidité (ASI) »",
+    );
+    expect(reply.text).toContain('3646');
+    expect(reply.text).not.toContain("Ce n'est pas mon domaine");
+  });
+
+  it('« c’est quoi l’ASI ? » gets the card without that warning, and « asi » alone is understood', async () => {
+    const what = await new TestConversation().send("c'est quoi l'ASI ?");
+    expect(what.text).toContain("Allocation supplémentaire d'invalidité (ASI)");
+    expect(what.text).not.toContain('ne donnent pas de montant');
+    const bare = await new TestConversation().send('asi');
+    expect(bare.text).toContain("Allocation supplémentaire d'invalidité (ASI)");
+  });
+});
