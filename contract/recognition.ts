@@ -48,6 +48,11 @@ export const OutOfScopeSchema = z.object({
   aboutOthers: z.boolean().optional(),
   /** Not outside the domain: a subject the sources say nothing precise about (the answer says so, with contacts). */
   gap: z.boolean().optional(),
+  /**
+   * For a gap: topics near it, whose answer follows the « nothing precise » statement when the recogniser placed
+   * the message there (a mi-temps thérapeutique question gets the card on staying in work).
+   */
+  near: z.array(IntentNameSchema).optional(),
   /** The field is named even beside a subject the recogniser is sure of (whose answer follows). */
   alwaysNamed: z.boolean().optional(),
 });

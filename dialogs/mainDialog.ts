@@ -320,11 +320,14 @@ export class MainDialog extends ComponentDialog {
     // With signs of difficulty nothing is asked first: HELP is offered and the needs follow. Only two subjects are
     // asked about: a hesitation with a command or small talk (« une question sur ma situation »: back or greeting?)
     // goes to the first.
+    // Nor about a subject the sources say nothing precise about (« dois-je payer mes cotisations pendant l'arrêt ? »):
+    // neither reading would answer it.
     if (
       typed &&
       recognition.ambiguous &&
       !settled &&
       !distressed &&
+      !recognition.outOfScope?.gap &&
       !isConversationIntent(recognition.ambiguous.first) &&
       !isConversationIntent(recognition.ambiguous.second)
     ) {
@@ -406,14 +409,17 @@ export class MainDialog extends ComponentDialog {
     if (distressed || (besideHelp && intent === besideHelp))
       return this.withHelpOffer(step, intent, entities, t, intent === besideHelp);
     if (typed && isOutOfScope(recognition)) {
-      const { domain, contacts, gap } = recognition.outOfScope!;
+      const { domain, contacts, gap, near } = recognition.outOfScope!;
       await this.deps.misunderstood.set(step.context, 0);
       // The field named is not the bot's, but the recogniser also placed a topic, or the message names one of the
       // bot's subjects in its own words (« la grossesse nous a coûté … et 4 000 € d'avance de TVA »): both are
       // answered.
-      // Not for a subject the sources say nothing precise about: no topic's answer fits it.
+      // Not for a subject the sources say nothing precise about: no topic's answer fits it, unless the gap names the
+      // topic as near (out-of-scope.yaml `near`).
       const topic = gap
-        ? undefined
+        ? placed && near?.includes(intent)
+          ? intent
+          : undefined
         : placed
           ? intent
           : intent === 'None'

@@ -26,6 +26,8 @@ export const OutOfScopeFileSchema = z.strictObject({
          * so (« mes documents ne disent rien de précis sur… »), with the contacts, instead of « pas mon domaine ».
          */
         gap: z.boolean().optional(),
+        /** For a gap: topics whose answer follows the statement when the recogniser placed the message there. */
+        near: z.array(IntentNameSchema).optional(),
         /**
          * Named even beside a subject the recogniser is sure of (« ma prévoyance Madelin paiera-t-elle pendant mon
          * arrêt ? »: the private contract is not the bot's to answer; the sick-leave answer follows).
@@ -47,7 +49,7 @@ export class ScopeDetector {
 
   constructor(data: OutOfScopeFile) {
     this.domains = data.domains.map(
-      ({ id, contacts, answeredBy, aboutOthers, gap, alwaysNamed, patterns }) => {
+      ({ id, contacts, answeredBy, aboutOthers, gap, near, alwaysNamed, patterns }) => {
         const re = compileGroup(patterns);
         const result = {
           domain: id,
@@ -55,6 +57,7 @@ export class ScopeDetector {
           ...(answeredBy ? { answeredBy } : {}),
           ...(aboutOthers ? { aboutOthers } : {}),
           ...(gap ? { gap } : {}),
+          ...(near ? { near } : {}),
           ...(alwaysNamed ? { alwaysNamed } : {}),
         };
         return { result, re, req: requirementOf(re) };
