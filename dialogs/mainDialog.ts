@@ -56,6 +56,10 @@ const NAMED_ENTRY_MAX_WORDS = 15;
 
 /** Up to this many words, a message of frustration (« vous servez à rien ») is answered as such. */
 const FRUSTRATION_MAX_WORDS = 12;
+/** A presentation (« je suis artisan depuis 3 ans ») is short; a longer message tells more than who the person is. */
+const PRESENTATION_MAX_WORDS = 12;
+/** From this score of a need, a message that opens with « je suis … » is about that need, not a presentation. */
+const PRESENTATION_MAX_TOPIC_SCORE = 0.5;
 
 /** At most this many named aids' cards (« c'est quoi l'ACED et l'AFE ? »). */
 const NAMED_ENTRIES_MAX = 3;
@@ -246,6 +250,14 @@ export class MainDialog extends ComponentDialog {
     if (typed && this.saysOnly(said, t, 'prompts.nothingMoreAnswers')) {
       await this.deps.misunderstood.set(step.context, 0);
       await step.context.sendActivity({ type: 'message', text: t('main.nothingMore') });
+      return step.endDialog();
+    }
+    // A person who only says who they are (« je suis artisan depuis 3 ans », « bonjour, je suis infirmière libérale »,
+    // « je suis retraitée, j'étais coiffeuse »): noted (the memory keeps it) and the menu, not « ce n'est pas mon
+    // domaine » or a card the recogniser guessed from one word.
+    if (typed && this.onlyPresents(said, recognition, t)) {
+      await this.deps.misunderstood.set(step.context, 0);
+      await step.context.sendActivity(this.menu.activity(t, t('main.presented')));
       return step.endDialog();
     }
     // Frustration or not understanding the bot (« vous servez à rien », « je comprends rien », « c'est trop
@@ -936,6 +948,27 @@ export class MainDialog extends ComponentDialog {
    */
   private helpIntro(text: string, t: TFunction, key: string): string {
     return t(this.says(text, t, 'prompts.thirdPartyMarkers') ? 'distress.introThirdParty' : key);
+  }
+
+  /**
+   * The message only says who the person is: it opens with a presentation (`prompts.presentationStarts`, after a
+   * greeting), names a status or a situation, asks nothing, tells no difficulty, is short, and the recogniser is sure
+   * of no need in it.
+   */
+  private onlyPresents(text: string, recognition: RecognitionLike, t: TFunction): boolean {
+    const { entities } = recognition;
+    if (entities.statut === undefined && entities.situation === undefined && !entities.activiteTerminee)
+      return false;
+    if (wordCount(text) > PRESENTATION_MAX_WORDS || this.asksQuestion(text, t)) return false;
+    if (recognition.distress.level !== 'none' || (entities.difficultes ?? []).length > 0) return false;
+    if (this.isTopic(recognition.topIntent) && recognition.score >= PRESENTATION_MAX_TOPIC_SCORE)
+      return false;
+    const greetings = t('prompts.presentationGreetings', { returnObjects: true }) as string[];
+    let normalized = ` ${this.deps.normalize(text)} `;
+    for (const greeting of this.markersOf(greetings))
+      if (normalized.startsWith(greeting)) normalized = normalized.slice(greeting.length - 1);
+    const starts = t('prompts.presentationStarts', { returnObjects: true }) as string[];
+    return this.markersOf(starts).some((start) => normalized.startsWith(start));
   }
 
   /** A question mark or a question word: the message asks something, it does not only tell a story. */

@@ -147,3 +147,32 @@ describe('a conversation remembers who the person is, and reminds rather than as
     expect(reply.text).not.toContain('Plus tôt');
   });
 });
+
+describe('a person who only says who they are', () => {
+  it.each([
+    'je suis artisan depuis 3 ans',
+    "je suis retraitée, j'étais coiffeuse",
+    'bonjour, je suis infirmière libérale',
+  ])(
+    '« %s » is noted and offered the menu, not « ce n’est pas mon domaine » or a guessed card',
+    async (text) => {
+      const reply = await new TestConversation().send(text);
+      expect(reply.text).toContain("Merci, c'est noté. Que puis-je faire pour vous ?");
+      expect(reply.choices).toContain('Demander une aide financière');
+      expect(reply.text).not.toContain("Ce n'est pas mon domaine");
+      expect(reply.text).not.toContain('Accident du travail');
+    },
+  );
+
+  it('a presentation with a need is that need: « je suis artisan et en arrêt maladie »', async () => {
+    const reply = await new TestConversation().send('je suis artisan et en arrêt maladie');
+    expect(reply.text).toContain('Êtes-vous affilié depuis au moins 12 mois');
+  });
+
+  it('the presentation is remembered: the nurse is reminded of it when she asks for an aid', async () => {
+    const c = new TestConversation();
+    await c.send('bonjour, je suis infirmière libérale conventionnée');
+    const reply = await c.send('Demander une aide financière');
+    expect(reply.text).toContain("Plus tôt, vous m'avez dit : « Professionnel de santé conventionné ».");
+  });
+});
