@@ -772,13 +772,15 @@ export class MainDialog extends ComponentDialog {
     if (intent !== 'None') await this.deps.misunderstood.set(context, 0);
     const journey = this.journeyByIntent[intent];
     if (journey) {
-      const fromStory =
-        !this.menu.intentFromLabel(context.activity.text ?? '', t, this.deps.normalize) &&
-        wordCount(context.activity.text ?? '') >= STORY_MIN_WORDS;
+      const said = context.activity.text ?? '';
+      const typed = !this.menu.intentFromLabel(said, t, this.deps.normalize);
+      const fromStory = typed && wordCount(said) >= STORY_MIN_WORDS;
       const known = recall(entities, await this.deps.facts?.get(context), intent);
       return step.beginDialog(journey, {
         entities,
         fromStory,
+        // The message typed to start it (not a menu button).
+        ...(typed ? { text: said } : {}),
         ...(known.recalled ? { remembered: known.entities } : {}),
       } satisfies JourneyOptions);
     }

@@ -161,6 +161,12 @@ export const OptionSchema = z.strictObject({
   value: IdSchema,
   label: z.string().min(1).max(40, 'button text must be 40 characters at most'),
   synonyms: z.array(z.string().min(1)).default([]),
+  /**
+   * Phrases that, in the message starting the journey, answer this question by themselves (« catégorie 2 »,
+   * « combien je vais toucher »): the question is then not asked. Narrower than `synonyms` (which read an answer to
+   * the question asked): a phrase here must not be said of another option, nor in passing.
+   */
+  told: z.array(z.string().min(1)).default([]),
   next: IdSchema,
 });
 

@@ -12,6 +12,8 @@ export interface JourneyOptions {
    * person said, and the person chooses.
    */
   remembered?: RecognizedEntities;
+  /** The message that started the journey, typed by the person: an option's `told` phrases are looked for in it. */
+  text?: string;
 }
 
 /** What a journey returns: which need it served and whether it ended on an answer (then feedback is asked). */

@@ -14,7 +14,7 @@ import { type Answers, isQuestion, resolve } from '../../knowledge/tree';
 import { audienceCaveats, entriesActivity } from '../answers';
 import { translator } from '../i18n';
 import type { RecognizedEntities } from '../ports';
-import { CHOICE_STEP, type ChoiceStepDeps, type ChoiceStepResult } from '../prompts/choiceStep';
+import { CHOICE_STEP, type ChoiceStepDeps, type ChoiceStepResult, toldChoice } from '../prompts/choiceStep';
 import { activeDifficulties, valueFromEntities } from '../slots';
 import { type JourneyResult, type JourneyOptions, outcomeOfAnswer } from './journey';
 import type { JourneyOutcome } from '../ports';
@@ -31,6 +31,8 @@ interface LoopState {
   fromStory: boolean;
   /** The entities completed with what was told earlier in the conversation (`JourneyOptions.remembered`). */
   remembered: RecognizedEntities;
+  /** The message that started the journey (`JourneyOptions.text`). */
+  text: string;
   /** The person corrected what was filled from their messages. */
   corrected: boolean;
 }
@@ -96,6 +98,7 @@ export class TreeJourneyDialog extends WaterfallDialog {
       prefilled: options.prefilled ?? [],
       fromStory: options.fromStory ?? false,
       remembered: options.remembered ?? {},
+      text: options.text ?? '',
       corrected: options.corrected ?? false,
     };
   }
@@ -110,7 +113,9 @@ export class TreeJourneyDialog extends WaterfallDialog {
     while (resolution.kind === 'question') {
       const question = resolution.question;
       const allowed = question.options.map((o) => o.value);
-      const value = valueFromEntities(question.slot, state.entities, allowed);
+      const value =
+        valueFromEntities(question.slot, state.entities, allowed) ??
+        toldChoice(question.options, state.text, this.deps.normalize, t);
       if (value === undefined || state.answers[question.slot as keyof Answers] !== undefined) break;
       // The message says one thing (« une aide pour mes cotisations »: in activity) and the person said another
       // earlier (a health professional under convention): asked, with the reminder.

@@ -142,6 +142,13 @@ const DENYING_AFTER = new Set([
   'percois',
   'recois',
   'beneficie',
+  // Not wanting or not meaning to do something (« je ne veux pas reprendre le travail ») denies that thing; not
+  // being able to (« je ne peux pas payer mes cotisations ») does not: that is the difficulty itself.
+  'veux',
+  'voudrais',
+  'souhaite',
+  'compte',
+  'vais',
 ]);
 
 /** Always a denial, whatever precedes them. */

@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 import { translator } from '../i18n';
 import type { RecognizedEntities } from '../ports';
 import { getTurnRecognition } from '../turnState';
-import { type ChoiceOption, matchChoiceDetailed } from './choiceMatcher';
+import { type ChoiceOption, matchChoiceDetailed, type MatcherVocabulary } from './choiceMatcher';
 import { saysAny } from './markers';
 import { valueFromEntities } from '../slots';
 
@@ -128,13 +128,7 @@ export function understandAnswer(
   /** Another need's menu label (« Demander une aide financière » in the invalidity journey): only an option's own text. */
   onlyExact = false,
 ): string | undefined {
-  const vocabulary = {
-    ordinals: t('prompts.ordinals', { returnObjects: true }) as string[],
-    last: t('prompts.last', { returnObjects: true }) as string[],
-    units: t('prompts.units', { returnObjects: true }) as string[],
-    doubts: t('prompts.doubts', { returnObjects: true }) as string[],
-  };
-  const match = matchChoiceDetailed(text, options.choices, normalize, vocabulary);
+  const match = matchChoiceDetailed(text, options.choices, normalize, matcherVocabulary(t));
   if (match.kind === 'exact') return options.choices[match.index].value;
   // A question (« c'est quoi une ALD ? », « à qui j'envoie mon arrêt ? ») is no answer, whatever option words or
   // entities it has: « c'est quoi une ALD ? » at « Votre arrêt est-il dû à une ALD ? » is not « Oui ».
@@ -155,6 +149,33 @@ export function understandAnswer(
   if (surelyElsewhere && (match.shared ?? 0) <= 1 && contentWords(text, normalize) >= ELSEWHERE_MIN_WORDS)
     return undefined;
   return options.choices[match.index].value;
+}
+
+/** The locale's words for positions, units and doubt (`choiceMatcher.ts`). */
+function matcherVocabulary(t: TFunction): MatcherVocabulary {
+  return {
+    ordinals: t('prompts.ordinals', { returnObjects: true }) as string[],
+    last: t('prompts.last', { returnObjects: true }) as string[],
+    units: t('prompts.units', { returnObjects: true }) as string[],
+    doubts: t('prompts.doubts', { returnObjects: true }) as string[],
+  };
+}
+
+/**
+ * The option a journey's first message chooses by itself, through one of the option's `told` phrases (« catégorie
+ * 2 », « combien je vais toucher »), affirmed (not « pas en catégorie 2 ») and said of one option only.
+ */
+export function toldChoice(
+  options: readonly { value: string; told: readonly string[] }[],
+  text: string,
+  normalize: (s: string) => string,
+  t: TFunction,
+): string | undefined {
+  if (!text || options.every((o) => o.told.length === 0)) return undefined;
+  // Only the phrases: no label, and a value no message is made of.
+  const choices = options.map((o) => ({ value: `\u0000${o.value}`, label: '\u0000', synonyms: [...o.told] }));
+  const match = matchChoiceDetailed(text, choices, normalize, matcherVocabulary(t));
+  return match.kind === 'phrase' || match.kind === 'exact' ? options[match.index].value : undefined;
 }
 
 /** The message asks something: a question phrase anywhere (« c'est quoi »), or a question word first (« combien »). */
