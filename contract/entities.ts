@@ -97,7 +97,8 @@ export const EntitiesSchema = z.object({
 
 /**
  * What a person told about themselves that holds for the rest of the conversation (`dialogs/memory.ts`): who
- * they are (status, situation, an activity that is over), whose pregnancy it is, and since when they are affiliated. Not their difficulties, amounts or dates, which belong to the request that named them.
+ * they are (status, situation, an activity that is over), whose pregnancy it is, whether they have an ALD, and since
+ * when they are affiliated. Not their difficulties, amounts or dates, which belong to the request that named them.
  */
 export const PersonFactsSchema = EntitiesSchema.pick({
   statut: true,
@@ -105,6 +106,7 @@ export const PersonFactsSchema = EntitiesSchema.pick({
   situation: true,
   grossesseAutrui: true,
   enceinte: true,
+  ald: true,
   affiliationMois: true,
   affiliationMoisMoinsDe: true,
 });

@@ -15,6 +15,7 @@ const IDENTITY: readonly (keyof PersonFacts)[] = ['statut', 'activiteTerminee', 
 const GROUPS: readonly (readonly (keyof PersonFacts)[])[] = [
   IDENTITY,
   ['enceinte', 'grossesseAutrui'],
+  ['ald'],
   ['affiliationMois', 'affiliationMoisMoinsDe'],
 ];
 

@@ -84,6 +84,21 @@ export class ChoiceStepDialog extends Dialog<ChoiceStepOptions> {
     if (options.lenient) return dc.endDialog({ kind: 'unmatched', text } satisfies ChoiceStepResult);
 
     state.attempts += 1;
+    // « je sais pas » to a question with no « Je ne sais pas » option: no reproach of not being understood, the
+    // options again and a person to ask.
+    const doubt = saysAny(
+      text,
+      t('prompts.doubts', { returnObjects: true }) as string[],
+      this.deps.normalize,
+    );
+    if (doubt && state.attempts <= 2) {
+      await dc.context.sendActivity(
+        ChoiceStepDialog.questionActivity(options, `${t('prompts.doubtRetry')}\n\n${options.question}`, [
+          t('main.adviser'),
+        ]),
+      );
+      return Dialog.EndOfTurn;
+    }
     if (state.attempts === 1) {
       await dc.context.sendActivity(
         ChoiceStepDialog.questionActivity(options, `${t('prompts.retry')}\n\n${options.question}`),

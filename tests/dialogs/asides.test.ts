@@ -64,3 +64,22 @@ describe('an amount the sources do not give', () => {
     expect(bare.text).toContain("Allocation supplémentaire d'invalidité (ASI)");
   });
 });
+
+describe('a doubt at a question that has no « Je ne sais pas » option', () => {
+  it('« je sais pas » gets the options again with a person to ask, not « pas compris »', async () => {
+    const c = new TestConversation();
+    await c.send('invalidité');
+    const reply = await c.send('je sais pas');
+    expect(reply.text).toContain("Pas de souci si vous n'êtes pas sûr.");
+    expect(reply.text).not.toContain("Je n'ai pas bien compris");
+    expect(reply.choices).toEqual([
+      'Le montant de ma pension',
+      'Mes ressources sont insuffisantes',
+      'Reprendre une activité',
+      'Un coup dur dans mon activité',
+      'Parler à un conseiller',
+    ]);
+    const adviser = await c.send('Parler à un conseiller');
+    expect(adviser.text).toContain('3646');
+  });
+});

@@ -6,7 +6,11 @@ const SITUATION_QUESTION = 'Quelle est votre situation ?';
 
 describe('what the person told about themselves (memory.ts)', () => {
   it('keeps the facts of a message, a group the next message speaks of replacing the one remembered', () => {
-    const nurse = rememberTold(undefined, { situation: 'pamc', statut: 'profession_liberale', ald: true });
+    const nurse = rememberTold(undefined, {
+      situation: 'pamc',
+      statut: 'profession_liberale',
+      montants: [1200],
+    });
     expect(nurse).toEqual({ situation: 'pamc', statut: 'profession_liberale' });
     // Only difficulties: nothing about who the person is, the nurse is still remembered.
     expect(rememberTold(nurse, { difficultes: ['cotisations'] })).toBe(nurse);
@@ -174,5 +178,16 @@ describe('a person who only says who they are', () => {
     await c.send('bonjour, je suis infirmière libérale conventionnée');
     const reply = await c.send('Demander une aide financière');
     expect(reply.text).toContain("Plus tôt, vous m'avez dit : « Professionnel de santé conventionné ».");
+  });
+});
+
+describe('an ALD told earlier', () => {
+  it('is recalled at the sick-leave journey’s ALD question', async () => {
+    const c = new TestConversation();
+    await c.send("je suis commercante et j'ai une affection longue duree depuis l'an dernier");
+    await c.send("mon medecin va m'arreter, j'ai des jours de carence ?");
+    const reply = await c.send('oui');
+    expect(reply.text).toContain("Plus tôt, vous m'avez dit : « Oui, une ALD ».");
+    expect(reply.text).toContain('Votre arrêt est-il dû à une affection de longue durée (ALD) ?');
   });
 });
