@@ -286,7 +286,7 @@ function durationOwner(t: string, m: RegExpExecArray, previousEnd: number): bool
   return posAfter < negAfter;
 }
 
-function findAffiliation(t: string): AffiliationBounds | undefined {
+function findAffiliation(t: string, today: Date): AffiliationBounds | undefined {
   const re = P.affiliation.since;
   if (mayMatch(re, t)) {
     let previousEnd = 0;
@@ -317,7 +317,21 @@ function findAffiliation(t: string): AffiliationBounds | undefined {
     const n = toNumber(dur[1]);
     if (Number.isFinite(n)) return { atLeast: dur[2] === 'mois' ? n : n * 12 };
   }
-  return undefined;
+  return affiliationSinceYear(t, today);
+}
+
+/**
+ * « électricien à mon compte depuis 2015 »: at least the months from the end of that year to today (started on 31
+ * December at the latest), when the words around say it is the activity's (`durationOwner`).
+ */
+function affiliationSinceYear(t: string, today: Date): AffiliationBounds | undefined {
+  const re = P.affiliation.sinceYear;
+  if (!mayMatch(re, t)) return undefined;
+  const owned = firstKept(re, t, (m) => durationOwner(t, m, 0) === true);
+  const year = Number(owned?.groups?.year);
+  if (!owned || !Number.isFinite(year)) return undefined;
+  const months = (today.getUTCFullYear() - year - 1) * 12 + today.getUTCMonth();
+  return months > 0 ? { atLeast: months } : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------- montants
@@ -414,7 +428,7 @@ export function extractEntitiesFolded(
   if (rang !== undefined) e.rangEnfant = rang;
   const ald = findAld(t);
   if (ald !== undefined) e.ald = ald;
-  const aff = findAffiliation(t);
+  const aff = findAffiliation(t, options.referenceDate ?? new Date());
   if (aff?.atLeast !== undefined) e.affiliationMois = aff.atLeast;
   if (aff?.under !== undefined) e.affiliationMoisMoinsDe = aff.under;
   if (has(P.grossesse.own, t)) e.enceinte = true;

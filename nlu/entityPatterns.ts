@@ -134,6 +134,8 @@ const EntitiesDataSchema = z.strictObject({
     since: PatternSchema,
     /** Groups: number and unit. */
     duration: PatternSchema,
+    /** « depuis 2015 »: group `year`. Read like `since` (whose activity), at least the years up to today. */
+    sinceYear: PatternSchema,
     /** Words that make a duration the activity's. */
     positive: PatternSchema,
     /** Words that make a duration something else's (an illness, a marriage). */
@@ -240,6 +242,7 @@ const EntityPatternsSchema = EntitiesDataSchema.transform((data, ctx) => {
     affiliation: {
       since: re(affiliation.since, 'affiliation', 'since'),
       duration: re(affiliation.duration, 'affiliation', 'duration'),
+      sinceYear: re(affiliation.sinceYear, 'affiliation', 'sinceYear'),
       positive: re(affiliation.positive, 'affiliation', 'positive'),
       negative: re(affiliation.negative, 'affiliation', 'negative'),
     },

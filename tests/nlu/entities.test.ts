@@ -286,6 +286,20 @@ describe('entities', () => {
     ])('%s → %d', (text, months) => {
       expect(ent(text).affiliationMois).toBe(months);
     });
+    // The reference date is 15 January 2026: « depuis 2015 » is at least 10 full years (120 months) and January.
+    it.each([
+      ['je suis electricien a mon compte depuis 2015 et je suis en arret maladie', 120],
+      ['je suis coiffeuse depuis 2024', 12],
+      ['depuis 2015 je suis à mon compte', 120],
+    ])('a year: %s → at least %d months', (text, months) => {
+      expect(ent(text).affiliationMois).toBe(months);
+    });
+    it.each(['malade depuis 2019, je suis artisan', 'je suis installée depuis 2026', 'mariée depuis 2010'])(
+      'a year that is not the activity’s, or this year: %s',
+      (text) => {
+        expect(ent(text).affiliationMois).toBeUndefined();
+      },
+    );
     it('ignores durations that are not about the activity', () => {
       expect(
         ent('je ne me payais plus depuis huit mois et je ne mangeais plus rien').affiliationMois,
