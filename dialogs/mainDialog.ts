@@ -230,17 +230,19 @@ export class MainDialog extends ComponentDialog {
     values(step).text = options.text ?? step.context.activity.text ?? '';
     // A message typed by the person (not a button, not a choice already made).
     const typed = !options.intent && !fromMenu;
-    if (typed && recognition.selfHarm) {
-      await this.deps.misunderstood.set(step.context, 0);
-      await step.context.sendActivities(selfHarmActivities(this.deps.knowledge, t));
-      this.outcomes.journeyEnded({ intent: 'help', outcome: 'crisis_line' });
-      return step.endDialog();
-    }
-    // Someone else thinking of killing themselves (« mon assuré m'a dit qu'il pensait à mettre fin à ses jours »):
-    // the line that answers those close to them, and the 15; not a journey's first question.
+    // Someone else thinking of killing themselves (« mon assuré m'a dit qu'il pensait à mettre fin à ses jours »,
+    // « mon fils menace de se suicider »): the line that answers those close to them, and the 15; not a journey's
+    // first question. Both read (« mon fils menace de se suicider » has the word « suicide »): the words for those
+    // close to someone at risk, which give the same lines.
     if (typed && recognition.othersAtRisk) {
       await this.deps.misunderstood.set(step.context, 0);
       await step.context.sendActivities(othersAtRiskActivities(this.deps.knowledge, t));
+      this.outcomes.journeyEnded({ intent: 'help', outcome: 'crisis_line' });
+      return step.endDialog();
+    }
+    if (typed && recognition.selfHarm) {
+      await this.deps.misunderstood.set(step.context, 0);
+      await step.context.sendActivities(selfHarmActivities(this.deps.knowledge, t));
       this.outcomes.journeyEnded({ intent: 'help', outcome: 'crisis_line' });
       return step.endDialog();
     }
@@ -1045,9 +1047,9 @@ export class MainDialog extends ComponentDialog {
       if (current) this.outcomes.journeyEnded({ intent: current, outcome: 'abandoned' });
       await innerDc.cancelAllDialogs();
       await context.sendActivities(
-        recognition.selfHarm
-          ? selfHarmActivities(this.deps.knowledge, t)
-          : othersAtRiskActivities(this.deps.knowledge, t),
+        recognition.othersAtRisk
+          ? othersAtRiskActivities(this.deps.knowledge, t)
+          : selfHarmActivities(this.deps.knowledge, t),
       );
       this.outcomes.journeyEnded({ intent: 'help', outcome: 'crisis_line' });
       return { status: DialogTurnStatus.complete };

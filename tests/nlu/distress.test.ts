@@ -179,6 +179,8 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     'marre de la vie, ma sante me lache et la boutique aussi',
     // Another's suicide does not hide the person's own words.
     "il s'est suicidé et moi aussi j'ai envie d'en finir",
+    "je pense qu'il vaudrait mieux que je disparaisse",
+    "ce serait mieux pour tout le monde si je n'étais plus là",
   ])('self-harm: « %s »', (text) => {
     expect(recognizer.recognize(text).selfHarm).toBe(true);
   });
@@ -200,6 +202,12 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     'mon mari est en arret maladie, il pense a mettre fin a ses jours',
     'mon fils ne veut plus vivre',
     'il va se jeter sous un train',
+    "ma femme dit qu'elle veut disparaître",
+    "mon mari dit que ce serait mieux pour tout le monde s'il n'était plus là",
+    "un assuré me dit qu'il veut disparaître",
+    'mon père veut en finir, il a perdu son commerce',
+    'ma femme a des idées noires',
+    'mon fils menace de se suicider',
   ])('someone else thinking of killing themselves, told by a relative or an adviser: « %s »', (text) => {
     expect(recognizer.recognize(text).othersAtRisk).toBe(true);
   });
@@ -209,6 +217,9 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     "elle se tue à la tâche pour payer l'urssaf",
     'le gouvernement veut mettre fin à sa vie de commerçant',
     'mon associé veut mettre fin à son activité',
+    'il veut en finir avec ce dossier',
+    'mon client veut disparaître quelques semaines',
+    'elle veut mourir de rire',
   ])('no one at risk in a figure of speech or an ended activity: « %s »', (text) => {
     const recognition = recognizer.recognize(text);
     expect(recognition.othersAtRisk).toBeUndefined();
