@@ -97,8 +97,9 @@ export const EntitiesSchema = z.object({
 
 /**
  * What a person told about themselves that holds for the rest of the conversation (`dialogs/memory.ts`): who
- * they are (status, situation, an activity that is over), whose pregnancy it is, whether they have an ALD, and since
- * when they are affiliated. Not their difficulties, amounts or dates, which belong to the request that named them.
+ * they are (status, situation, an activity that is over), whose pregnancy it is, whether they have an ALD. Not their
+ * months of affiliation (a duration in a story is too often something else's: « un accident il y a 3 mois »), nor
+ * their difficulties, amounts or dates, which belong to the request that named them.
  */
 export const PersonFactsSchema = EntitiesSchema.pick({
   statut: true,
@@ -107,8 +108,6 @@ export const PersonFactsSchema = EntitiesSchema.pick({
   grossesseAutrui: true,
   enceinte: true,
   ald: true,
-  affiliationMois: true,
-  affiliationMoisMoinsDe: true,
 });
 
 export type Statut = z.infer<typeof StatutSchema>;

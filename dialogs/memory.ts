@@ -16,7 +16,6 @@ const GROUPS: readonly (readonly (keyof PersonFacts)[])[] = [
   IDENTITY,
   ['enceinte', 'grossesseAutrui'],
   ['ald'],
-  ['affiliationMois', 'affiliationMoisMoinsDe'],
 ];
 
 /**

@@ -138,7 +138,9 @@ export class TreeJourneyDialog extends WaterfallDialog {
     (step.values as { loop?: LoopState }).loop = state;
 
     if (resolution.kind === 'leaf') {
-      const outcome = await this.answerLeaf(step.context, resolution.leaf, t, state.entities);
+      // A status told earlier still warns that an aid is described for other statuses (a warning, not an answer).
+      const statut = state.entities.statut ?? state.remembered.statut;
+      const outcome = await this.answerLeaf(step.context, resolution.leaf, t, { ...state.entities, statut });
       return step.endDialog({
         intent: this.intent,
         answered: true,

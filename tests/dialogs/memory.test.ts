@@ -16,7 +16,9 @@ describe('what the person told about themselves (memory.ts)', () => {
     expect(rememberTold(nurse, { difficultes: ['cotisations'] })).toBe(nurse);
     // « en fait je suis artisan »: the whole identity is the new one (no PamC situation left over).
     expect(rememberTold(nurse, { statut: 'artisan' })).toEqual({ statut: 'artisan' });
-    expect(rememberTold(nurse, { affiliationMois: 24 })).toEqual({ ...nurse, affiliationMois: 24 });
+    // Months of affiliation are not a fact kept; an ALD is, beside the identity.
+    expect(rememberTold(nurse, { affiliationMois: 24 })).toBe(nurse);
+    expect(rememberTold(nurse, { ald: true })).toEqual({ ...nurse, ald: true });
     expect(rememberTold(undefined, {})).toBeUndefined();
   });
 
@@ -33,13 +35,13 @@ describe('what the person told about themselves (memory.ts)', () => {
   });
 
   it("completes a message's entities group by group, the message's own group winning", () => {
-    const facts = { situation: 'pamc' as const, affiliationMois: 36 };
+    const facts = { situation: 'pamc' as const, ald: true };
     expect(recall({ difficultes: ['cotisations'] }, facts, 'aide_financiere')).toEqual({
-      entities: { difficultes: ['cotisations'], situation: 'pamc', affiliationMois: 36 },
+      entities: { difficultes: ['cotisations'], situation: 'pamc', ald: true },
       recalled: true,
     });
-    expect(recall({ statut: 'artisan', affiliationMois: 5 }, facts, 'aide_financiere')).toEqual({
-      entities: { statut: 'artisan', affiliationMois: 5 },
+    expect(recall({ statut: 'artisan', ald: false }, facts, 'aide_financiere')).toEqual({
+      entities: { statut: 'artisan', ald: false },
       recalled: false,
     });
     expect(recall({}, undefined, 'aide_financiere')).toEqual({ entities: {}, recalled: false });
@@ -61,7 +63,8 @@ describe('what the person told about themselves (memory.ts)', () => {
 });
 
 describe('a conversation remembers who the person is, and reminds rather than assumes', () => {
-  const hint = (answer: string) => `Plus tôt, vous m'avez dit : « ${answer} ».`;
+  const hint = (answer: string) =>
+    `D'après ce que vous avez écrit plus tôt, ce serait peut-être « ${answer} »`;
   const NURSE =
     'je suis infirmière libérale conventionnée, combien de jours de carence pour un arrêt maladie ?';
 
@@ -80,18 +83,45 @@ describe('a conversation remembers who the person is, and reminds rather than as
   it('without that first message, the same request is read as in activity, with no reminder', async () => {
     const reply = await new TestConversation().send('une aide pour payer mes cotisations');
     expect(reply.text).toContain("J'ai compris : Je suis en activité");
-    expect(reply.text).not.toContain('Plus tôt');
+    expect(reply.text).not.toContain('écrit plus tôt');
   });
 
-  it('a pregnant micro-entrepreneuse back from a detour is reminded of her status and her affiliation', async () => {
+  it('a pregnant micro-entrepreneuse back from a detour is reminded of her status, not of a duration', async () => {
     const c = new TestConversation();
     const first = await c.send('je suis enceinte et micro-entrepreneuse depuis 3 ans');
     expect(first.text).toContain('Quelle naissance attendez-vous ?');
     await c.send('menu');
     const back = await c.send('Maternité, paternité, adoption');
     expect(back.text).toContain(hint("Je suis cheffe d'entreprise"));
+    // Months of affiliation are not remembered: a duration in a story is too often something else's.
     const next = await c.send("Je suis cheffe d'entreprise");
-    expect(next.text).toContain(hint('Oui, 10 mois ou plus'));
+    expect(next.text).toContain('Serez-vous affiliée depuis au moins 10 mois');
+    expect(next.text).not.toContain('écrit plus tôt');
+  });
+
+  it('a duration told about something else is not recalled as affiliation', async () => {
+    const c = new TestConversation();
+    await c.send("je suis taxi, j'ai eu un accident il y a 3 mois");
+    await c.send('menu');
+    await c.send('arret maladie');
+    const reply = await c.send('menu');
+    expect(reply.text).not.toContain('écrit plus tôt');
+  });
+
+  it.each([
+    'mon chéri est en ALD',
+    "je m'occupe de ma grand-mère qui touche une pension d'invalidité",
+    "je suis la fille d'un artisan retraité",
+  ])('« %s » is about someone else: nothing is kept', async (text) => {
+    const c = new TestConversation();
+    await c.send(text);
+    await c.send('menu');
+    const sick = await c.send('arrêt maladie');
+    await c.send('oui');
+    expect(sick.text).not.toContain('écrit plus tôt');
+    await c.send('menu');
+    const aid = await c.send('Demander une aide financière');
+    expect(aid.text).not.toContain('écrit plus tôt');
   });
 
   it("an artisan's status is not recalled for the mother's when he opens the maternity journey", async () => {
@@ -100,7 +130,7 @@ describe('a conversation remembers who the person is, and reminds rather than as
     await c.send('menu');
     const reply = await c.send('Maternité, paternité, adoption');
     expect(reply.text).toContain(SITUATION_QUESTION);
-    expect(reply.text).not.toContain('Plus tôt');
+    expect(reply.text).not.toContain('écrit plus tôt');
   });
 
   it('what is said of someone else is not kept as the person’s own', async () => {
@@ -108,10 +138,10 @@ describe('a conversation remembers who the person is, and reminds rather than as
     await c.send('mon mari est artisan depuis 3 ans et il est en arrêt maladie, il a droit aux IJ ?');
     await c.send('menu');
     const reply = await c.send('Maternité, paternité, adoption');
-    expect(reply.text).not.toContain('Plus tôt');
+    expect(reply.text).not.toContain('écrit plus tôt');
     await c.send('menu');
     const aid = await c.send('Demander une aide financière');
-    expect(aid.text).not.toContain('Plus tôt');
+    expect(aid.text).not.toContain('écrit plus tôt');
   });
 
   it('a later message that says otherwise wins: « en fait je suis artisan »', async () => {
@@ -120,7 +150,7 @@ describe('a conversation remembers who the person is, and reminds rather than as
     await c.send('menu');
     const reply = await c.send("en fait je suis artisan, j'ai besoin d'une aide pour payer mes cotisations");
     expect(reply.text).not.toContain(PAMC_NOTE);
-    expect(reply.text).not.toContain('Plus tôt');
+    expect(reply.text).not.toContain('écrit plus tôt');
   });
 
   it('the situation the person chooses in a journey is remembered, not one filled from a message', async () => {
@@ -140,7 +170,7 @@ describe('a conversation remembers who the person is, and reminds rather than as
     await c.send(NURSE);
     await c.send('recommencer');
     const reply = await c.send('une aide pour payer mes cotisations');
-    expect(reply.text).not.toContain('Plus tôt');
+    expect(reply.text).not.toContain('écrit plus tôt');
   });
 
   it('in Teams, where advisers speak of one insured person after another, nothing is remembered', async () => {
@@ -148,7 +178,7 @@ describe('a conversation remembers who the person is, and reminds rather than as
     await c.send(NURSE);
     await c.send('menu');
     const reply = await c.send('une aide pour payer mes cotisations');
-    expect(reply.text).not.toContain('Plus tôt');
+    expect(reply.text).not.toContain('écrit plus tôt');
   });
 });
 
@@ -177,7 +207,9 @@ describe('a person who only says who they are', () => {
     const c = new TestConversation();
     await c.send('bonjour, je suis infirmière libérale conventionnée');
     const reply = await c.send('Demander une aide financière');
-    expect(reply.text).toContain("Plus tôt, vous m'avez dit : « Professionnel de santé conventionné ».");
+    expect(reply.text).toContain(
+      "D'après ce que vous avez écrit plus tôt, ce serait peut-être « Professionnel de santé conventionné »",
+    );
   });
 });
 
@@ -187,7 +219,9 @@ describe('an ALD told earlier', () => {
     await c.send("je suis commercante et j'ai une affection longue duree depuis l'an dernier");
     await c.send("mon medecin va m'arreter, j'ai des jours de carence ?");
     const reply = await c.send('oui');
-    expect(reply.text).toContain("Plus tôt, vous m'avez dit : « Oui, une ALD ».");
+    expect(reply.text).toContain(
+      "D'après ce que vous avez écrit plus tôt, ce serait peut-être « Oui, une ALD »",
+    );
     expect(reply.text).toContain('Votre arrêt est-il dû à une affection de longue durée (ALD) ?');
   });
 });
