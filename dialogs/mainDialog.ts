@@ -85,6 +85,11 @@ const OTHERS_FIELD_MAX_TOPIC_SCORE = 0.75;
  * its threshold) is answered after the offer.
  */
 const DISTRESS_TOPIC_MIN_SCORE = 0.45;
+/**
+ * With moderate signs, a topic read below this is offered after HELP rather than answered (« je suis infirmière
+ * libérale et je suis épuisée » read as maternity at 0.35 was led to « Je suis cheffe d'entreprise »).
+ */
+const MODERATE_DISTRESS_TOPIC_MIN_SCORE = 0.4;
 
 /** HELP is the top intent: the next intent, a topic, is answered after the HELP offer from this probability. */
 const BESIDE_HELP_MIN_SCORE = 0.2;
@@ -510,9 +515,15 @@ export class MainDialog extends ComponentDialog {
       recognition.topIntent === intent &&
       !askedBesideHelp &&
       !this.asksQuestion(recognition.text, t) &&
-      recognition.distress.level === 'high' &&
-      recognition.score < DISTRESS_TOPIC_MIN_SCORE;
-    if (weakTopic) values(step).also = [intent, ...(values(step).also ?? [])].slice(0, 2);
+      recognition.score <
+        (recognition.distress.level === 'high'
+          ? DISTRESS_TOPIC_MIN_SCORE
+          : MODERATE_DISTRESS_TOPIC_MIN_SCORE);
+    // Offered after HELP when the signs are strong; with moderate signs so weak a guess is not offered at all (the
+    // nurse « épuisée » never spoke of a birth).
+    if (weakTopic && recognition.distress.level === 'high')
+      values(step).also = [intent, ...(values(step).also ?? [])].slice(0, 2);
+    else if (weakTopic) values(step).also = (values(step).also ?? []).filter((other) => other !== intent);
     const main = weakTopic || !this.isTopic(intent) || intent === 'help' ? recognition.distress.need : intent;
     const onlyHelp = main === 'help';
     // A field outside the domain named beside the difficulty (« mon banquier me harcèle et les dettes… »): when
