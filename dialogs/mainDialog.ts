@@ -1133,11 +1133,26 @@ export class MainDialog extends ComponentDialog {
     const isTopic = !handledHere(intent);
     const sure =
       recognition.score >= TOPIC_SWITCH_MIN_SCORE || this.menu.intentFromLabel(text, t, this.deps.normalize);
-    // A question aside about another subject (« c'est quoi une ALD ? », « à qui j'envoie mon arrêt ? »): its answer,
-    // then the journey's question again, rather than leaving the journey.
-    if (isTopic && sure && intent !== current && isChoice && !fromMenu && !switching) {
+    // A question aside (« c'est quoi une ALD ? », « c'est quoi l'ACED ? », « je peux travailler pendant mon arrêt ? »):
+    // its answer — the aid it names, the subject the sources say nothing precise about, or another subject's
+    // entries —, then the journey's question again, rather than leaving the journey or « pas compris ».
+    const asking = isChoice && !fromMenu && !switching && asksQuestion(text, this.deps.normalize, t);
+    const named = asking ? this.deps.knowledge.namedAll(text) : [];
+    const gap = asking && recognition.outOfScope?.gap ? recognition.outOfScope : undefined;
+    if (named.length > 0 || gap) {
+      this.outcomes.intent({ intent });
+      await context.sendActivities([
+        ...(gap
+          ? outOfScopeActivities(this.deps.knowledge, t, gap.domain, gap.contacts, true)
+          : [entriesActivity(this.deps.knowledge, t, named.slice(0, MAX_ENTRIES), t('journey.asideIntro'))]),
+        { type: 'message', text: t('journey.asideBack') },
+      ]);
+      await innerDc.repromptDialog();
+      return Dialog.EndOfTurn;
+    }
+    if (isTopic && sure && intent !== current && asking) {
       const entries = this.journeyByIntent[intent] ? [] : answerEntries(this.deps.knowledge, intent, text);
-      if (entries.length > 0 && asksQuestion(text, this.deps.normalize, t)) {
+      if (entries.length > 0) {
         this.outcomes.intent({ intent });
         await context.sendActivities([
           entriesActivity(this.deps.knowledge, t, entries.slice(0, MAX_ENTRIES), t('journey.asideIntro')),

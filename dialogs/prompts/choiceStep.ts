@@ -193,13 +193,21 @@ export function toldChoice(
   return match.kind === 'phrase' || match.kind === 'exact' ? options[match.index].value : undefined;
 }
 
-/** The message asks something: a question phrase anywhere (« c'est quoi »), or a question word first (« combien »). */
+/**
+ * The message asks something: a question phrase anywhere (« c'est quoi »), a question word first (« combien »), or
+ * a question mark after a few words (« le diabète c'est une ALD ? », not « une ALD ? »); not a doubt (« je ne sais
+ * pas si c'est une ALD ? » answers « Je ne sais pas »).
+ */
 export function asksQuestion(text: string, normalize: (s: string) => string, t: TFunction): boolean {
-  return (
+  const asks =
     saysAny(text, t('prompts.askingPhrases', { returnObjects: true }) as string[], normalize) ||
-    saysAny(text, t('prompts.askingStarts', { returnObjects: true }) as string[], normalize, 'start')
-  );
+    saysAny(text, t('prompts.askingStarts', { returnObjects: true }) as string[], normalize, 'start') ||
+    (text.includes('?') && normalize(text).split(' ').length >= QUESTION_MARK_MIN_WORDS);
+  return asks && !saysAny(text, t('prompts.doubts', { returnObjects: true }) as string[], normalize);
 }
+
+/** From this many words, a message with a question mark asks something rather than answers with a doubt. */
+const QUESTION_MARK_MIN_WORDS = 4;
 
 /** From this many words of content, a message sharing one word with an option may be about something else. */
 const ELSEWHERE_MIN_WORDS = 3;

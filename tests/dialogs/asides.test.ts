@@ -83,3 +83,38 @@ describe('a doubt at a question that has no « Je ne sais pas » option', () => 
     expect(adviser.text).toContain('3646');
   });
 });
+
+describe('more questions typed at a journey’s question', () => {
+  it('« le diabète c’est une ALD ? » is a question, not « Oui »', async () => {
+    const c = await atAldQuestion();
+    const reply = await c.send("le diabète c'est une ALD ?");
+    expect(reply.text).not.toContain(
+      "Pas de délai de carence quand l'arrêt est dû à une affection de longue durée.",
+    );
+    expect(reply.text).toContain(`Reprenons où nous en étions :\n${ALD_QUESTION}`);
+  });
+
+  it('« je sais pas si c’est une ald ? » is still the doubt option', async () => {
+    const c = await atAldQuestion();
+    const reply = await c.send("je sais pas si c'est une ald ?");
+    expect(reply.text).toContain('Votre médecin');
+  });
+
+  it('« c’est quoi l’ACED ? » in the aid journey gets the ACED card, then the same question', async () => {
+    const c = new TestConversation();
+    await c.send('Demander une aide financière');
+    const reply = await c.send("c'est quoi l'ACED ?");
+    expect(reply.text).toContain('Aide aux cotisants en difficulté (ACED)');
+    expect(reply.text).toContain('Reprenons où nous en étions :\nQuelle est votre situation ?');
+  });
+
+  it('a subject the sources do not cover, asked mid-journey, is said so, then the same question', async () => {
+    const c = new TestConversation();
+    await c.send('arrêt maladie');
+    const reply = await c.send('je peux travailler pendant mon arrêt ?');
+    expect(reply.text).toContain(
+      'Mes documents ne disent rien de précis sur le fait de travailler pendant un arrêt',
+    );
+    expect(reply.text).toContain('Reprenons où nous en étions :\nÊtes-vous affilié depuis au moins 12 mois');
+  });
+});
