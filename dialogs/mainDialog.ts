@@ -978,12 +978,21 @@ export class MainDialog extends ComponentDialog {
     if (recognition.distress.level !== 'none' || (entities.difficultes ?? []).length > 0) return false;
     if (this.isTopic(recognition.topIntent) && recognition.score >= PRESENTATION_MAX_TOPIC_SCORE)
       return false;
-    const greetings = t('prompts.presentationGreetings', { returnObjects: true }) as string[];
-    let normalized = ` ${this.deps.normalize(text)} `;
-    for (const greeting of this.markersOf(greetings))
-      if (normalized.startsWith(greeting)) normalized = normalized.slice(greeting.length - 1);
-    const starts = t('prompts.presentationStarts', { returnObjects: true }) as string[];
-    return this.markersOf(starts).some((start) => normalized.startsWith(start));
+    // Every part of it presents (« bonjour, je m'appelle Karim, je suis plombier », « je suis retraitée, j'étais
+    // coiffeuse »): a part that says something else (« je suis artisan, 58 ans, usé », « je suis taxi, ma licence
+    // m'a été retirée ») or a negation (« je suis pas payée depuis 8 mois ») is more than a presentation.
+    const greetings = this.markersOf(t('prompts.presentationGreetings', { returnObjects: true }) as string[]);
+    const starts = this.markersOf(t('prompts.presentationStarts', { returnObjects: true }) as string[]);
+    const parts = text
+      .split(/[,.;:!]| et | mais /)
+      .map((part) => ` ${this.deps.normalize(part)} `)
+      .filter((part) => part.trim() !== '');
+    if (parts.some((part) => / (?:pas|plus|jamais|rien|aucun|aucune) /.test(part))) return false;
+    return parts.every((part) => {
+      let rest = part;
+      for (const greeting of greetings) if (rest.startsWith(greeting)) rest = rest.slice(greeting.length - 1);
+      return rest.trim() === '' || starts.some((start) => rest.startsWith(start));
+    });
   }
 
   /** A question mark or a question word: the message asks something, it does not only tell a story. */

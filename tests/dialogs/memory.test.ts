@@ -198,6 +198,14 @@ describe('a person who only says who they are', () => {
     },
   );
 
+  it.each(['je suis artisan, 58 ans, usé', 'je suis pas payée depuis 8 mois, je suis a mon compte'])(
+    '« %s » says more than who the person is: not just « c’est noté »',
+    async (text) => {
+      const reply = await new TestConversation().send(text);
+      expect(reply.text).not.toContain("Merci, c'est noté");
+    },
+  );
+
   it('a presentation with a need is that need: « je suis artisan et en arrêt maladie »', async () => {
     const reply = await new TestConversation().send('je suis artisan et en arrêt maladie');
     expect(reply.text).toContain('Êtes-vous affilié depuis au moins 12 mois');
