@@ -776,11 +776,16 @@ export class MainDialog extends ComponentDialog {
 
   private async dispatch(
     step: WaterfallStepContext,
-    intent: string,
+    requested: string,
     entities: RecognizedEntities,
     t: TFunction,
   ): Promise<DialogTurnResult> {
     const context = step.context;
+    // « arrêt » alone with nothing under way to stop is a sick leave (« Il n'y a rien en cours » helped no one).
+    const intent =
+      requested === 'cancel' && this.saysOnly(context.activity.text ?? '', t, 'prompts.sickLeaveAlone')
+        ? 'indemnites_journalieres'
+        : requested;
     this.outcomes.intent({ intent });
     if (intent !== 'None') await this.deps.misunderstood.set(context, 0);
     const journey = this.journeyByIntent[intent];

@@ -16,6 +16,9 @@ describe('an option told in the message that starts a journey (`told`)', () => {
     ['q_besoin_invalidite', 'je ne veux pas reprendre le travail, combien je touche ?', 'pension'],
     ['q_categorie_invalidite', 'je suis en invalidité 2ème catégorie', 'totale'],
     ['q_categorie_invalidite', 'invalide en catégorie 3, quel montant ?', 'tierce_personne'],
+    ['q_besoin_invalidite', "invalidité categorie 3, c'est combien ?", 'pension'],
+    ['q_besoin_invalidite', "j'ai été mis en invalidité, je voudrais savoir le montant", 'pension'],
+    ['q_besoin_invalidite', 'catégorie 2 depuis 2 ans, mes ressources sont insuffisantes', 'ressources'],
   ])('%s: « %s » → %s', (id, text, value) => {
     expect(toldChoice(question(id).options, text, normalize, t)).toBe(value);
   });
