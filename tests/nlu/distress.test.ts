@@ -220,6 +220,9 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     'il veut en finir avec ce dossier',
     'mon client veut disparaître quelques semaines',
     'elle veut mourir de rire',
+    'mon père veut en finir avec son commerce, il a 63 ans',
+    'je veux en finir avec cette histoire de cotisations, comment faire ?',
+    'je vais tout arrêter pour de bon et fermer ma boutique',
   ])('no one at risk in a figure of speech or an ended activity: « %s »', (text) => {
     const recognition = recognizer.recognize(text);
     expect(recognition.othersAtRisk).toBeUndefined();
@@ -333,6 +336,32 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
 
 describe('out-of-scope detector (locales/fr/nlu/out-of-scope.yaml)', () => {
   const scope = ScopeDetector.fromFile();
+  const read = (text: string) => scope.detect(getRecognizer().recognize(text).normalized)?.domain;
+
+  it.each([
+    ['chui en cdd dans un resto et enceinte', 'salarie_soi'],
+    ['je suis salarie en cdi, je suis en arret maladie', 'salarie_soi'],
+    ["ma mere est decedee, est ce que j'herite de ses dettes urssaf", 'succession_dettes'],
+    ["mon fils est malade je dois m'arreter pour le garder je suis artisan", 'enfant_malade_garde'],
+    ['mon médecin veut me mettre en mi-temps', 'mi_temps_therapeutique'],
+  ])('a gap the sources do not cover: « %s » → %s', (text, domain) => {
+    expect(read(text)).toBe(domain);
+  });
+
+  it.each([
+    "je ne suis pas auto-entrepreneur, je suis artisan en entreprise individuelle, comment avoir une aide pour payer l'urssaf ?",
+    'je ne suis pas à mon compte depuis longtemps, 8 mois, et je suis enceinte',
+    "je suis fonctionnaire en disponibilité et j'ai ouvert mon cabinet de sophrologie, je suis malade",
+    "je suis salariée à mi-temps et j'ai aussi une micro-entreprise de couture le soir",
+    'je suis salarié depuis 2 mois après la fermeture de ma boutique mais j ai encore 6000 euros de dettes urssaf',
+    "je voudrais passer à mi-temps pour m'occuper de ma mère",
+    'ma mère est décédée, je suis son héritière, ai-je droit au capital décès ?',
+    "Mon mari est décédé le mois dernier, je n'arrive plus à payer les cotisations de mon entreprise",
+    "ma fille est gravement malade, je dois fermer ma boutique pour m'occuper d'elle",
+  ])('in scope, no gap: « %s »', (text) => {
+    expect(read(text)).toBeUndefined();
+  });
+
   it.each([
     ['comment declarer la tva', 'impots'],
     ['je suis inscrit a france travail', 'chomage'],
