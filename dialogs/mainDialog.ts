@@ -861,16 +861,23 @@ export class MainDialog extends ComponentDialog {
   private async rememberTold(context: TurnContext): Promise<void> {
     const facts = this.deps.facts;
     if (!facts || context.activity.type !== 'message') return;
-    // A message that speaks of someone else (« mon mari est artisan », « un assuré… ») may tell their status, not
-    // the person's: nothing of it is kept.
-    const text = context.activity.text ?? '';
-    const t = translator(context.activity.locale);
-    if (this.says(text, t, 'prompts.otherPersonMarkers') || this.says(text, t, 'prompts.thirdPartyMarkers'))
-      return;
     const told = this.recognition(context).entities;
     const before = await facts.get(context);
     const after = rememberTold(before, told);
-    if (after !== before) await facts.set(context, after);
+    // Most messages tell nothing of the person: the marker lists are read only when they do.
+    if (after === before) return;
+    // A message that speaks of someone else (« mon mari est artisan », « un assuré… ») may tell their status, not
+    // the person's: nothing of it is kept.
+    const text = context.activity.text ?? '';
+    const normalized = ` ${this.deps.normalize(text)} `;
+    const t = translator(context.activity.locale);
+    const markers = (key: string) => t(key, { returnObjects: true }) as string[];
+    if (
+      this.hasMarker(normalized, markers('prompts.otherPersonMarkers')) ||
+      this.hasMarker(normalized, markers('prompts.thirdPartyMarkers'))
+    )
+      return;
+    await facts.set(context, after);
   }
 
   /** Remembers a journey's situation answer, after forgetting everything when the person corrected what was read. */
