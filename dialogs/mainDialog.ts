@@ -33,7 +33,7 @@ import {
 import {
   answeredByEntities,
   answersChoiceStep,
-  asksQuestion,
+  asksInsteadOfAnswering,
   CHOICE_STEP,
   ChoiceStepDialog,
   type ChoiceStepOptions,
@@ -1157,7 +1157,8 @@ export class MainDialog extends ComponentDialog {
     // A question aside (« c'est quoi une ALD ? », « c'est quoi l'ACED ? », « je peux travailler pendant mon arrêt ? »):
     // its answer — the aid it names, the subject the sources say nothing precise about, or another subject's
     // entries —, then the journey's question again, rather than leaving the journey or « pas compris ».
-    const asking = isChoice && !fromMenu && !switching && asksQuestion(text, this.deps.normalize, t);
+    const asking =
+      isChoice && !fromMenu && !switching && asksInsteadOfAnswering(text, this.deps.normalize, t);
     const named = asking ? this.deps.knowledge.namedAll(text) : [];
     const gap = asking && recognition.outOfScope?.gap ? recognition.outOfScope : undefined;
     if (named.length > 0 || gap) {

@@ -147,7 +147,7 @@ export function understandAnswer(
   if (match.kind === 'exact') return options.choices[match.index].value;
   // A question (« c'est quoi une ALD ? », « à qui j'envoie mon arrêt ? ») is no answer, whatever option words or
   // entities it has: « c'est quoi une ALD ? » at « Votre arrêt est-il dû à une ALD ? » is not « Oui ».
-  if (onlyExact || asksQuestion(text, normalize, t)) return undefined;
+  if (onlyExact || asksInsteadOfAnswering(text, normalize, t)) return undefined;
   if (match.kind === 'position') return options.choices[match.index].value;
   const fromEntities =
     options.slot && entities
@@ -194,11 +194,16 @@ export function toldChoice(
 }
 
 /**
- * The message asks something: a question phrase anywhere (« c'est quoi »), a question word first (« combien »), or
- * a question mark after a few words (« le diabète c'est une ALD ? », not « une ALD ? »); not a doubt (« je ne sais
- * pas si c'est une ALD ? » answers « Je ne sais pas »).
+ * The message asks rather than answers the question waiting: a question phrase anywhere (« c'est quoi »), a question
+ * word first (« combien »), or a question mark after a few words (« le diabète c'est une ALD ? », not « une ALD ? »);
+ * not a doubt (« je ne sais pas si c'est une ALD ? » answers « Je ne sais pas »). Narrower than MainDialog's
+ * `asksQuestion`, which reads any question mark to tell a question from a story.
  */
-export function asksQuestion(text: string, normalize: (s: string) => string, t: TFunction): boolean {
+export function asksInsteadOfAnswering(
+  text: string,
+  normalize: (s: string) => string,
+  t: TFunction,
+): boolean {
   const asks =
     saysAny(text, t('prompts.askingPhrases', { returnObjects: true }) as string[], normalize) ||
     saysAny(text, t('prompts.askingStarts', { returnObjects: true }) as string[], normalize, 'start') ||
