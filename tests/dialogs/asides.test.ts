@@ -36,6 +36,14 @@ describe('a question typed at a journey’s question', () => {
     );
   });
 
+  it('« je voudrais une aide financière » typed in the invalidity journey opens the aid journey, not the AFI', async () => {
+    const c = new TestConversation();
+    await c.send('invalidité');
+    const reply = await c.send('je voudrais une aide financière');
+    expect(reply.text).toContain('Quelle est votre situation ?');
+    expect(reply.text).not.toContain('Aide financière exceptionnelle aux invalides');
+  });
+
   it('another need’s menu label (a HELP card button) is that need, not an option sharing its words', async () => {
     const c = new TestConversation();
     const asked = await c.send('invalidité');
