@@ -90,6 +90,10 @@ const DISTRESS_TOPIC_MIN_SCORE = 0.45;
  * libérale et je suis épuisée » read as maternity at 0.35 was led to « Je suis cheffe d'entreprise »).
  */
 const MODERATE_DISTRESS_TOPIC_MIN_SCORE = 0.4;
+/** A question about the journey's own subject: the best of this many entries found by its words… */
+const OWN_SUBJECT_SEARCH = 3;
+/** …that belong to the journey's intent, at most this many shown. */
+const OWN_SUBJECT_ENTRIES = 2;
 
 /** HELP is the top intent: the next intent, a topic, is answered after the HELP offer from this probability. */
 const BESIDE_HELP_MIN_SCORE = 0.2;
@@ -1172,8 +1176,18 @@ export class MainDialog extends ComponentDialog {
       await innerDc.repromptDialog();
       return Dialog.EndOfTurn;
     }
-    if (isTopic && sure && intent !== current && asking) {
-      const entries = this.journeyByIntent[intent] ? [] : answerEntries(this.deps.knowledge, intent, text);
+    // About the journey's own subject (« à qui j'envoie mon arrêt ? » in the sick-leave journey, « qui décide de la
+    // catégorie ? » in the invalidity one): its entries that the question's words find best, then the question.
+    const ownSubject = asking && current !== undefined && (intent === current || intent === 'None' || !sure);
+    if ((isTopic && sure && intent !== current && asking) || ownSubject) {
+      const entries = ownSubject
+        ? this.deps.knowledge
+            .search(text, OWN_SUBJECT_SEARCH)
+            .filter((entry) => entry.intent === current)
+            .slice(0, OWN_SUBJECT_ENTRIES)
+        : this.journeyByIntent[intent]
+          ? []
+          : answerEntries(this.deps.knowledge, intent, text);
       if (entries.length > 0) {
         this.outcomes.intent({ intent });
         await context.sendActivities([

@@ -126,3 +126,24 @@ describe('more questions typed at a journey’s question', () => {
     expect(reply.text).toContain('Reprenons où nous en étions :\nÊtes-vous affilié depuis au moins 12 mois');
   });
 });
+
+describe('a question about the journey’s own subject', () => {
+  it('« a qui j envoie mon arret ? » in the sick-leave journey gets its entries found by those words, then the question', async () => {
+    const c = await atAldQuestion();
+    const reply = await c.send('a qui j envoie mon arret ?');
+    expect(reply.text).toContain('Envoyer son arrêt de travail sous 48 heures');
+    expect(reply.text).toContain(`Reprenons où nous en étions :\n${ALD_QUESTION}`);
+    expect(reply.text).not.toContain("Je n'ai pas bien compris");
+  });
+
+  it('« qui décide de la catégorie ? » in the invalidity journey gets the pension card, then the question', async () => {
+    const c = new TestConversation();
+    await c.send('invalidité');
+    await c.send('montant');
+    const reply = await c.send('qui décide de la catégorie ?');
+    expect(reply.text).toContain('médecin conseil');
+    expect(reply.text).toContain(
+      "Reprenons où nous en étions :\nQuelle catégorie d'invalidité vous a été notifiée ?",
+    );
+  });
+});
