@@ -40,6 +40,7 @@ import {
   type ChoiceStepResult,
   choiceStepAllowsBack,
 } from './prompts/choiceStep';
+import { hasPhrase, markerPhrases } from './prompts/markers';
 import { recall, rememberAnswers, rememberTold } from './memory';
 import { getTurnProfile } from './profile';
 import { activeDifficulties } from './slots';
@@ -186,8 +187,6 @@ export class MainDialog extends ComponentDialog {
   /** The main menu, built from the knowledge base's journeys. */
   readonly menu: Menu;
   private readonly outcomes: OutcomeSink;
-  /** `markers`' memo: each list of marker phrases of a locale's resources, normalised. */
-  private readonly markersCache = new WeakMap<readonly string[], readonly string[]>();
 
   constructor(private readonly deps: MainDialogDeps) {
     super(MAIN_DIALOG);
@@ -216,11 +215,6 @@ export class MainDialog extends ComponentDialog {
 
   private recognition(context: TurnContext): RecognitionLike {
     return getTurnRecognition(context) ?? this.deps.recognizer.recognize(context.activity.text ?? '');
-  }
-
-  private intentOf(context: TurnContext, t: TFunction): string {
-    const text = context.activity.text ?? '';
-    return this.menu.intentFromLabel(text, t, this.deps.normalize) ?? this.recognition(context).topIntent;
   }
 
   // ---- the route: recognise → (disambiguate) → journey → feedback
@@ -1037,22 +1031,14 @@ export class MainDialog extends ComponentDialog {
     return this.hasMarker(` ${this.deps.normalize(text)} `, t(key, { returnObjects: true }) as string[]);
   }
 
-  /**
-   * `normalized` (a normalised text between spaces) has one of the marker phrases `list`, each normalised once per
-   * locale (i18next gives the same list object at each call).
-   */
+  /** `normalized` (a normalised text between spaces) has one of the marker phrases `list` (`prompts/markers.ts`). */
   private hasMarker(normalized: string, list: readonly string[]): boolean {
-    return this.markersOf(list).some((marker) => normalized.includes(marker));
+    return hasPhrase(normalized, list, this.deps.normalize);
   }
 
-  /** The marker phrases of `list`, normalised and between spaces, once per locale. */
+  /** The marker phrases of `list`, normalised and between spaces, once per locale (`prompts/markers.ts`). */
   private markersOf(list: readonly string[]): readonly string[] {
-    let markers = this.markersCache.get(list);
-    if (!markers) {
-      markers = list.map((marker) => ` ${this.deps.normalize(marker)} `);
-      this.markersCache.set(list, markers);
-    }
-    return markers;
+    return markerPhrases(list, this.deps.normalize);
   }
 
   /**
@@ -1134,7 +1120,7 @@ export class MainDialog extends ComponentDialog {
       await innerDc.repromptDialog();
       return Dialog.EndOfTurn;
     }
-    const intent = this.intentOf(context, t);
+    const intent = fromMenu ?? recognition.topIntent;
     const leaveJourney = () => {
       if (current) this.outcomes.journeyEnded({ intent: current, outcome: 'abandoned' });
     };
@@ -1156,26 +1142,26 @@ export class MainDialog extends ComponentDialog {
     }
     if (reply) return end(reply);
     const isTopic = !handledHere(intent);
-    const sure =
-      recognition.score >= TOPIC_SWITCH_MIN_SCORE || this.menu.intentFromLabel(text, t, this.deps.normalize);
+    const sure = recognition.score >= TOPIC_SWITCH_MIN_SCORE || fromMenu !== undefined;
     // A question aside (« c'est quoi une ALD ? », « c'est quoi l'ACED ? », « je peux travailler pendant mon arrêt ? »):
     // its answer — the aid it names, the subject the sources say nothing precise about, or another subject's
     // entries —, then the journey's question again, rather than leaving the journey or « pas compris ».
     const asking =
       isChoice && !fromMenu && !switching && asksInsteadOfAnswering(text, this.deps.normalize, t);
-    const named = asking ? this.deps.knowledge.namedAll(text) : [];
-    const gap = asking && recognition.outOfScope?.gap ? recognition.outOfScope : undefined;
-    if (named.length > 0 || gap) {
+    const aside = async (answer: Partial<Activity>[]): Promise<DialogTurnResult> => {
       this.outcomes.intent({ intent });
-      await context.sendActivities([
-        ...(gap
-          ? outOfScopeActivities(this.deps.knowledge, t, gap.domain, gap.contacts, true)
-          : [entriesActivity(this.deps.knowledge, t, named.slice(0, MAX_ENTRIES), t('journey.asideIntro'))]),
-        { type: 'message', text: t('journey.asideBack') },
-      ]);
+      await context.sendActivities([...answer, { type: 'message', text: t('journey.asideBack') }]);
       await innerDc.repromptDialog();
       return Dialog.EndOfTurn;
-    }
+    };
+    const entriesAside = (entries: Entry[]) =>
+      aside([
+        entriesActivity(this.deps.knowledge, t, entries.slice(0, MAX_ENTRIES), t('journey.asideIntro')),
+      ]);
+    const named = asking ? this.deps.knowledge.namedAll(text) : [];
+    const gap = asking && recognition.outOfScope?.gap ? recognition.outOfScope : undefined;
+    if (gap) return aside(outOfScopeActivities(this.deps.knowledge, t, gap.domain, gap.contacts, true));
+    if (named.length > 0) return entriesAside(named);
     // About the journey's own subject (« à qui j'envoie mon arrêt ? » in the sick-leave journey, « qui décide de la
     // catégorie ? » in the invalidity one): its entries that the question's words find best, then the question.
     const ownSubject = asking && current !== undefined && (intent === current || intent === 'None' || !sure);
@@ -1188,15 +1174,7 @@ export class MainDialog extends ComponentDialog {
         : this.journeyByIntent[intent]
           ? []
           : answerEntries(this.deps.knowledge, intent, text);
-      if (entries.length > 0) {
-        this.outcomes.intent({ intent });
-        await context.sendActivities([
-          entriesActivity(this.deps.knowledge, t, entries.slice(0, MAX_ENTRIES), t('journey.asideIntro')),
-          { type: 'message', text: t('journey.asideBack') },
-        ]);
-        await innerDc.repromptDialog();
-        return Dialog.EndOfTurn;
-      }
+      if (entries.length > 0) return entriesAside(entries);
     }
     if (isTopic && sure && intent !== current) {
       leaveJourney();

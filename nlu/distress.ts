@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { type Distress, type DistressLevel, type DistressSignal, DistressSignalSchema } from '../contract';
 import { loadDataFile, PatternGroup, PatternSchema as Pattern, patternWords } from './patterns';
-import { preTested, satisfies } from './prefilter';
+import { satisfies } from './prefilter';
 
 /** The kinds of difficulty, in the contract's order. */
 export const DISTRESS_SIGNALS = DistressSignalSchema.options;
@@ -137,10 +137,9 @@ export class DistressDetector {
 
   /** Whether `text` has signal `s`: found, only denied (every match negated), or absent. */
   private present(s: CompiledSignal, text: string): 'found' | 'denied' | 'absent' {
-    const { whole, parts } = s.patterns;
     // A long text is read part by part (`PatternGroup`): only the parts whose words it has are run.
     let denied = false;
-    for (const { re, req } of parts && preTested(text) ? parts : [whole]) {
+    for (const { re, req } of s.patterns.runOn(text)) {
       re.lastIndex = 0;
       // A pattern that needs a word the text does not have cannot match it (`prefilter.ts`).
       if (req && !satisfies(req, re, text)) continue;

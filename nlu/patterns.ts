@@ -65,15 +65,14 @@ export class PatternGroup {
     } else this.whole = { re, req: requirementOf(re) };
   }
 
+  /** The regular expressions to run on `text`: its parts when it is long enough to be pre-tested, else the whole. */
+  runOn(text: string): readonly GroupPart[] {
+    return this.parts && preTested(text) ? this.parts : [this.whole];
+  }
+
   /** Whether one of the patterns matches one of `texts`. */
   matchesAny(texts: readonly string[]): boolean {
-    const parts = this.parts;
-    if (!parts) return matchesAny(this.whole.re, this.whole.req, texts);
-    return texts.some((text) =>
-      preTested(text)
-        ? parts.some(({ re, req }) => matchesAny(re, req, [text]))
-        : matchesAny(this.whole.re, this.whole.req, [text]),
-    );
+    return texts.some((text) => this.runOn(text).some(({ re, req }) => matchesAny(re, req, [text])));
   }
 }
 

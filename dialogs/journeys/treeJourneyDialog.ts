@@ -9,7 +9,7 @@ import type {
 import { WaterfallDialog } from '../sdk';
 import type { TFunction } from 'i18next';
 import type { Knowledge } from '../../knowledge/loader';
-import type { LeafNode, OrientationTree } from '../../knowledge/schema';
+import type { LeafNode, Option, OrientationTree, QuestionNode } from '../../knowledge/schema';
 import { type Answers, isQuestion, resolve } from '../../knowledge/tree';
 import { audienceCaveats, entriesActivity } from '../answers';
 import { translator } from '../i18n';
@@ -112,15 +112,17 @@ export class TreeJourneyDialog extends WaterfallDialog {
     const prefilled: string[] = [];
     while (resolution.kind === 'question') {
       const question = resolution.question;
-      const allowed = question.options.map((o) => o.value);
       const value =
-        valueFromEntities(question.slot, state.entities, allowed) ??
-        toldChoice(question.options, state.text, this.deps.normalize, t);
+        valueFromEntities(
+          question.slot,
+          state.entities,
+          question.options.map((o) => o.value),
+        ) ?? toldChoice(question.options, state.text, this.deps.normalize, t);
       if (value === undefined || state.answers[question.slot as keyof Answers] !== undefined) break;
       // The message says one thing (« une aide pour mes cotisations »: in activity) and the person said another
       // earlier (a health professional under convention): asked, with the reminder.
-      const earlier = valueFromEntities(question.slot, state.remembered, allowed);
-      if (earlier !== undefined && earlier !== value) break;
+      const earlier = this.earlierAnswer(question, state);
+      if (earlier !== undefined && earlier.value !== value) break;
       (state.answers as Record<string, string>)[question.slot] = value;
       if (!state.prefilled.includes(question.slot)) state.prefilled.push(question.slot);
       prefilled.push(question.options.find((o) => o.value === value)?.label ?? value);
@@ -152,12 +154,7 @@ export class TreeJourneyDialog extends WaterfallDialog {
     if (!isQuestion(question)) throw new Error('unreachable');
     // What the person said earlier would answer it: reminded, not assumed (it may have been about someone else, or
     // no longer be true).
-    const earlier = valueFromEntities(
-      question.slot,
-      state.remembered,
-      question.options.map((o) => o.value),
-    );
-    const answer = question.options.find((o) => o.value === earlier)?.label;
+    const answer = this.earlierAnswer(question, state)?.label;
     return step.beginDialog(CHOICE_STEP, {
       question: answer
         ? `${t('journey.rememberedHint', { answer })}\n\n${question.question}`
@@ -203,6 +200,16 @@ export class TreeJourneyDialog extends WaterfallDialog {
       state.history.push(resolution.question.slot);
     }
     return step.replaceDialog(this.id, state);
+  }
+
+  /** The option that what the person told earlier in the conversation (`state.remembered`) would choose. */
+  private earlierAnswer(question: QuestionNode, state: LoopState): Option | undefined {
+    const value = valueFromEntities(
+      question.slot,
+      state.remembered,
+      question.options.map((o) => o.value),
+    );
+    return value === undefined ? undefined : question.options.find((o) => o.value === value);
   }
 
   /**

@@ -6,7 +6,7 @@ import { translator } from '../i18n';
 import type { RecognizedEntities } from '../ports';
 import { getTurnRecognition } from '../turnState';
 import { type ChoiceOption, matchChoiceDetailed, type MatcherVocabulary } from './choiceMatcher';
-import { saysAny } from './markers';
+import { hasPhrase, saysAny } from './markers';
 import { valueFromEntities } from '../slots';
 
 export const CHOICE_STEP = 'choiceStep';
@@ -204,11 +204,14 @@ export function asksInsteadOfAnswering(
   normalize: (s: string) => string,
   t: TFunction,
 ): boolean {
+  const normalized = normalize(text);
+  const padded = ` ${normalized} `;
+  const list = (key: string) => t(key, { returnObjects: true }) as string[];
   const asks =
-    saysAny(text, t('prompts.askingPhrases', { returnObjects: true }) as string[], normalize) ||
-    saysAny(text, t('prompts.askingStarts', { returnObjects: true }) as string[], normalize, 'start') ||
-    (text.includes('?') && normalize(text).split(' ').length >= QUESTION_MARK_MIN_WORDS);
-  return asks && !saysAny(text, t('prompts.doubts', { returnObjects: true }) as string[], normalize);
+    hasPhrase(padded, list('prompts.askingPhrases'), normalize) ||
+    hasPhrase(padded, list('prompts.askingStarts'), normalize, 'start') ||
+    (text.includes('?') && normalized.split(' ').length >= QUESTION_MARK_MIN_WORDS);
+  return asks && !hasPhrase(padded, list('prompts.doubts'), normalize);
 }
 
 /** From this many words, a message with a question mark asks something rather than answers with a doubt. */
