@@ -255,16 +255,20 @@ export function matchChoiceDetailed(
 
   // 3. Only then a number or an ordinal ("2", "la 2e", "la deuxième", "la dernière"): a sentence that names
   //    an option ("une panne sur mon camion") must not be read as a position.
+  //    When the options themselves speak of ranks (« Mon 1er ou mon 2e enfant », « Mon 3e enfant ou plus »), « mon
+  //    2e » or « la troisième » is a rank, not a position: only a bare number is.
+  const ordinalWords = vocabulary.ordinals.flatMap((o) => words(normalize(o)));
+  const ranked = options.some((o) => words(normalize(o.label)).some((w) => ordinalWords.includes(w)));
   const units = new Set((vocabulary.units ?? []).map(normalize));
   const numeric =
     tokens.length <= 4
-      ? tokens.find((t, i) => /^\d+(e|er)?$/.test(t) && !units.has(tokens[i + 1] ?? ''))
+      ? tokens.find((t, i) => (ranked ? /^\d+$/ : /^\d+(e|er)?$/).test(t) && !units.has(tokens[i + 1] ?? ''))
       : undefined;
   if (numeric !== undefined) {
     const n = parseInt(numeric, 10);
     if (n >= 1 && n <= options.length) return { index: n - 1, kind: 'position' };
   }
-  if (tokens.length <= 5) {
+  if (tokens.length <= 5 && !ranked) {
     for (let i = 0; i < Math.min(options.length, vocabulary.ordinals.length); i++) {
       if (words(normalize(vocabulary.ordinals[i])).some((w) => tokens.includes(w)))
         return { index: i, kind: 'position' };

@@ -56,6 +56,33 @@ describe('free-text answers to a question', () => {
     expect(pick(treeId, nodeId, answer)).toBeUndefined();
   });
 
+  // « Quelle naissance attendez-vous ? »: a rank is the child's, not a button's position (« notre troisième » was
+  // « Des jumeaux », 34 weeks instead of 26; « mon 2e » was « Mon 3e enfant ou plus »).
+  it.each([
+    ['c est notre troisieme', 'troisieme_ou_plus'],
+    ['quatrieme', 'troisieme_ou_plus'],
+    ["j'en ai déjà 2", 'troisieme_ou_plus'],
+    ['mon 2e', 'premier_ou_deuxieme'],
+    ['c mon deuxieme', 'premier_ou_deuxieme'],
+    ['le 2ème', 'premier_ou_deuxieme'],
+    ['mon deuxième bébé', 'premier_ou_deuxieme'],
+  ])('the birth question reads a rank as the child\'s: "%s" → %s', (answer, expected) => {
+    expect(pick('parcours-maternite', 'q_naissance_cheffe', answer)).toBe(expected);
+    expect(pick('parcours-maternite', 'q_naissance_conjointe', answer)).toBe(expected);
+  });
+
+  it('does not read an ordinal as a position when the options themselves are ranks', () => {
+    const ranks = [
+      { value: 'un', label: 'Mon 1er ou mon 2e enfant' },
+      { value: 'trois', label: 'Mon 3e enfant ou plus' },
+      { value: 'jumeaux', label: 'Des jumeaux' },
+    ];
+    expect(matchChoice('la troisième', ranks, normalize, vocabulary)).toBe(-1);
+    expect(matchChoice('mon 2e', ranks, normalize, vocabulary)).toBe(-1);
+    // A bare number is still the button's.
+    expect(matchChoice('3', ranks, normalize, vocabulary)).toBe(2);
+  });
+
   it('still reads an inability as an answer, not as a denial', () => {
     expect(
       pick('demander-une-aide-financiere', 'q_difficulte_actif', 'je ne peux plus payer mes cotisations'),

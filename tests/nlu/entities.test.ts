@@ -113,8 +113,22 @@ describe('entities', () => {
     it.each([
       "mon frere est en phase terminale d'un cancer, il vit chez moi. je suis consultante en micro",
       'mon fils de 8 ans a un cancer, je dois fermer mon salon',
+      // A partner taken ill whom the person looks after (they were given the AMA, the aid for their own health).
+      "mon mari a fait un AVC je dois m'en occuper et je peux plus travailler autant",
+      'ma compagne a une sclerose en plaques, je reduis mon activite',
+      "mon mari est malade et je dois fermer ma boutique plus tot pour m'occuper de lui",
+      "ma mère est tombée, je dois rester auprès d'elle",
+      // At the aid journey's difficulty question (it was read as the spouse's status in the business).
+      'ma femme est malade',
     ])('a relative’s illness is not the person’s: « %s » → aidant only', (text) => {
       expect(ent(text).difficultes).toEqual(['aidant']);
+    });
+    it.each([
+      'je dois m’occuper de mes clients',
+      "mon client m'a demandé de m'en occuper",
+      'mon fils a eu un accident de scooter, rien de grave',
+    ])('looking after clients or a minor accident is not caring for a relative: « %s »', (text) => {
+      expect(ent(text).difficultes ?? []).not.toContain('aidant');
     });
     it('the person’s own illness told beside a relative’s still counts', () => {
       expect(ent("ma mère a alzheimer et j'ai un cancer").difficultes).toEqual(['aidant', 'sante_activite']);
