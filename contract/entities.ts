@@ -90,6 +90,8 @@ export const EntitiesSchema = z.object({
   grossesseAutrui: z.boolean().optional(),
   /** The person says she is pregnant herself (« je suis enceinte », « ma grossesse »). */
   enceinte: z.boolean().optional(),
+  /** The person speaks of adopting a child (« nous allons adopter », « l'adoption de notre fils »). */
+  adoption: z.boolean().optional(),
   montants: z.array(z.number()).optional(),
   /** ISO dates (`YYYY-MM-DD`). */
   dates: z.array(z.string()).optional(),

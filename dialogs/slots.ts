@@ -61,13 +61,17 @@ const READERS: Record<string, SlotReader> = {
     if (kinds.length > 1 && kinds.includes('catastrophe_naturelle')) return 'catastrophe_naturelle';
     return kinds.length > 1 ? 'plusieurs' : kinds[0];
   },
-  // A business that is closed (« j'ai fermé en juin. je suis enceinte ») is no status for the leave: asked.
+  // An adoption is its own leave, whatever the status (« nous allons adopter, je suis commerçant » was given the
+  // pregnancy's). A business that is closed (« j'ai fermé en juin. je suis enceinte ») is no status for the leave,
+  // nor the status of someone whose partner is pregnant: asked (or read from the option's `told` phrases).
   statut_maternite: (e) =>
-    e.statut === undefined || e.activiteTerminee || e.grossesseAutrui
-      ? undefined
-      : e.statut === 'conjoint_collaborateur'
-        ? 'conjointe_collaboratrice'
-        : 'cheffe_entreprise',
+    e.adoption
+      ? 'adoption'
+      : e.statut === undefined || e.activiteTerminee || e.grossesseAutrui
+        ? undefined
+        : e.statut === 'conjoint_collaborateur'
+          ? 'conjointe_collaboratrice'
+          : 'cheffe_entreprise',
   naissance: (e) => {
     if (e.enfants !== undefined && e.enfants >= 3) return 'triples';
     if (e.enfants === 2) return 'jumeaux';

@@ -432,7 +432,8 @@ export function extractEntitiesFolded(
   if (aff?.atLeast !== undefined) e.affiliationMois = aff.atLeast;
   if (aff?.under !== undefined) e.affiliationMoisMoinsDe = aff.under;
   if (has(P.grossesse.own, t)) e.enceinte = true;
-  else if (has(P.grossesse.others, t)) e.grossesseAutrui = true;
+  else if (has(P.grossesse.others, t) || has(P.grossesse.partner, t)) e.grossesseAutrui = true;
+  if (has(P.adoption, t)) e.adoption = true;
   const montants = findMontants(folded);
   if (montants.length > 0) e.montants = montants;
   const dates = findDates(folded, options.referenceDate ?? new Date());

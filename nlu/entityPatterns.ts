@@ -110,7 +110,11 @@ const EntitiesDataSchema = z.strictObject({
     others: PatternSchema,
     /** The person's own (« je suis enceinte »): then the message is hers, whoever else is named. */
     own: PatternSchema,
+    /** The couple expects a child and the person names their female partner (« on attend un bébé avec ma femme »). */
+    partner: PatternSchema,
   }),
+  /** Adopting a child (« nous allons adopter »), not a status (« adopter le statut micro »). */
+  adoption: PatternSchema,
   ald: z.strictObject({
     /** Global: every mention is read with what stands just before it. */
     mention: PatternSchema,
@@ -230,7 +234,9 @@ const EntityPatternsSchema = EntitiesDataSchema.transform((data, ctx) => {
     grossesse: {
       others: re(data.grossesse.others, 'grossesse', 'others'),
       own: re(data.grossesse.own, 'grossesse', 'own'),
+      partner: re(data.grossesse.partner, 'grossesse', 'partner'),
     },
+    adoption: re(data.adoption, 'adoption'),
     ald: {
       mention: re(ald.mention, 'ald', 'mention'),
       negated: re(ald.negated, 'ald', 'negated'),

@@ -258,6 +258,20 @@ describe('slots read from an upper bound and from someone else’s pregnancy', (
     },
   );
 
+  it('an adoption is the adoption leave whatever the status; a partner’s pregnancy is not the status’s leave', () => {
+    const options = ['cheffe_entreprise', 'conjointe_collaboratrice', 'adoption', 'paternite'];
+    expect(valueFromEntities('statut_maternite', { statut: 'commercant', adoption: true }, options)).toBe(
+      'adoption',
+    );
+    expect(
+      valueFromEntities(
+        'statut_maternite',
+        { statut: 'conjoint_collaborateur', grossesseAutrui: true },
+        options,
+      ),
+    ).toBeUndefined();
+  });
+
   it('« moins d’un an » told in a story answers « non » to 12 months', () => {
     const e = getRecognizer().recognize(
       "je suis a mon compte depuis moins d'un an et je suis en arret maladie",

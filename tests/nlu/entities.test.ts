@@ -331,7 +331,26 @@ describe('entities', () => {
     it('reads someone else’s pregnancy', () => {
       expect(ent('je suis plombier, ma femme est enceinte').grossesseAutrui).toBe(true);
       expect(ent('je suis enceinte et ma soeur aussi est enceinte').grossesseAutrui).toBeUndefined();
+      // The couple expects a child and the person names his partner.
+      expect(ent('on attend un bebe avec ma femme, je suis son conjoint collaborateur').grossesseAutrui).toBe(
+        true,
+      );
+      expect(ent('ma compagne et moi attendons notre premier enfant').grossesseAutrui).toBe(true);
+      expect(ent('on attend un bébé avec mon mari').grossesseAutrui).toBeUndefined();
     });
+    it.each([
+      'nous allons adopter, je suis commercant',
+      "l'adoption de notre fils",
+      'on va adopter une petite fille',
+    ])('reads an adoption: « %s »', (text) => {
+      expect(ent(text).adoption).toBe(true);
+    });
+    it.each(['Maternité, paternité, adoption', 'je veux adopter le statut de micro entrepreneur'])(
+      'reads no adoption in a menu label or a status: « %s »',
+      (text) => {
+        expect(ent(text).adoption).toBeUndefined();
+      },
+    );
     it.each([
       "je suis a mon compte depuis moins d'un an et je suis en arret maladie",
       'ça fait presque un an que je suis installée',
