@@ -48,12 +48,16 @@ export class AnswerDialog extends Dialog<AnswerDialogOptions> {
     }
     // « l'ASI c'est combien ? »: when the entry asked about has no amount, say so rather than let the card seem to
     // answer (the sources do not give it).
+    // « combien de jours de congé paternité ? » asks a duration, which the entry may give.
     const text = dc.context.activity.text ?? '';
-    const asksAmount =
+    const says = (key: string) =>
       this.normalize !== undefined &&
-      saysAny(text, t('prompts.amountMarkers', { returnObjects: true }) as string[], this.normalize);
-    if (asksAmount && entries[0].amounts.length === 0)
-      await dc.context.sendActivity(t('journey.noAmount', { title: entries[0].title }));
+      saysAny(text, t(key, { returnObjects: true }) as string[], this.normalize);
+    const [entry] = entries;
+    const unanswered = says('prompts.durationMarkers')
+      ? entry.durations.length === 0 && 'journey.noDuration'
+      : says('prompts.amountMarkers') && entry.amounts.length === 0 && 'journey.noAmount';
+    if (unanswered) await dc.context.sendActivity(t(unanswered, { title: entry.title }));
     await dc.context.sendActivity(entriesActivity(this.knowledge, t, entries, t('journey.answerIntro')));
     return dc.endDialog({
       intent,
