@@ -24,7 +24,7 @@ describe('difficulty in any message', () => {
     const reply = await new TestConversation().send(
       "je ne dors plus, tout s'effondre, je n'ai plus un rond pour nourrir mes enfants",
     );
-    expect(reply.text).toContain('Vous n’êtes pas seul'.replace('’', "'"));
+    expect(reply.text).toContain('Des personnes sont là pour vous épauler');
     expect(reply.text).toContain(helpTitle);
     expect(reply.links).toContain(HELP_LINK);
     expect(reply.text).toContain('3646');
@@ -38,7 +38,7 @@ describe('difficulty in any message', () => {
     const reply = await new TestConversation().send(
       "je ne dors plus, je suis épuisé et je me sens tellement seul, je n'en peux plus",
     );
-    expect(reply.text).toContain('Vous n’êtes pas seul'.replace('’', "'"));
+    expect(reply.text).toContain('Des personnes sont là pour vous épauler');
     expect(reply.links).toContain(HELP_LINK);
     expect(reply.text).toContain(AID_BUTTON);
     expect(reply.text).not.toContain('Quelle est votre situation ?');
