@@ -270,9 +270,7 @@ export class MainDialog extends ComponentDialog {
     // n'est pas mon domaine ».
     if (
       typed &&
-      recognition.distress.level === 'none' &&
-      wordCount(said) <= FRUSTRATION_MAX_WORDS &&
-      this.says(said, t, 'prompts.frustrationMarkers') &&
+      this.frustrated(said, recognition, t) &&
       // Not a question about a subject said beside it (« je ne comprends pas, je suis enceinte, j'ai droit à
       // quoi ? », « ACED ça veut dire quoi ? »): that subject is answered.
       !(this.isTopic(recognition.topIntent) && recognition.score >= TOPIC_SWITCH_MIN_SCORE) &&
@@ -1019,6 +1017,18 @@ export class MainDialog extends ComponentDialog {
     return this.says(text, t, 'prompts.switchMarkers');
   }
 
+  /**
+   * Frustration or not understanding the bot (« vous servez à rien », « je comprends rien »), in a short message
+   * without signs of difficulty (those get HELP).
+   */
+  private frustrated(text: string, recognition: RecognitionLike, t: TFunction): boolean {
+    return (
+      recognition.distress.level === 'none' &&
+      wordCount(text) <= FRUSTRATION_MAX_WORDS &&
+      this.says(text, t, 'prompts.frustrationMarkers')
+    );
+  }
+
   /** The whole message is one of the phrases of the list `key` of the locale's resources. */
   private saysOnly(text: string, t: TFunction, key: string): boolean {
     return this.markersOf(t(key, { returnObjects: true }) as string[]).includes(
@@ -1175,6 +1185,15 @@ export class MainDialog extends ComponentDialog {
           ? []
           : answerEntries(this.deps.knowledge, intent, text);
       if (entries.length > 0) return entriesAside(entries);
+    }
+    // Frustration at a journey's question (« vous servez à rien », « tu comprends rien »): the apology and the
+    // advisers' lines, then the question again (it was « Je n'ai pas bien compris votre réponse »);
+    // a question the sources answer (« ça veut dire quoi une ALD ? ») got its aside above.
+    if (isChoice && !fromMenu && this.frustrated(text, recognition, t)) {
+      this.outcomes.intent({ intent: 'human' });
+      await context.sendActivity(phoneLinesActivity(this.deps.knowledge, t('main.frustrated')));
+      await innerDc.repromptDialog();
+      return Dialog.EndOfTurn;
     }
     if (isTopic && sure && intent !== current) {
       leaveJourney();
