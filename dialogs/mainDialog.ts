@@ -44,7 +44,7 @@ import { hasPhrase, markerPhrases } from './prompts/markers';
 import { recall, rememberAnswers, rememberTold } from './memory';
 import { getTurnProfile } from './profile';
 import { activeDifficulties } from './slots';
-import { getTurnRecognition } from './turnState';
+import { getTurnRecognition, noteHelpShown } from './turnState';
 
 export const MAIN_DIALOG = 'MainDialog';
 const ROUTE = 'main.route';
@@ -408,6 +408,7 @@ export class MainDialog extends ComponentDialog {
       const { domain, contacts, gap } = recognition.outOfScope ?? { domain: 'other', contacts: [] };
       const aids = recognition.distress.need === 'aide_financiere' || intent === 'aide_financiere';
       await this.deps.misunderstood.set(step.context, 0);
+      noteHelpShown(step.context);
       await step.context.sendActivities([
         ...outOfScopeActivities(this.deps.knowledge, t, domain, contacts, gap),
         ...helpOfferActivities(this.deps.knowledge, t, {
@@ -535,6 +536,7 @@ export class MainDialog extends ComponentDialog {
       !field.answeredBy?.some((answering) => answering === main)
         ? field
         : undefined;
+    noteHelpShown(step.context);
     await step.context.sendActivities([
       ...helpOfferActivities(this.deps.knowledge, t, {
         intro: this.helpIntro(
@@ -1102,13 +1104,15 @@ export class MainDialog extends ComponentDialog {
     // answers already given: the message still answers the question when it does (« mon chiffre d'affaires s'est
     // effondré » at « Quelle difficulté rencontrez-vous ? »), otherwise the question is asked again.
     const difficultyTold = recognition.distress.level === 'high' && wordCount(text) >= 4;
-    const offerHelp = () =>
-      context.sendActivities(
+    const offerHelp = () => {
+      noteHelpShown(context);
+      return context.sendActivities(
         helpOfferActivities(this.deps.knowledge, t, {
           intro: this.helpIntro(text, t, 'distress.intro'),
           aidButton: current !== 'aide_financiere',
         }),
       );
+    };
     if (
       isChoice &&
       !switching &&

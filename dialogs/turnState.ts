@@ -11,3 +11,14 @@ export function getTurnRecognition(context: TurnContext): RecognitionLike | unde
 export function setTurnRecognition(context: TurnContext, recognition: RecognitionLike): void {
   context.turnState.set(RECOGNITION_KEY, recognition);
 }
+
+/** HELP's card was sent in this turn (a journey's answer that would add it again leaves it out). */
+const HELP_SHOWN_KEY = Symbol('relais.helpShown');
+
+export function noteHelpShown(context: TurnContext): void {
+  context.turnState.set(HELP_SHOWN_KEY, true);
+}
+
+export function helpShownThisTurn(context: TurnContext): boolean {
+  return context.turnState.get(HELP_SHOWN_KEY) === true;
+}

@@ -3,6 +3,7 @@ import { Dialog } from '../sdk';
 import type { Knowledge } from '../../knowledge/loader';
 import { helpOfferActivities } from '../answers';
 import { translator } from '../i18n';
+import { noteHelpShown } from '../turnState';
 import type { JourneyResult } from './journey';
 
 export const HELP_DIALOG = 'HelpDialog';
@@ -22,6 +23,7 @@ export class HelpDialog extends Dialog {
 
   override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const t = translator(dc.context.activity.locale);
+    noteHelpShown(dc.context);
     await dc.context.sendActivities(
       helpOfferActivities(this.knowledge, t, { intro: t('journey.helpIntro'), aidButton: true }),
     );

@@ -16,6 +16,7 @@ import { translator } from '../i18n';
 import type { RecognizedEntities } from '../ports';
 import { CHOICE_STEP, type ChoiceStepDeps, type ChoiceStepResult, toldChoice } from '../prompts/choiceStep';
 import { activeDifficulties, valueFromEntities } from '../slots';
+import { helpShownThisTurn } from '../turnState';
 import { type JourneyResult, type JourneyOptions, outcomeOfAnswer } from './journey';
 import type { JourneyOutcome } from '../ports';
 
@@ -258,7 +259,8 @@ export class TreeJourneyDialog extends WaterfallDialog {
       activities.push(entriesActivity(knowledge, t, aids, intro, leaf.excludes));
     }
     const difficultiesAddUp = leaf.help || activeDifficulties(entities).length >= 2;
-    let helpShown = leaf.aids.includes(this.tree().helpEntry);
+    // Not twice in one turn: the story's own HELP offer may have come just before this answer.
+    let helpShown = leaf.aids.includes(this.tree().helpEntry) || helpShownThisTurn(context);
     if (difficultiesAddUp && !helpShown) {
       const help = knowledge.get(this.tree().helpEntry);
       if (help) activities.push(entriesActivity(knowledge, t, [help], t('journey.helpProposal')));

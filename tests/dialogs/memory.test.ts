@@ -160,6 +160,7 @@ describe('a conversation remembers who the person is, and reminds rather than as
     const asked = await c.send('Demander une aide financière');
     expect(asked.text).toContain(hint('Je suis en activité'));
     await c.send('Professionnel de santé conventionné');
+    await c.send("J'aide un proche dépendant");
     await c.send('menu');
     const later = await c.send('une aide pour payer mes cotisations');
     expect(later.text).toContain(hint('Professionnel de santé conventionné'));

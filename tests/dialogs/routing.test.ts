@@ -126,7 +126,8 @@ describe('slots filled from entities', () => {
 
   it("a PamC is led to an active worker's leaf only where it offers none of the aids the PamC leaf excludes", () => {
     const knowledge = loadKnowledge();
-    const pamc = resolve(knowledge.tree, { situation: 'pamc' });
+    // The PamC's own leaf for the difficulties that are not contributions.
+    const pamc = resolve(knowledge.tree, { situation: 'pamc', difficulte: 'aidant' });
     if (pamc.kind !== 'leaf') throw new Error('the PamC option should lead to a leaf');
     expect(pamc.leaf.excludes.length).toBeGreaterThan(0);
     for (const difficulte of PAMC_OPEN_DIFFICULTIES) {

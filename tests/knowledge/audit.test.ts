@@ -60,8 +60,9 @@ describe('knowledge audit: each fix says what the sources say', () => {
   });
 
   test('2. the orientation tree asks, and a conventioned professional is never offered ACED, AFE or aide d’urgence', () => {
+    // The PamC is asked their difficulty: contributions (payment delays, estimated income), or another one.
     const pamc = resolve(k.tree, { situation: 'pamc' });
-    expect(pamc.kind).toBe('leaf');
+    expect(pamc.kind).toBe('question');
     const paths = walkPaths(k.tree).filter((p) => p.steps[0]?.value === 'pamc');
     expect(paths.length).toBeGreaterThan(0);
     for (const p of paths) {
