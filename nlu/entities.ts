@@ -118,13 +118,14 @@ function without(re: RegExp, t: string): string {
 
 function findDifficultes(t: string): Difficulte[] {
   const out: Difficulte[] = [];
-  let own = t;
+  // A child's ordinary illness (« mon fils a la grippe, je dois arrêter ») is not the person's own health either.
+  let own = has(P.childIllness, t) ? without(P.childIllness, t) : t;
   for (const { difficulte, prefilter, re, notBefore } of P.difficultes) {
     if ((prefilter === undefined || has(prefilter, t)) && has(re, t) && affirmed(re, t, notBefore)) {
       out.push(difficulte);
       // A relative's illness (« mon fils de 8 ans a un cancer ») is not the person's: their own health is read
       // without it.
-      if (difficulte === 'aidant') own = without(re, t);
+      if (difficulte === 'aidant') own = without(re, own);
     }
   }
   const healthThreatensWork = has(P.health, own) && has(P.santeActivite, own);

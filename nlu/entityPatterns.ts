@@ -78,6 +78,11 @@ const EntitiesDataSchema = z.strictObject({
   santeActivite: PatternSchema,
   /** A serious illness or an operation: enough on its own, unless the message is only about the cost of care. */
   seriousHealth: PatternSchema,
+  /**
+   * A child's ordinary illness (« mon fils a la grippe »): the child's, not the person's, whose health is read without
+   * it.
+   */
+  childIllness: PatternSchema,
   /** Still working. */
   situationActive: PatternSchema,
   /** The person is a practitioner or medical auxiliary under the Assurance Maladie's convention (PamC). */
@@ -210,6 +215,7 @@ const EntityPatternsSchema = EntitiesDataSchema.transform((data, ctx) => {
     health: re(data.health, 'health'),
     santeActivite: re(data.santeActivite, 'santeActivite'),
     seriousHealth: re(data.seriousHealth, 'seriousHealth'),
+    childIllness: re(data.childIllness, 'childIllness'),
     situationActive: re(data.situationActive, 'situationActive'),
     pamc: re(data.pamc, 'pamc'),
     pamcDenied: re(data.pamcDenied, 'pamcDenied'),

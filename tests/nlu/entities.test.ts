@@ -76,6 +76,20 @@ describe('entities', () => {
     });
 
     it.each([
+      "mon fils est malade, je dois arrêter de travailler une semaine, j'ai droit à quoi ?",
+      'ma fille est malade, je ne peux pas aller travailler',
+      'mes enfants sont malades, je dois fermer la boutique',
+    ])("a child's ordinary illness is not the person's own health: « %s »", (text) => {
+      expect(ent(text).difficultes ?? []).not.toContain('sante_activite');
+    });
+
+    it('the person’s own illness told beside a child’s still counts', () => {
+      expect(
+        ent('mon fils a la grippe et moi je suis malade, je ne peux plus travailler').difficultes,
+      ).toContain('sante_activite');
+    });
+
+    it.each([
       // cotisations: SMS spellings, "payer l'urssaf", notices, surcharges, enforcement
       ['slt jsui auto entrepreneur et jarrive pa a payer lurssaf', ['cotisations']],
       ["j'arrive pas à payer l'urssaf", ['cotisations']],
