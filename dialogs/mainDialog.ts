@@ -372,7 +372,7 @@ export class MainDialog extends ComponentDialog {
       fromMenu ??
       settled ??
       topicBesideHelp ??
-      refineIntent(recognition.topIntent, entities);
+      this.retiringNotSick(refineIntent(recognition.topIntent, entities), entities, said, t);
     values(step).entities = entities;
     if (typed) {
       // With HELP the answer, its advisers' card already has the aid journey's button.
@@ -425,7 +425,17 @@ export class MainDialog extends ComponentDialog {
     }
     if (distressed || (besideHelp && intent === besideHelp))
       return this.withHelpOffer(step, intent, entities, t, intent === besideHelp);
-    if (typed && isOutOfScope(recognition)) {
+    // A situation told in a field's words that a journey answers (out-of-scope.yaml `answeredBy`: « je pars à la
+    // retraite dans 6 mois, je suis menuisier » is the aid journey's coming retirement, and its ADR): that journey,
+    // after « pas mon domaine » only when the message also asks something of the field (« combien je toucherai ? »).
+    const situationAnswered =
+      typed &&
+      entities.situation !== undefined &&
+      entities.situation !== 'actif' &&
+      intent !== recognition.topIntent &&
+      recognition.outOfScope?.gap !== true &&
+      (recognition.outOfScope?.answeredBy ?? []).some((need) => need === intent);
+    if (typed && isOutOfScope(recognition) && !(situationAnswered && !this.asksQuestion(said, t))) {
       const { domain, contacts, gap, near } = recognition.outOfScope!;
       await this.deps.misunderstood.set(step.context, 0);
       // The field named is not the bot's, but the recogniser also placed a topic, or the message names one of the
@@ -437,7 +447,7 @@ export class MainDialog extends ComponentDialog {
         ? placed && near?.includes(intent)
           ? intent
           : undefined
-        : placed
+        : placed || situationAnswered
           ? intent
           : intent === 'None'
             ? this.namedTopic(recognition, t)
@@ -1008,6 +1018,16 @@ export class MainDialog extends ComponentDialog {
   /** A question mark or a question word: the message asks something, it does not only tell a story. */
   private asksQuestion(text: string, t: TFunction): boolean {
     return text.includes('?') || this.says(text, t, 'prompts.questionMarkers');
+  }
+
+  /**
+   * « arrêter » at the age of retirement (« je vais bientôt arrêter, j'ai 61 ans »): the recogniser reads a sick leave
+   * from the word, but the entities read a coming retirement and the message names no sick leave
+   * (`prompts.sickLeaveMarkers`): the aid journey, whose answer for a coming retirement is the ADR.
+   */
+  private retiringNotSick(intent: string, entities: RecognizedEntities, text: string, t: TFunction): string {
+    if (intent !== 'indemnites_journalieres' || entities.situation !== 'retraite_proche') return intent;
+    return this.says(text, t, 'prompts.sickLeaveMarkers') ? intent : 'aide_financiere';
   }
 
   /** The message names an organisation or a file of the bot's own world (`prompts.domainMarkers`). */

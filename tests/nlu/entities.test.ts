@@ -83,6 +83,22 @@ describe('entities', () => {
       expect(ent(text).difficultes ?? []).not.toContain('sante_activite');
     });
 
+    it.each([
+      "je vais bientôt arrêter, j'ai 61 ans",
+      "j'ai 62 ans et je compte arrêter mon activité l'an prochain",
+    ])('stopping soon at the age of retirement is a coming retirement: « %s »', (text) => {
+      expect(ent(text)).toMatchObject({ difficultes: ['retraite'], situation: 'retraite_proche' });
+    });
+
+    it.each([
+      "je dois m'arrêter, mon médecin dit que j'ai une hernie, j'ai 58 ans",
+      "je ne vais pas arrêter, j'ai 61 ans",
+      "je vais arrêter, j'ai 45 ans",
+      "j'ai 60 ans, je vais arrêter une semaine, je suis malade",
+    ])('a sick leave, a denial or a younger age is no retirement: « %s »', (text) => {
+      expect(ent(text).situation).toBeUndefined();
+    });
+
     it('the person’s own illness told beside a child’s still counts', () => {
       expect(
         ent('mon fils a la grippe et moi je suis malade, je ne peux plus travailler').difficultes,
