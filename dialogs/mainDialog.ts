@@ -39,11 +39,12 @@ import {
   type ChoiceStepOptions,
   type ChoiceStepResult,
   choiceStepAllowsBack,
+  choiceStepSlot,
 } from './prompts/choiceStep';
 import { hasPhrase, markerPhrases } from './prompts/markers';
 import { recall, rememberAnswers, rememberTold } from './memory';
 import { getTurnProfile } from './profile';
-import { activeDifficulties } from './slots';
+import { activeDifficulties, slotSubject } from './slots';
 import { getTurnRecognition } from './turnState';
 
 export const MAIN_DIALOG = 'MainDialog';
@@ -1195,6 +1196,14 @@ export class MainDialog extends ComponentDialog {
           ? []
           : answerEntries(this.deps.knowledge, intent, text);
       if (entries.length > 0) return entriesAside(entries);
+    }
+    // A statement on the waiting question's own subject that does not answer it (« j'étais en ALD l'année
+    // dernière » at « Votre arrêt est-il dû à une ALD ? »: a past ALD says nothing of this leave) is no change of
+    // subject: the question again, the journey kept.
+    if (isChoice && !asking && intent === slotSubject(choiceStepSlot(waiting.state))) {
+      await context.sendActivity({ type: 'message', text: t('prompts.retry') });
+      await innerDc.repromptDialog();
+      return Dialog.EndOfTurn;
     }
     if (isTopic && sure && intent !== current) {
       leaveJourney();

@@ -127,6 +127,10 @@ const EntitiesDataSchema = z.strictObject({
     others: PatternSchema,
     /** Just before a mention: a doubt (« je ne sais pas si c'est une ALD »), which says nothing either. */
     doubted: PatternSchema,
+    /** Just before a mention: told in the past (« j'étais en ALD »), which says nothing of today's leave. */
+    past: PatternSchema,
+    /** Just after a mention: told in the past (« en ALD l'année dernière », « en 2022 »). */
+    pastAfter: PatternSchema,
     /** Just after a mention: denied, over or refused (« ALD ? non », « mon ALD est terminée »). */
     deniedAfter: PatternSchema,
   }),
@@ -243,6 +247,8 @@ const EntityPatternsSchema = EntitiesDataSchema.transform((data, ctx) => {
       unrelated: re(ald.unrelated, 'ald', 'unrelated'),
       others: re(ald.others, 'ald', 'others'),
       doubted: re(ald.doubted, 'ald', 'doubted'),
+      past: re(ald.past, 'ald', 'past'),
+      pastAfter: re(ald.pastAfter, 'ald', 'pastAfter'),
       deniedAfter: re(ald.deniedAfter, 'ald', 'deniedAfter'),
     },
     affiliation: {

@@ -264,3 +264,8 @@ export function answeredByEntities(state: unknown, entities: RecognizedEntities 
 export function choiceStepAllowsBack(state: unknown): boolean {
   return (state as Partial<ChoiceStepState> | undefined)?.options?.allowBack === true;
 }
+
+/** The slot the waiting choice step fills, if any. */
+export function choiceStepSlot(state: unknown): string | undefined {
+  return (state as Partial<ChoiceStepState> | undefined)?.options?.slot;
+}

@@ -304,6 +304,22 @@ describe('entities', () => {
       expect(ent('mon fils est en ALD').ald).toBeUndefined();
       expect(ent('je suis en ALD et mon fils aussi est en ALD').ald).toBe(true);
     });
+    it.each([
+      "j'étais en ALD l'année dernière",
+      "j'ai été en ALD en 2022",
+      "j'avais une ALD il y a 3 ans, je suis en arrêt maladie",
+      "j'ai eu une ALD en 2019",
+    ])('is not read from a past ALD: « %s »', (text) => {
+      expect(ent(text).ald).toBeUndefined();
+    });
+    it.each([
+      'je suis en ALD depuis 2022',
+      "je suis en ALD depuis l'année dernière",
+      "j'ai été mis en ALD le mois dernier",
+      "j'étais en ALD l'an dernier et je le suis encore, je suis en ALD",
+    ])('is read from an ALD that goes on: « %s »', (text) => {
+      expect(ent(text).ald).toBe(true);
+    });
   });
 
   describe('affiliationMois', () => {
