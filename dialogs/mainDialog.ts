@@ -40,6 +40,9 @@ import {
   type ChoiceStepResult,
   choiceStepAllowsBack,
   choiceStepSlot,
+  setBesideChoices,
+  takeBesideChoices,
+  understandAnswer,
 } from './prompts/choiceStep';
 import { hasPhrase, markerPhrases } from './prompts/markers';
 import { recall, rememberAnswers, rememberTold } from './memory';
@@ -49,6 +52,10 @@ import { getTurnRecognition } from './turnState';
 
 export const MAIN_DIALOG = 'MainDialog';
 const ROUTE = 'main.route';
+
+/** The two readings of « arrêt » alone in a journey: stop it, or a sick leave. */
+const STOP_READING = 'stop';
+const SICK_LEAVE_READING = 'sick_leave';
 
 /** A topic message in the middle of a journey switches to it only when the recogniser is at least this sure. */
 const TOPIC_SWITCH_MIN_SCORE = 0.5;
@@ -1096,6 +1103,40 @@ export class MainDialog extends ComponentDialog {
       );
       this.outcomes.journeyEnded({ intent: 'help', outcome: 'crisis_line' });
       return { status: DialogTurnStatus.complete };
+    }
+    // The answer to « Arrêter ce parcours, ou un arrêt de travail ? » asked at the previous turn (« arrêt » alone),
+    // before the message is read as the journey's answer (« 1 » is the first of those two options).
+    const beside = isChoice ? takeBesideChoices(waiting.state) : undefined;
+    const reading =
+      beside && understandAnswer({ question: '', choices: beside }, text, undefined, this.deps.normalize, t);
+    if (reading === STOP_READING || reading === SICK_LEAVE_READING) {
+      if (current) this.outcomes.journeyEnded({ intent: current, outcome: 'abandoned' });
+      await innerDc.cancelAllDialogs();
+      if (reading === SICK_LEAVE_READING) {
+        return innerDc.beginDialog(ROUTE, { intent: 'indemnites_journalieres' } satisfies RouteOptions);
+      }
+      this.outcomes.intent({ intent: 'cancel' });
+      await context.sendActivity(this.menu.activity(t, t('main.cancelled')));
+      return { status: DialogTurnStatus.complete };
+    }
+    // « arrêt » alone in a journey may mean « stop » or a sick leave (except in the sick-leave journey, where it can
+    // only mean stop): both readings are offered rather than one guessed. « annuler », « stop », « arrête » cancel.
+    if (
+      isChoice &&
+      current !== undefined &&
+      current !== 'indemnites_journalieres' &&
+      recognition.topIntent === 'cancel' &&
+      this.saysOnly(text, t, 'prompts.sickLeaveAlone')
+    ) {
+      const choices = [
+        { value: STOP_READING, label: t('journey.stopReading') },
+        { value: SICK_LEAVE_READING, label: t('journey.sickLeaveReading') },
+      ];
+      setBesideChoices(waiting.state, choices);
+      await context.sendActivity(
+        ChoiceStepDialog.questionActivity({ question: t('journey.stopOrSickLeave'), choices }),
+      );
+      return Dialog.EndOfTurn;
     }
     // An answer to the question being asked is not an interruption, unless the person announces a change of
     // subject ("en fait c'est pour un arrêt maladie").
