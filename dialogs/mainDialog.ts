@@ -39,15 +39,23 @@ import {
   type ChoiceStepOptions,
   type ChoiceStepResult,
   choiceStepAllowsBack,
+  choiceStepSlot,
+  setBesideChoices,
+  takeBesideChoices,
+  understandAnswer,
 } from './prompts/choiceStep';
 import { hasPhrase, markerPhrases } from './prompts/markers';
 import { recall, rememberAnswers, rememberTold } from './memory';
 import { getTurnProfile } from './profile';
-import { activeDifficulties } from './slots';
+import { activeDifficulties, slotSubject } from './slots';
 import { getTurnRecognition, noteHelpShown } from './turnState';
 
 export const MAIN_DIALOG = 'MainDialog';
 const ROUTE = 'main.route';
+
+/** The two readings of « arrêt » alone in a journey: stop it, or a sick leave. */
+const STOP_READING = 'stop';
+const SICK_LEAVE_READING = 'sick_leave';
 
 /** A topic message in the middle of a journey switches to it only when the recogniser is at least this sure. */
 const TOPIC_SWITCH_MIN_SCORE = 0.5;
@@ -370,7 +378,7 @@ export class MainDialog extends ComponentDialog {
       fromMenu ??
       settled ??
       topicBesideHelp ??
-      refineIntent(recognition.topIntent, entities);
+      this.retiringNotSick(refineIntent(recognition.topIntent, entities), entities, said, t);
     values(step).entities = entities;
     if (typed) {
       // With HELP the answer, its advisers' card already has the aid journey's button.
@@ -424,7 +432,17 @@ export class MainDialog extends ComponentDialog {
     }
     if (distressed || (besideHelp && intent === besideHelp))
       return this.withHelpOffer(step, intent, entities, t, intent === besideHelp);
-    if (typed && isOutOfScope(recognition)) {
+    // A situation told in a field's words that a journey answers (out-of-scope.yaml `answeredBy`: « je pars à la
+    // retraite dans 6 mois, je suis menuisier » is the aid journey's coming retirement, and its ADR): that journey,
+    // after « pas mon domaine » only when the message also asks something of the field (« combien je toucherai ? »).
+    const situationAnswered =
+      typed &&
+      entities.situation !== undefined &&
+      entities.situation !== 'actif' &&
+      intent !== recognition.topIntent &&
+      recognition.outOfScope?.gap !== true &&
+      (recognition.outOfScope?.answeredBy ?? []).some((need) => need === intent);
+    if (typed && isOutOfScope(recognition) && !(situationAnswered && !this.asksQuestion(said, t))) {
       const { domain, contacts, gap, near } = recognition.outOfScope!;
       await this.deps.misunderstood.set(step.context, 0);
       // The field named is not the bot's, but the recogniser also placed a topic, or the message names one of the
@@ -436,7 +454,7 @@ export class MainDialog extends ComponentDialog {
         ? placed && near?.includes(intent)
           ? intent
           : undefined
-        : placed
+        : placed || situationAnswered
           ? intent
           : intent === 'None'
             ? this.namedTopic(recognition, t)
@@ -1010,6 +1028,16 @@ export class MainDialog extends ComponentDialog {
     return text.includes('?') || this.says(text, t, 'prompts.questionMarkers');
   }
 
+  /**
+   * « arrêter » at the age of retirement (« je vais bientôt arrêter, j'ai 61 ans »): the recogniser reads a sick leave
+   * from the word, but the entities read a coming retirement and the message names no sick leave
+   * (`prompts.sickLeaveMarkers`): the aid journey, whose answer for a coming retirement is the ADR.
+   */
+  private retiringNotSick(intent: string, entities: RecognizedEntities, text: string, t: TFunction): string {
+    if (intent !== 'indemnites_journalieres' || entities.situation !== 'retraite_proche') return intent;
+    return this.says(text, t, 'prompts.sickLeaveMarkers') ? intent : 'aide_financiere';
+  }
+
   /** The message names an organisation or a file of the bot's own world (`prompts.domainMarkers`). */
   private namesDomain(text: string, t: TFunction): boolean {
     return this.says(text, t, 'prompts.domainMarkers');
@@ -1087,6 +1115,40 @@ export class MainDialog extends ComponentDialog {
       );
       this.outcomes.journeyEnded({ intent: 'help', outcome: 'crisis_line' });
       return { status: DialogTurnStatus.complete };
+    }
+    // The answer to « Arrêter ce parcours, ou un arrêt de travail ? » asked at the previous turn (« arrêt » alone),
+    // before the message is read as the journey's answer (« 1 » is the first of those two options).
+    const beside = isChoice ? takeBesideChoices(waiting.state) : undefined;
+    const reading =
+      beside && understandAnswer({ question: '', choices: beside }, text, undefined, this.deps.normalize, t);
+    if (reading === STOP_READING || reading === SICK_LEAVE_READING) {
+      if (current) this.outcomes.journeyEnded({ intent: current, outcome: 'abandoned' });
+      await innerDc.cancelAllDialogs();
+      if (reading === SICK_LEAVE_READING) {
+        return innerDc.beginDialog(ROUTE, { intent: 'indemnites_journalieres' } satisfies RouteOptions);
+      }
+      this.outcomes.intent({ intent: 'cancel' });
+      await context.sendActivity(this.menu.activity(t, t('main.cancelled')));
+      return { status: DialogTurnStatus.complete };
+    }
+    // « arrêt » alone in a journey may mean « stop » or a sick leave (except in the sick-leave journey, where it can
+    // only mean stop): both readings are offered rather than one guessed. « annuler », « stop », « arrête » cancel.
+    if (
+      isChoice &&
+      current !== undefined &&
+      current !== 'indemnites_journalieres' &&
+      recognition.topIntent === 'cancel' &&
+      this.saysOnly(text, t, 'prompts.sickLeaveAlone')
+    ) {
+      const choices = [
+        { value: STOP_READING, label: t('journey.stopReading') },
+        { value: SICK_LEAVE_READING, label: t('journey.sickLeaveReading') },
+      ];
+      setBesideChoices(waiting.state, choices);
+      await context.sendActivity(
+        ChoiceStepDialog.questionActivity({ question: t('journey.stopOrSickLeave'), choices }),
+      );
+      return Dialog.EndOfTurn;
     }
     // An answer to the question being asked is not an interruption, unless the person announces a change of
     // subject ("en fait c'est pour un arrêt maladie").
@@ -1196,6 +1258,14 @@ export class MainDialog extends ComponentDialog {
     if (isChoice && !fromMenu && this.frustrated(text, recognition, t)) {
       this.outcomes.intent({ intent: 'human' });
       await context.sendActivity(phoneLinesActivity(this.deps.knowledge, t('main.frustrated')));
+      await innerDc.repromptDialog();
+      return Dialog.EndOfTurn;
+    }
+    // A statement on the waiting question's own subject that does not answer it (« j'étais en ALD l'année
+    // dernière » at « Votre arrêt est-il dû à une ALD ? »: a past ALD says nothing of this leave) is no change of
+    // subject: the question again, the journey kept.
+    if (isChoice && !asking && intent === slotSubject(choiceStepSlot(waiting.state))) {
+      await context.sendActivity({ type: 'message', text: t('prompts.retry') });
       await innerDc.repromptDialog();
       return Dialog.EndOfTurn;
     }

@@ -133,3 +133,14 @@ export function valueFromEntities(
   const value = readerOf(slot)?.(entities);
   return value !== undefined && allowed.includes(value) ? value : undefined;
 }
+
+/**
+ * The recogniser's intent for what a slot's question asks about (« Votre arrêt est-il dû à une ALD ? »: `ald`): a
+ * message on that subject typed at the question (« j'étais en ALD l'année dernière ») is about the question, not a
+ * change of subject.
+ */
+const SLOT_SUBJECTS: Readonly<Record<string, string>> = { arret_ald: 'ald' };
+
+export function slotSubject(slot: string | undefined): string | undefined {
+  return slot !== undefined && Object.hasOwn(SLOT_SUBJECTS, slot) ? SLOT_SUBJECTS[slot] : undefined;
+}

@@ -118,13 +118,14 @@ function without(re: RegExp, t: string): string {
 
 function findDifficultes(t: string): Difficulte[] {
   const out: Difficulte[] = [];
-  let own = t;
+  // A child's ordinary illness (« mon fils a la grippe, je dois arrêter ») is not the person's own health either.
+  let own = has(P.childIllness, t) ? without(P.childIllness, t) : t;
   for (const { difficulte, prefilter, re, notBefore } of P.difficultes) {
     if ((prefilter === undefined || has(prefilter, t)) && has(re, t) && affirmed(re, t, notBefore)) {
       out.push(difficulte);
       // A relative's illness (« mon fils de 8 ans a un cancer ») is not the person's: their own health is read
       // without it.
-      if (difficulte === 'aidant') own = without(re, t);
+      if (difficulte === 'aidant') own = without(re, own);
     }
   }
   const healthThreatensWork = has(P.health, own) && has(P.santeActivite, own);
@@ -205,7 +206,8 @@ const ALD_AFTER_WIDTH = 40;
 
 /**
  * Whether the sick leave is due to an ALD, from each mention and the words just before it: denied (« pas d'ALD »)
- * or unrelated (« sans lien avec l'ALD ») → false; a relative's (« mon mari est en ALD ») → nothing; otherwise true.
+ * or unrelated (« sans lien avec l'ALD ») → false; a relative's (« mon mari est en ALD »), a doubt or a past one
+ * (« j'étais en ALD l'année dernière ») → nothing; otherwise true.
  * One mention of the person's own ALD wins over a denial.
  */
 function findAld(t: string): boolean | undefined {
@@ -216,7 +218,14 @@ function findAld(t: string): boolean | undefined {
     const after = t.slice(m.index + m[0].length, m.index + m[0].length + ALD_AFTER_WIDTH);
     if (P.ald.negated.test(words) || P.ald.unrelated.test(words) || P.ald.deniedAfter.test(after))
       ald = false;
-    else if (!P.ald.others.test(words) && !P.ald.doubted.test(words)) ald = true;
+    else if (
+      !P.ald.others.test(words) &&
+      !P.ald.doubted.test(words) &&
+      // Over (« j'étais en ALD l'année dernière »): the tense is read, as for a past activity.
+      !P.ald.past.test(words) &&
+      !P.ald.pastAfter.test(after)
+    )
+      ald = true;
     return ald === true;
   });
   return ald;

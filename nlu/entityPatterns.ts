@@ -78,6 +78,11 @@ const EntitiesDataSchema = z.strictObject({
   santeActivite: PatternSchema,
   /** A serious illness or an operation: enough on its own, unless the message is only about the cost of care. */
   seriousHealth: PatternSchema,
+  /**
+   * A child's ordinary illness (« mon fils a la grippe »): the child's, not the person's, whose health is read without
+   * it.
+   */
+  childIllness: PatternSchema,
   /** Still working. */
   situationActive: PatternSchema,
   /** The person is a practitioner or medical auxiliary under the Assurance Maladie's convention (PamC). */
@@ -126,6 +131,10 @@ const EntitiesDataSchema = z.strictObject({
     others: PatternSchema,
     /** Just before a mention: a doubt (« je ne sais pas si c'est une ALD »), which says nothing either. */
     doubted: PatternSchema,
+    /** Just before a mention: told in the past (« j'étais en ALD »), which says nothing of today's leave. */
+    past: PatternSchema,
+    /** Just after a mention: told in the past (« en ALD l'année dernière », « en 2022 »). */
+    pastAfter: PatternSchema,
     /** Just after a mention: denied, over or refused (« ALD ? non », « mon ALD est terminée »). */
     deniedAfter: PatternSchema,
   }),
@@ -214,6 +223,7 @@ const EntityPatternsSchema = EntitiesDataSchema.transform((data, ctx) => {
     health: re(data.health, 'health'),
     santeActivite: re(data.santeActivite, 'santeActivite'),
     seriousHealth: re(data.seriousHealth, 'seriousHealth'),
+    childIllness: re(data.childIllness, 'childIllness'),
     situationActive: re(data.situationActive, 'situationActive'),
     pamc: re(data.pamc, 'pamc'),
     pamcDenied: re(data.pamcDenied, 'pamcDenied'),
@@ -243,6 +253,8 @@ const EntityPatternsSchema = EntitiesDataSchema.transform((data, ctx) => {
       unrelated: re(ald.unrelated, 'ald', 'unrelated'),
       others: re(ald.others, 'ald', 'others'),
       doubted: re(ald.doubted, 'ald', 'doubted'),
+      past: re(ald.past, 'ald', 'past'),
+      pastAfter: re(ald.pastAfter, 'ald', 'pastAfter'),
       deniedAfter: re(ald.deniedAfter, 'ald', 'deniedAfter'),
     },
     affiliation: {

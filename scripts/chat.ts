@@ -1,7 +1,9 @@
 /**
  * Talk to Relais Indé in a terminal: `npm run chat` (in-process bot) or `npm run chat -- --url http://host:port`
  * (a running bot). Messages go over HTTP to /api/messages with `deliveryMode: "expectReplies"`, the same path as
- * real clients. Choices are numbered: type the number or the text. Works with piped input, e.g.
+ * real clients. The choices of the question asked are numbered: type the number or the text (numbered as the bot reads
+ * a typed number: « 1 » is the question's first option); other buttons are shown with ▸: type their text. Works
+ * with piped input, e.g.
  * `printf 'bonjour\n1\n' | npm run chat --silent`, and exits at the end of input.
  */
 import { randomUUID } from 'node:crypto';
@@ -18,7 +20,8 @@ const USAGE = `Usage: npm run chat [-- options]
   --trace                    show the recogniser traces (channel emulator only)
   --help                     this help
 
-While chatting: type a message, or the number of a choice. /nouveau starts a new conversation, /quitter ends.`;
+While chatting: type a message, or the number of a choice of the question asked (other buttons, shown with ▸:
+type their text). /nouveau starts a new conversation, /quitter ends.`;
 
 interface Options {
   url?: string;
@@ -139,11 +142,15 @@ async function main(): Promise<number> {
     if (text.length > 0) process.stdout.write(`${text.join('\n')}\n`);
   };
   let choices: Choice[] = [];
+  let others: Choice[] = [];
   const show = (activities: Activity[]): void => {
     const rendered = renderActivities(activities, { botName: 'Relais Indé', showTraces: options.trace });
     out(rendered.lines);
     // A reply without choices (a plain answer) keeps the previous ones usable.
-    if (rendered.choices.length > 0) choices = rendered.choices;
+    if (rendered.choices.length > 0) {
+      choices = rendered.choices;
+      others = rendered.others;
+    }
   };
 
   try {
@@ -163,9 +170,10 @@ async function main(): Promise<number> {
       if (line === '/nouveau' || line === '/new') {
         conversation.restart();
         choices = [];
+        others = [];
         show(await conversation.join());
       } else {
-        show(await conversation.say(resolveInput(line, choices)));
+        show(await conversation.say(resolveInput(line, choices, others)));
       }
       if (interactive) rl.prompt();
     }

@@ -1,7 +1,10 @@
 /**
  * Renders Bot Framework activities as plain text for a terminal: texts, Adaptive Cards (TextBlocks, FactSets,
- * containers, actions), hero and thumbnail cards, suggested actions. Every clickable choice (suggested action,
- * imBack/postBack button, `Action.Submit`) gets a number; links are written out with their URL.
+ * containers, actions), hero and thumbnail cards, suggested actions. The clickable choices (suggested actions,
+ * imBack/postBack buttons, `Action.Submit`) of the last reply that has any — the question waiting — are numbered from
+ * 1, as the bot itself reads a typed number (the first option of the question asked); the buttons of the replies
+ * before it (a card's « Demander une aide financière ») are shown with ▸ and chosen by typing their text. Links are
+ * written out with their URL.
  */
 import type { Activity, Attachment, CardAction } from 'botbuilder';
 import { isRecord } from '../../contract';
@@ -24,8 +27,14 @@ export interface RenderOptions {
 
 export interface Rendered {
   lines: string[];
+  /** The numbered choices, in order: a typed `n` is `choices[n - 1]`. */
   choices: Choice[];
+  /** The other buttons of the batch (shown with ▸), chosen by typing their title. */
+  others: Choice[];
 }
+
+/** How a button that is not numbered is shown. */
+const UNNUMBERED = '▸';
 
 type Json = Record<string, unknown>;
 
@@ -50,6 +59,9 @@ export function plainText(markdown: string): string {
 class Builder {
   readonly lines: string[] = [];
   readonly choices: Choice[] = [];
+  readonly others: Choice[] = [];
+  /** Whether the choices of the activity being rendered are numbered. */
+  numbering = true;
   private readonly links: string[] = [];
   private readonly pending: string[] = [];
 
@@ -60,6 +72,11 @@ class Builder {
   }
 
   choice(choice: Choice): void {
+    if (!this.numbering) {
+      this.others.push(choice);
+      this.pending.push(`  ${UNNUMBERED} ${choice.title}`);
+      return;
+    }
     this.choices.push(choice);
     this.pending.push(`  ${this.firstChoice + this.choices.length - 1}. ${choice.title}`);
   }
@@ -233,37 +250,58 @@ function traceLine(activity: Partial<Activity>): string {
   return `  [${activity.label ?? 'trace'}]${altered} ${top} ${JSON.stringify(result.entities ?? {})}`;
 }
 
-/** Renders a batch of replies; choices are numbered across the whole batch. */
+function message(b: Builder, activity: Partial<Activity>, prefix: string): void {
+  const text = str(activity.text);
+  if (text) b.text(`${prefix}${text}`, '');
+  else if (prefix && (activity.attachments?.length ?? 0) > 0) b.lines.push(prefix.trimEnd());
+  for (const att of activity.attachments ?? []) attachment(b, att, text || prefix ? '  ' : '');
+  for (const action of activity.suggestedActions?.actions ?? []) cardAction(b, action);
+  b.flush();
+}
+
+/**
+ * Renders a batch of replies. Only the choices of the last reply that has any are numbered (from `firstChoice`):
+ * numbering a card's button and the next question's options in one list made « 1 » the card's button while the
+ * question's first option — what « 1 » means to the bot — was shown as « 2 ».
+ */
 export function renderActivities(
   activities: readonly Partial<Activity>[],
   options: RenderOptions = {},
 ): Rendered {
-  const b = new Builder(options.firstChoice ?? 1);
+  const first = options.firstChoice ?? 1;
   const prefix = options.botName ? `${options.botName} : ` : '';
-  for (const activity of activities) {
+  let numberedAt = -1;
+  activities.forEach((activity, index) => {
+    if (activity.type !== 'message') return;
+    const probe = new Builder(first);
+    message(probe, activity, prefix);
+    if (probe.choices.length > 0) numberedAt = index;
+  });
+  const b = new Builder(first);
+  activities.forEach((activity, index) => {
     if (activity.type === 'trace') {
       if (options.showTraces) b.lines.push(traceLine(activity));
-      continue;
+      return;
     }
-    if (activity.type !== 'message') continue;
-    const text = str(activity.text);
-    if (text) b.text(`${prefix}${text}`, '');
-    else if (prefix && (activity.attachments?.length ?? 0) > 0) b.lines.push(prefix.trimEnd());
-    for (const att of activity.attachments ?? []) attachment(b, att, text || prefix ? '  ' : '');
-    for (const action of activity.suggestedActions?.actions ?? []) cardAction(b, action);
-    b.flush();
-  }
-  return { lines: b.lines, choices: b.choices };
+    if (activity.type !== 'message') return;
+    b.numbering = index === numberedAt;
+    message(b, activity, prefix);
+  });
+  return { lines: b.lines, choices: b.choices, others: b.others };
 }
 
 /**
  * What to post for a line the user typed: the numbered choice (`2`), a choice whose title was typed in full
- * (any case), or the text itself.
+ * (any case; the numbered ones first, then `others`, the buttons shown with ▸), or the text itself.
  */
-export function resolveInput(input: string, choices: readonly Choice[]): { text?: string; value?: unknown } {
+export function resolveInput(
+  input: string,
+  choices: readonly Choice[],
+  others: readonly Choice[] = [],
+): { text?: string; value?: unknown } {
   const trimmed = input.trim();
   const byNumber = /^\d{1,3}$/.test(trimmed) ? choices[Number(trimmed) - 1] : undefined;
-  const byTitle = choices.find((c) => c.title.toLowerCase() === trimmed.toLowerCase());
+  const byTitle = [...choices, ...others].find((c) => c.title.toLowerCase() === trimmed.toLowerCase());
   const choice = byNumber ?? byTitle;
   if (!choice) return { text: trimmed };
   return {

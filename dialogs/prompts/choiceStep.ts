@@ -31,6 +31,11 @@ export type ChoiceStepResult =
 interface ChoiceStepState {
   options: ChoiceStepOptions;
   attempts: number;
+  /**
+   * The options of a question asked beside this one (« arrêt » alone: stop the journey, or a sick leave?), which the
+   * next message may choose before it is read as this question's answer (`MainDialog`'s interruptions).
+   */
+  beside?: ChoiceOption[];
 }
 
 export interface ChoiceStepDeps {
@@ -263,4 +268,22 @@ export function answeredByEntities(state: unknown, entities: RecognizedEntities 
 /** Whether the waiting choice step accepts "retour". */
 export function choiceStepAllowsBack(state: unknown): boolean {
   return (state as Partial<ChoiceStepState> | undefined)?.options?.allowBack === true;
+}
+
+/** The slot the waiting choice step fills, if any. */
+export function choiceStepSlot(state: unknown): string | undefined {
+  return (state as Partial<ChoiceStepState> | undefined)?.options?.slot;
+}
+
+/** Keeps the options of a question asked beside the waiting one, for the next message (`takeBesideChoices`). */
+export function setBesideChoices(state: unknown, choices: ChoiceOption[]): void {
+  (state as Partial<ChoiceStepState>).beside = choices;
+}
+
+/** The options of the question asked beside the waiting one at the previous turn, forgotten once taken. */
+export function takeBesideChoices(state: unknown): ChoiceOption[] | undefined {
+  const waiting = state as Partial<ChoiceStepState> | undefined;
+  const beside = waiting?.beside;
+  if (waiting && beside) delete waiting.beside;
+  return beside;
 }

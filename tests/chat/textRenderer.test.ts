@@ -98,7 +98,7 @@ describe('terminal rendering of activities', () => {
     ]);
   });
 
-  it('numbers choices across a whole batch of replies and skips typing and traces unless asked', () => {
+  it('numbers only the choices of the last reply that has any, and skips typing and traces unless asked', () => {
     const trace = {
       type: 'trace',
       label: 'Recognizer Trace',
@@ -117,10 +117,37 @@ describe('terminal rendering of activities', () => {
       MessageFactory.suggestedActions(['A'], 'Un'),
       MessageFactory.suggestedActions(['B'], 'Deux'),
     ];
-    expect(renderActivities(batch).lines).toEqual(['Un', '  1. A', 'Deux', '  2. B']);
+    const rendered = renderActivities(batch);
+    expect(rendered.lines).toEqual(['Un', '  ▸ A', 'Deux', '  1. B']);
+    expect(rendered.choices).toEqual([{ title: 'B', text: 'B' }]);
+    expect(rendered.others).toEqual([{ title: 'A', text: 'A' }]);
     expect(renderActivities(batch, { showTraces: true }).lines[0]).toBe(
       '  [Recognizer Trace] « je suis » help 0.90 {}',
     );
+  });
+
+  it('a card’s button before a question does not take the question’s numbers: « 1 » is its first option', () => {
+    const card = CardFactory.heroCard('HELP', undefined, [
+      { type: 'imBack', title: 'Demander une aide financière', value: 'Demander une aide financière' },
+    ]);
+    const { lines, choices, others } = renderActivities([
+      MessageFactory.attachment(card),
+      MessageFactory.suggestedActions(
+        ['Oui, 12 mois ou plus', 'Non, moins de 12 mois'],
+        'Êtes-vous affilié ?',
+      ),
+    ]);
+    expect(lines).toEqual([
+      'HELP',
+      '  ▸ Demander une aide financière',
+      'Êtes-vous affilié ?',
+      '  1. Oui, 12 mois ou plus',
+      '  2. Non, moins de 12 mois',
+    ]);
+    expect(resolveInput('1', choices, others)).toEqual({ text: 'Oui, 12 mois ou plus' });
+    expect(resolveInput('demander une aide financière', choices, others)).toEqual({
+      text: 'Demander une aide financière',
+    });
   });
 
   it('resolves a typed number, a typed title or free text', () => {

@@ -141,12 +141,13 @@ async function runConversation(bot: StartedBot, file: string, c: Conversation): 
   }
 
   let choices: Choice[] = [];
+  let others: Choice[] = [];
   for (const [index, turn] of c.turns.entries()) {
     const base = baseActivity(c, conversationId, userId);
     const label = `turn ${index + 1} (${describeTurn(turn)})`;
     const activity: Partial<Activity> =
       turn.user !== undefined
-        ? { ...base, type: 'message', ...resolveInput(turn.user, choices) }
+        ? { ...base, type: 'message', ...resolveInput(turn.user, choices, others) }
         : {
             ...base,
             type: 'conversationUpdate',
@@ -155,6 +156,7 @@ async function runConversation(bot: StartedBot, file: string, c: Conversation): 
     const replies = await post(activity, label);
     const rendered = renderActivities(replies);
     choices = rendered.choices;
+    others = rendered.others;
     const shown = rendered.lines.join('\n');
     const problems = checkTurn(turn, shown);
     if (problems.length > 0) {

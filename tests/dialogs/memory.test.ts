@@ -233,4 +233,26 @@ describe('an ALD told earlier', () => {
     );
     expect(reply.text).toContain('Votre arrêt est-il dû à une affection de longue durée (ALD) ?');
   });
+
+  it.each(["j'étais en ALD l'année dernière", "j'ai été en ALD en 2022"])(
+    'is not recalled when it is over: « %s »',
+    async (past) => {
+      const c = new TestConversation();
+      await c.send(past);
+      await c.send('arrêt maladie');
+      const reply = await c.send('oui');
+      expect(reply.text).toContain('Votre arrêt est-il dû à une affection de longue durée (ALD) ?');
+      expect(reply.text).not.toContain("D'après ce que vous avez écrit plus tôt");
+    },
+  );
+
+  it('told at the ALD question, a past ALD chooses nothing and keeps the journey', async () => {
+    const c = new TestConversation();
+    await c.sendAll('arrêt maladie', 'oui');
+    const reply = await c.send("j'étais en ALD l'année dernière");
+    expect(reply.text).toContain('Votre arrêt est-il dû à une affection de longue durée (ALD) ?');
+    expect(reply.text).not.toContain('Pas de délai de carence');
+    expect(reply.text).not.toContain('Cette réponse vous a-t-elle aidé ?');
+    expect((await c.send('non')).text).toContain('délai de carence : 3 jours');
+  });
 });

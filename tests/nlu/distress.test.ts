@@ -104,6 +104,8 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     'comment peut-on payer ses cotisations en ligne ?',
     'je me suis séparé de mon salarié en juin',
     "je change d'adresse, que dois-je faire ?",
+    // A child simply ill is not a family blow (gravely ill, it is).
+    "mon fils est malade, je dois arrêter de bosser une semaine, j'ai droit à quoi ?",
   ])('no sign in « %s »', (text) => {
     expect(distress(text)).toEqual({ level: 'none', signals: [], need: 'help' });
   });
@@ -343,6 +345,15 @@ describe('out-of-scope detector (locales/fr/nlu/out-of-scope.yaml)', () => {
     ['je suis salarie en cdi, je suis en arret maladie', 'salarie_soi'],
     ["ma mere est decedee, est ce que j'herite de ses dettes urssaf", 'succession_dettes'],
     ["mon fils est malade je dois m'arreter pour le garder je suis artisan", 'enfant_malade_garde'],
+    [
+      "je dois arrêter de bosser une semaine, mon fils a la grippe, j'ai droit à quoi ?",
+      'enfant_malade_garde',
+    ],
+    [
+      "mon fils est malade, je dois arrêter de bosser une semaine, j'ai droit à quoi ?",
+      'enfant_malade_garde',
+    ],
+    ['ma fille a de la fièvre, je dois la garder, je suis coiffeuse', 'enfant_malade_garde'],
     ['mon médecin veut me mettre en mi-temps', 'mi_temps_therapeutique'],
   ])('a gap the sources do not cover: « %s » → %s', (text, domain) => {
     expect(read(text)).toBe(domain);

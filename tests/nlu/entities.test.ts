@@ -76,6 +76,36 @@ describe('entities', () => {
     });
 
     it.each([
+      "mon fils est malade, je dois arrêter de travailler une semaine, j'ai droit à quoi ?",
+      'ma fille est malade, je ne peux pas aller travailler',
+      'mes enfants sont malades, je dois fermer la boutique',
+    ])("a child's ordinary illness is not the person's own health: « %s »", (text) => {
+      expect(ent(text).difficultes ?? []).not.toContain('sante_activite');
+    });
+
+    it.each([
+      "je vais bientôt arrêter, j'ai 61 ans",
+      "j'ai 62 ans et je compte arrêter mon activité l'an prochain",
+    ])('stopping soon at the age of retirement is a coming retirement: « %s »', (text) => {
+      expect(ent(text)).toMatchObject({ difficultes: ['retraite'], situation: 'retraite_proche' });
+    });
+
+    it.each([
+      "je dois m'arrêter, mon médecin dit que j'ai une hernie, j'ai 58 ans",
+      "je ne vais pas arrêter, j'ai 61 ans",
+      "je vais arrêter, j'ai 45 ans",
+      "j'ai 60 ans, je vais arrêter une semaine, je suis malade",
+    ])('a sick leave, a denial or a younger age is no retirement: « %s »', (text) => {
+      expect(ent(text).situation).toBeUndefined();
+    });
+
+    it('the person’s own illness told beside a child’s still counts', () => {
+      expect(
+        ent('mon fils a la grippe et moi je suis malade, je ne peux plus travailler').difficultes,
+      ).toContain('sante_activite');
+    });
+
+    it.each([
       // cotisations: SMS spellings, "payer l'urssaf", notices, surcharges, enforcement
       ['slt jsui auto entrepreneur et jarrive pa a payer lurssaf', ['cotisations']],
       ["j'arrive pas à payer l'urssaf", ['cotisations']],
@@ -287,6 +317,22 @@ describe('entities', () => {
       expect(ent('mon mari est en ALD, moi je suis coiffeuse, arret pour une grippe').ald).toBeUndefined();
       expect(ent('mon fils est en ALD').ald).toBeUndefined();
       expect(ent('je suis en ALD et mon fils aussi est en ALD').ald).toBe(true);
+    });
+    it.each([
+      "j'étais en ALD l'année dernière",
+      "j'ai été en ALD en 2022",
+      "j'avais une ALD il y a 3 ans, je suis en arrêt maladie",
+      "j'ai eu une ALD en 2019",
+    ])('is not read from a past ALD: « %s »', (text) => {
+      expect(ent(text).ald).toBeUndefined();
+    });
+    it.each([
+      'je suis en ALD depuis 2022',
+      "je suis en ALD depuis l'année dernière",
+      "j'ai été mis en ALD le mois dernier",
+      "j'étais en ALD l'an dernier et je le suis encore, je suis en ALD",
+    ])('is read from an ALD that goes on: « %s »', (text) => {
+      expect(ent(text).ald).toBe(true);
     });
   });
 
