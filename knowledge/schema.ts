@@ -190,6 +190,9 @@ export const LeafNodeSchema = z.strictObject({
   aids: z.array(IdSchema).default([]),
   help: z.boolean(),
   note: z.string().min(1).max(300).optional(),
+  /** What introduces the leaf's cards when « Voici l'aide qui correspond à votre situation » would not fit (a
+   * condition not met). */
+  intro: z.string().min(1).max(120).optional(),
   highlights: z.array(HighlightSchema).default([]),
   /** Aids the person who reaches this leaf cannot have: never offered, nor named as combinable, here. */
   excludes: z.array(IdSchema).default([]),

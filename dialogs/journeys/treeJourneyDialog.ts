@@ -255,7 +255,7 @@ export class TreeJourneyDialog extends WaterfallDialog {
       activities.push({ type: 'message', text: line });
     }
     if (aids.length > 0) {
-      const intro = aids.length === 1 ? t('journey.aidIntro') : t('journey.aidsIntro');
+      const intro = leaf.intro ?? (aids.length === 1 ? t('journey.aidIntro') : t('journey.aidsIntro'));
       activities.push(entriesActivity(knowledge, t, aids, intro, leaf.excludes));
     }
     const difficultiesAddUp = leaf.help || activeDifficulties(entities).length >= 2;

@@ -311,7 +311,10 @@ describe('journey trees (parcours-*.yaml)', () => {
       affiliation_10_mois_a_terme: 'non',
     });
     expect(conj.aids).toEqual(['maternite-conjointe-collaboratrice']);
-    expect(figureOf(conj)).toEqual([10]);
+    // The condition not met is said in the note (its 10 months), not stressed as « Dans votre cas ».
+    expect(conj.highlights).toEqual([]);
+    expect(conj.note).toContain("Avec moins de 10 mois d'affiliation");
+    expect(conj.help).toBe(true);
   });
 
   test('maladie: 3-day waiting period, none for an ALD, 12 months of affiliation', () => {
