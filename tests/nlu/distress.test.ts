@@ -355,8 +355,22 @@ describe('out-of-scope detector (locales/fr/nlu/out-of-scope.yaml)', () => {
     ],
     ['ma fille a de la fièvre, je dois la garder, je suis coiffeuse', 'enfant_malade_garde'],
     ['mon médecin veut me mettre en mi-temps', 'mi_temps_therapeutique'],
+    [
+      'enceinte de 6 mois, micro entrepreneuse, la sage femme m arrete pour contractions, arret maladie ou conge mat ?',
+      'arret_grossesse',
+    ],
+    ['2 semaines de conge patho en plus ?', 'arret_grossesse'],
+    ['mon bebe est ne premature, mon conge mat il est decale ?', 'naissance_prematuree'],
   ])('a gap the sources do not cover: « %s » → %s', (text, domain) => {
     expect(read(text)).toBe(domain);
+  });
+
+  it.each([
+    'je suis enceinte et en arret maladie pour une sciatique',
+    "je suis enceinte, c'est quoi le congé maternité ?",
+    'combien de jours de carence pour un arrêt maladie ?',
+  ])('a pregnant woman’s other sick leave, or a plain question, is no pregnancy gap: « %s »', (text) => {
+    expect(['arret_grossesse', 'naissance_prematuree']).not.toContain(read(text));
   });
 
   it.each([
