@@ -235,7 +235,12 @@ export class TreeJourneyDialog extends WaterfallDialog {
     entities: RecognizedEntities,
   ): Promise<JourneyOutcome> {
     const knowledge = this.deps.knowledge;
-    const aids = leaf.aids.map((id) => knowledge.get(id)).filter((e) => e !== undefined);
+    // HELP's card once a turn: the story's own offer may have come just before this answer.
+    const helpBefore = helpShownThisTurn(context);
+    const aids = leaf.aids
+      .filter((id) => !(helpBefore && id === this.tree().helpEntry))
+      .map((id) => knowledge.get(id))
+      .filter((e) => e !== undefined);
     // An aid whose audience is not the person's status is said first, before any « Dans votre cas ».
     const activities: Partial<Activity>[] = audienceCaveats(t, aids, entities.statut);
     if (leaf.note) activities.push({ type: 'message', text: leaf.note });
@@ -259,8 +264,7 @@ export class TreeJourneyDialog extends WaterfallDialog {
       activities.push(entriesActivity(knowledge, t, aids, intro, leaf.excludes));
     }
     const difficultiesAddUp = leaf.help || activeDifficulties(entities).length >= 2;
-    // Not twice in one turn: the story's own HELP offer may have come just before this answer.
-    let helpShown = leaf.aids.includes(this.tree().helpEntry) || helpShownThisTurn(context);
+    let helpShown = leaf.aids.includes(this.tree().helpEntry) || helpBefore;
     if (difficultiesAddUp && !helpShown) {
       const help = knowledge.get(this.tree().helpEntry);
       if (help) activities.push(entriesActivity(knowledge, t, [help], t('journey.helpProposal')));
