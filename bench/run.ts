@@ -224,25 +224,49 @@ async function main(): Promise<void> {
         return server;
       });
     const redisUrl = redis?.url;
-    const [echo, guided, memory, onRedis] = await Promise.all([
+    const node = ['--disable-warning=DEP0111'];
+    const [echo, guided, memory, onRedis, compiled] = await Promise.all([
       up(startServer('echo floor', [...TSX, 'bench/floors/echo.ts'])),
       up(startServer('dialogs floor', [...TSX, 'bench/floors/guided.ts'])),
       up(startServer('Relais Indé (memory)', [...TSX, 'bot/index.ts'])),
       redisUrl
         ? up(startServer('Relais Indé (Redis)', [...TSX, 'bot/index.ts'], { REDIS_URL: redisUrl }))
         : undefined,
+      // The compiled build, as production runs it (`npm run start:prod`), against the floors compiled the same
+      // way: what the loader of `npm start` (tsx) costs each side is left out of the ratio.
+      compiledFloors
+        ? Promise.all([
+            up(startServer('echo floor (compiled)', [...node, compiledFloors.echo])),
+            up(startServer('dialogs floor (compiled)', [...node, compiledFloors.guided])),
+            up(startServer('Relais Indé (compiled)', [...node, 'dist/bot/index.js'])),
+          ])
+        : undefined,
     ]);
     if (!redis) log('  redis-server is not installed: the Redis configuration is skipped');
+    const [echoCompiled, guidedCompiled, relaisCompiled] = compiled ?? [];
     const firstTargets: Target[] = [
       { config: 'dialogs floor', server: guided, scripts: firstMessages },
       { config: 'Relais Indé (memory)', server: memory, scripts: firstMessages },
       { config: 'echo floor', server: echo, scripts: firstMessages },
       ...(onRedis ? [{ config: 'Relais Indé (Redis)', server: onRedis, scripts: firstMessages }] : []),
+      ...(guidedCompiled && relaisCompiled && echoCompiled
+        ? [
+            { config: 'dialogs floor (compiled)', server: guidedCompiled, scripts: firstMessages },
+            { config: 'Relais Indé (compiled)', server: relaisCompiled, scripts: firstMessages },
+            { config: 'echo floor (compiled)', server: echoCompiled, scripts: firstMessages },
+          ]
+        : []),
     ];
     const journeyTargets: Target[] = [
       { config: 'dialogs floor', server: guided, scripts: [data.floorJourney] },
       { config: 'Relais Indé (memory)', server: memory, scripts: data.journeys },
       ...(onRedis ? [{ config: 'Relais Indé (Redis)', server: onRedis, scripts: data.journeys }] : []),
+      ...(guidedCompiled && relaisCompiled
+        ? [
+            { config: 'dialogs floor (compiled)', server: guidedCompiled, scripts: [data.floorJourney] },
+            { config: 'Relais Indé (compiled)', server: relaisCompiled, scripts: data.journeys },
+          ]
+        : []),
     ];
     // Warm-up (JIT, caches, connection pools), not counted.
     for (const target of [...firstTargets, ...journeyTargets]) {

@@ -71,6 +71,10 @@ const MEM = 'Relais Indé (memory)';
 const REDIS = 'Relais Indé (Redis)';
 const DIALOGS = 'dialogs floor';
 const ECHO = 'echo floor';
+/** The compiled build against the floors compiled the same way (full runs only). */
+const COMPILED = 'Relais Indé (compiled)';
+const DIALOGS_COMPILED = 'dialogs floor (compiled)';
+const ECHO_COMPILED = 'echo floor (compiled)';
 
 function cell(results: BenchResults, config: string, load: string, concurrency = 32): LoadCell | undefined {
   return results.load.find((c) => c.config === config && c.load === load && c.concurrency === concurrency);
@@ -169,6 +173,38 @@ export function targets(results: BenchResults): TargetRow[] {
       'turns/s',
     ),
     ratioRow(
+      'compiled build: first messages ×32, throughput vs dialogs floor (compiled)',
+      first(COMPILED)?.turnsPerSecond,
+      first(DIALOGS_COMPILED)?.turnsPerSecond,
+      '>=',
+      0.9,
+      'turns/s',
+    ),
+    ratioRow(
+      'compiled build: first messages ×32, p99 vs dialogs floor (compiled)',
+      first(COMPILED)?.p99Ms,
+      first(DIALOGS_COMPILED)?.p99Ms,
+      '<=',
+      1.25,
+      'ms',
+    ),
+    ratioRow(
+      'compiled build: first messages ×32, throughput vs echo floor (compiled)',
+      first(COMPILED)?.turnsPerSecond,
+      first(ECHO_COMPILED)?.turnsPerSecond,
+      '>=',
+      0.5,
+      'turns/s',
+    ),
+    ratioRow(
+      "compiled build: whole journeys ×32, turns/s vs dialogs floor's (compiled) first messages",
+      journey(COMPILED)?.turnsPerSecond,
+      first(DIALOGS_COMPILED)?.turnsPerSecond,
+      '>=',
+      0.9,
+      'turns/s',
+    ),
+    ratioRow(
       'Redis vs memory, first messages ×32',
       first(REDIS)?.turnsPerSecond,
       first(MEM)?.turnsPerSecond,
@@ -220,6 +256,9 @@ const COLORS: Record<string, string> = {
   [DIALOGS]: '#5c6bc0',
   [MEM]: '#2e7d32',
   [REDIS]: '#c62828',
+  [ECHO_COMPILED]: '#616161',
+  [DIALOGS_COMPILED]: '#283593',
+  [COMPILED]: '#1b5e20',
 };
 
 function esc(text: string): string {
@@ -286,6 +325,8 @@ function shortName(config: string): string {
   return config
     .replace('Relais Indé (memory)', 'Relais\nmemory')
     .replace('Relais Indé (Redis)', 'Relais\nRedis')
+    .replace('Relais Indé (compiled)', 'Relais\ncompiled')
+    .replace(' floor (compiled)', '\ncompiled')
     .replace(' floor', '\nfloor');
 }
 
@@ -394,6 +435,10 @@ export function markdown(results: BenchResults, notes: string): string {
     '- **Relais Indé (memory)**: `bot/index.ts` as `npm start` runs it, default settings, bounded in-memory state.',
     '- **Relais Indé (Redis)**: the same with `REDIS_URL` pointing at a `redis-server` the bench started on a free ' +
       'loopback port.',
+    '- **… (compiled)** (full runs): the compiled build as production runs it (`npm run build`, then ' +
+      '`npm run start:prod`, in memory), against both floors transpiled the same way (TypeScript → CommonJS, ' +
+      "bench/.build/): the ratio without the cost of `npm start`'s loader (tsx), which each side pays for its own " +
+      'code only.',
     '',
     'Every server runs in its own process, same `botbuilder` and `restify` versions, `LOG_LEVEL=silent`, requests ' +
       'with `deliveryMode: "expectReplies"` on loopback from a closed-loop load generator in the bench process ' +
