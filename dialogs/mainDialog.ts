@@ -32,7 +32,9 @@ import {
 } from './ports';
 import {
   answeredByEntities,
+  answeredByPhrase,
   answersChoiceStep,
+  correctsEarlierAnswer,
   asksInsteadOfAnswering,
   CHOICE_STEP,
   ChoiceStepDialog,
@@ -1152,8 +1154,16 @@ export class MainDialog extends ComponentDialog {
     }
     // An answer to the question being asked is not an interruption, unless the person announces a change of
     // subject ("en fait c'est pour un arrêt maladie").
+    // « en fait » announces a change of subject, unless what follows answers the question by an option's own words
+    // (« ah non, en fait ce sont mes cotisations ») and no other need's journey is recognised.
     const switching =
-      this.announcesSwitch(text, t) && !(isChoice && answeredByEntities(waiting.state, recognition.entities));
+      this.announcesSwitch(text, t) &&
+      !(isChoice && answeredByEntities(waiting.state, recognition.entities)) &&
+      !(
+        isChoice &&
+        !(recognition.topIntent !== current && this.journeyByIntent[recognition.topIntent]) &&
+        answeredByPhrase(waiting.state, text, this.deps.normalize, t)
+      );
     // Another need's menu label (« Demander une aide financière », a button of the HELP card in the invalidity
     // journey) is that need, unless it is the option's own text.
     const fromMenu = this.menu.intentFromLabel(text, t, this.deps.normalize);
@@ -1189,6 +1199,11 @@ export class MainDialog extends ComponentDialog {
       )
     ) {
       if (difficultyTold) await offerHelp();
+      return undefined;
+    }
+    // A correction of an earlier answer (« non attendez, je me suis trompé, j'ai fermé mon entreprise en janvier »)
+    // is the journey's to read, not a new subject nor a story to answer with HELP.
+    if (isChoice && !switching && correctsEarlierAnswer(waiting.state, text, this.deps.normalize, t)) {
       return undefined;
     }
     if (difficultyTold && !switching && !(surelyElsewhere && handledHere(recognition.topIntent))) {

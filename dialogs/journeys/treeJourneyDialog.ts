@@ -16,7 +16,7 @@ import { translator } from '../i18n';
 import type { RecognizedEntities } from '../ports';
 import { CHOICE_STEP, type ChoiceStepDeps, type ChoiceStepResult, toldChoice } from '../prompts/choiceStep';
 import { activeDifficulties, valueFromEntities } from '../slots';
-import { helpShownThisTurn } from '../turnState';
+import { getTurnRecognition, helpShownThisTurn } from '../turnState';
 import { type JourneyResult, type JourneyOptions, outcomeOfAnswer } from './journey';
 import type { JourneyOutcome } from '../ports';
 
@@ -180,6 +180,10 @@ export class TreeJourneyDialog extends WaterfallDialog {
         ...this.memoryOf(state),
       } satisfies JourneyResult);
     }
+    if (result.kind === 'correction') {
+      await this.correct(step.context, state);
+      return step.replaceDialog(this.id, state);
+    }
     if (result.kind === 'back') {
       const last = state.history.pop();
       if (last === undefined && state.prefilled.length > 0) {
@@ -201,6 +205,43 @@ export class TreeJourneyDialog extends WaterfallDialog {
       state.history.push(resolution.question.slot);
     }
     return step.replaceDialog(this.id, state);
+  }
+
+  /**
+   * A correction typed at a question (« non pardon, je ne suis plus en activité depuis mars »): the earliest answer
+   * so far that the message's entities give otherwise is replaced, and what was answered after it is asked again;
+   * nothing to replace, the question is asked again.
+   */
+  private async correct(context: TurnContext, state: LoopState): Promise<void> {
+    const t = translator(context.activity.locale);
+    const entities = getTurnRecognition(context)?.entities ?? {};
+    const answers = state.answers as Record<string, string>;
+    const answered = [...state.prefilled, ...state.history.filter((slot) => !state.prefilled.includes(slot))];
+    for (const slot of answered) {
+      const question = this.tree().nodes.find(
+        (node): node is QuestionNode =>
+          isQuestion(node) && node.slot === slot && node.options.some((o) => o.value === answers[slot]),
+      );
+      if (!question) continue;
+      const value = valueFromEntities(
+        slot,
+        entities,
+        question.options.map((o) => o.value),
+      );
+      if (value === undefined || value === answers[slot]) continue;
+      // Everything answered after it depended on it.
+      const later = answered.slice(answered.indexOf(slot) + 1);
+      for (const other of later) delete answers[other];
+      answers[slot] = value;
+      state.history = state.history.filter((s) => !later.includes(s));
+      state.prefilled = state.prefilled.filter((s) => !later.includes(s));
+      if (!state.history.includes(slot) && !state.prefilled.includes(slot)) state.history.push(slot);
+      state.corrected = true;
+      const label = question.options.find((o) => o.value === value)?.label ?? value;
+      await context.sendActivity(t('journey.correctionApplied', { label }));
+      return;
+    }
+    await context.sendActivity(t('prompts.retry'));
   }
 
   /** The option that what the person told earlier in the conversation (`state.remembered`) would choose. */

@@ -20,7 +20,8 @@ export interface MatcherVocabulary {
   doubts?: string[];
 }
 
-const STOPWORDS = new Set([
+/** Words that name no option by themselves. */
+export const STOPWORDS: ReadonlySet<string> = new Set([
   'je',
   'j',
   'suis',

@@ -5,8 +5,8 @@ import type { TFunction } from 'i18next';
 import { translator } from '../i18n';
 import type { RecognizedEntities } from '../ports';
 import { getTurnRecognition } from '../turnState';
-import { type ChoiceOption, matchChoiceDetailed, type MatcherVocabulary } from './choiceMatcher';
-import { hasPhrase, saysAny } from './markers';
+import { type ChoiceOption, matchChoiceDetailed, type MatcherVocabulary, STOPWORDS } from './choiceMatcher';
+import { hasPhrase, markerPhrases, saysAny } from './markers';
 import { valueFromEntities } from '../slots';
 
 export const CHOICE_STEP = 'choiceStep';
@@ -25,6 +25,8 @@ export interface ChoiceStepOptions {
 export type ChoiceStepResult =
   | { kind: 'chosen'; value: string }
   | { kind: 'back' }
+  /** Not an answer to this question but a correction of an earlier one (« non pardon, j'ai fermé en janvier »). */
+  | { kind: 'correction' }
   | { kind: 'unmatched'; text: string }
   | { kind: 'gaveUp' };
 
@@ -86,6 +88,9 @@ export class ChoiceStepDialog extends Dialog<ChoiceStepOptions> {
     }
     const value = understandAnswer(options, text, recognition?.entities, this.deps.normalize, t);
     if (value !== undefined) return dc.endDialog({ kind: 'chosen', value } satisfies ChoiceStepResult);
+    if (correctsEarlierAnswer(state, text, this.deps.normalize, t)) {
+      return dc.endDialog({ kind: 'correction' } satisfies ChoiceStepResult);
+    }
     if (options.lenient) return dc.endDialog({ kind: 'unmatched', text } satisfies ChoiceStepResult);
 
     state.attempts += 1;
@@ -166,7 +171,7 @@ export function understandAnswer(
   if (match.index < 0) return undefined;
   // One word of a longer message (« au fait, c'est quoi le numéro de l'urssaf ? ») is no answer when the message is
   // surely about something else; a short answer (« un accident », « non merci ») still is.
-  if (surelyElsewhere && (match.shared ?? 0) <= 1 && contentWords(text, normalize) >= ELSEWHERE_MIN_WORDS)
+  if (surelyElsewhere && (match.shared ?? 0) <= 1 && contentWords(text, normalize, t) >= ELSEWHERE_MIN_WORDS)
     return undefined;
   return options.choices[match.index].value;
 }
@@ -226,10 +231,12 @@ const QUESTION_MARK_MIN_WORDS = 4;
 const ELSEWHERE_MIN_WORDS = 3;
 
 /** The message's words of more than two letters (« c'est quoi le numéro de l'urssaf » → quoi, numero, urssaf). */
-function contentWords(text: string, normalize: (s: string) => string): number {
+function contentWords(text: string, normalize: (s: string) => string, t: TFunction): number {
+  // « ah non, en fait ce sont mes cotisations » has one word of content: an answer, not another subject.
+  const fillers = markerPhrases(t('prompts.answerFillers', { returnObjects: true }) as string[], normalize);
   return normalize(text)
     .split(' ')
-    .filter((word) => word.length > 2).length;
+    .filter((word) => word.length > 2 && !STOPWORDS.has(word) && !fillers.includes(` ${word} `)).length;
 }
 
 /** True when the message answers the question a choice step instance is waiting on. */
@@ -249,6 +256,19 @@ export function answersChoiceStep(
   );
 }
 
+/** The message names one of the waiting question's options by its text or one of its phrases (not a question). */
+export function answeredByPhrase(
+  state: unknown,
+  text: string,
+  normalize: (s: string) => string,
+  t: TFunction,
+): boolean {
+  const options = (state as Partial<ChoiceStepState> | undefined)?.options;
+  if (!options) return false;
+  const match = matchChoiceDetailed(text, options.choices, normalize, matcherVocabulary(t));
+  return (match.kind === 'exact' || match.kind === 'phrase') && !asksInsteadOfAnswering(text, normalize, t);
+}
+
 /**
  * True when what the recogniser read in the message answers the waiting question by itself (« non, rien à voir avec
  * mon ALD » → the ALD question's « non »), whatever words of a change of subject it also has.
@@ -262,6 +282,23 @@ export function answeredByEntities(state: unknown, entities: RecognizedEntities 
       entities,
       options.choices.map((c) => c.value),
     ) !== undefined
+  );
+}
+
+/**
+ * The message corrects an earlier answer rather than answering the waiting question (« non attendez, je me suis
+ * trompé, j'ai fermé mon entreprise en janvier »): it says so (`prompts.correctionMarkers`), in a journey (a step
+ * that accepts « retour »). The journey reads what it corrects.
+ */
+export function correctsEarlierAnswer(
+  state: unknown,
+  text: string,
+  normalize: (s: string) => string,
+  t: TFunction,
+): boolean {
+  return (
+    choiceStepAllowsBack(state) &&
+    saysAny(text, t('prompts.correctionMarkers', { returnObjects: true }) as string[], normalize)
   );
 }
 
