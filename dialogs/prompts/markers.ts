@@ -21,6 +21,37 @@ export function markerPhrases(list: readonly string[], normalize: Normalize): re
   return normalized;
 }
 
+/** The phrases of a list by their first word, once per list (a message is searched for only those of its words). */
+const byFirstWord = new WeakMap<readonly string[], ReadonlyMap<string, readonly string[]>>();
+
+function indexOf(phrases: readonly string[]): ReadonlyMap<string, readonly string[]> {
+  let index = byFirstWord.get(phrases);
+  if (!index) {
+    const built = new Map<string, string[]>();
+    for (const phrase of phrases) {
+      const first = phrase.slice(1, phrase.indexOf(' ', 1));
+      const same = built.get(first);
+      if (same) same.push(phrase);
+      else built.set(first, [phrase]);
+    }
+    index = built;
+    byFirstWord.set(phrases, index);
+  }
+  return index;
+}
+
+/** The words of the last text searched (the same message is searched for several lists in a row). */
+let lastText = '';
+let lastWords: ReadonlySet<string> = new Set();
+
+function wordsOf(padded: string): ReadonlySet<string> {
+  if (padded !== lastText) {
+    lastText = padded;
+    lastWords = new Set(padded.split(' '));
+  }
+  return lastWords;
+}
+
 /**
  * `padded` (a normalised text between spaces) has one of the phrases of `list`, as whole words (`at: 'start'`: it
  * begins with one).
@@ -31,9 +62,15 @@ export function hasPhrase(
   normalize: Normalize,
   at: 'anywhere' | 'start' = 'anywhere',
 ): boolean {
-  return markerPhrases(list, normalize).some((m) =>
-    at === 'start' ? padded.startsWith(m) : padded.includes(m),
-  );
+  const phrases = markerPhrases(list, normalize);
+  if (at === 'start') return phrases.some((m) => padded.startsWith(m));
+  // Only the phrases that begin with one of the text's words can be in it (≈ 100 `includes` a message before).
+  const index = indexOf(phrases);
+  for (const word of wordsOf(padded)) {
+    const candidates = index.get(word);
+    if (candidates && candidates.some((m) => padded.includes(m))) return true;
+  }
+  return false;
 }
 
 /** `hasPhrase` for a text as typed. */

@@ -1,0 +1,30 @@
+import { normalize } from '../../nlu';
+import { hasPhrase, saysAny } from '../../dialogs/prompts/markers';
+
+describe('marker phrases found in a message (prompts/markers.ts)', () => {
+  const list = ["c'est quoi", 'combien', 'mon mari', 'ça veut dire quoi'];
+
+  it('finds a phrase of several words, as whole words, wherever it is', () => {
+    expect(saysAny('ACED, ça veut dire quoi ?', list, normalize)).toBe(true);
+    expect(saysAny('je voudrais savoir combien je vais toucher', list, normalize)).toBe(true);
+    expect(saysAny('mon mari est artisan', list, normalize)).toBe(true);
+  });
+
+  it('does not find a phrase inside other words, nor one whose words are apart', () => {
+    expect(saysAny('combiens', list, normalize)).toBe(false);
+    expect(saysAny('mon ami et mari', list, normalize)).toBe(false);
+    expect(saysAny('quoi de neuf', list, normalize)).toBe(false);
+  });
+
+  it('searches a second list in the same text, and another text after it', () => {
+    const padded = ` ${normalize('mon mari est malade')} `;
+    expect(hasPhrase(padded, ['est malade'], normalize)).toBe(true);
+    expect(hasPhrase(padded, ['combien'], normalize)).toBe(false);
+    expect(hasPhrase(` ${normalize('combien ça coûte')} `, ['combien'], normalize)).toBe(true);
+  });
+
+  it('at the start only, when asked', () => {
+    expect(saysAny('combien je touche', ['combien'], normalize, 'start')).toBe(true);
+    expect(saysAny('je touche combien', ['combien'], normalize, 'start')).toBe(false);
+  });
+});
