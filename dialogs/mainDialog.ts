@@ -375,17 +375,27 @@ export class MainDialog extends ComponentDialog {
         ],
       } satisfies ChoiceStepOptions);
     }
+    const refined = refineIntent(recognition.topIntent, entities);
     const intent =
       options.intent ??
       fromMenu ??
       settled ??
       topicBesideHelp ??
-      this.retiringNotSick(refineIntent(recognition.topIntent, entities), entities, said, t);
+      this.retiringNotSick(refined, entities, said, t);
     values(step).entities = entities;
     if (typed) {
+      // The subject the recogniser read first, when the entities said the need is another one (a pregnant
+      // conjointe collaboratrice asking about her status): offered next.
+      const readFirst =
+        intent === refined && refined !== recognition.topIntent && this.isTopic(recognition.topIntent)
+          ? [recognition.topIntent]
+          : [];
       // With HELP the answer, its advisers' card already has the aid journey's button.
-      values(step).also = (recognition.also ?? []).filter(
-        (other) => other !== intent && !(distressed && other === 'aide_financiere' && intent === 'help'),
+      values(step).also = [...readFirst, ...(recognition.also ?? [])].filter(
+        (other, i, all) =>
+          other !== intent &&
+          all.indexOf(other) === i &&
+          !(distressed && other === 'aide_financiere' && intent === 'help'),
       );
     } else if (options.also) values(step).also = options.also.filter((other) => other !== intent);
     // How sure the recogniser must be that a typed message of three words or more, read as `None`, is about none
@@ -1304,6 +1314,8 @@ export function refineIntent(intent: string, entities: RecognizedEntities): stri
   if (intent === 'None' && (difficulties.length > 0 || entities.situation === 'retraite_proche'))
     return 'aide_financiere';
   if (intent === 'help' && difficulties.length >= 2) return 'aide_financiere';
+  // A pregnant conjointe collaboratrice (« enceinte de jumeaux ») needs her leave first; her status comes next.
+  if (intent === 'statut_conjoint' && entities.enceinte) return 'maternite';
   return intent;
 }
 
