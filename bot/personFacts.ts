@@ -5,7 +5,8 @@ import type { PersonFacts } from '../contract';
  * Channels where the one typing speaks of other people: advisers in Teams ask about one insured person after
  * another, so nothing is kept as « what the person told about themselves » (`dialogs/memory.ts`).
  */
-const CHANNELS_WITHOUT_MEMORY: ReadonlySet<string> = new Set(['msteams']);
+export const ADVISER_CHANNELS: ReadonlySet<string> = new Set(['msteams']);
+const CHANNELS_WITHOUT_MEMORY = ADVISER_CHANNELS;
 
 /** The conversation state's `facts`, except in the channels above, where it holds nothing and keeps nothing. */
 export class PersonFactsAccessor implements StatePropertyAccessor<PersonFacts | undefined> {

@@ -13,7 +13,8 @@ import type { MainDialog } from '../dialogs/mainDialog';
 import type { IntentRecognizer } from '../dialogs/ports';
 import { parsePortalContext } from '../contract';
 import { type PortalProfile, setTurnProfile } from '../dialogs/profile';
-import { setTurnRecognition } from '../dialogs/turnState';
+import { noteAdviser, setTurnRecognition } from '../dialogs/turnState';
+import { ADVISER_CHANNELS } from './personFacts';
 import { type ChannelHooks, createChannelHooks } from './channels';
 import { loadTogether } from './state';
 
@@ -119,6 +120,8 @@ export class RelaisBot extends TeamsActivityHandler {
     // Both states in one storage read (one Redis round trip), before anything reads either.
     await loadTogether(context, [this.deps.conversationState, this.deps.userState]);
     await this.rememberPortalContext(context);
+    // Advisers (Teams) speak of an insured person: the dialogs word their help for them.
+    if (ADVISER_CHANNELS.has(context.activity.channelId)) noteAdviser(context);
     await super.run(context);
     await Promise.all(
       [this.deps.conversationState, this.deps.userState].map((state: BotState) =>

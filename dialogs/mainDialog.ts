@@ -50,7 +50,7 @@ import { hasPhrase, markerPhrases } from './prompts/markers';
 import { recall, rememberAnswers, rememberTold } from './memory';
 import { getTurnProfile } from './profile';
 import { activeDifficulties, slotSubject } from './slots';
-import { getTurnRecognition, noteHelpShown } from './turnState';
+import { getTurnRecognition, noteHelpShown, speaksToAdviser } from './turnState';
 
 export const MAIN_DIALOG = 'MainDialog';
 const ROUTE = 'main.route';
@@ -432,7 +432,7 @@ export class MainDialog extends ComponentDialog {
       await step.context.sendActivities([
         ...outOfScopeActivities(this.deps.knowledge, t, domain, contacts, gap),
         ...helpOfferActivities(this.deps.knowledge, t, {
-          intro: this.helpIntro(step.context.activity.text ?? '', t, 'distress.introWithTopic'),
+          intro: this.helpIntro(step.context, step.context.activity.text ?? '', t, 'distress.introWithTopic'),
           aidButton: !aids,
         }),
       ]);
@@ -570,6 +570,7 @@ export class MainDialog extends ComponentDialog {
     await step.context.sendActivities([
       ...helpOfferActivities(this.deps.knowledge, t, {
         intro: this.helpIntro(
+          step.context,
           recognition.text,
           t,
           onlyHelp
@@ -1001,8 +1002,12 @@ export class MainDialog extends ComponentDialog {
    * (« un assuré artisan… », « l'adhérent est en liquidation »: `prompts.thirdPartyMarkers`), HELP offered for that
    * person, without condolences to the adviser.
    */
-  private helpIntro(text: string, t: TFunction, key: string): string {
-    return t(this.says(text, t, 'prompts.thirdPartyMarkers') ? 'distress.introThirdParty' : key);
+  private helpIntro(context: TurnContext, text: string, t: TFunction, key: string): string {
+    return t(
+      speaksToAdviser(context) || this.says(text, t, 'prompts.thirdPartyMarkers')
+        ? 'distress.introThirdParty'
+        : key,
+    );
   }
 
   /**
@@ -1190,7 +1195,7 @@ export class MainDialog extends ComponentDialog {
       noteHelpShown(context);
       return context.sendActivities(
         helpOfferActivities(this.deps.knowledge, t, {
-          intro: this.helpIntro(text, t, 'distress.intro'),
+          intro: this.helpIntro(context, text, t, 'distress.intro'),
           aidButton: current !== 'aide_financiere',
         }),
       );

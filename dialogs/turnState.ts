@@ -12,6 +12,17 @@ export function setTurnRecognition(context: TurnContext, recognition: Recognitio
   context.turnState.set(RECOGNITION_KEY, recognition);
 }
 
+/** The one typing is an adviser (CPAM, Urssaf) speaking of an insured person: set by the hosting layer. */
+const ADVISER_KEY = Symbol('relais.adviser');
+
+export function noteAdviser(context: TurnContext): void {
+  context.turnState.set(ADVISER_KEY, true);
+}
+
+export function speaksToAdviser(context: TurnContext): boolean {
+  return context.turnState.get(ADVISER_KEY) === true;
+}
+
 /** HELP's card was sent in this turn (a journey's answer that would add it again leaves it out). */
 const HELP_SHOWN_KEY = Symbol('relais.helpShown');
 
