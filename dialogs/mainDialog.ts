@@ -324,6 +324,7 @@ export class MainDialog extends ComponentDialog {
       return step.beginDialog(FAQ_DIALOG, {
         intent: namedIntent,
         entryIds: namedAids.slice(0, NAMED_ENTRIES_MAX).map((entry) => entry.id),
+        statut: await this.statusOf(step.context, entities, namedIntent),
       } satisfies AnswerDialogOptions);
     }
     // HELP is the recogniser's top intent, so HELP is offered whatever else: a topic it also reads fairly surely is
@@ -831,7 +832,12 @@ export class MainDialog extends ComponentDialog {
         ...(known.recalled ? { remembered: known.entities } : {}),
       } satisfies JourneyOptions);
     }
-    if (!handledHere(intent)) return step.beginDialog(FAQ_DIALOG, { intent });
+    if (!handledHere(intent)) {
+      return step.beginDialog(FAQ_DIALOG, {
+        intent,
+        statut: await this.statusOf(context, entities, intent),
+      } satisfies AnswerDialogOptions);
+    }
 
     if (intent === 'None') {
       await this.keep(context, 'not_understood', this.recognition(context));
@@ -844,6 +850,15 @@ export class MainDialog extends ComponentDialog {
       this.outcomes.journeyEnded({ intent, outcome: 'phone_contact' });
     }
     return step.endDialog();
+  }
+
+  /** The person's status, told in this message or earlier in the conversation (`memory.ts`). */
+  private async statusOf(
+    context: TurnContext,
+    entities: RecognizedEntities,
+    intent: string,
+  ): Promise<string | undefined> {
+    return entities.statut ?? recall(entities, await this.deps.facts?.get(context), intent).entities.statut;
   }
 
   /** Puts the message in the misunderstood inbox, with the recogniser's best guesses. */

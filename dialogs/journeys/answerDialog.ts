@@ -2,7 +2,7 @@ import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { Dialog } from '../sdk';
 import type { Knowledge } from '../../knowledge/loader';
 import type { Entry } from '../../knowledge/schema';
-import { contactsActivity, entriesActivity } from '../answers';
+import { audienceCaveats, contactsActivity, entriesActivity } from '../answers';
 import { translator } from '../i18n';
 import { saysAny } from '../prompts/markers';
 import { type JourneyResult, outcomeOfAnswer } from './journey';
@@ -11,6 +11,8 @@ export interface AnswerDialogOptions {
   intent: string;
   /** The entries to show, by id, instead of the intent's (a question naming one aid: « c'est quoi l'ACED ? »). */
   entryIds?: string[];
+  /** The person's status, told now or earlier: an entry described for other statuses is said so first. */
+  statut?: string;
 }
 
 /** How many entries of one intent a direct answer shows (the main one first, as ordered in the YAML). */
@@ -34,7 +36,7 @@ export class AnswerDialog extends Dialog<AnswerDialogOptions> {
   }
 
   override async beginDialog(dc: DialogContext, options?: AnswerDialogOptions): Promise<DialogTurnResult> {
-    const { intent, entryIds } = options as AnswerDialogOptions;
+    const { intent, entryIds, statut } = options as AnswerDialogOptions;
     const t = translator(dc.context.activity.locale);
     const entries = entryIds
       ? entryIds.flatMap((id) => this.knowledge.get(id) ?? [])
@@ -58,7 +60,12 @@ export class AnswerDialog extends Dialog<AnswerDialogOptions> {
       ? entry.durations.length === 0 && 'journey.noDuration'
       : says('prompts.amountMarkers') && entry.amounts.length === 0 && 'journey.noAmount';
     if (unanswered) await dc.context.sendActivity(t(unanswered, { title: entry.title }));
-    await dc.context.sendActivity(entriesActivity(this.knowledge, t, entries, t('journey.answerIntro')));
+    // « je suis graphiste en profession libérale… le congé de deuil parental ? »: the entry is described for other
+    // statuses (a warning, not an answer).
+    await dc.context.sendActivities([
+      ...audienceCaveats(t, entries.slice(0, 1), statut),
+      entriesActivity(this.knowledge, t, entries, t('journey.answerIntro')),
+    ]);
     return dc.endDialog({
       intent,
       answered: true,
