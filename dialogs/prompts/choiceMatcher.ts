@@ -220,6 +220,29 @@ function phraseOf(text: string, normalize: (s: string) => string): Phrase {
   return phrase;
 }
 
+/**
+ * The option whose label or one of whose synonyms the answer begins with (« non, j'ai déjà eu l'ACED deux fois »
+ * begins with « Non »), when only one does: -1 otherwise.
+ */
+export function leadingOption(
+  answer: string,
+  options: ChoiceOption[],
+  normalize: (s: string) => string,
+): number {
+  const text = ` ${normalize(answer)} `;
+  const leading = options
+    .map((o, i) =>
+      [o.label, ...(o.synonyms ?? [])].some((s) => {
+        const phrase = phraseOf(s, normalize).text;
+        return phrase.length > 0 && text.startsWith(` ${phrase} `);
+      })
+        ? i
+        : -1,
+    )
+    .filter((i) => i >= 0);
+  return leading.length === 1 ? leading[0] : -1;
+}
+
 /** Index of the chosen option, or -1 when the answer names none (or several equally). */
 export function matchChoice(
   answer: string,

@@ -5,7 +5,13 @@ import type { TFunction } from 'i18next';
 import { translator } from '../i18n';
 import type { RecognizedEntities } from '../ports';
 import { getTurnRecognition } from '../turnState';
-import { type ChoiceOption, matchChoiceDetailed, type MatcherVocabulary, STOPWORDS } from './choiceMatcher';
+import {
+  type ChoiceOption,
+  leadingOption,
+  matchChoiceDetailed,
+  type MatcherVocabulary,
+  STOPWORDS,
+} from './choiceMatcher';
 import { hasPhrase, markerPhrases, saysAny } from './markers';
 import { valueFromEntities } from '../slots';
 
@@ -171,7 +177,13 @@ export function understandAnswer(
   if (match.index < 0) return undefined;
   // One word of a longer message (« au fait, c'est quoi le numéro de l'urssaf ? ») is no answer when the message is
   // surely about something else; a short answer (« un accident », « non merci ») still is.
-  if (surelyElsewhere && (match.shared ?? 0) <= 1 && contentWords(text, normalize, t) >= ELSEWHERE_MIN_WORDS)
+  // An answer that begins with the option (« non, j'ai déjà eu l'ACED deux fois ») is that option, whatever follows.
+  if (
+    surelyElsewhere &&
+    (match.shared ?? 0) <= 1 &&
+    contentWords(text, normalize, t) >= ELSEWHERE_MIN_WORDS &&
+    leadingOption(text, options.choices, normalize) !== match.index
+  )
     return undefined;
   return options.choices[match.index].value;
 }

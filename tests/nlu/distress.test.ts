@@ -361,6 +361,8 @@ describe('out-of-scope detector (locales/fr/nlu/out-of-scope.yaml)', () => {
     ],
     ['2 semaines de conge patho en plus ?', 'arret_grossesse'],
     ['mon bebe est ne premature, mon conge mat il est decale ?', 'naissance_prematuree'],
+    ['jai fait la demande help ya 3 semaines et personne ma rappelé', 'suivi_demande'],
+    ["j'ai envoyé mon dossier ACED il y a deux mois, toujours pas de réponse", 'suivi_demande'],
   ])('a gap the sources do not cover: « %s » → %s', (text, domain) => {
     expect(read(text)).toBe(domain);
   });
