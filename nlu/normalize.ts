@@ -376,9 +376,21 @@ export function appendChunk(chunk: string, tokens: string[]): boolean {
     if (wordCache.size >= WORD_CACHE_MAX) wordCache.clear();
     wordCache.set(raw, word);
   }
+  // « c est », « c etait »: the SMS « c » (« c'est ») typed before the verb itself is the elided « ce » (it read
+  // « ce est est », which no pattern written « ce est » found).
+  const n = tokens.length;
+  if (word.tokens.length === 1 && n >= 2 && tokens[n - 1] === 'est' && tokens[n - 2] === 'ce') {
+    if (BE_AFTER_C.has(word.tokens[0])) {
+      tokens[n - 1] = word.tokens[0];
+      return true;
+    }
+  }
   for (const t of word.tokens) tokens.push(t);
   return word.rewritten;
 }
+
+/** Forms of « être » after an SMS « c » (« c est », « c etait »). */
+const BE_AFTER_C: ReadonlySet<string> = new Set(['est', 'etait', 'ete', 'sera', 'serait', 'sont']);
 
 /**
  * The space-free chunks of folded text: runs of letters, digits and apostrophes (kept for elisions), and the

@@ -88,8 +88,8 @@ describe('model cache key', () => {
     const hash = createHash('sha256');
     for (const file of TRAINING_SOURCES) hash.update(file).update(readFileSync(path.join(ROOT, 'nlu', file)));
     expect({ version: RECOGNIZER_VERSION, sources: hash.digest('hex').slice(0, 16) }).toEqual({
-      version: '2026-12-03.4',
-      sources: '57d306d80bf48ad9',
+      version: '2026-12-03.5',
+      sources: 'd64c4fd60adebeb0',
     });
   });
 });

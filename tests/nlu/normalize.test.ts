@@ -58,6 +58,13 @@ describe('normalize', () => {
     expect(normalize("j'ai pu payer, un peu tard")).toBe('je ai pu payer un peu tard');
   });
 
+  it('reads the SMS « c » typed before « est » as the elided « ce » (no « ce est est »)', () => {
+    expect(normalize('c est quoi')).toBe('ce est quoi');
+    expect(normalize('c etait trop dur')).toBe('ce etait trop dur');
+    expect(normalize("c'est quoi")).toBe('ce est quoi');
+    expect(normalize('c nul')).toBe('ce est nul');
+  });
+
   it('reads « avc » as the stroke after a determiner, as « avec » elsewhere', () => {
     expect(normalize('il a fait un AVC')).toBe('il a fait un avc');
     expect(normalize('après mon AVC')).toBe('apres mon avc');
