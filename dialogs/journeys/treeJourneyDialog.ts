@@ -284,6 +284,7 @@ export class TreeJourneyDialog extends WaterfallDialog {
       .filter((e) => e !== undefined);
     // An aid whose audience is not the person's status is said first, before any « Dans votre cas ».
     const activities: Partial<Activity>[] = audienceCaveats(t, aids, entities.statut);
+    const caveated = activities.length > 0;
     if (leaf.note) activities.push({ type: 'message', text: leaf.note });
     const highlights = leaf.highlights ?? [];
     for (const highlight of highlights) {
@@ -294,10 +295,12 @@ export class TreeJourneyDialog extends WaterfallDialog {
       if (!figure) continue;
       // Several figures at once (the minimum and the full length of a leave) are each named, so that they do not
       // read as two contradictory answers.
+      // After a warning that the aid is described for other statuses, the figure is theirs, not « votre cas ».
+      const whose = caveated ? 'inTheirCase' : 'inYourCase';
       const line =
         highlights.length > 1
-          ? t('journey.inYourCaseLabelled', { label: lowerFirst(figure.label), text: figure.text })
-          : t('journey.inYourCase', { text: figure.text });
+          ? t(`journey.${whose}Labelled`, { label: lowerFirst(figure.label), text: figure.text })
+          : t(`journey.${whose}`, { text: figure.text });
       activities.push({ type: 'message', text: line });
     }
     if (aids.length > 0) {

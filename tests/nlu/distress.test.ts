@@ -362,6 +362,14 @@ describe('out-of-scope detector (locales/fr/nlu/out-of-scope.yaml)', () => {
     ['2 semaines de conge patho en plus ?', 'arret_grossesse'],
     ['mon bebe est ne premature, mon conge mat il est decale ?', 'naissance_prematuree'],
     ['jai fait la demande help ya 3 semaines et personne ma rappelé', 'suivi_demande'],
+    ['combien je vais toucher par jour en arret maladie, je gagne 2000 euros', 'montant_ij'],
+    ["je suis micro avec 3000 euros de CA, j'ai droit aux IJ ?", 'seuil_revenus_ij'],
+    ["j'ai oublié d'envoyer mon arrêt, ça fait 5 jours", 'arret_envoi_tardif'],
+    [
+      "je suis en arret maladie, est ce que j'ai le droit de travailler un peu pour garder mes clients ?",
+      'travail_pendant_arret',
+    ],
+    ["mes indemnites journalieres vont s'arreter, qu'est ce qui se passe apres ?", 'duree_maximale_arret'],
     ["j'ai envoyé mon dossier ACED il y a deux mois, toujours pas de réponse", 'suivi_demande'],
   ])('a gap the sources do not cover: « %s » → %s', (text, domain) => {
     expect(read(text)).toBe(domain);
@@ -371,6 +379,9 @@ describe('out-of-scope detector (locales/fr/nlu/out-of-scope.yaml)', () => {
     'je suis enceinte et en arret maladie pour une sciatique',
     "je suis enceinte, c'est quoi le congé maternité ?",
     'combien de jours de carence pour un arrêt maladie ?',
+    'combien de jours de carence pour mes ij ?',
+    'erreur dans le calcul de mes ij, je conteste',
+    'ij versées tous les combien',
   ])('a pregnant woman’s other sick leave, or a plain question, is no pregnancy gap: « %s »', (text) => {
     expect(['arret_grossesse', 'naissance_prematuree']).not.toContain(read(text));
   });

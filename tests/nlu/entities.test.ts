@@ -374,6 +374,13 @@ describe('entities', () => {
       expect(ent('ça fait presque 2 ans que je suis installée').affiliationMoisMoinsDe).toBe(24);
       expect(ent('pas encore un an').affiliationMoisMoinsDe).toBe(12);
     });
+    it('reads a micro-entrepreneur in a liberal profession as a profession libérale (its schemes are the trade’s)', () => {
+      expect(ent('je suis micro-entrepreneur en liberal (cipav), en invalidite').statut).toBe(
+        'profession_liberale',
+      );
+      expect(ent('graphiste liberale en micro').statut).toBe('profession_liberale');
+      expect(ent('je suis micro entrepreneur, plombier').statut).toBe('micro_entrepreneur');
+    });
     it('reads someone else’s pregnancy', () => {
       expect(ent('je suis plombier, ma femme est enceinte').grossesseAutrui).toBe(true);
       expect(ent('je suis enceinte et ma soeur aussi est enceinte').grossesseAutrui).toBeUndefined();
@@ -571,7 +578,7 @@ describe('entity patterns file', () => {
 
   it('names the entry whose pattern is not a regular expression', () => {
     const file = withChange('bad.yaml', '- cma\n', '- cma(\n');
-    expect(() => loadEntityPatterns(file)).toThrow(/statut\.explicit\.2: not a valid regular expression/);
+    expect(() => loadEntityPatterns(file)).toThrow(/statut\.explicit\.3: not a valid regular expression/);
   });
 
   it('names the entry that uses an unknown fragment', () => {
