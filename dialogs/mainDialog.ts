@@ -1215,6 +1215,16 @@ export class MainDialog extends ComponentDialog {
         }),
       );
     };
+    // Frustration at a journey's question (« vous servez à rien », « non mais tu sers à rien »): the apology and the
+    // advisers' lines, then the question again — not « Je n'ai pas bien compris », nor its « non » taken as an
+    // answer. A question (« je comprends rien, c'est quoi la catégorie ? ») is answered as a question below.
+    const questioning = isChoice && asksInsteadOfAnswering(text, this.deps.normalize, t);
+    if (isChoice && !fromMenu && !questioning && this.frustrated(text, recognition, t)) {
+      this.outcomes.intent({ intent: 'human' });
+      await context.sendActivity(phoneLinesActivity(this.deps.knowledge, t('main.frustrated')));
+      await innerDc.repromptDialog();
+      return Dialog.EndOfTurn;
+    }
     if (
       isChoice &&
       !switching &&
@@ -1233,7 +1243,15 @@ export class MainDialog extends ComponentDialog {
     }
     // A correction of an earlier answer (« non attendez, je me suis trompé, j'ai fermé mon entreprise en janvier »)
     // is the journey's to read, not a new subject nor a story to answer with HELP.
-    if (isChoice && !switching && correctsEarlierAnswer(waiting.state, text, this.deps.normalize, t)) {
+    // Not a question (« non attendez, c'est quoi une ALD ? ») nor a change of subject the recogniser is sure of
+    // (« ah non pardon, je voulais parler de mon arrêt maladie »).
+    if (
+      isChoice &&
+      !switching &&
+      !questioning &&
+      !surelyElsewhere &&
+      correctsEarlierAnswer(waiting.state, text, this.deps.normalize, t)
+    ) {
       return undefined;
     }
     if (difficultyTold && !switching && !(surelyElsewhere && handledHere(recognition.topIntent))) {
@@ -1296,15 +1314,6 @@ export class MainDialog extends ComponentDialog {
           ? []
           : answerEntries(this.deps.knowledge, intent, text);
       if (entries.length > 0) return entriesAside(entries);
-    }
-    // Frustration at a journey's question (« vous servez à rien », « tu comprends rien »): the apology and the
-    // advisers' lines, then the question again (it was « Je n'ai pas bien compris votre réponse »);
-    // a question the sources answer (« ça veut dire quoi une ALD ? ») got its aside above.
-    if (isChoice && !fromMenu && this.frustrated(text, recognition, t)) {
-      this.outcomes.intent({ intent: 'human' });
-      await context.sendActivity(phoneLinesActivity(this.deps.knowledge, t('main.frustrated')));
-      await innerDc.repromptDialog();
-      return Dialog.EndOfTurn;
     }
     // A statement on the waiting question's own subject that does not answer it (« j'étais en ALD l'année
     // dernière » at « Votre arrêt est-il dû à une ALD ? »: a past ALD says nothing of this leave) is no change of

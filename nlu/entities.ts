@@ -85,6 +85,10 @@ function findStatut(t: string): Statut | undefined {
  */
 const SOMEONE_ELSES = /(?:^| )(?:mon|ma|mes|notre|nos|votre|vos|son|sa|ses|leur|leurs)$/;
 
+/** Just before a trade: a relative is the one who has it (« ma fille est infirmière libérale »). */
+const RELATIVE_IS =
+  /(?:^| )(?:mon|ma|mes|notre|nos|son|sa|ses|leur|leurs) [a-z]+(?: [a-z]+)? (?:est|etait|sont|qui est|qui etait)(?: une| un)?$/;
+
 /** Where a match starts its first word (a word-start pattern may begin with the space before it). */
 const wordStart = (m: RegExpExecArray): number => m.index + (m[0].startsWith(' ') ? 1 : 0);
 
@@ -152,7 +156,13 @@ function findSituation(
   if (difficultes.includes('deces_conjoint')) return 'conjoint_survivant';
   // A nurse, a physiotherapist, a doctor… still working: the CPSTI's aids are not theirs (source 003), so the
   // situation is read as such rather than as « en activité » from the trade (which would lead to ACED and AFE).
-  if (!past && has(P.pamc, t) && !has(P.pamcDenied, t)) return 'pamc';
+  if (
+    !past &&
+    mayMatch(P.pamc, t) &&
+    firstKept(P.pamc, t, (m) => !RELATIVE_IS.test(before(t, wordStart(m)))) !== null &&
+    !has(P.pamcDenied, t)
+  )
+    return 'pamc';
   if (resumed || (!past && presentMatch(P.situationActive, t))) return 'actif';
   // The activity over by retirement (« je suis déjà à la retraite depuis 2019 »): the tree's « déjà à la retraite ».
   if (past && has(P.retired, t)) return 'retraite';
@@ -309,7 +319,7 @@ function findAffiliation(t: string, today: Date): AffiliationBounds | undefined 
       if (owner !== undefined) return owner;
       // A bare duration is the activity's only in a short answer (« depuis 2 ans »); in a story it is anything's
       // (« je ne me payais plus depuis huit mois »).
-      return t.split(' ').length <= SHORT_ANSWER_WORDS;
+      return t.replace(globalCopy(P.answerFillers), ' ').trim().split(/ +/).length <= SHORT_ANSWER_WORDS;
     });
     if (owned) {
       const g = owned.groups ?? {};

@@ -120,6 +120,8 @@ const EntitiesDataSchema = z.strictObject({
   }),
   /** Adopting a child (« nous allons adopter »), not a status (« adopter le statut micro »). */
   adoption: PatternSchema,
+  /** Words that do not make an answer longer (« ah non pardon, moins de 12 mois en fait » is a short answer). */
+  answerFillers: PatternSchema,
   ald: z.strictObject({
     /** Global: every mention is read with what stands just before it. */
     mention: PatternSchema,
@@ -247,6 +249,7 @@ const EntityPatternsSchema = EntitiesDataSchema.transform((data, ctx) => {
       partner: re(data.grossesse.partner, 'grossesse', 'partner'),
     },
     adoption: re(data.adoption, 'adoption'),
+    answerFillers: re(data.answerFillers, 'answerFillers'),
     ald: {
       mention: re(ald.mention, 'ald', 'mention'),
       negated: re(ald.negated, 'ald', 'negated'),

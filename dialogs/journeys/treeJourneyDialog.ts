@@ -180,9 +180,15 @@ export class TreeJourneyDialog extends WaterfallDialog {
         ...this.memoryOf(state),
       } satisfies JourneyResult);
     }
+    let chosen = result.kind === 'chosen' ? result.value : undefined;
     if (result.kind === 'correction') {
-      await this.correct(step.context, state);
-      return step.replaceDialog(this.id, state);
+      // An earlier answer corrected; else the option the message names here; else the question again.
+      if (await this.correct(step.context, state)) return step.replaceDialog(this.id, state);
+      if (result.value === undefined) {
+        await step.context.sendActivity(translator(step.context.activity.locale)('prompts.retry'));
+        return step.replaceDialog(this.id, state);
+      }
+      chosen = result.value;
     }
     if (result.kind === 'back') {
       const last = state.history.pop();
@@ -200,8 +206,8 @@ export class TreeJourneyDialog extends WaterfallDialog {
       }
       return step.replaceDialog(this.id, state);
     }
-    if (resolution.kind === 'question') {
-      (state.answers as Record<string, string>)[resolution.question.slot] = result.value;
+    if (resolution.kind === 'question' && chosen !== undefined) {
+      (state.answers as Record<string, string>)[resolution.question.slot] = chosen;
       state.history.push(resolution.question.slot);
     }
     return step.replaceDialog(this.id, state);
@@ -209,10 +215,10 @@ export class TreeJourneyDialog extends WaterfallDialog {
 
   /**
    * A correction typed at a question (« non pardon, je ne suis plus en activité depuis mars »): the earliest answer
-   * so far that the message's entities give otherwise is replaced, and what was answered after it is asked again;
-   * nothing to replace, the question is asked again.
+   * so far that the message's entities give otherwise is replaced, and what was answered after it is asked again.
+   * False when it replaces nothing.
    */
-  private async correct(context: TurnContext, state: LoopState): Promise<void> {
+  private async correct(context: TurnContext, state: LoopState): Promise<boolean> {
     const t = translator(context.activity.locale);
     const entities = getTurnRecognition(context)?.entities ?? {};
     const answers = state.answers as Record<string, string>;
@@ -239,9 +245,9 @@ export class TreeJourneyDialog extends WaterfallDialog {
       state.corrected = true;
       const label = question.options.find((o) => o.value === value)?.label ?? value;
       await context.sendActivity(t('journey.correctionApplied', { label }));
-      return;
+      return true;
     }
-    await context.sendActivity(t('prompts.retry'));
+    return false;
   }
 
   /** The option that what the person told earlier in the conversation (`state.remembered`) would choose. */

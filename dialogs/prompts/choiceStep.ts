@@ -31,8 +31,11 @@ export interface ChoiceStepOptions {
 export type ChoiceStepResult =
   | { kind: 'chosen'; value: string }
   | { kind: 'back' }
-  /** Not an answer to this question but a correction of an earlier one (« non pardon, j'ai fermé en janvier »). */
-  | { kind: 'correction' }
+  /**
+   * A correction (« non pardon, j'ai fermé en janvier », « ah non pardon, moins de 12 mois en fait »): of an earlier
+   * answer, which the journey reads in the message; else the option it names here (`value`), if any.
+   */
+  | { kind: 'correction'; value?: string }
   | { kind: 'unmatched'; text: string }
   | { kind: 'gaveUp' };
 
@@ -93,10 +96,14 @@ export class ChoiceStepDialog extends Dialog<ChoiceStepOptions> {
       return dc.endDialog({ kind: 'back' } satisfies ChoiceStepResult);
     }
     const value = understandAnswer(options, text, recognition?.entities, this.deps.normalize, t);
-    if (value !== undefined) return dc.endDialog({ kind: 'chosen', value } satisfies ChoiceStepResult);
+    // « ah non pardon, moins de 12 mois en fait » at the next question is no « Non » to it.
     if (correctsEarlierAnswer(state, text, this.deps.normalize, t)) {
-      return dc.endDialog({ kind: 'correction' } satisfies ChoiceStepResult);
+      return dc.endDialog({
+        kind: 'correction',
+        ...(value !== undefined ? { value } : {}),
+      } satisfies ChoiceStepResult);
     }
+    if (value !== undefined) return dc.endDialog({ kind: 'chosen', value } satisfies ChoiceStepResult);
     if (options.lenient) return dc.endDialog({ kind: 'unmatched', text } satisfies ChoiceStepResult);
 
     state.attempts += 1;

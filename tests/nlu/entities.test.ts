@@ -381,6 +381,23 @@ describe('entities', () => {
       expect(ent('graphiste liberale en micro').statut).toBe('profession_liberale');
       expect(ent('je suis micro entrepreneur, plombier').statut).toBe('micro_entrepreneur');
     });
+    it('reads a duration in a short correction as the activity’s (« ah non pardon, moins de 12 mois en fait »)', () => {
+      expect(ent('ah non pardon, moins de 12 mois en fait').affiliationMoisMoinsDe).toBe(12);
+      expect(
+        ent('non attendez je me suis trompé, ca fait que 6 mois que je suis a mon compte').affiliationMois,
+      ).toBe(6);
+    });
+    it('does not read a relative’s health profession as the person’s (no PamC situation)', () => {
+      expect(
+        ent("ma fille est infirmiere liberale, moi je suis coiffeuse et j'ai des dettes urssaf").situation,
+      ).not.toBe('pamc');
+      expect(ent('je suis infirmiere liberale').situation).toBe('pamc');
+    });
+    it('reads no coming retirement when the body fails (« mon dos me lâche »)', () => {
+      expect(
+        ent('jai 61 ans et je vais bientot devoir arreter, mon dos me lache, je suis carreleur').situation,
+      ).toBe(undefined);
+    });
     it('reads someone else’s pregnancy', () => {
       expect(ent('je suis plombier, ma femme est enceinte').grossesseAutrui).toBe(true);
       expect(ent('je suis enceinte et ma soeur aussi est enceinte').grossesseAutrui).toBeUndefined();
