@@ -1245,9 +1245,12 @@ export class MainDialog extends ComponentDialog {
     // is the journey's to read, not a new subject nor a story to answer with HELP.
     // Not a question (« non attendez, c'est quoi une ALD ? ») nor a change of subject the recogniser is sure of
     // (« ah non pardon, je voulais parler de mon arrêt maladie »).
+    // « en fait je suis déjà à la retraite » announces a change, of an answer: the message tells something of the
+    // person (its entities), not another subject.
+    const toldSomething = Object.keys(recognition.entities).length > 0;
     if (
       isChoice &&
-      !switching &&
+      (!switching || toldSomething) &&
       !questioning &&
       !surelyElsewhere &&
       correctsEarlierAnswer(waiting.state, text, this.deps.normalize, t)

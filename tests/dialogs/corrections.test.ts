@@ -35,6 +35,21 @@ describe('a correction of an earlier answer typed at a later question', () => {
     expect((await c.send('Payer mes cotisations Urssaf')).text).toContain(ACED);
   });
 
+  it('reads « en fait » followed by what the person is as a correction, and still leaves for another subject', async () => {
+    const c = new TestConversation();
+    await c.send('aide financiere');
+    await c.send('en activite');
+    expect((await c.send('en fait je suis deja a la retraite')).text).toContain(
+      "C'est corrigé : Je suis déjà à la retraite.",
+    );
+    const other = new TestConversation();
+    await other.send('aide financiere');
+    await other.send('en activite');
+    const reply = await other.send('en fait je voulais parler de mon congé maternité');
+    expect(reply.text).not.toContain("C'est corrigé");
+    expect(reply.text).toContain("Je suis cheffe d'entreprise");
+  });
+
   it('still takes an answer to the waiting question said with « en fait »', async () => {
     const c = new TestConversation();
     await c.send('aide financiere');

@@ -361,6 +361,8 @@ describe('out-of-scope detector (locales/fr/nlu/out-of-scope.yaml)', () => {
     ],
     ['2 semaines de conge patho en plus ?', 'arret_grossesse'],
     ['mon bebe est ne premature, mon conge mat il est decale ?', 'naissance_prematuree'],
+    ['jai accouché a 7 mois, bébé en néonat', 'naissance_prematuree'],
+    ["ma gyneco m'a arrêtée, col raccourci, je suis auto entrepreneuse", 'arret_grossesse'],
     ['jai fait la demande help ya 3 semaines et personne ma rappelé', 'suivi_demande'],
     ['combien je vais toucher par jour en arret maladie, je gagne 2000 euros', 'montant_ij'],
     ["je suis micro avec 3000 euros de CA, j'ai droit aux IJ ?", 'seuil_revenus_ij'],
