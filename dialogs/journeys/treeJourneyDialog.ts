@@ -16,7 +16,7 @@ import { translator } from '../i18n';
 import type { RecognizedEntities } from '../ports';
 import { CHOICE_STEP, type ChoiceStepDeps, type ChoiceStepResult, toldChoice } from '../prompts/choiceStep';
 import { activeDifficulties, valueFromEntities } from '../slots';
-import { getTurnRecognition, helpShownThisTurn } from '../turnState';
+import { getTurnRecognition, helpShownThisTurn, speaksToAdviser } from '../turnState';
 import { type JourneyResult, type JourneyOptions, outcomeOfAnswer } from './journey';
 import type { JourneyOutcome } from '../ports';
 
@@ -302,7 +302,8 @@ export class TreeJourneyDialog extends WaterfallDialog {
       // Several figures at once (the minimum and the full length of a leave) are each named, so that they do not
       // read as two contradictory answers.
       // After a warning that the aid is described for other statuses, the figure is theirs, not « votre cas ».
-      const whose = caveated ? 'inTheirCase' : 'inYourCase';
+      // An adviser (Teams) reads the insured person's case, not « votre cas ».
+      const whose = caveated ? 'inTheirCase' : speaksToAdviser(context) ? 'inInsuredCase' : 'inYourCase';
       const line =
         highlights.length > 1
           ? t(`journey.${whose}Labelled`, { label: lowerFirst(figure.label), text: figure.text })
