@@ -376,17 +376,18 @@ export class MainDialog extends ComponentDialog {
         ],
       } satisfies ChoiceStepOptions);
     }
-    const refined = refineIntent(recognition.topIntent, entities);
-    const intent =
-      options.intent ??
-      fromMenu ??
-      settled ??
-      topicBesideHelp ??
-      this.retiringNotSick(refined, entities, said, t);
+    const refined = this.pregnantOnSickLeave(
+      this.retiringNotSick(refineIntent(recognition.topIntent, entities), entities, said, t),
+      entities,
+      said,
+      t,
+      recognition,
+    );
+    const intent = options.intent ?? fromMenu ?? settled ?? topicBesideHelp ?? refined;
     values(step).entities = entities;
     if (typed) {
       // The subject the recogniser read first, when the entities said the need is another one (a pregnant
-      // conjointe collaboratrice asking about her status): offered next.
+      // conjointe collaboratrice asking about her status, a pregnant woman on sick leave): offered next.
       const readFirst =
         intent === refined && refined !== recognition.topIntent && this.isTopic(recognition.topIntent)
           ? [recognition.topIntent]
@@ -1065,6 +1066,22 @@ export class MainDialog extends ComponentDialog {
    * from the word, but the entities read a coming retirement and the message names no sick leave
    * (`prompts.sickLeaveMarkers`): the aid journey, whose answer for a coming retirement is the ADR.
    */
+  private pregnantOnSickLeave(
+    intent: string,
+    entities: RecognizedEntities,
+    text: string,
+    t: TFunction,
+    recognition: RecognitionLike,
+  ): string {
+    // A pregnant woman on sick leave for another cause (« enceinte mais en arrêt maladie pour une fracture du
+    // poignet »): the sick-leave journey, her maternity offered next; a leave because of the pregnancy is the gap
+    // that says so (`arret_grossesse`).
+    if (intent !== 'maternite' || !entities.enceinte || recognition.outOfScope?.gap) return intent;
+    return this.says(text, t, 'prompts.sickLeaveAlone') || this.says(text, t, 'prompts.sickLeaveNamed')
+      ? 'indemnites_journalieres'
+      : intent;
+  }
+
   private retiringNotSick(intent: string, entities: RecognizedEntities, text: string, t: TFunction): string {
     if (intent !== 'indemnites_journalieres' || entities.situation !== 'retraite_proche') return intent;
     return this.says(text, t, 'prompts.sickLeaveMarkers') ? intent : 'aide_financiere';
