@@ -216,10 +216,24 @@ export function toldChoice(
   t: TFunction,
 ): string | undefined {
   if (!text || options.every((o) => o.told.length === 0)) return undefined;
+  // Most first messages have none of the phrases: found out before the matcher's full reading.
+  if (!hasPhrase(` ${normalize(text)} `, toldPhrases(options), normalize)) return undefined;
   // Only the phrases: no label, and a value no message is made of.
   const choices = options.map((o) => ({ value: `\u0000${o.value}`, label: '\u0000', synonyms: [...o.told] }));
   const match = matchChoiceDetailed(text, choices, normalize, matcherVocabulary(t));
   return match.kind === 'phrase' || match.kind === 'exact' ? options[match.index].value : undefined;
+}
+
+/** All the `told` phrases of a question's options, one list per options array. */
+const toldLists = new WeakMap<object, readonly string[]>();
+
+function toldPhrases(options: readonly { told: readonly string[] }[]): readonly string[] {
+  let list = toldLists.get(options);
+  if (!list) {
+    list = options.flatMap((o) => o.told);
+    toldLists.set(options, list);
+  }
+  return list;
 }
 
 /**

@@ -40,6 +40,9 @@ function indexOf(phrases: readonly string[]): ReadonlyMap<string, readonly strin
   return index;
 }
 
+/** Up to this many phrases, a list is searched phrase by phrase. */
+const SHORT_LIST = 12;
+
 /** The words of the last text searched (the same message is searched for several lists in a row). */
 let lastText = '';
 let lastWords: ReadonlySet<string> = new Set();
@@ -64,6 +67,8 @@ export function hasPhrase(
 ): boolean {
   const phrases = markerPhrases(list, normalize);
   if (at === 'start') return phrases.some((m) => padded.startsWith(m));
+  // A short list is quicker searched phrase by phrase than the text split into words.
+  if (phrases.length <= SHORT_LIST) return phrases.some((m) => padded.includes(m));
   // Only the phrases that begin with one of the text's words can be in it (≈ 100 `includes` a message before).
   const index = indexOf(phrases);
   for (const word of wordsOf(padded)) {
