@@ -183,6 +183,19 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     "il s'est suicidé et moi aussi j'ai envie d'en finir",
     "je pense qu'il vaudrait mieux que je disparaisse",
     "ce serait mieux pour tout le monde si je n'étais plus là",
+    // A probe of people in crisis (stop 27): present tense, farewells, sleep forever, a burden.
+    'je me pends ce soir dans le garage',
+    'si ça continue je me tue',
+    'et si je me tue, ma famille touche combien ?',
+    "j'ai écrit une lettre d'adieu à mes enfants",
+    'je vous dis adieu, demain je ne serai plus là',
+    "je veux que tout s'arrête",
+    "j'aimerais m'endormir et ne jamais me réveiller",
+    'je veux m’endormir pour toujours',
+    "j'ai envie de foncer dans un mur avec ma voiture",
+    'je me suis déjà fait du mal',
+    'je pense à tout arrêter, définitivement',
+    'je me sens comme un fardeau pour les miens',
   ])('self-harm: « %s »', (text) => {
     expect(recognizer.recognize(text).selfHarm).toBe(true);
   });
@@ -210,8 +223,18 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     'mon père veut en finir, il a perdu son commerce',
     'ma femme a des idées noires',
     'mon fils menace de se suicider',
+    "mon fils s'enferme, j'ai peur qu'il fasse une bêtise",
+    "mon père a dit qu'il ne voulait plus se réveiller",
+    "ma femme m'a dit qu'elle pensait à en finir",
+    "une cotisante m'a dit qu'elle voulait en finir, elle pleurait au téléphone",
   ])('someone else thinking of killing themselves, told by a relative or an adviser: « %s »', (text) => {
     expect(recognizer.recognize(text).othersAtRisk).toBe(true);
+  });
+
+  it('reads « je pense à en finir » as the person’s own words, not a relative’s', () => {
+    const recognition = recognizer.recognize('je pense à en finir');
+    expect(recognition.selfHarm).toBe(true);
+    expect(recognition.othersAtRisk).toBeUndefined();
   });
 
   it.each([
@@ -263,6 +286,10 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     'mon ex-associé veut me faire du mal, il me menace, que faire ?',
     'je vais me faire du mal à payer ça',
     "j'en ai marre de vivre avec 800 euros par mois",
+    'je me tue au travail pour rien',
+    'je me suis fait mal au dos',
+    'je pense a tout arreter definitivement et fermer ma boutique',
+    "je veux que tout s'arrête avec l'urssaf",
   ])('not self-harm: « %s »', (text) => {
     expect(recognizer.recognize(text).selfHarm).toBe(false);
   });
