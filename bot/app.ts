@@ -80,6 +80,7 @@ export function createBotApp(config: Config, logger: Logger, deps: AppDeps) {
     feedback,
     outcomes: metrics,
     misunderstood: conversationState.createProperty<number>('misunderstood'),
+    crisis: conversationState.createProperty<'self' | 'other' | undefined>('crisis'),
     facts: new PersonFactsAccessor(conversationState.createProperty<PersonFacts | undefined>('facts')),
     inbox,
   });

@@ -248,6 +248,17 @@ export function selfHarmActivities(knowledge: Knowledge, t: TFunction): Partial<
 }
 
 /**
+ * The message after a crisis line that asks nothing the bot can place (« ok », « non je veux pas appeler », « ça va
+ * mieux, oubliez »): stay there, the lines again, and the bot's own help offered — never « pas compris ».
+ */
+export function afterCrisisActivities(knowledge: Knowledge, t: TFunction): Partial<Activity>[] {
+  return [
+    phoneLinesActivity(knowledge, t('distress.afterCrisis'), { ids: CRISIS_CONTACT_IDS }),
+    phoneLinesActivity(knowledge, t('distress.selfHarmAdvisers')),
+  ];
+}
+
+/**
  * Someone else's suicide told by the person: the suicide-prevention line, which also answers the people close to
  * someone at risk and those bereaved by a suicide (source 005), before the rest of the answer.
  */

@@ -13,6 +13,7 @@ import {
   phoneLinesActivity,
   selfHarmActivities,
   othersAtRiskActivities,
+  afterCrisisActivities,
   othersSuicideActivities,
 } from './answers';
 import { translator } from './i18n';
@@ -67,6 +68,8 @@ const NAMED_ENTRY_MAX_WORDS = 15;
 
 /** Up to this many words, a message of frustration (« vous servez à rien ») is answered as such. */
 const FRUSTRATION_MAX_WORDS = 12;
+/** After a crisis line, the requests answered as usual (besides the subjects): not « ok », « au revoir », « oubliez ». */
+const AFTER_CRISIS_ANSWERED: ReadonlySet<string> = new Set(['help', 'human', 'contact', 'menu', 'restart']);
 /** A presentation (« je suis artisan depuis 3 ans ») is short; a longer message tells more than who the person is. */
 const PRESENTATION_MAX_WORDS = 12;
 /** From this score of a need, a message that opens with « je suis … » is about that need, not a presentation. */
@@ -156,6 +159,11 @@ export interface MainDialogDeps {
   facts?: StatePropertyAccessor<PersonFacts | undefined>;
   /** The misunderstood inbox (`npm run nlu:review`); absent: nothing is kept. */
   inbox?: MisunderstoodSink;
+  /**
+   * A crisis line was given at the previous turn, for the person (`self`) or for someone else at risk (`other`)
+   * (conversation state); absent: not followed up.
+   */
+  crisis?: StatePropertyAccessor<'self' | 'other' | undefined>;
 }
 
 /** How many of the recogniser's best intents go with an inbox item. */
@@ -249,15 +257,38 @@ export class MainDialog extends ComponentDialog {
     // close to someone at risk, which give the same lines.
     if (typed && recognition.othersAtRisk) {
       await this.deps.misunderstood.set(step.context, 0);
+      await this.deps.crisis?.set(step.context, 'other');
       await step.context.sendActivities(othersAtRiskActivities(this.deps.knowledge, t));
       this.outcomes.journeyEnded({ intent: 'help', outcome: 'crisis_line' });
       return step.endDialog();
     }
     if (typed && recognition.selfHarm) {
       await this.deps.misunderstood.set(step.context, 0);
+      await this.deps.crisis?.set(step.context, 'self');
       await step.context.sendActivities(selfHarmActivities(this.deps.knowledge, t));
       this.outcomes.journeyEnded({ intent: 'help', outcome: 'crisis_line' });
       return step.endDialog();
+    }
+    // The message after a crisis line (« ok », « non je veux pas appeler », « ça va mieux, oubliez »): unless it asks
+    // something the bot places surely, the lines again, gently — not « pas compris » nor « pas mon domaine ».
+    const crisis = await this.deps.crisis?.get(step.context);
+    if (crisis) {
+      await this.deps.crisis?.delete(step.context);
+      // A subject, HELP, an adviser, « menu » or « recommencer » asked surely is answered as usual.
+      const placed =
+        recognition.score >= TOPIC_SWITCH_MIN_SCORE &&
+        (this.isTopic(recognition.topIntent) || AFTER_CRISIS_ANSWERED.has(recognition.topIntent));
+      if (typed && !placed) {
+        await this.deps.misunderstood.set(step.context, 0);
+        await step.context.sendActivities([
+          ...(crisis === 'other'
+            ? othersAtRiskActivities(this.deps.knowledge, t)
+            : afterCrisisActivities(this.deps.knowledge, t)),
+          this.menu.activity(t),
+        ]);
+        this.outcomes.journeyEnded({ intent: 'help', outcome: 'crisis_line' });
+        return step.endDialog();
+      }
     }
     const said = values(step).text ?? '';
     // « non », « non merci », « non c'est tout » with nothing under way (after « Puis-je faire autre chose pour
@@ -1157,6 +1188,7 @@ export class MainDialog extends ComponentDialog {
     if (recognition.selfHarm || recognition.othersAtRisk) {
       if (current) this.outcomes.journeyEnded({ intent: current, outcome: 'abandoned' });
       await innerDc.cancelAllDialogs();
+      await this.deps.crisis?.set(context, recognition.othersAtRisk ? 'other' : 'self');
       await context.sendActivities(
         recognition.othersAtRisk
           ? othersAtRiskActivities(this.deps.knowledge, t)
