@@ -55,6 +55,8 @@ export const OutOfScopeSchema = z.object({
   near: z.array(IntentNameSchema).optional(),
   /** The field is named even beside a subject the recogniser is sure of (whose answer follows). */
   alwaysNamed: z.boolean().optional(),
+  /** The person is outside the sources' scheme (MSA, another country): none of the bot's answers applies. */
+  outsideScheme: z.boolean().optional(),
 });
 export type OutOfScope = z.infer<typeof OutOfScopeSchema>;
 

@@ -469,9 +469,10 @@ export class MainDialog extends ComponentDialog {
           aidButton: !aids,
         }),
       ]);
-      // The aid journey records its own outcome when it ends.
-      if (aids) return this.dispatch(step, 'aide_financiere', entities, t);
-      if (placed && !gap) return this.dispatch(step, intent, entities, t);
+      // The aid journey records its own outcome when it ends; none of its aids is for someone outside the scheme.
+      const outside = recognition.outOfScope?.outsideScheme === true;
+      if (aids && !outside) return this.dispatch(step, 'aide_financiere', entities, t);
+      if (placed && !gap && !outside) return this.dispatch(step, intent, entities, t);
       this.outcomes.journeyEnded({ intent: 'None', outcome: 'help_referral' });
       return step.endDialog();
     }
@@ -495,15 +496,17 @@ export class MainDialog extends ComponentDialog {
       // answered.
       // Not for a subject the sources say nothing precise about: no topic's answer fits it, unless the gap names the
       // topic as near (out-of-scope.yaml `near`).
-      const topic = gap
-        ? placed && near?.includes(intent)
-          ? intent
-          : undefined
-        : placed || situationAnswered
-          ? intent
-          : intent === 'None'
-            ? this.namedTopic(recognition, t)
-            : undefined;
+      const topic = recognition.outOfScope?.outsideScheme
+        ? undefined
+        : gap
+          ? placed && near?.includes(intent)
+            ? intent
+            : undefined
+          : placed || situationAnswered
+            ? intent
+            : intent === 'None'
+              ? this.namedTopic(recognition, t)
+              : undefined;
       if (topic) {
         await step.context.sendActivities(
           outOfScopeActivities(this.deps.knowledge, t, domain, contacts, gap),
@@ -1431,7 +1434,7 @@ export function isOutOfScope(recognition: RecognitionLike): boolean {
   // A subject the sources say nothing precise about (a miscarriage): no topic's answer fits it, however sure.
   if (recognition.outOfScope.gap) return true;
   // A field named whatever else the message asks (a private insurance contract): said, then the topic answered.
-  if (recognition.outOfScope.alwaysNamed) return true;
+  if (recognition.outOfScope.alwaysNamed || recognition.outOfScope.outsideScheme) return true;
   // The recogniser is sure the message is about none of the bot's subjects: the field named is the answer.
   if (recognition.topIntent === 'None' && recognition.score >= SURE_NONE_FIELD_SCORE) return true;
   // A field whose questions a journey answers itself (out-of-scope.yaml `answeredBy`), when that journey is chosen.

@@ -33,6 +33,11 @@ export const OutOfScopeFileSchema = z.strictObject({
          * arrêt ? »: the private contract is not the bot's to answer; the sick-leave answer follows).
          */
         alwaysNamed: z.boolean().optional(),
+        /**
+         * The person is outside the sources' scheme (a farmer of the MSA, an independent in Belgium): whatever the
+         * subject, none of the bot's answers applies; the honest answer only (with HELP when in difficulty).
+         */
+        outsideScheme: z.boolean().optional(),
         patterns: z.array(Pattern).min(1),
       }),
     )
@@ -49,7 +54,7 @@ export class ScopeDetector {
 
   constructor(data: OutOfScopeFile) {
     this.domains = data.domains.map(
-      ({ id, contacts, answeredBy, aboutOthers, gap, near, alwaysNamed, patterns }) => {
+      ({ id, contacts, answeredBy, aboutOthers, gap, near, alwaysNamed, outsideScheme, patterns }) => {
         const re = compileGroup(patterns);
         const result = {
           domain: id,
@@ -59,6 +64,7 @@ export class ScopeDetector {
           ...(gap ? { gap } : {}),
           ...(near ? { near } : {}),
           ...(alwaysNamed ? { alwaysNamed } : {}),
+          ...(outsideScheme ? { outsideScheme } : {}),
         };
         return { result, re, req: requirementOf(re) };
       },

@@ -390,6 +390,8 @@ describe('out-of-scope detector (locales/fr/nlu/out-of-scope.yaml)', () => {
     ['mon bebe est ne premature, mon conge mat il est decale ?', 'naissance_prematuree'],
     ['jai accouché a 7 mois, bébé en néonat', 'naissance_prematuree'],
     ["ma gyneco m'a arrêtée, col raccourci, je suis auto entrepreneuse", 'arret_grossesse'],
+    ["viticulteur, je n'arrive plus à payer mes cotisations MSA", 'regime_agricole'],
+    ["je suis indépendante en Belgique, affiliée à l'INASTI", 'hors_france'],
     ['jai fait la demande help ya 3 semaines et personne ma rappelé', 'suivi_demande'],
     ['combien je vais toucher par jour en arret maladie, je gagne 2000 euros', 'montant_ij'],
     ["je suis micro avec 3000 euros de CA, j'ai droit aux IJ ?", 'seuil_revenus_ij'],
@@ -411,6 +413,7 @@ describe('out-of-scope detector (locales/fr/nlu/out-of-scope.yaml)', () => {
     'combien de jours de carence pour mes ij ?',
     'erreur dans le calcul de mes ij, je conteste',
     'ij versées tous les combien',
+    'je suis au rsa et travailleur indépendant, complémentaire gratuite ?',
   ])('a pregnant woman’s other sick leave, or a plain question, is no pregnancy gap: « %s »', (text) => {
     expect(['arret_grossesse', 'naissance_prematuree']).not.toContain(read(text));
   });
