@@ -398,6 +398,11 @@ describe('entities', () => {
         ent('jai 61 ans et je vais bientot devoir arreter, mon dos me lache, je suis carreleur').situation,
       ).toBe(undefined);
     });
+    it('reads a liquidation only threatened as no ended activity', () => {
+      expect(ent("on me menace de liquidation, j'ai des dettes urssaf").activiteTerminee).toBeUndefined();
+      expect(ent('le tribunal parle de liquidation judiciaire').activiteTerminee).toBeUndefined();
+      expect(ent('je suis en liquidation judiciaire').activiteTerminee).toBe(true);
+    });
     it('reads someone else’s pregnancy', () => {
       expect(ent('je suis plombier, ma femme est enceinte').grossesseAutrui).toBe(true);
       expect(ent('je suis enceinte et ma soeur aussi est enceinte').grossesseAutrui).toBeUndefined();
