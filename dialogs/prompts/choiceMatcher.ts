@@ -74,6 +74,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   // The domain's most general words name no option by themselves: « j'ai besoin d'aide » is not « J'aide un proche
   // dépendant ».
   'aide',
+  // « je suis toujours en activité » at « Quelle difficulté rencontrez-vous ? » is not « Ma santé menace mon activité ».
+  'activite',
   'aides',
   'besoin',
 ]);
