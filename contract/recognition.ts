@@ -84,6 +84,8 @@ export const RecognitionSchema = z.object({
    * suicide-prevention line, which also answers the people close to them, and the 15; not a journey's next question.
    */
   othersAtRisk: z.literal(true).optional(),
+  /** A medical emergency told in passing (« je saigne », « j'ai perdu les eaux »): the 15 first, then the answer. */
+  medicalEmergency: z.literal(true).optional(),
   /** Set when the message names a field outside the bot's domain (taxes, unemployment, bank…). */
   outOfScope: OutOfScopeSchema.optional(),
   /** Set when the message is written in another language than French (English): the bot answers only in French. */

@@ -247,6 +247,11 @@ export function selfHarmActivities(knowledge: Knowledge, t: TFunction): Partial<
   ];
 }
 
+/** A medical emergency told in passing: the 15 (« En cas d'urgence vitale »), before anything else. */
+export function medicalEmergencyActivities(knowledge: Knowledge, t: TFunction): Partial<Activity>[] {
+  return [phoneLinesActivity(knowledge, t('distress.medicalEmergency'), { ids: ['tel-15'] })];
+}
+
 /**
  * The message after a crisis line that asks nothing the bot can place (« ok », « non je veux pas appeler », « ça va
  * mieux, oubliez »): stay there, the lines again, and the bot's own help offered — never « pas compris ».

@@ -14,6 +14,7 @@ import {
   selfHarmActivities,
   othersAtRiskActivities,
   afterCrisisActivities,
+  medicalEmergencyActivities,
   othersSuicideActivities,
 } from './answers';
 import { translator } from './i18n';
@@ -325,6 +326,10 @@ export class MainDialog extends ComponentDialog {
       ]);
       this.outcomes.journeyEnded({ intent: 'human', outcome: 'phone_contact' });
       return step.endDialog();
+    }
+    // A medical emergency told in passing (« je saigne, je suis enceinte de 5 mois »): the 15 first, then the answer.
+    if (typed && recognition.medicalEmergency) {
+      await step.context.sendActivities(medicalEmergencyActivities(this.deps.knowledge, t));
     }
     // Someone else's suicide told (« un confrère s'est suicidé »): the line that also answers those close to it and
     // the bereaved comes first, then the usual answer (HELP when the story tells a difficulty).
@@ -1199,6 +1204,15 @@ export class MainDialog extends ComponentDialog {
       );
       this.outcomes.journeyEnded({ intent: 'help', outcome: 'crisis_line' });
       return { status: DialogTurnStatus.complete };
+    }
+    // A medical emergency at a journey's question (« j'ai des contractions et je panique »): the 15 first; then the
+    // answer it also gives, or the question again — not « Je n'ai pas bien compris ».
+    if (recognition.medicalEmergency && isChoice) {
+      await context.sendActivities(medicalEmergencyActivities(this.deps.knowledge, t));
+      if (!answersChoiceStep(waiting.state, text, recognition.entities, this.deps.normalize, t)) {
+        await innerDc.repromptDialog();
+        return Dialog.EndOfTurn;
+      }
     }
     // The answer to « Arrêter ce parcours, ou un arrêt de travail ? » asked at the previous turn (« arrêt » alone),
     // before the message is read as the journey's answer (« 1 » is the first of those two options).

@@ -31,6 +31,8 @@ export const DistressFileSchema = z.strictObject({
   othersSuicide: z.array(Pattern).default([]),
   /** Someone else thinking of killing themselves, told by a relative or an adviser. */
   othersAtRisk: z.array(Pattern).default([]),
+  /** A medical emergency told in passing (« je saigne », « j'ai perdu les eaux »): the 15 first. */
+  medicalEmergency: z.array(Pattern).default([]),
 });
 export type DistressFile = z.infer<typeof DistressFileSchema>;
 
@@ -54,6 +56,7 @@ export class DistressDetector {
   private readonly selfHarmPatterns: PatternGroup;
   private readonly othersSuicidePatterns: PatternGroup | null;
   private readonly othersAtRiskPatterns: PatternGroup | null;
+  private readonly medicalEmergencyPatterns: PatternGroup | null;
   /** Every plain word of the patterns (for the spelling corrector). */
   readonly words: string[];
 
@@ -69,6 +72,8 @@ export class DistressDetector {
     this.selfHarmPatterns = new PatternGroup(data.selfHarm);
     this.othersSuicidePatterns = data.othersSuicide.length > 0 ? new PatternGroup(data.othersSuicide) : null;
     this.othersAtRiskPatterns = data.othersAtRisk.length > 0 ? new PatternGroup(data.othersAtRisk) : null;
+    this.medicalEmergencyPatterns =
+      data.medicalEmergency.length > 0 ? new PatternGroup(data.medicalEmergency) : null;
     this.words = patternWords([
       ...data.signals.flatMap((s) => s.patterns),
       ...data.selfHarm,
@@ -133,6 +138,11 @@ export class DistressDetector {
   /** Someone else thinking of killing themselves, told in any of the texts (« il parle de se tuer »). */
   othersAtRisk(...texts: string[]): boolean {
     return this.othersAtRiskPatterns?.matchesAny(texts) ?? false;
+  }
+
+  /** A medical emergency told in any of the texts (« je saigne », « j'ai perdu les eaux »). */
+  medicalEmergency(...texts: string[]): boolean {
+    return this.medicalEmergencyPatterns?.matchesAny(texts) ?? false;
   }
 
   /** Whether `text` has signal `s`: found, only denied (every match negated), or absent. */

@@ -484,6 +484,7 @@ export class Recognizer {
       ...(outOfScope ? { outOfScope } : {}),
       ...(this.distress.othersSuicide(...read) ? { othersSuicide: true } : {}),
       ...(this.distress.othersAtRisk(...read) ? { othersAtRisk: true } : {}),
+      ...(this.distress.medicalEmergency(...read) ? { medicalEmergency: true } : {}),
       ...(this.language.isOtherLanguage(norm.tokens) ? { otherLanguage: true } : {}),
     } as Recognition;
     const also = this.otherNeeds(first, second, probs);

@@ -231,6 +231,22 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     expect(recognizer.recognize(text).othersAtRisk).toBe(true);
   });
 
+  it.each([
+    "je saigne un peu, je suis enceinte de 5 mois, c'est grave ?",
+    "j'ai des contractions et je panique",
+    "j'ai perdu les eaux",
+    'mon mari a fait un malaise au travail',
+  ])('a medical emergency told in passing: « %s »', (text) => {
+    expect(recognizer.recognize(text).medicalEmergency).toBe(true);
+  });
+
+  it.each(['je suis enceinte de 5 mois', 'le bébé est né, tout va bien', 'saignement de nez'])(
+    'no medical emergency: « %s »',
+    (text) => {
+      expect(recognizer.recognize(text).medicalEmergency).toBeUndefined();
+    },
+  );
+
   it('reads « je pense à en finir » as the person’s own words, not a relative’s', () => {
     const recognition = recognizer.recognize('je pense à en finir');
     expect(recognition.selfHarm).toBe(true);
