@@ -428,8 +428,16 @@ export class MainDialog extends ComponentDialog {
         intent === refined && refined !== recognition.topIntent && this.isTopic(recognition.topIntent)
           ? [recognition.topIntent]
           : [];
+      // Difficulties of the business told beside another subject (« je suis enceinte et j'ai du mal à payer mes
+      // cotisations »): the aid journey offered next, whatever the recogniser's score for it.
+      const aidToo =
+        this.journeyByIntent[intent] &&
+        intent !== 'aide_financiere' &&
+        activeDifficulties(entities).length > 0
+          ? ['aide_financiere']
+          : [];
       // With HELP the answer, its advisers' card already has the aid journey's button.
-      values(step).also = [...readFirst, ...(recognition.also ?? [])].filter(
+      values(step).also = [...readFirst, ...(recognition.also ?? []), ...aidToo].filter(
         (other, i, all) =>
           other !== intent &&
           all.indexOf(other) === i &&
