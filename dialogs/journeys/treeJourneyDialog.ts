@@ -156,10 +156,13 @@ export class TreeJourneyDialog extends WaterfallDialog {
     // What the person said earlier would answer it: reminded, not assumed (it may have been about someone else, or
     // no longer be true).
     const answer = this.earlierAnswer(question, state)?.label;
+    // An adviser (Teams) answers for the insured person: the question says so (« Pour votre assuré : Êtes-vous
+    // affilié… ? »).
+    const asked = speaksToAdviser(step.context)
+      ? t('journey.forInsured', { question: question.question })
+      : question.question;
     return step.beginDialog(CHOICE_STEP, {
-      question: answer
-        ? `${t('journey.rememberedHint', { answer })}\n\n${question.question}`
-        : question.question,
+      question: answer ? `${t('journey.rememberedHint', { answer })}\n\n${asked}` : asked,
       choices: question.options.map((o) => ({ value: o.value, label: o.label, synonyms: o.synonyms })),
       slot: question.slot,
       allowBack: true,
