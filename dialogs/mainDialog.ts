@@ -348,7 +348,12 @@ export class MainDialog extends ComponentDialog {
       this.outcomes.journeyEnded({ intent: 'None', outcome: 'out_of_scope' });
       return step.endDialog();
     }
-    const distressed = typed && recognition.distress.level !== 'none';
+    // « je veux pas d'aide, je veux juste savoir si… »: the person refuses HELP; the question is answered (the lines and
+    // HELP stay a click away in the menu), not the HELP card again.
+    const distressed =
+      typed &&
+      recognition.distress.level !== 'none' &&
+      !this.says(recognition.text, t, 'prompts.helpRefusals');
     const words = wordCount(recognition.text);
     // A short question about one aid by its name (« c'est quoi l'ACED ? », « l'AFE c'est combien ? », « AMA »): that
     // aid's card, not the journey that would ask the person's situation first.
