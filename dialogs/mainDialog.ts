@@ -1129,9 +1129,7 @@ export class MainDialog extends ComponentDialog {
     // poignet »): the sick-leave journey, her maternity offered next; a leave because of the pregnancy is the gap
     // that says so (`arret_grossesse`).
     if (intent !== 'maternite' || !entities.enceinte || recognition.outOfScope?.gap) return intent;
-    return this.says(text, t, 'prompts.sickLeaveAlone') || this.says(text, t, 'prompts.sickLeaveNamed')
-      ? 'indemnites_journalieres'
-      : intent;
+    return this.says(text, t, 'prompts.sickLeaveNamed') ? 'indemnites_journalieres' : intent;
   }
 
   private retiringNotSick(intent: string, entities: RecognizedEntities, text: string, t: TFunction): string {
@@ -1367,8 +1365,7 @@ export class MainDialog extends ComponentDialog {
     // A question aside (« c'est quoi une ALD ? », « c'est quoi l'ACED ? », « je peux travailler pendant mon arrêt ? »):
     // its answer — the aid it names, the subject the sources say nothing precise about, or another subject's
     // entries —, then the journey's question again, rather than leaving the journey or « pas compris ».
-    const asking =
-      isChoice && !fromMenu && !switching && asksInsteadOfAnswering(text, this.deps.normalize, t);
+    const asking = questioning && !fromMenu && !switching;
     const aside = async (answer: Partial<Activity>[]): Promise<DialogTurnResult> => {
       this.outcomes.intent({ intent });
       await context.sendActivities([...answer, { type: 'message', text: t('journey.asideBack') }]);

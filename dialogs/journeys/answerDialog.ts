@@ -4,7 +4,7 @@ import type { Knowledge } from '../../knowledge/loader';
 import type { Entry } from '../../knowledge/schema';
 import { audienceCaveats, contactsActivity, entriesActivity } from '../answers';
 import { translator } from '../i18n';
-import { saysAny } from '../prompts/markers';
+import { hasPhrase } from '../prompts/markers';
 import { type JourneyResult, outcomeOfAnswer } from './journey';
 
 export interface AnswerDialogOptions {
@@ -51,10 +51,10 @@ export class AnswerDialog extends Dialog<AnswerDialogOptions> {
     // « l'ASI c'est combien ? »: when the entry asked about has no amount, say so rather than let the card seem to
     // answer (the sources do not give it).
     // « combien de jours de congé paternité ? » asks a duration, which the entry may give.
-    const text = dc.context.activity.text ?? '';
+    const normalize = this.normalize;
+    const padded = normalize ? ` ${normalize(dc.context.activity.text ?? '')} ` : '';
     const says = (key: string) =>
-      this.normalize !== undefined &&
-      saysAny(text, t(key, { returnObjects: true }) as string[], this.normalize);
+      normalize !== undefined && hasPhrase(padded, t(key, { returnObjects: true }) as string[], normalize);
     const [entry] = entries;
     const unanswered = says('prompts.durationMarkers')
       ? entry.durations.length === 0 && 'journey.noDuration'
