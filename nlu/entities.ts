@@ -80,10 +80,18 @@ function findStatut(t: string): Statut | undefined {
 }
 
 /**
- * A trade named after a possessive is someone else's (« mon expert-comptable », « ma coiffeuse »); one denied
- * (« je ne suis plus plombier ») is not the person's now.
+ * A trade named after a possessive or an article is someone else's (« mon expert-comptable », « la sage-femme m'a
+ * arrêtée », « l'huissier est passé »), unless the person says it is theirs (« je suis la coiffeuse du village ») or
+ * it is a place (« j'ai un commerce »).
  */
-const SOMEONE_ELSES = /(?:^| )(?:mon|ma|mes|notre|nos|votre|vos|son|sa|ses|leur|leurs)$/;
+function someoneElses(t: string, match: RegExpExecArray, start: number): boolean {
+  const words = before(t, start, 12);
+  return (
+    P.statut.someoneElseBefore.test(words) &&
+    !P.statut.ownBefore.test(before(t, start, 30)) &&
+    !P.statut.places.test(match[0])
+  );
+}
 
 /** Just before a trade: a relative is the one who has it (« ma fille est infirmière libérale »). */
 const RELATIVE_IS =
@@ -92,11 +100,14 @@ const RELATIVE_IS =
 /** Where a match starts its first word (a word-start pattern may begin with the space before it). */
 const wordStart = (m: RegExpExecArray): number => m.index + (m[0].startsWith(' ') ? 1 : 0);
 
-/** Where the first trade of `re` in `t` that is not someone else's starts, or -1. */
+/**
+ * Where the first trade of `re` in `t` that is not someone else's starts, or -1; one denied (« je ne suis plus
+ * plombier ») is not the person's now.
+ */
 function ownTrade(re: RegExp, t: string): number {
   const m = firstKept(re, t, (match) => {
     const start = wordStart(match);
-    return !SOMEONE_ELSES.test(before(t, start, 8)) && !P.notNowBefore.test(before(t, start));
+    return !someoneElses(t, match, start) && !P.notNowBefore.test(before(t, start));
   });
   return m ? wordStart(m) : -1;
 }

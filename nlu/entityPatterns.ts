@@ -39,6 +39,12 @@ const EntitiesDataSchema = z.strictObject({
     trades: z.array(z.strictObject({ statut: RecognizedStatutSchema, pattern: PatternSchema })).min(1),
     /** Said of oneself without a more precise status; only used when nothing more precise is found. */
     independant: PatternSchema,
+    /** Just before a trade: someone else has it (a possessive, an article: « la sage-femme m'a arrêtée »). */
+    someoneElseBefore: PatternSchema,
+    /** Just before the article of `someoneElseBefore`: the person says it is theirs (« je suis la coiffeuse »). */
+    ownBefore: PatternSchema,
+    /** Trades that are places or sectors (« un commerce », « le BTP »): an article before them says nothing. */
+    places: PatternSchema,
   }),
   /** An activity that is over: then a trade named in the message does not mean « en activité ». */
   pastActivity: PatternSchema,
@@ -208,6 +214,9 @@ const EntityPatternsSchema = EntitiesDataSchema.transform((data, ctx) => {
       })),
       trades: statut.trades.map((s, i) => ({ statut: s.statut, re: re(s.pattern, 'statut', 'trades', i) })),
       independant: re(statut.independant, 'statut', 'independant'),
+      someoneElseBefore: re(statut.someoneElseBefore, 'statut', 'someoneElseBefore'),
+      ownBefore: re(statut.ownBefore, 'statut', 'ownBefore'),
+      places: re(statut.places, 'statut', 'places'),
     },
     pastActivity: re(data.pastActivity, 'pastActivity'),
     negatedBefore: re(data.negatedBefore, 'negatedBefore'),

@@ -38,6 +38,26 @@ describe('entities', () => {
       expect(ent('ma coiffeuse est en arrêt depuis un mois').statut).toBeUndefined();
       expect(ent('je suis boulangère et ma coiffeuse aussi').statut).toBe('artisan');
     });
+    it.each([
+      ['la sage-femme m’a arrêtée, je suis coiffeuse', 'artisan'],
+      ['l’huissier est passé hier, je suis fleuriste', 'commercant'],
+      ['j’ai appelé un plombier hier, je suis graphiste', 'profession_liberale'],
+      ['chez le kiné trois fois par semaine, je suis peintre', 'artisan'],
+      ['je suis la coiffeuse du village', 'artisan'],
+      ['je suis un peintre en bâtiment', 'artisan'],
+      ['une coiffeuse enceinte de 5 mois, j’ai droit à quoi ?', 'artisan'],
+      ['j’ai un commerce en centre-ville', 'commercant'],
+      ['je bosse dans le BTP depuis 20 ans', 'artisan'],
+    ])(
+      'reads a trade after an article as someone else’s unless the person is it or it is a place: « %s »',
+      (text, statut) => {
+        expect(ent(text).statut).toBe(statut);
+      },
+    );
+    it('reads no status from a trade named only as someone else’s (« la sage-femme m’a arrêtée »)', () => {
+      expect(ent('la sage-femme m’a arrêtée pour 15 jours').statut).toBeUndefined();
+      expect(ent('l’huissier est passé ce matin').statut).toBeUndefined();
+    });
     it('does not read a status the person denies having now (« je ne suis plus conjointe collaboratrice »)', () => {
       expect(
         ent('je ne suis plus conjointe collaboratrice depuis mon divorce, je suis enceinte').statut,
