@@ -286,7 +286,11 @@ export function matchChoiceDetailed(
   const denied = deniedTokens(tokens);
   // A phrase of doubt holds its own negation (« je ne pense pas »): not denied by it.
   const phraseDenied = doubtful ? tokens.map(() => false) : denied;
-  const affirmed = (word: string) => tokens.some((token, i) => token === word && !denied[i]);
+  // « plus », « pas » after « ne » are the negation's particle (« je n'en peux plus », « il ne répond plus »), never
+  // the option's « ou plus ».
+  const particle = (i: number) =>
+    NEGATORS.has(tokens[i]) && tokens.slice(Math.max(0, i - 3), i).includes('ne');
+  const affirmed = (word: string) => tokens.some((token, i) => token === word && !denied[i] && !particle(i));
   const scores = options.map((o) => {
     let score = 0;
     for (const synonym of o.synonyms ?? []) {

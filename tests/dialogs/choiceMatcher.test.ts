@@ -22,6 +22,21 @@ function pick(treeId: string, nodeId: string, answer: string): string | undefine
   return q.options[matchChoice(answer, q.options, normalize, vocabulary)]?.value;
 }
 
+describe('the particle of a negation is not the option’s « ou plus »', () => {
+  it.each([
+    ['parcours-maternite', 'q_affiliation_cheffe', 'je n’en peux plus'],
+    ['parcours-maladie', 'q_affiliation_ij', 'mon comptable ne répond plus'],
+    ['parcours-maladie', 'q_affiliation_ij', 'je ne sais plus'],
+  ])('%s / %s: « %s » chooses nothing', (treeId, nodeId, answer) => {
+    expect(pick(treeId, nodeId, answer)).toBeUndefined();
+  });
+  it('still reads « plus de 12 mois »', () => {
+    expect(pick('parcours-maladie', 'q_affiliation_ij', 'plus de 12 mois')).toBe(
+      question('parcours-maladie', 'q_affiliation_ij').options[0].value,
+    );
+  });
+});
+
 describe('free-text answers to a question', () => {
   it.each([
     // A sentence that names an option is not read as a position, even with "une" or a number in it.
