@@ -67,16 +67,25 @@ function presentMatch(re: RegExp, t: string): RegExpExecArray | null {
 
 function findStatut(t: string): Statut | undefined {
   for (const { statut, re } of P.statut.explicit) if (presentMatch(re, t)) return statut;
+  // The person's own trade first; a relative's (« ma fille est infirmière libérale ») only when no other is named
+  // (« mon mari est plombier, il ne peut plus travailler » speaks of his business).
+  return (
+    firstTrade(t, true) ?? firstTrade(t, false) ?? (has(P.statut.independant, t) ? 'independant' : undefined)
+  );
+}
+
+/** The status of the trade named first in `t`; `ownOnly`: not one a relative has. */
+function firstTrade(t: string, ownOnly: boolean): Statut | undefined {
   let best: Statut | undefined;
   let bestPos = Infinity;
   for (const { statut, re } of P.statut.trades) {
-    const at = mayMatch(re, t) ? ownTrade(re, t) : -1;
+    const at = mayMatch(re, t) ? ownTrade(re, t, ownOnly) : -1;
     if (at >= 0 && at < bestPos) {
       best = statut;
       bestPos = at;
     }
   }
-  return best ?? (has(P.statut.independant, t) ? 'independant' : undefined);
+  return best;
 }
 
 /**
@@ -93,10 +102,6 @@ function someoneElses(t: string, match: RegExpExecArray, start: number): boolean
   );
 }
 
-/** Just before a trade: a relative is the one who has it (« ma fille est infirmière libérale »). */
-const RELATIVE_IS =
-  /(?:^| )(?:mon|ma|mes|notre|nos|son|sa|ses|leur|leurs) [a-z]+(?: [a-z]+)? (?:est|etait|sont|qui est|qui etait)(?: une| un)?$/;
-
 /** Where a match starts its first word (a word-start pattern may begin with the space before it). */
 const wordStart = (m: RegExpExecArray): number => m.index + (m[0].startsWith(' ') ? 1 : 0);
 
@@ -104,10 +109,15 @@ const wordStart = (m: RegExpExecArray): number => m.index + (m[0].startsWith(' '
  * Where the first trade of `re` in `t` that is not someone else's starts, or -1; one denied (« je ne suis plus
  * plombier ») is not the person's now.
  */
-function ownTrade(re: RegExp, t: string): number {
+function ownTrade(re: RegExp, t: string, ownOnly: boolean): number {
   const m = firstKept(re, t, (match) => {
     const start = wordStart(match);
-    return !someoneElses(t, match, start) && !P.notNowBefore.test(before(t, start));
+    return (
+      !someoneElses(t, match, start) &&
+      !P.notNowBefore.test(before(t, start)) &&
+      !P.salariedAfter.test(t.slice(match.index + match[0].length, match.index + match[0].length + 30)) &&
+      !(ownOnly && P.relativeOrPastBefore.test(before(t, start)))
+    );
   });
   return m ? wordStart(m) : -1;
 }
@@ -170,7 +180,13 @@ function findSituation(
   if (
     !past &&
     mayMatch(P.pamc, t) &&
-    firstKept(P.pamc, t, (m) => !RELATIVE_IS.test(before(t, wordStart(m)))) !== null &&
+    firstKept(
+      P.pamc,
+      t,
+      (m) =>
+        !P.relativeOrPastBefore.test(before(t, wordStart(m))) &&
+        !P.salariedAfter.test(t.slice(m.index + m[0].length, m.index + m[0].length + 30)),
+    ) !== null &&
     !has(P.pamcDenied, t)
   )
     return 'pamc';
@@ -427,6 +443,22 @@ function findDates(folded: string, ref: Date): string[] {
 }
 
 /**
+ * The insured person an adviser speaks of, read in the first person (« mon assuré est retraité » → « je suis
+ * retraité »); « il », « elle » too, up to the first relative named (who may be the one they mean).
+ */
+function insuredAsSelf(t: string): string {
+  const mention = find(P.insured.mention, t);
+  if (!mention) return t;
+  let out = t;
+  for (const { re, to } of P.insured.rewrites) out = out.replace(re, to);
+  const relative = P.insured.relative.exec(out.slice(mention.index));
+  const end = relative ? mention.index + relative.index : out.length;
+  let head = out.slice(0, end);
+  for (const { re, to } of P.insured.pronouns) head = head.replace(re, to);
+  return `${head}${out.slice(end)}`.trim();
+}
+
+/**
  * @param normalized the normalised (and spell-corrected) text, tokens joined by single spaces
  * @param raw the user's text as typed
  */
@@ -442,7 +474,8 @@ export function extractEntitiesFolded(
 ): Entities {
   // An adviser's own job and years of service are not the insured's (« je suis conseillère Urssaf depuis 15 ans et
   // j'ai un cotisant … qui a créé sa boîte il y a 6 mois »).
-  const t = mayMatch(P.agentSelf, normalized) ? without(P.agentSelf, normalized) : normalized;
+  const adviser = mayMatch(P.agentSelf, normalized) ? without(P.agentSelf, normalized) : normalized;
+  const t = mayMatch(P.insured.mention, adviser) ? insuredAsSelf(adviser) : adviser;
   const e: Entities = {};
   const statut = findStatut(t);
   if (statut) e.statut = statut;

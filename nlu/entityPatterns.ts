@@ -57,6 +57,16 @@ const EntitiesDataSchema = z.strictObject({
   notNowBefore: PatternSchema,
   /** Already retired (« je suis à la retraite depuis 2019 »): the situation « retraite » once the activity is over. */
   retired: PatternSchema,
+  /**
+   * The insured person an adviser speaks of (« mon assuré est médecin conventionné »): their words are read in the
+   * first person (`rewrites`), and so are « il », « elle » (`pronouns`) before a relative is named (`relative`).
+   */
+  insured: z.strictObject({
+    mention: PatternSchema,
+    rewrites: z.array(z.strictObject({ from: z.string().min(1), to: z.string() })).min(1),
+    pronouns: z.array(z.strictObject({ from: z.string().min(1), to: z.string() })).min(1),
+    relative: PatternSchema,
+  }),
   /** An adviser presenting themselves (« je suis conseillère Urssaf depuis 15 ans »): not the insured's words. */
   agentSelf: PatternSchema,
   /** Just before a number of children: only a possibility (« peut-être des jumeaux »). */
@@ -95,6 +105,10 @@ const EntitiesDataSchema = z.strictObject({
   pamc: PatternSchema,
   /** A practitioner who says they are not under convention: the CPSTI's aids are theirs. */
   pamcDenied: PatternSchema,
+  /** Just before a health profession: a relative's (« sa femme, infirmière libérale ») or a past one. */
+  relativeOrPastBefore: PatternSchema,
+  /** Just after a health profession: practised as an employee (« infirmière salariée à l'hôpital »). */
+  salariedAfter: PatternSchema,
   enfants: z.strictObject({
     quadruples: PatternSchema,
     triples: PatternSchema,
@@ -223,6 +237,18 @@ const EntityPatternsSchema = EntitiesDataSchema.transform((data, ctx) => {
     notNowBefore: re(data.notNowBefore, 'notNowBefore'),
     hedgedBefore: re(data.hedgedBefore, 'hedgedBefore'),
     agentSelf: re(data.agentSelf, 'agentSelf'),
+    insured: {
+      mention: re(data.insured.mention, 'insured', 'mention'),
+      rewrites: data.insured.rewrites.map((r, i) => ({
+        re: new RegExp(re(r.from, 'insured', 'rewrites', i, 'from').source, 'g'),
+        to: r.to,
+      })),
+      pronouns: data.insured.pronouns.map((r, i) => ({
+        re: new RegExp(re(r.from, 'insured', 'pronouns', i, 'from').source, 'g'),
+        to: r.to,
+      })),
+      relative: re(data.insured.relative, 'insured', 'relative'),
+    },
     retired: re(data.retired, 'retired'),
     resumedActivity: re(data.resumedActivity, 'resumedActivity'),
     difficultes: difficultes.map((d, i) => ({
@@ -238,6 +264,8 @@ const EntityPatternsSchema = EntitiesDataSchema.transform((data, ctx) => {
     situationActive: re(data.situationActive, 'situationActive'),
     pamc: re(data.pamc, 'pamc'),
     pamcDenied: re(data.pamcDenied, 'pamcDenied'),
+    relativeOrPastBefore: re(data.relativeOrPastBefore, 'relativeOrPastBefore'),
+    salariedAfter: re(data.salariedAfter, 'salariedAfter'),
     enfants: {
       quadruples: re(enfants.quadruples, 'enfants', 'quadruples'),
       triples: re(enfants.triples, 'enfants', 'triples'),

@@ -425,6 +425,13 @@ describe('entities', () => {
     });
     it('reads someone else’s pregnancy', () => {
       expect(ent('je suis plombier, ma femme est enceinte').grossesseAutrui).toBe(true);
+      // « enceinte de … » after a relative is theirs (it was read as the writer's own pregnancy).
+      const father = ent(
+        'je suis menuisier, ma compagne est enceinte de notre deuxième, j’ai droit à combien de jours ?',
+      );
+      expect(father.enceinte).toBeUndefined();
+      expect(father.grossesseAutrui).toBe(true);
+      expect(ent('coiffeuse enceinte de 3 mois').enceinte).toBe(true);
       expect(ent('je suis enceinte et ma soeur aussi est enceinte').grossesseAutrui).toBeUndefined();
       // The couple expects a child and the person names his partner.
       expect(ent('on attend un bebe avec ma femme, je suis son conjoint collaborateur').grossesseAutrui).toBe(
@@ -581,6 +588,43 @@ describe('entities', () => {
       expect(ent('le 31 février').dates).toBeUndefined();
       expect(ent('12.5 euros').dates).toBeUndefined();
     });
+  });
+});
+
+describe('the insured person an adviser speaks of, relatives and past trades', () => {
+  it.each([
+    ['mon assuré est médecin conventionné secteur 1, il a une dette urssaf, ACED ?', 'pamc'],
+    ['mon assurée est infirmière libérale conventionnée, elle ne peut plus payer ses cotisations', 'pamc'],
+    ['mon assuré est retraité, ancien artisan, il a encore des cotisations urssaf à payer', 'retraite'],
+  ])('reads « mon assuré est … » as the insured’s own situation: « %s » → %s', (text, situation) => {
+    expect(ent(text).situation).toBe(situation);
+  });
+  it('reads an insured’s closed business as over (« un assuré a cessé son activité de boulanger »)', () => {
+    const e = ent('un assuré a cessé son activité de boulanger en janvier, il a encore une dette urssaf');
+    expect(e.activiteTerminee).toBe(true);
+    expect(e.statut).toBe('artisan');
+    expect(e.situation).toBeUndefined();
+  });
+  it('reads « il », « elle » as a relative once a relative is named (« son mari … il a »)', () => {
+    expect(ent('j’ai une assurée coiffeuse, son mari est infirmier, il est conventionné').situation).not.toBe(
+      'pamc',
+    );
+  });
+  it.each([
+    'j’ai été infirmière libérale pendant 10 ans, je suis devenue esthéticienne à mon compte',
+    'mon mari est plombier à son compte, moi je suis infirmière salariée à l’hôpital',
+    'ma femme est taxi, moi je suis kiné salarié, pas libéral',
+    'je suis coiffeuse, sa femme, infirmière libérale, est malade',
+    'ma fille est infirmière libérale, je suis boulanger',
+  ])('is not pamc nor libérale for a past, salaried or relative’s health profession: « %s »', (text) => {
+    const e = ent(text);
+    expect(e.situation).not.toBe('pamc');
+    expect(e.statut).toBe('artisan');
+  });
+  it('keeps a relative’s trade when the person names none of theirs (« ma fille est infirmière libérale »)', () => {
+    expect(ent('ma fille est infirmière libérale, elle ne s’en sort plus').statut).toBe(
+      'profession_liberale',
+    );
   });
 });
 
