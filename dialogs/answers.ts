@@ -121,8 +121,9 @@ const TRADE_STATUSES: ReadonlySet<string> = new Set([
 
 /**
  * A warning for each entry whose audience names statuses but not the person's (« pension d'invalidité » is the
- * artisans' and commerçants', a profession libérale is told the documents say nothing precise for them) — never a
- * silent answer about someone else's scheme.
+ * artisans' and commerçants', a profession libérale is told the documents say nothing precise for them; the ADR is
+ * reserved to them, a profession libérale is told it does not concern them) — never a silent answer about someone
+ * else's scheme.
  */
 export function audienceCaveats(
   t: TFunction,
@@ -141,7 +142,7 @@ export function audienceCaveats(
     )
     .map((entry) => ({
       type: 'message',
-      text: t('journey.audienceCaveat', {
+      text: t(entry.reservedTo ? 'journey.reservedCaveat' : 'journey.audienceCaveat', {
         title: entry.title,
         audience: listOf(
           t,

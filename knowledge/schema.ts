@@ -90,6 +90,11 @@ export const EntrySchema = z.strictObject({
   title: z.string().min(1).max(120),
   summary: z.string().min(1).max(300, 'must fit a chat bubble (300 characters at most)'),
   audience: z.array(AudienceSchema).min(1),
+  /**
+   * Statuses the sources reserve it to (« pour les futurs retraités artisans et commerçants »): another status is
+   * told it does not concern them, not that the documents say nothing precise for them.
+   */
+  reservedTo: z.array(AudienceSchema).min(1).optional(),
   organisations: z.array(OrganisationSchema).min(1),
   intent: IntentSchema.optional(),
   conditions: z.array(z.string().min(1)).default([]),

@@ -314,7 +314,15 @@ export class TreeJourneyDialog extends WaterfallDialog {
       activities.push({ type: 'message', text: line });
     }
     if (aids.length > 0) {
-      const intro = leaf.intro ?? (aids.length === 1 ? t('journey.aidIntro') : t('journey.aidsIntro'));
+      // After a warning that an aid is not described for (or not open to) the person's status, it is not « l'aide
+      // qui correspond à votre situation ».
+      const intro =
+        leaf.intro ??
+        (caveated
+          ? t('journey.caveatedIntro')
+          : aids.length === 1
+            ? t('journey.aidIntro')
+            : t('journey.aidsIntro'));
       activities.push(entriesActivity(knowledge, t, aids, intro, leaf.excludes));
     }
     const difficultiesAddUp = leaf.help || activeDifficulties(entities).length >= 2;

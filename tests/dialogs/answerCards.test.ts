@@ -75,6 +75,13 @@ describe('audience caveats (an aid described for other statuses than the person�
     ]);
   });
 
+  it('tells a profession libérale that the ADR, which the sources reserve to artisans and commerçants, is not theirs', () => {
+    expect(texts('profession_liberale', ['adr'])).toEqual([
+      "À noter : d'après mes documents, « Accompagnement au départ à la retraite (ADR) » concerne seulement les artisans et les commerçants, pas les professions libérales. Un conseiller (3646 ou 3698) peut vous dire ce qui existe pour votre situation.",
+    ]);
+    expect(texts('commercant', ['adr'])).toEqual([]);
+  });
+
   it('says nothing to a status the aid names, to an unknown status, or for an aid open to all', () => {
     expect(texts('artisan', ['pension-invalidite'])).toEqual([]);
     expect(texts(undefined, ['pension-invalidite'])).toEqual([]);
