@@ -196,8 +196,23 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     'je me suis déjà fait du mal',
     'je pense à tout arrêter, définitivement',
     'je me sens comme un fardeau pour les miens',
+    // A probe of hurried people on a phone (stop 28): read as « annuler », « pas compris » or « pas mon domaine ».
+    'je ne veux plus être là',
+    'jveux plus etre la',
+    'je veu plus etre la',
+    'jveux mourrir',
+    'je veux mourrir',
+    'envi de crever',
   ])('self-harm: « %s »', (text) => {
     expect(recognizer.recognize(text).selfHarm).toBe(true);
+  });
+
+  it.each([
+    'je veux plus être là pour tout le monde',
+    'je ne veux plus etre là le samedi',
+    "je veux pas être là quand l'huissier passe",
+  ])('not being there for someone or at some time is not self-harm: « %s »', (text) => {
+    expect(recognizer.recognize(text).selfHarm).toBe(false);
   });
 
   it.each([
