@@ -38,6 +38,8 @@ import {
   answersChoiceStep,
   correctsEarlierAnswer,
   asksInsteadOfAnswering,
+  matcherVocabulary,
+  onlyDoubt,
   CHOICE_STEP,
   ChoiceStepDialog,
   type ChoiceStepOptions,
@@ -111,6 +113,8 @@ const OWN_SUBJECT_SEARCH = 3;
 const OWN_SUBJECT_ENTRIES = 2;
 
 /** HELP is the top intent: the next intent, a topic, is answered after the HELP offer from this probability. */
+/** HELP refused: the topic after it is answered instead when at least this likely. */
+const REFUSED_HELP_MIN_SCORE = 0.02;
 const BESIDE_HELP_MIN_SCORE = 0.2;
 
 /** A story read as a request for aid below this probability… */
@@ -245,7 +249,10 @@ export class MainDialog extends ComponentDialog {
     const profile = getTurnProfile(step.context);
     const entities = { ...(options.entities ?? recognition.entities) };
     if (!entities.statut && profile?.statut) entities.statut = profile.statut;
-    const fromMenu = this.menu.intentFromLabel(step.context.activity.text ?? '', t, this.deps.normalize);
+    const message = step.context.activity.text ?? '';
+    const fromMenu =
+      this.menu.intentFromLabel(message, t, this.deps.normalize) ??
+      this.menu.intentFromPosition(message, t, this.deps.normalize, matcherVocabulary(t));
     // A request in the person's words (not an answer to a question: « Oui, je travaille encore » says nothing of
     // the situation once taken alone; a journey's answers are remembered when it ends).
     if (!fromMenu) await this.rememberTold(step.context);
@@ -350,14 +357,18 @@ export class MainDialog extends ComponentDialog {
     }
     // « je veux pas d'aide, je veux juste savoir si… »: the person refuses HELP; the question is answered (the lines and
     // HELP stay a click away in the menu), not the HELP card again.
-    const distressed =
-      typed &&
-      recognition.distress.level !== 'none' &&
-      !this.says(recognition.text, t, 'prompts.helpRefusals');
+    const refusesHelp = typed && this.says(recognition.text, t, 'prompts.helpRefusals');
+    const distressed = typed && recognition.distress.level !== 'none' && !refusesHelp;
     const words = wordCount(recognition.text);
     // A short question about one aid by its name (« c'est quoi l'ACED ? », « l'AFE c'est combien ? », « AMA »): that
-    // aid's card, not the journey that would ask the person's situation first.
-    const namedAids = typed && !distressed ? this.namedEntries(recognition, words, t) : [];
+    // aid's card, not the journey that would ask the person's situation first. HELP refused by its name (« pas
+    // besoin de help ») is not asked for.
+    const namedAids =
+      typed && !distressed
+        ? this.namedEntries(recognition, words, t).filter(
+            (entry) => !(refusesHelp && entry.intent === 'help'),
+          )
+        : [];
     if (namedAids.length > 0) {
       const namedIntent = namedAids[0].intent ?? recognition.topIntent;
       this.outcomes.intent({ intent: namedIntent });
@@ -371,7 +382,12 @@ export class MainDialog extends ComponentDialog {
     // HELP is the recogniser's top intent, so HELP is offered whatever else: a topic it also reads fairly surely is
     // answered after the offer rather than hidden by it (or asked about). When it hesitates between HELP and a
     // topic, nothing is asked either: HELP is offered and the topic answered.
-    const topicBesideHelp = typed ? this.topicBesideHelp(recognition) : undefined;
+    // HELP refused (« pas besoin de help, jveux un délai urssaf »): its word is no request for it; the topic asked is.
+    const refusedHelp =
+      refusesHelp && recognition.topIntent === 'help'
+        ? this.topicAfter(recognition, 'help', REFUSED_HELP_MIN_SCORE)
+        : undefined;
+    const topicBesideHelp = typed ? (refusedHelp ?? this.topicBesideHelp(recognition)) : undefined;
     const besideHelp =
       (typed && recognition.ambiguous ? settleWithHelpOffered(recognition.ambiguous) : undefined) ??
       topicBesideHelp;
@@ -1295,6 +1311,8 @@ export class MainDialog extends ComponentDialog {
     // Frustration at a journey's question (« vous servez à rien », « non mais tu sers à rien »): the apology and the
     // advisers' lines, then the question again — not « Je n'ai pas bien compris », nor its « non » taken as an
     // answer. A question (« je comprends rien, c'est quoi la catégorie ? ») is answered as a question below.
+    // « jsais plus » at a question is its « not sure », not the HELP the recogniser reads in « je ne sais plus ».
+    if (isChoice && onlyDoubt(text, this.deps.normalize, t)) return undefined;
     const questioning = isChoice && asksInsteadOfAnswering(text, this.deps.normalize, t);
     if (isChoice && !fromMenu && !questioning && this.frustrated(text, recognition, t)) {
       this.outcomes.intent({ intent: 'human' });

@@ -1,6 +1,7 @@
 import { ActionTypes, type Activity, MessageFactory } from 'botbuilder';
 import type { TFunction } from 'i18next';
 import type { Knowledge } from '../knowledge/loader';
+import { matchChoiceDetailed, type MatcherVocabulary } from './prompts/choiceMatcher';
 
 /** One choice of the main menu: its label is `menu.<key>` in every locale; choosing it is saying `intent`. */
 export interface MenuItem {
@@ -45,6 +46,21 @@ export class Menu {
    */
   intentFromLabel(text: string, t: TFunction, normalize: (s: string) => string): string | undefined {
     return this.labelIndex(t, normalize).get(normalize(text));
+  }
+
+  /**
+   * The intent of the menu item a bare position names (« le 2 », « la deuxième », « le premier »), read at the top
+   * level where the menu is the list last offered; never inside a journey, whose question has its own positions.
+   */
+  intentFromPosition(
+    text: string,
+    t: TFunction,
+    normalize: (s: string) => string,
+    vocabulary: MatcherVocabulary,
+  ): string | undefined {
+    const options = this.items.map((item) => ({ value: item.intent, label: t(`menu.${item.key}`) }));
+    const match = matchChoiceDetailed(text, options, normalize, vocabulary);
+    return match.kind === 'position' ? options[match.index].value : undefined;
   }
 
   /** Normalised label → intent, per translation function (one per language) and normaliser. */

@@ -320,7 +320,7 @@ function durationOwner(t: string, m: RegExpExecArray, previousEnd: number): bool
   if (pos >= 0 || neg >= 0) return pos > neg;
   // The person's trade just before it (« je suis coiffeuse depuis 5 ans ») is the activity's duration.
   const lastWords = head.slice(-TRADE_BEFORE_DURATION);
-  if (P.statut.trades.some(({ re }) => ownTrade(re, lastWords) >= 0)) return true;
+  if (P.statut.trades.some(({ re }) => ownTrade(re, lastWords, false) >= 0)) return true;
   // Otherwise the words right after it, up to the next clause (« depuis 2 ans je suis à mon compte », not « pendant
   // 10 ans et je suis à mon compte »).
   let tail = t.slice(m.index + m[0].length, m.index + m[0].length + 25);

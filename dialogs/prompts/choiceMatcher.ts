@@ -275,6 +275,20 @@ export function matchChoiceDetailed(
   );
   if (exact >= 0) return { index: exact, kind: 'exact' };
 
+  // When the options speak of ranks (« Mon 1er ou mon 2e enfant »), « mon 2 » is a rank (« mon 2e »), not the
+  // second button: read as such.
+  if (
+    /(?:^| )(?:mon|ma|notre|son|sa) \d+(?= |$)/.test(text) &&
+    rankedOptions(options, normalize, vocabulary)
+  ) {
+    const ranked = text.replace(
+      /(^| )(mon|ma|notre|son|sa) (\d+)(?= |$)/g,
+      (_, start: string, possessive: string, n: string) =>
+        `${start}${possessive} ${n === '1' ? '1er' : `${n}e`}`,
+    );
+    return matchChoiceDetailed(ranked, options, normalize, vocabulary);
+  }
+
   // 2. The answer mentions a synonym phrase, or shares meaningful words with exactly one option; a phrase or a word
   //    the answer denies (« je ne suis plus en activité », « pas d'ALD ») names nothing.
   const tokens = words(text);
@@ -288,8 +302,12 @@ export function matchChoiceDetailed(
   const phraseDenied = doubtful ? tokens.map(() => false) : denied;
   // « plus », « pas » after « ne » are the negation's particle (« je n'en peux plus », « il ne répond plus »), never
   // the option's « ou plus ».
+  // So is « plus » after a verb without its « ne » (« jme souviens plus »), unless it compares (« 12 mois ou
+  // plus », « plus de 12 mois », « plus » alone).
   const particle = (i: number) =>
-    NEGATORS.has(tokens[i]) && tokens.slice(Math.max(0, i - 3), i).includes('ne');
+    NEGATORS.has(tokens[i]) &&
+    (tokens.slice(Math.max(0, i - 3), i).includes('ne') ||
+      (tokens[i] === 'plus' && i > 0 && !comparative(tokens, i)));
   const affirmed = (word: string) => tokens.some((token, i) => token === word && !denied[i] && !particle(i));
   const scores = options.map((o) => {
     let score = 0;
@@ -320,10 +338,7 @@ export function matchChoiceDetailed(
   //    an option ("une panne sur mon camion") must not be read as a position.
   //    When the options themselves speak of ranks (« Mon 1er ou mon 2e enfant », « Mon 3e enfant ou plus »), « mon
   //    2e » or « la troisième » is a rank, not a position: only a bare number is.
-  const ordinalWords = vocabulary.ordinals.flatMap((o) => phraseOf(o, normalize).words);
-  const ranked = options.some((o) =>
-    phraseOf(o.label, normalize).words.some((w) => ordinalWords.includes(w)),
-  );
+  const ranked = rankedOptions(options, normalize, vocabulary);
   const units = (vocabulary.units ?? []).map((unit) => phraseOf(unit, normalize).text);
   const numeric =
     tokens.length <= 4
@@ -345,6 +360,27 @@ export function matchChoiceDetailed(
   }
 
   return none;
+}
+
+/** The options speak of ranks (« Mon 1er ou mon 2e enfant », « Mon 3e enfant ou plus »). */
+function rankedOptions(
+  options: ChoiceOption[],
+  normalize: (s: string) => string,
+  vocabulary: MatcherVocabulary,
+): boolean {
+  const ordinalWords = vocabulary.ordinals.flatMap((o) => phraseOf(o, normalize).words);
+  return options.some((o) => phraseOf(o.label, normalize).words.some((w) => ordinalWords.includes(w)));
+}
+
+/** Words before « plus » that make it a comparison (« ou plus », « 12 mois plus », « et plus »). */
+const COMPARED_BEFORE = new Set(['ou', 'et', 'mois', 'ans', 'an', 'annees', 'semaines', 'voire', 'meme']);
+/** Words after « plus » that make it a comparison (« plus de 12 mois », « plus que ça »). */
+const COMPARED_AFTER = new Set(['de', 'd', 'que', 'qu', 'ou', 'longtemps', 'tard']);
+
+/** « plus » at `i` compares (« 10 mois ou plus », « plus de 12 mois ») rather than denies. */
+function comparative(tokens: string[], i: number): boolean {
+  const before = tokens[i - 1] ?? '';
+  return COMPARED_BEFORE.has(before) || /^\d/.test(before) || COMPARED_AFTER.has(tokens[i + 1] ?? '');
 }
 
 /** Shortest word compared by its stem when checking a denial (« conventionnée » denies « conventionné »). */

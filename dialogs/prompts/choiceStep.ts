@@ -92,10 +92,11 @@ export class ChoiceStepDialog extends Dialog<ChoiceStepOptions> {
     const recognition = getTurnRecognition(dc.context);
     const t = translator(activity.locale);
 
-    if (options.allowBack && recognition?.topIntent === 'back') {
+    const value = understandAnswer(options, text, recognition?.entities, this.deps.normalize, t);
+    // An answer that names an option is that option, whatever the recogniser reads (« pas du tout » is « Non »).
+    if (options.allowBack && recognition?.topIntent === 'back' && value === undefined) {
       return dc.endDialog({ kind: 'back' } satisfies ChoiceStepResult);
     }
-    const value = understandAnswer(options, text, recognition?.entities, this.deps.normalize, t);
     // « ah non pardon, moins de 12 mois en fait » at the next question is no « Non » to it.
     if (correctsEarlierAnswer(state, text, this.deps.normalize, t)) {
       return dc.endDialog({
@@ -106,6 +107,13 @@ export class ChoiceStepDialog extends Dialog<ChoiceStepOptions> {
     if (value !== undefined) return dc.endDialog({ kind: 'chosen', value } satisfies ChoiceStepResult);
     if (options.lenient) return dc.endDialog({ kind: 'unmatched', text } satisfies ChoiceStepResult);
 
+    // « merci », « au revoir » in the middle of a question: a kind word back and the question, no reproach.
+    if (recognition?.topIntent === 'thanks' || recognition?.topIntent === 'goodbye') {
+      await dc.context.sendActivity(
+        ChoiceStepDialog.questionActivity(options, `${t('prompts.thanksRetry')}\n\n${options.question}`),
+      );
+      return Dialog.EndOfTurn;
+    }
     state.attempts += 1;
     // « je sais pas » to a question with no « Je ne sais pas » option: no reproach of not being understood, the
     // options again and a person to ask.
@@ -168,6 +176,8 @@ export function understandAnswer(
 ): string | undefined {
   const match = matchChoiceDetailed(text, options.choices, normalize, matcherVocabulary(t));
   if (match.kind === 'exact') return options.choices[match.index].value;
+  const yesNo = yesNoOption(options, text, normalize, t);
+  if (yesNo !== undefined) return yesNo;
   // A question (« c'est quoi une ALD ? », « à qui j'envoie mon arrêt ? ») is no answer, whatever option words or
   // entities it has: « c'est quoi une ALD ? » at « Votre arrêt est-il dû à une ALD ? » is not « Oui ».
   if (onlyExact || asksInsteadOfAnswering(text, normalize, t)) return undefined;
@@ -195,8 +205,43 @@ export function understandAnswer(
   return options.choices[match.index].value;
 }
 
+/**
+ * A whole answer that says yes or no in the locale's words (« nan », « ouep », « pas du tout ») chooses the one option
+ * that begins with « Oui » (or « Non »), if exactly one does.
+ */
+function yesNoOption(
+  options: ChoiceStepOptions,
+  text: string,
+  normalize: (s: string) => string,
+  t: TFunction,
+): string | undefined {
+  const answer = normalize(text);
+  for (const [word, synonyms] of [
+    [t('prompts.yes'), 'prompts.yesSynonyms'],
+    [t('prompts.no'), 'prompts.noSynonyms'],
+  ] as const) {
+    if (!(t(synonyms, { returnObjects: true }) as string[]).some((s) => normalize(s) === answer)) continue;
+    const head = normalize(word);
+    const starting = options.choices.filter((c) => {
+      const label = normalize(c.label);
+      return label === head || label.startsWith(`${head} `);
+    });
+    return starting.length === 1 ? starting[0].value : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The whole answer is a phrase of doubt (« jsais plus », « aucune idée », « je me souviens plus »): the question's
+ * own « not sure » reply, not a need for help nor another subject.
+ */
+export function onlyDoubt(text: string, normalize: (s: string) => string, t: TFunction): boolean {
+  const answer = normalize(text);
+  return (t('prompts.doubts', { returnObjects: true }) as string[]).some((d) => normalize(d) === answer);
+}
+
 /** The locale's words for positions, units and doubt (`choiceMatcher.ts`). */
-function matcherVocabulary(t: TFunction): MatcherVocabulary {
+export function matcherVocabulary(t: TFunction): MatcherVocabulary {
   return {
     ordinals: t('prompts.ordinals', { returnObjects: true }) as string[],
     last: t('prompts.last', { returnObjects: true }) as string[],

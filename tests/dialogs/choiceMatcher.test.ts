@@ -27,14 +27,19 @@ describe('the particle of a negation is not the option’s « ou plus »', () =>
     ['parcours-maternite', 'q_affiliation_cheffe', 'je n’en peux plus'],
     ['parcours-maladie', 'q_affiliation_ij', 'mon comptable ne répond plus'],
     ['parcours-maladie', 'q_affiliation_ij', 'je ne sais plus'],
+    ['parcours-maladie', 'q_affiliation_ij', 'jme souviens plus'],
+    ['parcours-maternite', 'q_affiliation_cheffe', 'je me rappelle plus'],
   ])('%s / %s: « %s » chooses nothing', (treeId, nodeId, answer) => {
     expect(pick(treeId, nodeId, answer)).toBeUndefined();
   });
-  it('still reads « plus de 12 mois »', () => {
-    expect(pick('parcours-maladie', 'q_affiliation_ij', 'plus de 12 mois')).toBe(
-      question('parcours-maladie', 'q_affiliation_ij').options[0].value,
-    );
-  });
+  it.each(['plus de 12 mois', '12 mois ou plus', 'plus', 'ça fait 12 mois et plus'])(
+    'still reads « %s » as the option « ou plus »',
+    (answer) => {
+      expect(pick('parcours-maladie', 'q_affiliation_ij', answer)).toBe(
+        question('parcours-maladie', 'q_affiliation_ij').options[0].value,
+      );
+    },
+  );
 });
 
 describe('free-text answers to a question', () => {
@@ -42,6 +47,10 @@ describe('free-text answers to a question', () => {
     // A sentence that names an option is not read as a position, even with "une" or a number in it.
     ['demander-une-aide-financiere', 'q_difficulte_actif', 'une panne sur mon camion', 'evenement_ponctuel'],
     ['parcours-maternite', 'q_naissance_cheffe', 'mon 2e enfant', 'premier_ou_deuxieme'],
+    // « mon 2 » is a rank where the options are ranks (it was the second button: 26 weeks instead of 16).
+    ['parcours-maternite', 'q_naissance_cheffe', 'mon 2', 'premier_ou_deuxieme'],
+    ['parcours-maternite', 'q_naissance_cheffe', 'c mon 2', 'premier_ou_deuxieme'],
+    ['parcours-maternite', 'q_naissance_cheffe', 'mon 3', 'troisieme_ou_plus'],
     ['parcours-maternite', 'q_naissance_cheffe', 'deux bébés', 'jumeaux'],
     // Positions, when the answer is only that.
     ['demander-une-aide-financiere', 'q_situation', '2', 'invalide'],
