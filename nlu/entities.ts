@@ -368,15 +368,22 @@ function findAffiliation(t: string, today: Date): AffiliationBounds | undefined 
 
 /**
  * « électricien à mon compte depuis 2015 »: at least the months from the end of that year to today (started on 31
- * December at the latest), when the words around say it is the activity's (`durationOwner`).
+ * December at the latest), when the words around say it is the activity's (`durationOwner`); « installée en mars
+ * 2025 »: the months from the end of that month.
  */
 function affiliationSinceYear(t: string, today: Date): AffiliationBounds | undefined {
   const re = P.affiliation.sinceYear;
   if (!mayMatch(re, t)) return undefined;
-  const owned = firstKept(re, t, (m) => durationOwner(t, m, 0) === true);
+  // « installé en 2019 » says whose it is by its own verb; « depuis 2019 », by the words around.
+  const owned = firstKept(re, t, (m) => !/^ ?depuis /.test(m[0]) || durationOwner(t, m, 0) === true);
   const year = Number(owned?.groups?.year);
   if (!owned || !Number.isFinite(year)) return undefined;
-  const months = (today.getUTCFullYear() - year - 1) * 12 + today.getUTCMonth();
+  const month = owned.groups?.month ? P.months[owned.groups.month] : undefined;
+  // The month said: the full months since its end; the year alone: since its last day.
+  const months =
+    month !== undefined
+      ? (today.getUTCFullYear() - year) * 12 + today.getUTCMonth() - month
+      : (today.getUTCFullYear() - year - 1) * 12 + today.getUTCMonth();
   return months > 0 ? { atLeast: months } : undefined;
 }
 

@@ -371,15 +371,22 @@ describe('entities', () => {
       ['je suis electricien a mon compte depuis 2015 et je suis en arret maladie', 120],
       ['je suis coiffeuse depuis 2024', 12],
       ['depuis 2015 je suis à mon compte', 120],
+      // Told by the verb of the start (they were not read, and « installé » led to the first months' journey).
+      ['installé en 2019', 72],
+      ['jme suis installée en 2021', 48],
+      ['j’ai créé ma boîte en 2022', 36],
+      ['installée en mars 2024', 21],
     ])('a year: %s → at least %d months', (text, months) => {
       expect(ent(text).affiliationMois).toBe(months);
     });
-    it.each(['malade depuis 2019, je suis artisan', 'je suis installée depuis 2026', 'mariée depuis 2010'])(
-      'a year that is not the activity’s, or this year: %s',
-      (text) => {
-        expect(ent(text).affiliationMois).toBeUndefined();
-      },
-    );
+    it.each([
+      'malade depuis 2019, je suis artisan',
+      'je suis installée depuis 2026',
+      'mariée depuis 2010',
+      'j’ai acheté une voiture en 2019',
+    ])('a year that is not the activity’s, or this year: %s', (text) => {
+      expect(ent(text).affiliationMois).toBeUndefined();
+    });
     it('ignores durations that are not about the activity', () => {
       expect(
         ent('je ne me payais plus depuis huit mois et je ne mangeais plus rien').affiliationMois,
