@@ -29,6 +29,13 @@ describe('entities', () => {
       ['je suis AE', 'micro_entrepreneur'],
       ['je suis conjointe collaboratrice de mon mari plombier', 'conjoint_collaborateur'],
       ['conjoint collaborateur', 'conjoint_collaborateur'],
+      // Trades the spelling correction used to turn into other words (« cordonnier » → « coordonné »,
+      // « ambulancier » → « ambulance », « architecte » → « architecture »).
+      ['je suis cordonnier, j’ai droit à l’ACED ?', 'artisan'],
+      ['je suis ambulancier en arrêt', 'artisan'],
+      ['je suis architecte libéral', 'profession_liberale'],
+      ['je suis marchand sur les marchés', 'commercant'],
+      ['je suis traductrice indépendante', 'profession_liberale'],
     ])('%s → %s', (text, statut) => {
       expect(ent(text).statut).toBe(statut);
     });
@@ -189,6 +196,9 @@ describe('entities', () => {
       'le medecin parle peut-etre de me passer en invalidité plus tard',
       "j'ai droit à une pension d'invalidité ?",
       'je ne suis pas en invalidité',
+      // Spoken of by a doctor, or asked about (it was « Je touche une pension d'invalidité », with the AFI).
+      "Mon oncologue parle d'invalidité. Est-ce que je pourrais toucher une pension d'invalidité en tant qu'architecte ?",
+      "mon neurologue parle d'invalidité",
     ])('no invalidity when it is over or to come: « %s »', (text) => {
       const e = ent(text);
       expect(e.difficultes ?? []).not.toContain('invalidite');
