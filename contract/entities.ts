@@ -90,6 +90,11 @@ export const EntitiesSchema = z.object({
   grossesseAutrui: z.boolean().optional(),
   /** The person says she is pregnant herself (« je suis enceinte », « ma grossesse »). */
   enceinte: z.boolean().optional(),
+  /**
+   * The sick leave told is a relative's (« mon mari est en arrêt maladie depuis une semaine »), not the person's: a
+   * pregnant woman who says so is asking about her maternity, not her own sick leave.
+   */
+  arretProche: z.boolean().optional(),
   /** The person speaks of adopting a child (« nous allons adopter », « l'adoption de notre fils »). */
   adoption: z.boolean().optional(),
   montants: z.array(z.number()).optional(),

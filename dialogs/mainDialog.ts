@@ -1144,7 +1144,9 @@ export class MainDialog extends ComponentDialog {
     // A pregnant woman on sick leave for another cause (« enceinte mais en arrêt maladie pour une fracture du
     // poignet »): the sick-leave journey, her maternity offered next; a leave because of the pregnancy is the gap
     // that says so (`arret_grossesse`).
-    if (intent !== 'maternite' || !entities.enceinte || recognition.outOfScope?.gap) return intent;
+    // A relative's sick leave (« mon mari est en arrêt maladie ») is not hers.
+    if (intent !== 'maternite' || !entities.enceinte || entities.arretProche || recognition.outOfScope?.gap)
+      return intent;
     return this.says(text, t, 'prompts.sickLeaveNamed') ? 'indemnites_journalieres' : intent;
   }
 

@@ -504,6 +504,7 @@ export function extractEntitiesFolded(
   if (has(P.grossesse.own, t)) e.enceinte = true;
   else if (has(P.grossesse.others, t) || has(P.grossesse.partner, t)) e.grossesseAutrui = true;
   if (has(P.adoption, t)) e.adoption = true;
+  if (has(P.arretProche, t)) e.arretProche = true;
   const montants = findMontants(folded);
   if (montants.length > 0) e.montants = montants;
   const dates = findDates(folded, options.referenceDate ?? new Date());

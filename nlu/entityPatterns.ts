@@ -140,6 +140,8 @@ const EntitiesDataSchema = z.strictObject({
   }),
   /** Adopting a child (« nous allons adopter »), not a status (« adopter le statut micro »). */
   adoption: PatternSchema,
+  /** A relative's sick leave (« mon mari est en arrêt maladie »). */
+  arretProche: PatternSchema,
   /** Words that do not make an answer longer (« ah non pardon, moins de 12 mois en fait » is a short answer). */
   answerFillers: PatternSchema,
   ald: z.strictObject({
@@ -286,6 +288,7 @@ const EntityPatternsSchema = EntitiesDataSchema.transform((data, ctx) => {
       partner: re(data.grossesse.partner, 'grossesse', 'partner'),
     },
     adoption: re(data.adoption, 'adoption'),
+    arretProche: re(data.arretProche, 'arretProche'),
     answerFillers: re(data.answerFillers, 'answerFillers'),
     ald: {
       mention: re(ald.mention, 'ald', 'mention'),

@@ -440,6 +440,13 @@ describe('entities', () => {
       expect(ent('le tribunal parle de liquidation judiciaire').activiteTerminee).toBeUndefined();
       expect(ent('je suis en liquidation judiciaire').activiteTerminee).toBe(true);
     });
+    it('reads a relative’s sick leave (« mon mari est en arrêt maladie »), not the person’s', () => {
+      expect(ent('je suis enceinte, mon mari est en arrêt maladie depuis une semaine').arretProche).toBe(
+        true,
+      );
+      expect(ent('ma femme a été arrêtée par le médecin').arretProche).toBe(true);
+      expect(ent('je suis en arrêt maladie depuis une semaine').arretProche).toBeUndefined();
+    });
     it('reads someone else’s pregnancy', () => {
       expect(ent('je suis plombier, ma femme est enceinte').grossesseAutrui).toBe(true);
       // « enceinte de … » after a relative is theirs (it was read as the writer's own pregnancy).
