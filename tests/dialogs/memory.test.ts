@@ -226,7 +226,7 @@ describe('an ALD told earlier', () => {
   it('is recalled at the sick-leave journey’s ALD question', async () => {
     const c = new TestConversation();
     await c.send("je suis commercante et j'ai une affection longue duree depuis l'an dernier");
-    await c.send("mon medecin va m'arreter, j'ai des jours de carence ?");
+    await c.send("mon medecin va m'arreter, j'aurai des indemnités ?");
     const reply = await c.send('oui');
     expect(reply.text).toContain(
       "D'après ce que vous avez écrit plus tôt, ce serait peut-être « Oui, une ALD »",
