@@ -14,6 +14,7 @@ import {
   selfHarmActivities,
   othersAtRiskActivities,
   afterCrisisActivities,
+  CRISIS_CONTACT_IDS,
   medicalEmergencyActivities,
   othersSuicideActivities,
 } from './answers';
@@ -275,11 +276,15 @@ export class MainDialog extends ComponentDialog {
     const crisis = await this.deps.crisis?.get(step.context);
     if (crisis) {
       await this.deps.crisis?.delete(step.context);
-      // A subject, HELP, an adviser, « menu » or « recommencer » asked surely is answered as usual.
-      const placed =
-        recognition.score >= TOPIC_SWITCH_MIN_SCORE &&
-        (this.isTopic(recognition.topIntent) || AFTER_CRISIS_ANSWERED.has(recognition.topIntent));
-      if (typed && !placed) {
+      // A subject, HELP, an adviser, « menu » or « recommencer » asked surely is answered, even after « ok merci. »
+      // (« ok merci. et pour l'argent, vous pouvez m'aider ? » was read as thanks alone: a dead end).
+      const need = typed ? this.needAfterCrisis(recognition) : undefined;
+      if (typed && need !== undefined && this.isTopic(need)) {
+        // The person is in distress: the lines stay in view, with HELP, before the answer to the need.
+        if (crisis === 'self') return this.answerAfterCrisis(step, need, entities, t);
+        if (need !== recognition.topIntent) return this.dispatch(step, need, entities, t);
+      }
+      if (typed && need === undefined) {
         await this.deps.misunderstood.set(step.context, 0);
         await step.context.sendActivities([
           ...(crisis === 'other'
@@ -572,6 +577,61 @@ export class MainDialog extends ComponentDialog {
       if (guessed) return guessed;
     }
     return this.dispatch(step, intent, entities, t);
+  }
+
+  /**
+   * After a crisis line, what the message asks that the bot can place: the recogniser's sure reading (a subject,
+   * HELP, an adviser, « menu », « recommencer »), else a clause of it that names a subject surely (« ok merci. et
+   * pour l'argent, vous pouvez m'aider ? »), else what its signs of difficulty call for (« merci. j'ai plus un
+   * rond »). Nothing (« ok », « non je veux pas appeler », « ça va mieux, oubliez »): undefined.
+   */
+  private needAfterCrisis(recognition: RecognitionLike): string | undefined {
+    const sure = (reading: RecognitionLike) => reading.score >= TOPIC_SWITCH_MIN_SCORE;
+    if (
+      sure(recognition) &&
+      (this.isTopic(recognition.topIntent) || AFTER_CRISIS_ANSWERED.has(recognition.topIntent))
+    )
+      return recognition.topIntent;
+    const clauses = recognition.text.split(/[,.;:!?\n]+/).filter((clause) => wordCount(clause) >= 2);
+    if (clauses.length > 1) {
+      for (const clause of clauses) {
+        const reading = this.deps.recognizer.recognize(clause);
+        if (sure(reading) && this.isTopic(reading.topIntent) && !reading.outOfScope) return reading.topIntent;
+      }
+    }
+    return recognition.distress.level === 'none' ? undefined : recognition.distress.need;
+  }
+
+  /**
+   * A need told just after the person's own words of self-harm: the crisis lines again, HELP, then that need's
+   * answer (HELP alone when HELP is the need) — not « Je reste là » and the menu, which left the need unanswered.
+   */
+  private async answerAfterCrisis(
+    step: WaterfallStepContext,
+    need: string,
+    entities: RecognizedEntities,
+    t: TFunction,
+  ): Promise<DialogTurnResult> {
+    await this.deps.misunderstood.set(step.context, 0);
+    noteHelpShown(step.context);
+    const key =
+      need === 'help'
+        ? 'distress.intro'
+        : need === 'aide_financiere'
+          ? 'distress.introWithAids'
+          : 'distress.introWithTopic';
+    await step.context.sendActivities([
+      phoneLinesActivity(this.deps.knowledge, t('distress.afterCrisisNeed'), { ids: CRISIS_CONTACT_IDS }),
+      ...helpOfferActivities(this.deps.knowledge, t, {
+        intro: this.helpIntro(step.context, step.context.activity.text ?? '', t, key),
+        aidButton: need !== 'aide_financiere',
+      }),
+    ]);
+    if (need === 'help') {
+      this.outcomes.intent({ intent: 'help' });
+      return step.next({ intent: 'help', answered: true, outcome: 'help_referral' } satisfies JourneyResult);
+    }
+    return this.dispatch(step, need, entities, t);
   }
 
   /**
