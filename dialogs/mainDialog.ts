@@ -481,12 +481,13 @@ export class MainDialog extends ComponentDialog {
       // opens the aid journey (the aids do not depend on the field asked about). A field is named, or the class
       // `None` itself is sure the message is about none of the bot's subjects (« ce sujet »): a story of difficulty
       // that no intent reaches is HELP's, not « pas mon domaine ».
-      const { domain, contacts, gap } = recognition.outOfScope ?? { domain: 'other', contacts: [] };
+      const field = recognition.outOfScope ?? { domain: 'other', contacts: [] };
+      const gap = field.gap === true;
       const aids = recognition.distress.need === 'aide_financiere' || intent === 'aide_financiere';
       await this.deps.misunderstood.set(step.context, 0);
       noteHelpShown(step.context);
       await step.context.sendActivities([
-        ...outOfScopeActivities(this.deps.knowledge, t, domain, contacts, gap),
+        ...outOfScopeActivities(this.deps.knowledge, t, field),
         ...helpOfferActivities(this.deps.knowledge, t, {
           intro: this.helpIntro(step.context, step.context.activity.text ?? '', t, 'distress.introWithTopic'),
           aidButton: !aids,
@@ -512,7 +513,8 @@ export class MainDialog extends ComponentDialog {
       recognition.outOfScope?.gap !== true &&
       (recognition.outOfScope?.answeredBy ?? []).some((need) => need === intent);
     if (typed && isOutOfScope(recognition) && !(situationAnswered && !this.asksQuestion(said, t))) {
-      const { domain, contacts, gap, near } = recognition.outOfScope!;
+      const field = recognition.outOfScope!;
+      const { gap, near } = field;
       await this.deps.misunderstood.set(step.context, 0);
       // The field named is not the bot's, but the recogniser also placed a topic, or the message names one of the
       // bot's subjects in its own words (« la grossesse nous a coûté … et 4 000 € d'avance de TVA »): both are
@@ -531,13 +533,11 @@ export class MainDialog extends ComponentDialog {
               ? this.namedTopic(recognition, t)
               : undefined;
       if (topic) {
-        await step.context.sendActivities(
-          outOfScopeActivities(this.deps.knowledge, t, domain, contacts, gap),
-        );
+        await step.context.sendActivities(outOfScopeActivities(this.deps.knowledge, t, field));
         return this.dispatch(step, topic, entities, t);
       }
       await step.context.sendActivities([
-        ...outOfScopeActivities(this.deps.knowledge, t, domain, contacts, gap),
+        ...outOfScopeActivities(this.deps.knowledge, t, field),
         this.menu.activity(t, t('main.outOfScopeMenu')),
       ]);
       this.outcomes.journeyEnded({ intent: 'None', outcome: 'out_of_scope' });
@@ -565,7 +565,9 @@ export class MainDialog extends ComponentDialog {
       // It placed nothing: the message goes to the misunderstood inbox (once, guesses or not).
       await this.keep(step.context, 'not_understood', recognition);
       await this.deps.misunderstood.set(step.context, 0);
-      await step.context.sendActivities(outOfScopeActivities(this.deps.knowledge, t, 'other', []));
+      await step.context.sendActivities(
+        outOfScopeActivities(this.deps.knowledge, t, { domain: 'other', contacts: [] }),
+      );
       this.outcomes.journeyEnded({ intent: 'None', outcome: 'out_of_scope' });
       const guessed = await this.offerGuesses(step, recognition, t, t('main.outOfScopeGuesses'), true);
       if (guessed) return guessed;
@@ -699,9 +701,7 @@ export class MainDialog extends ComponentDialog {
         ),
         aidButton: main !== 'aide_financiere',
       }),
-      ...(fieldAside
-        ? outOfScopeActivities(this.deps.knowledge, t, fieldAside.domain, fieldAside.contacts, fieldAside.gap)
-        : []),
+      ...(fieldAside ? outOfScopeActivities(this.deps.knowledge, t, fieldAside) : []),
     ]);
     if (onlyHelp) {
       this.outcomes.intent({ intent: 'help' });
@@ -1438,7 +1438,7 @@ export class MainDialog extends ComponentDialog {
       ]);
     const named = asking ? this.deps.knowledge.namedAll(text) : [];
     const gap = asking && recognition.outOfScope?.gap ? recognition.outOfScope : undefined;
-    if (gap) return aside(outOfScopeActivities(this.deps.knowledge, t, gap.domain, gap.contacts, true));
+    if (gap) return aside(outOfScopeActivities(this.deps.knowledge, t, { ...gap, gap: true }));
     if (named.length > 0) return entriesAside(named);
     // About the journey's own subject (« à qui j'envoie mon arrêt ? » in the sick-leave journey, « qui décide de la
     // catégorie ? » in the invalidity one): its entries that the question's words find best, then the question.
