@@ -282,14 +282,17 @@ export function othersAtRiskActivities(knowledge: Knowledge, t: TFunction): Part
   ];
 }
 
-/** The advisers' phone numbers with their hours, and the HELP request link. */
-export function contactsActivity(knowledge: Knowledge, t: TFunction): Partial<Activity> {
+/**
+ * The advisers' phone numbers with their hours, and the HELP request link (`adviser`: said of the insured person
+ * to an adviser in Teams).
+ */
+export function contactsActivity(knowledge: Knowledge, t: TFunction, adviser = false): Partial<Activity> {
   const facts = contactFacts(knowledge, ADVISER_CONTACT_IDS);
   const help = knowledge.contact(HELP_CONTACT_ID);
   const body = [heading(t('contacts.intro')), factSet(facts)];
   const actions: CardActionElement[] = [];
   if (help?.url) {
-    body.push(text(t('contacts.help', { url: help.url })));
+    body.push(text(t('contacts.help', { url: help.url, ...(adviser ? { context: 'adviser' } : {}) })));
     actions.push(openUrlAction(help.label, help.url));
   }
   const fallback = [t('contacts.intro'), ...facts.map((f) => `${f.title} : ${f.value}`)].join('\n');

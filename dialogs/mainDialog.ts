@@ -213,7 +213,7 @@ export class MainDialog extends ComponentDialog {
     this.menu = new Menu(deps.knowledge);
     this.outcomes = deps.outcomes ?? NO_OUTCOMES;
     const contacts = (context: TurnContext) =>
-      contactsActivity(deps.knowledge, translator(context.activity.locale));
+      contactsActivity(deps.knowledge, translator(context.activity.locale), speaksToAdviser(context));
     const journeys = createJourneys({
       knowledge: deps.knowledge,
       normalize: deps.normalize,
@@ -911,7 +911,7 @@ export class MainDialog extends ComponentDialog {
     } else {
       await step.context.sendActivities([
         { type: 'message', text: t('feedback.thanksNo') },
-        contactsActivity(this.deps.knowledge, t),
+        contactsActivity(this.deps.knowledge, t, speaksToAdviser(step.context)),
       ]);
     }
     return step.endDialog();
@@ -1007,7 +1007,7 @@ export class MainDialog extends ComponentDialog {
     else {
       await context.sendActivities([
         { type: 'message', text: t('main.notUnderstood3') },
-        contactsActivity(this.deps.knowledge, t),
+        contactsActivity(this.deps.knowledge, t, speaksToAdviser(context)),
       ]);
     }
   }
@@ -1084,7 +1084,7 @@ export class MainDialog extends ComponentDialog {
         return [say('main.restarted'), this.menu.activity(t)];
       case 'human':
       case 'contact':
-        return [contactsActivity(this.deps.knowledge, t)];
+        return [contactsActivity(this.deps.knowledge, t, speaksToAdviser(context))];
       case 'greeting':
         return idle ? this.menu.welcome(t, getTurnProfile(context)?.prenom) : undefined;
       case 'thanks':
