@@ -70,6 +70,8 @@ const NAMED_ENTRY_MAX_WORDS = 15;
 
 /** Up to this many words, a message of frustration (« vous servez à rien ») is answered as such. */
 const FRUSTRATION_MAX_WORDS = 12;
+/** Up to this many words, a message asking for sources (« source ? », « ce chiffre vient d'où ? ») is that request. */
+const SOURCES_MAX_WORDS = 12;
 /** After a crisis line, the requests answered as usual (besides the subjects): not « ok », « au revoir », « oubliez ». */
 const AFTER_CRISIS_ANSWERED: ReadonlySet<string> = new Set(['help', 'human', 'contact', 'menu', 'restart']);
 /** A presentation (« je suis artisan depuis 3 ans ») is short; a longer message tells more than who the person is. */
@@ -166,6 +168,11 @@ export interface MainDialogDeps {
    * (conversation state); absent: not followed up.
    */
   crisis?: StatePropertyAccessor<'self' | 'other' | undefined>;
+  /**
+   * The knowledge entries of the last answer that showed some (conversation state, kept by the hosting layer as
+   * `channelData.relaisEntries` is sent); absent: « source ? » has no answer's sources to show.
+   */
+  shownEntries?: StatePropertyAccessor<string[] | undefined>;
 }
 
 /** How many of the recogniser's best intents go with an inbox item. */
@@ -297,6 +304,14 @@ export class MainDialog extends ComponentDialog {
       }
     }
     const said = values(step).text ?? '';
+    // « source ? », « ce chiffre vient d'où ? », « tu peux me donner le texte source exact ? » (an adviser checking
+    // an answer): the sources of the answer just given, quoted, or that there is none — not « pas compris », « pas mon
+    // domaine » or a card guessed from « chiffre ».
+    if (typed && this.asksSources(said, recognition, t)) {
+      await this.deps.misunderstood.set(step.context, 0);
+      await step.context.sendActivity(await this.sourcesActivity(step.context, said, t));
+      return step.endDialog();
+    }
     // « non », « non merci », « non c'est tout » with nothing under way (after « Puis-je faire autre chose pour
     // vous ? »): the person needs nothing more, which is neither « rien en cours » nor a message not understood.
     if (typed && this.saysOnly(said, t, 'prompts.nothingMoreAnswers')) {
@@ -579,6 +594,44 @@ export class MainDialog extends ComponentDialog {
       if (guessed) return guessed;
     }
     return this.dispatch(step, intent, entities, t);
+  }
+
+  /**
+   * A short request for sources, without signs of difficulty nor a false friend (« ma seule source de revenus »,
+   * « le prélèvement à la source »).
+   */
+  private asksSources(text: string, recognition: RecognitionLike, t: TFunction): boolean {
+    return (
+      wordCount(text) <= SOURCES_MAX_WORDS &&
+      recognition.distress.level === 'none' &&
+      this.says(text, t, 'prompts.sourceRequests') &&
+      !this.says(text, t, 'prompts.sourceFalseFriends')
+    );
+  }
+
+  /**
+   * The sources (document, section, verbatim quote) of the entries the request names (« quelles sont les sources
+   * pour l'ACED ? »), else of the last answer that showed entries; with none, that there is none. Plain text, in
+   * every channel (Teams adds its own Sources card only to answers).
+   */
+  private async sourcesActivity(
+    context: TurnContext,
+    text: string,
+    t: TFunction,
+  ): Promise<Partial<Activity>> {
+    const named = this.deps.knowledge.namedAll(text).map((entry) => entry.id);
+    const ids = named.length > 0 ? named : ((await this.deps.shownEntries?.get(context)) ?? []);
+    const entries = ids
+      .map((id) => this.deps.knowledge.get(id))
+      .filter((entry): entry is Entry => entry !== undefined);
+    if (entries.length === 0) return { type: 'message', text: t('main.sourcesNone') };
+    const blocks = entries.flatMap((entry) => [
+      t('main.sourcesOf', { title: entry.title }),
+      ...entry.sources.map((source) =>
+        t('main.sourceLine', { file: source.file, section: source.section, quote: source.quote }),
+      ),
+    ]);
+    return { type: 'message', text: [t('main.sourcesIntro'), ...blocks].join('\n\n') };
   }
 
   /**
@@ -1436,6 +1489,9 @@ export class MainDialog extends ComponentDialog {
       aside([
         entriesActivity(this.deps.knowledge, t, entries.slice(0, MAX_ENTRIES), t('journey.asideIntro')),
       ]);
+    // « source ? » at a question: the sources of the last answer (or that there is none), then the question again.
+    if (isChoice && !fromMenu && this.asksSources(text, recognition, t))
+      return aside([await this.sourcesActivity(context, text, t)]);
     const named = asking ? this.deps.knowledge.namedAll(text) : [];
     const gap = asking && recognition.outOfScope?.gap ? recognition.outOfScope : undefined;
     if (gap) return aside(outOfScopeActivities(this.deps.knowledge, t, { ...gap, gap: true }));
