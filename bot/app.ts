@@ -11,7 +11,12 @@ import type { Config } from './config';
 import type { Logger } from './logger';
 import { MisunderstoodInbox } from './misunderstood';
 import { PersonFactsAccessor } from './personFacts';
-import { DefaultLocaleMiddleware, TraceFilterMiddleware, TurnLoggingMiddleware } from './middleware';
+import {
+  DefaultLocaleMiddleware,
+  ShownEntriesMiddleware,
+  TraceFilterMiddleware,
+  TurnLoggingMiddleware,
+} from './middleware';
 import { RelaisBot } from './relaisBot';
 import { MeasuredStorage, Metrics, TurnMetricsMiddleware } from './metrics';
 import { RedisStorage } from './redisStorage';
@@ -58,6 +63,9 @@ export function createBotApp(config: Config, logger: Logger, deps: AppDeps) {
   const recognizer = new ButtonRecognition(deps.recognizer);
   adapter.use(new OfferedButtonsMiddleware(recognizer));
   adapter.use(new TurnLoggingMiddleware(logger, config.LOG_HASH_SALT));
+  // The entries of the last answer, for « source ? » (before the channel rendering removes them for Teams).
+  const shownEntries = conversationState.createProperty<string[] | undefined>('shownEntries');
+  adapter.use(new ShownEntriesMiddleware(shownEntries));
   // channels: outgoing rendering (Teams cards, agent sources) and the hooks RelaisBot calls on each message.
   const agentKnowledge = lazyKnowledge(deps.agentKnowledge ?? (() => knowledge), (err) =>
     logger.error({ err }, 'knowledge base unavailable for agent mode'),
@@ -81,6 +89,7 @@ export function createBotApp(config: Config, logger: Logger, deps: AppDeps) {
     outcomes: metrics,
     misunderstood: conversationState.createProperty<number>('misunderstood'),
     crisis: conversationState.createProperty<'self' | 'other' | undefined>('crisis'),
+    shownEntries,
     facts: new PersonFactsAccessor(conversationState.createProperty<PersonFacts | undefined>('facts')),
     inbox,
   });

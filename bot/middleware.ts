@@ -1,4 +1,5 @@
-import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
+import { ActivityTypes, type Middleware, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { relaisEntryIds } from './channels/rendering';
 import { getTurnRecognition } from '../dialogs/turnState';
 import { hashId, type Logger } from './logger';
 import { redact } from './privacy';
@@ -69,6 +70,29 @@ export class DefaultLocaleMiddleware implements Middleware {
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     if (!context.activity.locale) context.activity.locale = this.locale;
+    await next();
+  }
+}
+
+/**
+ * Keeps, in conversation state, the knowledge entries of the last turn that answered with some
+ * (`channelData.relaisEntries`, all those of the turn), so that « source ? » can show that answer's sources
+ * (MainDialog). Registered before the channel rendering, which removes the field for Teams.
+ */
+export class ShownEntriesMiddleware implements Middleware {
+  constructor(private readonly shown: StatePropertyAccessor<string[] | undefined>) {}
+
+  async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    let turnIds: string[] = [];
+    context.onSendActivities(async (ctx, activities, nextSend) => {
+      const ids = activities.flatMap(relaisEntryIds).filter((id, i, all) => all.indexOf(id) === i);
+      const added = ids.filter((id) => !turnIds.includes(id));
+      if (added.length > 0) {
+        turnIds = [...turnIds, ...added];
+        await this.shown.set(ctx, turnIds);
+      }
+      return nextSend();
+    });
     await next();
   }
 }

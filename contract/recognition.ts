@@ -42,6 +42,11 @@ export const OutOfScopeSchema = z.object({
   domain: z.string(),
   /** Ids of `knowledge/contacts.yaml` the sources give for that field (may be empty). */
   contacts: z.array(z.string()),
+  /**
+   * When the sources give no contact for the field: the bot's own lines (ids of `knowledge/contacts.yaml`) that fit
+   * it all the same (the Urssaf's 3698 for a loan refused to a business short of cash), if any.
+   */
+  lines: z.array(z.string()).optional(),
   /** Intents whose journey answers this field's questions itself (then the message is in scope), if any. */
   answeredBy: z.array(IntentNameSchema).optional(),
   /** The field is about other people (employees): the situations and difficulties named are theirs, not the person's. */

@@ -283,14 +283,17 @@ export function othersAtRiskActivities(knowledge: Knowledge, t: TFunction): Part
   ];
 }
 
-/** The advisers' phone numbers with their hours, and the HELP request link. */
-export function contactsActivity(knowledge: Knowledge, t: TFunction): Partial<Activity> {
+/**
+ * The advisers' phone numbers with their hours, and the HELP request link (`adviser`: said of the insured person
+ * to an adviser in Teams).
+ */
+export function contactsActivity(knowledge: Knowledge, t: TFunction, adviser = false): Partial<Activity> {
   const facts = contactFacts(knowledge, ADVISER_CONTACT_IDS);
   const help = knowledge.contact(HELP_CONTACT_ID);
   const body = [heading(t('contacts.intro')), factSet(facts)];
   const actions: CardActionElement[] = [];
   if (help?.url) {
-    body.push(text(t('contacts.help', { url: help.url })));
+    body.push(text(t('contacts.help', { url: help.url, ...(adviser ? { context: 'adviser' } : {}) })));
     actions.push(openUrlAction(help.label, help.url));
   }
   const fallback = [t('contacts.intro'), ...facts.map((f) => `${f.title} : ${f.value}`)].join('\n');
@@ -303,22 +306,38 @@ export function contactsActivity(knowledge: Knowledge, t: TFunction): Partial<Ac
   return activity;
 }
 
+/** A field outside the bot's domain, or a gap of its sources, as the recogniser names it (`Recognition.outOfScope`). */
+export interface OutOfScopeField {
+  domain: string;
+  /** Ids of `knowledge/contacts.yaml` the sources give for the field (possibly none). */
+  contacts: readonly string[];
+  /** A subject of the domain the sources say nothing precise about (out-of-scope.yaml `gap`). */
+  gap?: boolean;
+  /** The bot's own lines that fit the field when the sources give it no contact (out-of-scope.yaml `lines`). */
+  lines?: readonly string[];
+}
+
 /**
  * « Ce n'est pas mon domaine » for a question outside the bot's field, with only the contacts the sources give
- * for it (`contactIds`, possibly none): no invented address.
+ * for it (possibly none): no invented address. A field named without any contact in the sources says so, and gets
+ * the bot's own lines where they fit it (`lines`, with the reason in `outOfScopeLines.<domain>`).
  */
 export function outOfScopeActivities(
   knowledge: Knowledge,
   t: TFunction,
-  domain: string,
-  contactIds: readonly string[],
-  /** A subject of the domain the sources say nothing precise about (out-of-scope.yaml `gap`). */
-  gap = false,
+  field: OutOfScopeField,
 ): Partial<Activity>[] {
+  const { domain, gap = false } = field;
   const label = t(`outOfScopeDomains.${domain}`, { defaultValue: t('outOfScopeDomains.other') });
-  const contacts = contactIds.map((id) => knowledge.contact(id)).filter((c) => c !== undefined);
+  const contacts = field.contacts.map((id) => knowledge.contact(id)).filter((c) => c !== undefined);
   const lines = contacts.map((c) => `${c.label} : ${c.url ?? c.number ?? ''} — ${c.purpose}`);
   const text = [t(gap ? 'main.knowledgeGap' : 'main.outOfScope', { domain: label })];
   if (lines.length > 0) text.push(t('main.outOfScopeContacts'), ...lines.map((l) => `• ${l}`));
-  return [{ type: 'message', text: text.join('\n\n') }];
+  // A field the recogniser named (not « ce sujet » when it only knows the message is none of its subjects).
+  else if (!gap && domain !== 'other') text.push(t('main.outOfScopeNoContact'));
+  const own = lines.length > 0 ? [] : (field.lines ?? []);
+  return [
+    { type: 'message', text: text.join('\n\n') },
+    ...(own.length > 0 ? [phoneLinesActivity(knowledge, t(`outOfScopeLines.${domain}`), { ids: own })] : []),
+  ];
 }

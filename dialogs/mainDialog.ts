@@ -14,6 +14,7 @@ import {
   selfHarmActivities,
   othersAtRiskActivities,
   afterCrisisActivities,
+  CRISIS_CONTACT_IDS,
   medicalEmergencyActivities,
   othersSuicideActivities,
 } from './answers';
@@ -71,6 +72,8 @@ const NAMED_ENTRY_MAX_WORDS = 15;
 
 /** Up to this many words, a message of frustration (« vous servez à rien ») is answered as such. */
 const FRUSTRATION_MAX_WORDS = 12;
+/** Up to this many words, a message asking for sources (« source ? », « ce chiffre vient d'où ? ») is that request. */
+const SOURCES_MAX_WORDS = 12;
 /** After a crisis line, the requests answered as usual (besides the subjects): not « ok », « au revoir », « oubliez ». */
 const AFTER_CRISIS_ANSWERED: ReadonlySet<string> = new Set(['help', 'human', 'contact', 'menu', 'restart']);
 /** A presentation (« je suis artisan depuis 3 ans ») is short; a longer message tells more than who the person is. */
@@ -169,6 +172,11 @@ export interface MainDialogDeps {
    * (conversation state); absent: not followed up.
    */
   crisis?: StatePropertyAccessor<'self' | 'other' | undefined>;
+  /**
+   * The knowledge entries of the last answer that showed some (conversation state, kept by the hosting layer as
+   * `channelData.relaisEntries` is sent); absent: « source ? » has no answer's sources to show.
+   */
+  shownEntries?: StatePropertyAccessor<string[] | undefined>;
 }
 
 /** How many of the recogniser's best intents go with an inbox item. */
@@ -216,7 +224,7 @@ export class MainDialog extends ComponentDialog {
     this.menu = new Menu(deps.knowledge);
     this.outcomes = deps.outcomes ?? NO_OUTCOMES;
     const contacts = (context: TurnContext) =>
-      contactsActivity(deps.knowledge, translator(context.activity.locale));
+      contactsActivity(deps.knowledge, translator(context.activity.locale), speaksToAdviser(context));
     const journeys = createJourneys({
       knowledge: deps.knowledge,
       normalize: deps.normalize,
@@ -282,11 +290,15 @@ export class MainDialog extends ComponentDialog {
     const crisis = await this.deps.crisis?.get(step.context);
     if (crisis) {
       await this.deps.crisis?.delete(step.context);
-      // A subject, HELP, an adviser, « menu » or « recommencer » asked surely is answered as usual.
-      const placed =
-        recognition.score >= TOPIC_SWITCH_MIN_SCORE &&
-        (this.isTopic(recognition.topIntent) || AFTER_CRISIS_ANSWERED.has(recognition.topIntent));
-      if (typed && !placed) {
+      // A subject, HELP, an adviser, « menu » or « recommencer » asked surely is answered, even after « ok merci. »
+      // (« ok merci. et pour l'argent, vous pouvez m'aider ? » was read as thanks alone: a dead end).
+      const need = typed ? this.needAfterCrisis(recognition) : undefined;
+      if (typed && need !== undefined && this.isTopic(need)) {
+        // The person is in distress: the lines stay in view, with HELP, before the answer to the need.
+        if (crisis === 'self') return this.answerAfterCrisis(step, need, entities, t);
+        if (need !== recognition.topIntent) return this.dispatch(step, need, entities, t);
+      }
+      if (typed && need === undefined) {
         await this.deps.misunderstood.set(step.context, 0);
         await step.context.sendActivities([
           ...(crisis === 'other'
@@ -299,6 +311,14 @@ export class MainDialog extends ComponentDialog {
       }
     }
     const said = values(step).text ?? '';
+    // « source ? », « ce chiffre vient d'où ? », « tu peux me donner le texte source exact ? » (an adviser checking
+    // an answer): the sources of the answer just given, quoted, or that there is none — not « pas compris », « pas mon
+    // domaine » or a card guessed from « chiffre ».
+    if (typed && this.asksSources(said, recognition, t)) {
+      await this.deps.misunderstood.set(step.context, 0);
+      await step.context.sendActivity(await this.sourcesActivity(step.context, said, t));
+      return step.endDialog();
+    }
     // « non », « non merci », « non c'est tout » with nothing under way (after « Puis-je faire autre chose pour
     // vous ? »): the person needs nothing more, which is neither « rien en cours » nor a message not understood.
     if (typed && this.saysOnly(said, t, 'prompts.nothingMoreAnswers')) {
@@ -492,12 +512,13 @@ export class MainDialog extends ComponentDialog {
       // opens the aid journey (the aids do not depend on the field asked about). A field is named, or the class
       // `None` itself is sure the message is about none of the bot's subjects (« ce sujet »): a story of difficulty
       // that no intent reaches is HELP's, not « pas mon domaine ».
-      const { domain, contacts, gap } = recognition.outOfScope ?? { domain: 'other', contacts: [] };
+      const field = recognition.outOfScope ?? { domain: 'other', contacts: [] };
+      const gap = field.gap === true;
       const aids = recognition.distress.need === 'aide_financiere' || intent === 'aide_financiere';
       await this.deps.misunderstood.set(step.context, 0);
       noteHelpShown(step.context);
       await step.context.sendActivities([
-        ...outOfScopeActivities(this.deps.knowledge, t, domain, contacts, gap),
+        ...outOfScopeActivities(this.deps.knowledge, t, field),
         ...helpOfferActivities(this.deps.knowledge, t, {
           intro: this.helpIntro(step.context, step.context.activity.text ?? '', t, 'distress.introWithTopic'),
           aidButton: !aids,
@@ -523,7 +544,8 @@ export class MainDialog extends ComponentDialog {
       recognition.outOfScope?.gap !== true &&
       (recognition.outOfScope?.answeredBy ?? []).some((need) => need === intent);
     if (typed && isOutOfScope(recognition) && !(situationAnswered && !this.asksQuestion(said, t))) {
-      const { domain, contacts, gap, near } = recognition.outOfScope!;
+      const field = recognition.outOfScope!;
+      const { gap, near } = field;
       await this.deps.misunderstood.set(step.context, 0);
       // The field named is not the bot's, but the recogniser also placed a topic, or the message names one of the
       // bot's subjects in its own words (« la grossesse nous a coûté … et 4 000 € d'avance de TVA »): both are
@@ -542,13 +564,11 @@ export class MainDialog extends ComponentDialog {
               ? this.namedTopic(recognition, t)
               : undefined;
       if (topic) {
-        await step.context.sendActivities(
-          outOfScopeActivities(this.deps.knowledge, t, domain, contacts, gap),
-        );
+        await step.context.sendActivities(outOfScopeActivities(this.deps.knowledge, t, field));
         return this.dispatch(step, topic, entities, t);
       }
       await step.context.sendActivities([
-        ...outOfScopeActivities(this.deps.knowledge, t, domain, contacts, gap),
+        ...outOfScopeActivities(this.deps.knowledge, t, field),
         this.menu.activity(t, t('main.outOfScopeMenu')),
       ]);
       this.outcomes.journeyEnded({ intent: 'None', outcome: 'out_of_scope' });
@@ -576,7 +596,9 @@ export class MainDialog extends ComponentDialog {
       // It placed nothing: the message goes to the misunderstood inbox (once, guesses or not).
       await this.keep(step.context, 'not_understood', recognition);
       await this.deps.misunderstood.set(step.context, 0);
-      await step.context.sendActivities(outOfScopeActivities(this.deps.knowledge, t, 'other', []));
+      await step.context.sendActivities(
+        outOfScopeActivities(this.deps.knowledge, t, { domain: 'other', contacts: [] }),
+      );
       this.outcomes.journeyEnded({ intent: 'None', outcome: 'out_of_scope' });
       const guessed = await this.offerGuesses(step, recognition, t, t('main.outOfScopeGuesses'), true);
       if (guessed) return guessed;
@@ -588,6 +610,99 @@ export class MainDialog extends ComponentDialog {
       if (guessed) return guessed;
     }
     return this.dispatch(step, intent, entities, t);
+  }
+
+  /**
+   * A short request for sources, without signs of difficulty nor a false friend (« ma seule source de revenus »,
+   * « le prélèvement à la source »).
+   */
+  private asksSources(text: string, recognition: RecognitionLike, t: TFunction): boolean {
+    return (
+      wordCount(text) <= SOURCES_MAX_WORDS &&
+      recognition.distress.level === 'none' &&
+      this.says(text, t, 'prompts.sourceRequests') &&
+      !this.says(text, t, 'prompts.sourceFalseFriends')
+    );
+  }
+
+  /**
+   * The sources (document, section, verbatim quote) of the entries the request names (« quelles sont les sources
+   * pour l'ACED ? »), else of the last answer that showed entries; with none, that there is none. Plain text, in
+   * every channel (Teams adds its own Sources card only to answers).
+   */
+  private async sourcesActivity(
+    context: TurnContext,
+    text: string,
+    t: TFunction,
+  ): Promise<Partial<Activity>> {
+    const named = this.deps.knowledge.namedAll(text).map((entry) => entry.id);
+    const ids = named.length > 0 ? named : ((await this.deps.shownEntries?.get(context)) ?? []);
+    const entries = ids
+      .map((id) => this.deps.knowledge.get(id))
+      .filter((entry): entry is Entry => entry !== undefined);
+    if (entries.length === 0) return { type: 'message', text: t('main.sourcesNone') };
+    const blocks = entries.flatMap((entry) => [
+      t('main.sourcesOf', { title: entry.title }),
+      ...entry.sources.map((source) =>
+        t('main.sourceLine', { file: source.file, section: source.section, quote: source.quote }),
+      ),
+    ]);
+    return { type: 'message', text: [t('main.sourcesIntro'), ...blocks].join('\n\n') };
+  }
+
+  /**
+   * After a crisis line, what the message asks that the bot can place: the recogniser's sure reading (a subject,
+   * HELP, an adviser, « menu », « recommencer »), else a clause of it that names a subject surely (« ok merci. et
+   * pour l'argent, vous pouvez m'aider ? »), else what its signs of difficulty call for (« merci. j'ai plus un
+   * rond »). Nothing (« ok », « non je veux pas appeler », « ça va mieux, oubliez »): undefined.
+   */
+  private needAfterCrisis(recognition: RecognitionLike): string | undefined {
+    const sure = (reading: RecognitionLike) => reading.score >= TOPIC_SWITCH_MIN_SCORE;
+    if (
+      sure(recognition) &&
+      (this.isTopic(recognition.topIntent) || AFTER_CRISIS_ANSWERED.has(recognition.topIntent))
+    )
+      return recognition.topIntent;
+    const clauses = recognition.text.split(/[,.;:!?\n]+/).filter((clause) => wordCount(clause) >= 2);
+    if (clauses.length > 1) {
+      for (const clause of clauses) {
+        const reading = this.deps.recognizer.recognize(clause);
+        if (sure(reading) && this.isTopic(reading.topIntent) && !reading.outOfScope) return reading.topIntent;
+      }
+    }
+    return recognition.distress.level === 'none' ? undefined : recognition.distress.need;
+  }
+
+  /**
+   * A need told just after the person's own words of self-harm: the crisis lines again, HELP, then that need's
+   * answer (HELP alone when HELP is the need) — not « Je reste là » and the menu, which left the need unanswered.
+   */
+  private async answerAfterCrisis(
+    step: WaterfallStepContext,
+    need: string,
+    entities: RecognizedEntities,
+    t: TFunction,
+  ): Promise<DialogTurnResult> {
+    await this.deps.misunderstood.set(step.context, 0);
+    noteHelpShown(step.context);
+    const key =
+      need === 'help'
+        ? 'distress.intro'
+        : need === 'aide_financiere'
+          ? 'distress.introWithAids'
+          : 'distress.introWithTopic';
+    await step.context.sendActivities([
+      phoneLinesActivity(this.deps.knowledge, t('distress.afterCrisisNeed'), { ids: CRISIS_CONTACT_IDS }),
+      ...helpOfferActivities(this.deps.knowledge, t, {
+        intro: this.helpIntro(step.context, step.context.activity.text ?? '', t, key),
+        aidButton: need !== 'aide_financiere',
+      }),
+    ]);
+    if (need === 'help') {
+      this.outcomes.intent({ intent: 'help' });
+      return step.next({ intent: 'help', answered: true, outcome: 'help_referral' } satisfies JourneyResult);
+    }
+    return this.dispatch(step, need, entities, t);
   }
 
   /**
@@ -655,9 +770,7 @@ export class MainDialog extends ComponentDialog {
         ),
         aidButton: main !== 'aide_financiere',
       }),
-      ...(fieldAside
-        ? outOfScopeActivities(this.deps.knowledge, t, fieldAside.domain, fieldAside.contacts, fieldAside.gap)
-        : []),
+      ...(fieldAside ? outOfScopeActivities(this.deps.knowledge, t, fieldAside) : []),
     ]);
     if (onlyHelp) {
       this.outcomes.intent({ intent: 'help' });
@@ -867,7 +980,7 @@ export class MainDialog extends ComponentDialog {
     } else {
       await step.context.sendActivities([
         { type: 'message', text: t('feedback.thanksNo') },
-        contactsActivity(this.deps.knowledge, t),
+        contactsActivity(this.deps.knowledge, t, speaksToAdviser(step.context)),
       ]);
     }
     return step.endDialog();
@@ -963,7 +1076,7 @@ export class MainDialog extends ComponentDialog {
     else {
       await context.sendActivities([
         { type: 'message', text: t('main.notUnderstood3') },
-        contactsActivity(this.deps.knowledge, t),
+        contactsActivity(this.deps.knowledge, t, speaksToAdviser(context)),
       ]);
     }
   }
@@ -1040,7 +1153,7 @@ export class MainDialog extends ComponentDialog {
         return [say('main.restarted'), this.menu.activity(t)];
       case 'human':
       case 'contact':
-        return [contactsActivity(this.deps.knowledge, t)];
+        return [contactsActivity(this.deps.knowledge, t, speaksToAdviser(context))];
       case 'greeting':
         return idle ? this.menu.welcome(t, getTurnProfile(context)?.prenom) : undefined;
       case 'thanks':
@@ -1396,9 +1509,12 @@ export class MainDialog extends ComponentDialog {
       aside([
         entriesActivity(this.deps.knowledge, t, entries.slice(0, MAX_ENTRIES), t('journey.asideIntro')),
       ]);
+    // « source ? » at a question: the sources of the last answer (or that there is none), then the question again.
+    if (isChoice && !fromMenu && this.asksSources(text, recognition, t))
+      return aside([await this.sourcesActivity(context, text, t)]);
     const named = asking ? this.deps.knowledge.namedAll(text) : [];
     const gap = asking && recognition.outOfScope?.gap ? recognition.outOfScope : undefined;
-    if (gap) return aside(outOfScopeActivities(this.deps.knowledge, t, gap.domain, gap.contacts, true));
+    if (gap) return aside(outOfScopeActivities(this.deps.knowledge, t, { ...gap, gap: true }));
     if (named.length > 0) return entriesAside(named);
     // About the journey's own subject (« à qui j'envoie mon arrêt ? » in the sick-leave journey, « qui décide de la
     // catégorie ? » in the invalidity one): its entries that the question's words find best, then the question.

@@ -23,6 +23,14 @@ export function speaksToAdviser(context: TurnContext): boolean {
   return context.turnState.get(ADVISER_KEY) === true;
 }
 
+/**
+ * The i18next options that choose a string's adviser variant (`<key>_adviser` in the locales: « Voici ce qui
+ * correspond à la situation de votre assuré ») when an adviser is typing; none otherwise (the key itself).
+ */
+export function adviserVoice(context: TurnContext): { context?: 'adviser' } {
+  return speaksToAdviser(context) ? { context: 'adviser' } : {};
+}
+
 /** HELP's card was sent in this turn (a journey's answer that would add it again leaves it out). */
 const HELP_SHOWN_KEY = Symbol('relais.helpShown');
 

@@ -17,6 +17,8 @@ export const OutOfScopeFileSchema = z.strictObject({
         id: z.string().regex(/^[a-z_]+$/),
         /** Ids of `knowledge/contacts.yaml` the sources give for this field (may be empty). */
         contacts: z.array(z.string().min(1)).default([]),
+        /** When `contacts` is empty: the bot's own lines that fit the field all the same (ids of contacts.yaml). */
+        lines: z.array(z.string().min(1)).optional(),
         /** Intents whose journey answers this field's questions itself (`dialogs/mainDialog.ts` isOutOfScope). */
         answeredBy: z.array(IntentNameSchema).optional(),
         /** The field's questions are about other people (employees): their illness or maternity is not the person's. */
@@ -54,11 +56,12 @@ export class ScopeDetector {
 
   constructor(data: OutOfScopeFile) {
     this.domains = data.domains.map(
-      ({ id, contacts, answeredBy, aboutOthers, gap, near, alwaysNamed, outsideScheme, patterns }) => {
+      ({ id, contacts, lines, answeredBy, aboutOthers, gap, near, alwaysNamed, outsideScheme, patterns }) => {
         const re = compileGroup(patterns);
         const result = {
           domain: id,
           contacts,
+          ...(lines ? { lines } : {}),
           ...(answeredBy ? { answeredBy } : {}),
           ...(aboutOthers ? { aboutOthers } : {}),
           ...(gap ? { gap } : {}),

@@ -4,6 +4,7 @@ import type { Knowledge } from '../../knowledge/loader';
 import type { Entry } from '../../knowledge/schema';
 import { audienceCaveats, contactsActivity, entriesActivity } from '../answers';
 import { translator } from '../i18n';
+import { speaksToAdviser } from '../turnState';
 import { hasPhrase } from '../prompts/markers';
 import { type JourneyResult, outcomeOfAnswer } from './journey';
 
@@ -44,7 +45,7 @@ export class AnswerDialog extends Dialog<AnswerDialogOptions> {
     if (entries.length === 0) {
       await dc.context.sendActivities([
         { type: 'message', text: t('journey.noAnswer') },
-        contactsActivity(this.knowledge, t),
+        contactsActivity(this.knowledge, t, speaksToAdviser(dc.context)),
       ]);
       return dc.endDialog({ intent, answered: false, outcome: 'phone_contact' } satisfies JourneyResult);
     }

@@ -3,7 +3,7 @@ import { Dialog } from '../sdk';
 import type { Knowledge } from '../../knowledge/loader';
 import { helpOfferActivities } from '../answers';
 import { translator } from '../i18n';
-import { noteHelpShown } from '../turnState';
+import { adviserVoice, noteHelpShown } from '../turnState';
 import type { JourneyResult } from './journey';
 
 export const HELP_DIALOG = 'HelpDialog';
@@ -25,7 +25,10 @@ export class HelpDialog extends Dialog {
     const t = translator(dc.context.activity.locale);
     noteHelpShown(dc.context);
     await dc.context.sendActivities(
-      helpOfferActivities(this.knowledge, t, { intro: t('journey.helpIntro'), aidButton: true }),
+      helpOfferActivities(this.knowledge, t, {
+        intro: t('journey.helpIntro', adviserVoice(dc.context)),
+        aidButton: true,
+      }),
     );
     return dc.endDialog({
       intent: 'help',

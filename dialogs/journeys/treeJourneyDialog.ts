@@ -16,7 +16,7 @@ import { translator } from '../i18n';
 import type { RecognizedEntities } from '../ports';
 import { CHOICE_STEP, type ChoiceStepDeps, type ChoiceStepResult, toldChoice } from '../prompts/choiceStep';
 import { activeDifficulties, valueFromEntities } from '../slots';
-import { getTurnRecognition, helpShownThisTurn, speaksToAdviser } from '../turnState';
+import { adviserVoice, getTurnRecognition, helpShownThisTurn, speaksToAdviser } from '../turnState';
 import { type JourneyResult, type JourneyOptions, outcomeOfAnswer } from './journey';
 import type { JourneyOutcome } from '../ports';
 
@@ -135,7 +135,8 @@ export class TreeJourneyDialog extends WaterfallDialog {
         state.fromStory && resolution.kind === 'question'
           ? 'journey.understoodConfirm'
           : 'journey.understood';
-      await step.context.sendActivity(t(key, { list: prefilled.join(' › ') }));
+      // An adviser (Teams) reads what was understood of the insured person's situation.
+      await step.context.sendActivity(t(key, { list: prefilled.join(' › '), ...adviserVoice(step.context) }));
     }
     state.acknowledged = true;
     (step.values as { loop?: LoopState }).loop = state;
@@ -316,20 +317,24 @@ export class TreeJourneyDialog extends WaterfallDialog {
     if (aids.length > 0) {
       // After a warning that an aid is not described for (or not open to) the person's status, it is not « l'aide
       // qui correspond à votre situation ».
+      const voice = adviserVoice(context);
       const intro =
         leaf.intro ??
         (caveated
           ? t('journey.caveatedIntro')
           : aids.length === 1
-            ? t('journey.aidIntro')
-            : t('journey.aidsIntro'));
+            ? t('journey.aidIntro', voice)
+            : t('journey.aidsIntro', voice));
       activities.push(entriesActivity(knowledge, t, aids, intro, leaf.excludes));
     }
     const difficultiesAddUp = leaf.help || activeDifficulties(entities).length >= 2;
     let helpShown = leaf.aids.includes(this.tree().helpEntry) || helpBefore;
     if (difficultiesAddUp && !helpShown) {
       const help = knowledge.get(this.tree().helpEntry);
-      if (help) activities.push(entriesActivity(knowledge, t, [help], t('journey.helpProposal')));
+      if (help)
+        activities.push(
+          entriesActivity(knowledge, t, [help], t('journey.helpProposal', adviserVoice(context))),
+        );
       helpShown = help !== undefined;
     }
     await context.sendActivities(activities);

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DistressDetector, DistressFileSchema } from '../../nlu/distress';
@@ -562,6 +562,15 @@ describe('out-of-scope detector (locales/fr/nlu/out-of-scope.yaml)', () => {
     const knowledge = loadKnowledge();
     const data = loadDataFile('out-of-scope.yaml', (await import('../../nlu/scope')).OutOfScopeFileSchema);
     for (const d of data.domains) for (const id of d.contacts) expect(knowledge.contact(id)).toBeDefined();
+    // The bot's own lines, only for a field the sources give no contact for, each with its reason in the locales.
+    const fr = JSON.parse(
+      readFileSync(path.join(__dirname, '../../locales/fr/translation.json'), 'utf8'),
+    ) as { outOfScopeLines: Record<string, string> };
+    for (const d of data.domains.filter((domain) => domain.lines !== undefined)) {
+      expect(d.contacts).toEqual([]);
+      for (const id of d.lines ?? []) expect(knowledge.contact(id)).toBeDefined();
+      expect(fr.outOfScopeLines[d.id]).toBeDefined();
+    }
   });
 
   it('names the intents whose journey answers a field itself (answeredBy), and only those', () => {
