@@ -332,6 +332,12 @@ export function rewriteInContext(tokens: string[], changed?: (index: number) => 
     } else if (token === 'peu' && k > 0) {
       const before = tokens[k - 1];
       to = before === 'je' ? 'peux' : PEUT_AFTER.has(before) ? 'peut' : undefined;
+    } else if (token === 'e' && k > 0 && k + 1 < tokens.length && E_IS_AFTER.has(tokens[k - 1])) {
+      // « ma femme é malade », « il é parti » (SMS « é » for « est »).
+      to = 'est';
+    } else if (token === 'conte' && k > 0 && (tokens[k - 1] === 'mon' || tokens[k - 1] === 'son')) {
+      // « à mon conte » is « à mon compte ».
+      to = 'compte';
     } else if (token === 'avc' && !(k > 0 && AVC_AFTER.has(tokens[k - 1]))) {
       to = 'avec';
     } else if (SPACED_ELISION.has(token) && k + 1 < tokens.length && /^[aeiouyh]/.test(tokens[k + 1])) {
@@ -351,6 +357,12 @@ const PU_AFTER = new Set(
 );
 const PU_BEFORE = new Set('de d du des rien personne aucun aucune jamais assez un une'.split(' '));
 const PEUT_AFTER = new Set(['on', 'il', 'elle', 'ca']);
+/** After these, a lone « e » (« é » folded) is the SMS « est » (« ma femme é malade », « c é dur »). */
+const E_IS_AFTER = new Set(
+  'il elle ce c ca on femme mari fils fille enfant mere pere conjoint conjointe compagne compagnon maman papa epouse epoux frere soeur bebe situation sante activite boite entreprise dossier compte tout'.split(
+    ' ',
+  ),
+);
 /** Elided words typed apart from the next word (« j ai »): read as with the apostrophe (`ELISION`). */
 const SPACED_ELISION: ReadonlySet<string> = new Set(['j', 'l', 'd', 'n', 'm', 't', 'qu']);
 /** « avc » is the stroke after a determiner (« un AVC », « mon AVC », « de le AVC »), « avec » elsewhere (SMS). */

@@ -71,6 +71,14 @@ describe('normalize', () => {
     expect(normalize('je travaille avc ma femme')).toBe('je travaille avec ma femme');
   });
 
+  it('reads the SMS « é » as « est » after a relative or a pronoun, and « à mon conte » as « à mon compte »', () => {
+    expect(normalize('ma femme é malade')).toBe('ma femme est malade');
+    expect(normalize('il é parti')).toBe('il est parti');
+    expect(normalize('chui plombier a mon conte')).toBe('je suis plombier a mon compte');
+    expect(normalize('un e commerce')).toBe('un e commerce');
+    expect(normalize('mon e mail')).toBe('mon e mail');
+  });
+
   it('reports when the text was rewritten', () => {
     expect(normalizeTokens('jsui là').rewritten).toBe(true);
     expect(normalizeTokens('Je suis là').rewritten).toBe(false);
