@@ -120,6 +120,14 @@ const TRADE_STATUSES: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * The entries that fit the person's status: one `notFor` it (« revenus estimés » for a micro-entrepreneur) is left
+ * out.
+ */
+export function fitFor(entries: readonly Entry[], statut: string | undefined): Entry[] {
+  return entries.filter((entry) => !entry.notFor.some((s) => s === statut));
+}
+
+/**
  * A warning for each entry whose audience names statuses but not the person's (« pension d'invalidité » is the
  * artisans' and commerçants', a profession libérale is told the documents say nothing precise for them; the ADR is
  * reserved to them, a profession libérale is told it does not concern them) — never a silent answer about someone

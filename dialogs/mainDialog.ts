@@ -150,6 +150,21 @@ const GUESS_MIN_SCORE = 0.08;
 /** A message read as `None` that names a subject in its own words is answered on it from this probability. */
 const NAMED_TOPIC_MIN_SCORE = 0.15;
 
+/**
+ * How likely the sick-leave allowance must be for a sick leave a doctor prescribes (« le médecin veut m'arrêter »)
+ * to make it the answer, before HELP, the aid journey, the care after a long leave or the invalidity pension.
+ */
+const PRESCRIBED_LEAVE_IJ_MIN_SCORE = 0.05;
+
+/** The needs a prescribed sick leave comes before: its allowance is answered first, these are offered next. */
+const AFTER_PRESCRIBED_LEAVE: ReadonlySet<string> = new Set([
+  'help',
+  'aide_financiere',
+  'desinsertion_professionnelle',
+  'invalidite',
+  'None',
+]);
+
 /** Besides the conversation intents, what MainDialog handles itself rather than a journey or a FAQ answer. */
 const HANDLED_HERE = new Set<string>(['contact', 'other', 'None']);
 const handledHere = (intent: string): boolean => isConversationIntent(intent) || HANDLED_HERE.has(intent);
@@ -418,8 +433,18 @@ export class MainDialog extends ComponentDialog {
       recognition.also?.includes(recognition.ambiguous.second)
         ? recognition.ambiguous.first
         : undefined;
+    // A sick leave the doctor prescribes (« le médecin veut m'arrêter, je vais toucher quoi ? »): its allowance,
+    // before the care after a long leave, HELP or the aids for a sick person (offered after it).
+    const leaveFirst = typed && this.leavePrescribed(said, recognition, entities, t);
     const settled =
-      recognition.ambiguous && (settleAmbiguity(recognition.ambiguous, entities) ?? besideHelp ?? twoNeeds);
+      recognition.ambiguous &&
+      (settleAmbiguity(recognition.ambiguous, entities) ??
+        (leaveFirst &&
+        [recognition.ambiguous.first, recognition.ambiguous.second].includes('indemnites_journalieres')
+          ? 'indemnites_journalieres'
+          : undefined) ??
+        besideHelp ??
+        twoNeeds);
     // With signs of difficulty nothing is asked first: HELP is offered and the needs follow. Only two subjects are
     // asked about: a hesitation with a command or small talk (« une question sur ma situation »: back or greeting?)
     // goes to the first.
@@ -460,13 +485,20 @@ export class MainDialog extends ComponentDialog {
       t,
       recognition,
     );
-    const intent = options.intent ?? fromMenu ?? settled ?? topicBesideHelp ?? refined;
+    const chosen = settled ?? topicBesideHelp ?? refined;
+    const intent =
+      options.intent ??
+      fromMenu ??
+      (leaveFirst && AFTER_PRESCRIBED_LEAVE.has(chosen) ? 'indemnites_journalieres' : chosen);
     values(step).entities = entities;
     if (typed) {
       // The subject the recogniser read first, when the entities said the need is another one (a pregnant
       // conjointe collaboratrice asking about her status, a pregnant woman on sick leave): offered next.
+      // So is the one read before a prescribed sick leave's allowance (the care after a long leave).
       const readFirst =
-        intent === refined && refined !== recognition.topIntent && this.isTopic(recognition.topIntent)
+        (intent === refined || (leaveFirst && intent !== chosen)) &&
+        intent !== recognition.topIntent &&
+        this.isTopic(recognition.topIntent)
           ? [recognition.topIntent]
           : [];
       // Difficulties of the business told beside another subject (« je suis enceinte et j'ai du mal à payer mes
@@ -726,6 +758,11 @@ export class MainDialog extends ComponentDialog {
       intent !== 'aide_financiere' &&
       recognition.topIntent === intent &&
       !askedBesideHelp &&
+      // A sick leave the doctor prescribes is the question, however the story is worded.
+      !(
+        intent === 'indemnites_journalieres' &&
+        this.leavePrescribed(recognition.text, recognition, recognition.entities, t)
+      ) &&
       !this.asksQuestion(recognition.text, t) &&
       recognition.score <
         (recognition.distress.level === 'high'
@@ -1261,6 +1298,25 @@ export class MainDialog extends ComponentDialog {
     if (intent !== 'maternite' || !entities.enceinte || entities.arretProche || recognition.outOfScope?.gap)
       return intent;
     return this.says(text, t, 'prompts.sickLeaveNamed') ? 'indemnites_journalieres' : intent;
+  }
+
+  /**
+   * A sick leave the doctor prescribes or is about to (`prompts.sickLeavePrescribed`: « le médecin veut m'arrêter »,
+   * « il va me mettre en arrêt »), the sick-leave allowance ranked, no subject the sources say nothing about, and no
+   * difficulty of the business but health (« … et je ne peux plus payer mes cotisations » is the aid journey's).
+   */
+  private leavePrescribed(
+    text: string,
+    recognition: RecognitionLike,
+    entities: RecognizedEntities,
+    t: TFunction,
+  ): boolean {
+    return (
+      (recognition.intents.indemnites_journalieres?.score ?? 0) >= PRESCRIBED_LEAVE_IJ_MIN_SCORE &&
+      !recognition.outOfScope?.gap &&
+      activeDifficulties(entities).every((difficulty) => difficulty === 'sante_activite') &&
+      this.says(text, t, 'prompts.sickLeavePrescribed')
+    );
   }
 
   private retiringNotSick(intent: string, entities: RecognizedEntities, text: string, t: TFunction): string {

@@ -95,6 +95,12 @@ export const EntrySchema = z.strictObject({
    * told it does not concern them, not that the documents say nothing precise for them.
    */
   reservedTo: z.array(AudienceSchema).min(1).optional(),
+  /**
+   * Statuses the entry does not fit although its audience is everyone (« revenus estimés », contributions
+   * regularised on the real income: not the micro-entrepreneur's scheme): left out of the answers given to a person
+   * of that status, who is told so in a direct answer.
+   */
+  notFor: z.array(StatutSchema).default([]),
   organisations: z.array(OrganisationSchema).min(1),
   intent: IntentSchema.optional(),
   conditions: z.array(z.string().min(1)).default([]),

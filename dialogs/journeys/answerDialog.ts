@@ -2,7 +2,7 @@ import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { Dialog } from '../sdk';
 import type { Knowledge } from '../../knowledge/loader';
 import type { Entry } from '../../knowledge/schema';
-import { audienceCaveats, contactsActivity, entriesActivity } from '../answers';
+import { audienceCaveats, contactsActivity, entriesActivity, fitFor } from '../answers';
 import { translator } from '../i18n';
 import { speaksToAdviser } from '../turnState';
 import { hasPhrase } from '../prompts/markers';
@@ -39,11 +39,22 @@ export class AnswerDialog extends Dialog<AnswerDialogOptions> {
   override async beginDialog(dc: DialogContext, options?: AnswerDialogOptions): Promise<DialogTurnResult> {
     const { intent, entryIds, statut } = options as AnswerDialogOptions;
     const t = translator(dc.context.activity.locale);
-    const entries = entryIds
+    const found = entryIds
       ? entryIds.flatMap((id) => this.knowledge.get(id) ?? [])
-      : this.pick(answerEntries(this.knowledge, intent, dc.context.activity.text), intent);
+      : answerEntries(this.knowledge, intent, dc.context.activity.text);
+    // An entry that does not fit the person's status (« revenus estimés » for a micro-entrepreneur) is left out,
+    // and said so.
+    const fitting = fitFor(found, statut);
+    const entries = entryIds ? fitting : this.pick(fitting, intent);
+    const unfit = found
+      .filter((entry) => !fitting.includes(entry))
+      .map((entry) => ({
+        type: 'message',
+        text: t('journey.notForStatut', { title: entry.title, statut: t(`journey.audience.${statut}`) }),
+      }));
     if (entries.length === 0) {
       await dc.context.sendActivities([
+        ...unfit,
         { type: 'message', text: t('journey.noAnswer') },
         contactsActivity(this.knowledge, t, speaksToAdviser(dc.context)),
       ]);
@@ -64,6 +75,7 @@ export class AnswerDialog extends Dialog<AnswerDialogOptions> {
     // « je suis graphiste en profession libérale… le congé de deuil parental ? »: the entry is described for other
     // statuses (a warning, not an answer).
     await dc.context.sendActivities([
+      ...unfit,
       ...audienceCaveats(t, entries.slice(0, 1), statut),
       entriesActivity(this.knowledge, t, entries, t('journey.answerIntro')),
     ]);

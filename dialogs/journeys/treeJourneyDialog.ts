@@ -11,7 +11,7 @@ import type { TFunction } from 'i18next';
 import type { Knowledge } from '../../knowledge/loader';
 import type { LeafNode, Option, OrientationTree, QuestionNode } from '../../knowledge/schema';
 import { type Answers, isQuestion, resolve } from '../../knowledge/tree';
-import { audienceCaveats, entriesActivity } from '../answers';
+import { audienceCaveats, entriesActivity, fitFor } from '../answers';
 import { translator } from '../i18n';
 import type { RecognizedEntities } from '../ports';
 import { CHOICE_STEP, type ChoiceStepDeps, type ChoiceStepResult, toldChoice } from '../prompts/choiceStep';
@@ -36,6 +36,11 @@ interface LoopState {
   text: string;
   /** The person corrected what was filled from their messages. */
   corrected: boolean;
+  /**
+   * A status told in an answer typed to a question (« je suis micro-entrepreneur » at « Quelle est votre
+   * situation ? »): only for the answer's warnings and the entries that do not fit it, never to fill a question.
+   */
+  statut?: RecognizedEntities['statut'];
 }
 
 export interface TreeJourneyDeps extends ChoiceStepDeps {
@@ -101,6 +106,7 @@ export class TreeJourneyDialog extends WaterfallDialog {
       remembered: options.remembered ?? {},
       text: options.text ?? '',
       corrected: options.corrected ?? false,
+      ...(options.statut !== undefined ? { statut: options.statut } : {}),
     };
   }
 
@@ -143,7 +149,7 @@ export class TreeJourneyDialog extends WaterfallDialog {
 
     if (resolution.kind === 'leaf') {
       // A status told earlier still warns that an aid is described for other statuses (a warning, not an answer).
-      const statut = state.entities.statut ?? state.remembered.statut;
+      const statut = state.entities.statut ?? state.statut ?? state.remembered.statut;
       const outcome = await this.answerLeaf(step.context, resolution.leaf, t, { ...state.entities, statut });
       return step.endDialog({
         intent: this.intent,
@@ -213,6 +219,8 @@ export class TreeJourneyDialog extends WaterfallDialog {
     if (resolution.kind === 'question' && chosen !== undefined) {
       (state.answers as Record<string, string>)[resolution.question.slot] = chosen;
       state.history.push(resolution.question.slot);
+      const told = getTurnRecognition(step.context)?.entities.statut;
+      if (told !== undefined) state.statut = told;
     }
     return step.replaceDialog(this.id, state);
   }
@@ -288,10 +296,14 @@ export class TreeJourneyDialog extends WaterfallDialog {
     const knowledge = this.deps.knowledge;
     // HELP's card once a turn: the story's own offer may have come just before this answer.
     const helpBefore = helpShownThisTurn(context);
-    const aids = leaf.aids
-      .filter((id) => !(helpBefore && id === this.tree().helpEntry))
-      .map((id) => knowledge.get(id))
-      .filter((e) => e !== undefined);
+    // An aid that does not fit the person's status (« revenus estimés » for a micro-entrepreneur) is left out.
+    const aids = fitFor(
+      leaf.aids
+        .filter((id) => !(helpBefore && id === this.tree().helpEntry))
+        .map((id) => knowledge.get(id))
+        .filter((e) => e !== undefined),
+      entities.statut,
+    );
     // An aid whose audience is not the person's status is said first, before any « Dans votre cas ».
     const activities: Partial<Activity>[] = audienceCaveats(t, aids, entities.statut);
     const caveated = activities.length > 0;

@@ -58,6 +58,10 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     ['je travaille à perte depuis un an', 'argent'],
     ["l'urssaf m'a envoyé une contrainte", 'dettes'],
     ["mon chiffre d'affaires est à zéro depuis trois mois", 'activite'],
+    // « CA », which normalises to « ça », after a determiner or in « CA en chute ».
+    ['CA en chute', 'activite'],
+    ['mon CA a baissé de moitié', 'activite'],
+    ['baisse de CA depuis janvier', 'activite'],
     ["j'ai perdu tous mes clients d'un coup", 'activite'],
     ['je suis en train de couler', 'epuisement'],
     ["c'est la descente aux enfers", 'epuisement'],
@@ -104,6 +108,9 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     'comment peut-on payer ses cotisations en ligne ?',
     'je me suis séparé de mon salarié en juin',
     "je change d'adresse, que dois-je faire ?",
+    // « ça », not a turnover.
+    'ça a baissé ma fièvre',
+    'ça en vaut la peine ?',
     // A child simply ill is not a family blow (gravely ill, it is).
     "mon fils est malade, je dois arrêter de bosser une semaine, j'ai droit à quoi ?",
   ])('no sign in « %s »', (text) => {
