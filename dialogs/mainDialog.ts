@@ -549,10 +549,17 @@ export class MainDialog extends ComponentDialog {
       const aids = recognition.distress.need === 'aide_financiere' || intent === 'aide_financiere';
       await this.deps.misunderstood.set(step.context, 0);
       noteHelpShown(step.context);
+      // No field named (« fermer ma boîte »): no « en plus de la réponse à votre question » (there is none).
+      const named = recognition.outOfScope !== undefined;
       await step.context.sendActivities([
         ...outOfScopeActivities(this.deps.knowledge, t, field),
         ...helpOfferActivities(this.deps.knowledge, t, {
-          intro: this.helpIntro(step.context, step.context.activity.text ?? '', t, 'distress.introWithTopic'),
+          intro: this.helpIntro(
+            step.context,
+            step.context.activity.text ?? '',
+            t,
+            named ? 'distress.introWithTopic' : aids ? 'distress.introWithAids' : 'distress.intro',
+          ),
           aidButton: !aids,
         }),
       ]);
@@ -1222,12 +1229,16 @@ export class MainDialog extends ComponentDialog {
       return [];
     const named = this.deps.knowledge.namedAll(text);
     // Another subject the recogniser is sure of comes first (« enceinte, le congé maternité et l'AFE ? », « ma
-    // demande d'ACED a été refusée, comment faire un recours ? »).
+    // demande d'ACED a été refusée, comment faire un recours ? »), unless a named entry is about it or related to
+    // it (« délai de carence pour un assuré en ALD ? »: the carence card says what an ALD changes).
+    const aboutTopic = (entry: Entry) =>
+      entry.intent === topIntent ||
+      entry.related.some((link) => this.deps.knowledge.get(link.id)?.intent === topIntent);
     const elsewhere =
       this.isTopic(topIntent) &&
       !NAMED_ENTRY_OPEN_INTENTS.has(topIntent) &&
       score >= TOPIC_SWITCH_MIN_SCORE &&
-      !named.some((entry) => entry.intent === topIntent);
+      !named.some(aboutTopic);
     return elsewhere ? [] : named;
   }
 
