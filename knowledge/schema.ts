@@ -186,6 +186,8 @@ export const QuestionNodeSchema = z.strictObject({
   id: IdSchema,
   slot: SlotSchema,
   question: z.string().min(1).max(160),
+  /** The same question asked of an adviser about the insured person (Teams): « Votre assuré est-il affilié… ? ». */
+  adviserQuestion: z.string().min(1).max(160).optional(),
   options: z.array(OptionSchema).min(2),
 });
 

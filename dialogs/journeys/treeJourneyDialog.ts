@@ -163,10 +163,10 @@ export class TreeJourneyDialog extends WaterfallDialog {
     // What the person said earlier would answer it: reminded, not assumed (it may have been about someone else, or
     // no longer be true).
     const answer = this.earlierAnswer(question, state)?.label;
-    // An adviser (Teams) answers for the insured person: the question says so (« Pour votre assuré : Êtes-vous
-    // affilié… ? »).
+    // An adviser (Teams) answers for the insured person: the question is asked about them (« Votre assuré est-il
+    // affilié… ? »), or, without that wording in the tree, says so (« Pour votre assuré : … »).
     const asked = speaksToAdviser(step.context)
-      ? t('journey.forInsured', { question: question.question })
+      ? (question.adviserQuestion ?? t('journey.forInsured', { question: question.question }))
       : question.question;
     return step.beginDialog(CHOICE_STEP, {
       question: answer ? `${t('journey.rememberedHint', { answer })}\n\n${asked}` : asked,
