@@ -435,6 +435,14 @@ describe('entities', () => {
         ent('jai 61 ans et je vais bientot devoir arreter, mon dos me lache, je suis carreleur').situation,
       ).toBe(undefined);
     });
+    it('reads a past salaried job as no ended activity (« j’étais salarié … je continue la photo »)', () => {
+      expect(
+        ent(
+          'j’étais salarié dans une agence, j’ai été licencié en mars, je continue la photo en micro-entreprise',
+        ).activiteTerminee,
+      ).toBeUndefined();
+      expect(ent('j’étais boulanger, j’ai tout vendu').activiteTerminee).toBe(true);
+    });
     it('reads a liquidation only threatened as no ended activity', () => {
       expect(ent("on me menace de liquidation, j'ai des dettes urssaf").activiteTerminee).toBeUndefined();
       expect(ent('le tribunal parle de liquidation judiciaire').activiteTerminee).toBeUndefined();
