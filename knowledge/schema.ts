@@ -203,6 +203,11 @@ export const LeafNodeSchema = z.strictObject({
   aids: z.array(IdSchema).default([]),
   help: z.boolean(),
   note: z.string().min(1).max(300).optional(),
+  /**
+   * The statuses the note is about (« Les sources ne disent pas la même chose pour les professions libérales et les
+   * micro-entrepreneurs »): it is said to them, or when the status is not known, not to a commerçant.
+   */
+  noteFor: z.array(AudienceSchema).min(1).optional(),
   /** What introduces the leaf's cards when « Voici l'aide qui correspond à votre situation » would not fit (a
    * condition not met). */
   intro: z.string().min(1).max(120).optional(),

@@ -307,7 +307,9 @@ export class TreeJourneyDialog extends WaterfallDialog {
     // An aid whose audience is not the person's status is said first, before any « Dans votre cas ».
     const activities: Partial<Activity>[] = audienceCaveats(t, aids, entities.statut);
     const caveated = activities.length > 0;
-    if (leaf.note) activities.push({ type: 'message', text: leaf.note });
+    const noteConcerns =
+      !leaf.noteFor || entities.statut === undefined || leaf.noteFor.some((a) => a === entities.statut);
+    if (leaf.note && noteConcerns) activities.push({ type: 'message', text: leaf.note });
     const highlights = leaf.highlights ?? [];
     for (const highlight of highlights) {
       const figure = [
