@@ -210,8 +210,46 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     'jveux mourrir',
     'je veux mourrir',
     'envi de crever',
+    // A second probe of people in crisis (stop 28): an overdose done or prepared, « arrêter de vivre » (read as
+    // « annuler »), farewells and indirect words that got HELP, « pas mon domaine » or a maternity question.
+    "j'ai avalé toute ma boîte de somnifères",
+    "j'ai pris tous mes cachets il y a une heure",
+    "j'ai préparé mes médicaments sur la table. je crois que c'est ce soir",
+    'je veux arrêter de vivre',
+    "j'aimerais m'endormir et ne pas me réveiller",
+    "c'est mon dernier message, prenez soin de vous",
+    "adieu à tous, merci pour tout, je m'en vais pour de bon",
+    'dites a mes enfants que je les aime',
+    'je ne vois plus d issue',
+    'je ne serai plus là demain de toute façon',
+    "c'est fini pour moi, j'abandonne tout",
+    "quand je serai parti ma femme touchera l'assurance décès, c'est combien ?",
+    "J'ai écrit une lettre pour mes enfants au cas où",
+    'des fois jme dis ke ce serai plus simple si jetais plus la',
   ])('self-harm: « %s »', (text) => {
     expect(recognizer.recognize(text).selfHarm).toBe(true);
+  });
+
+  it.each([
+    'les charges urssaf vont me tuer, je peux avoir un délai ?',
+    'non je suis pas suicidaire je veux juste un délai de paiement',
+    'mon banquier va me tuer, il me reste 200 euros',
+    'ma femme va me tuer si je rate encore la déclaration',
+    'baisser mes prix serait suicidaire pour ma boite',
+  ])('a figure of speech or a denial is not self-harm: « %s »', (text) => {
+    expect(recognizer.recognize(text).selfHarm).toBe(false);
+  });
+
+  it.each([
+    'ma femme a avalé des médicaments, elle répond plus',
+    "mon cotisant a écrit qu'il a préparé ses médicaments et une lettre pour sa famille",
+    'mon mari a fait une overdose de médicaments, les pompiers sont là',
+    'mon père a fait une tentative de suicide hier, il est artisan',
+    "mon assuré m'a dit qu'il ne voit plus d'issue et qu'il a rédigé son testament",
+  ])('someone else at risk, not the person’s own words: « %s »', (text) => {
+    const recognition = recognizer.recognize(text);
+    expect(recognition.selfHarm).toBe(false);
+    expect(recognition.othersAtRisk).toBe(true);
   });
 
   it.each([
