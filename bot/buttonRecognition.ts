@@ -1,5 +1,5 @@
 import type { Activity, Middleware, TurnContext } from 'botbuilder';
-import type { IntentRecognizer, RecognitionLike } from '../dialogs/ports';
+import type { IntentRecognizer, ReadingOptions, RecognitionLike } from '../dialogs/ports';
 import { deepFreeze } from '../contract';
 
 /**
@@ -29,8 +29,9 @@ export class ButtonRecognition implements IntentRecognizer {
     }
   }
 
-  recognize(text: string): RecognitionLike {
-    if (!this.offered.has(text)) return this.inner.recognize(text);
+  recognize(text: string, options?: ReadingOptions): RecognitionLike {
+    // A button's text reads the same for anyone; a typed text is read with its options.
+    if (!this.offered.has(text)) return this.inner.recognize(text, options);
     let result = this.results.get(text);
     if (!result) {
       result = deepFreeze(this.inner.recognize(text));

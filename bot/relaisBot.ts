@@ -64,7 +64,10 @@ export class RelaisBot extends TeamsActivityHandler {
         return;
       }
       const text = context.activity.text ?? '';
-      const recognition = this.deps.recognizer.recognize(text);
+      const recognition = this.deps.recognizer.recognize(
+        text,
+        ADVISER_CHANNELS.has(context.activity.channelId) ? { adviser: true } : undefined,
+      );
       setTurnRecognition(context, recognition);
       // channels: the recogniser trace (kept on the Emulator only by TraceFilterMiddleware).
       await this.channels.afterRecognition(context, recognition);

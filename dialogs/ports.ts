@@ -11,8 +11,17 @@ export type RecognizedEntities = Entities;
 /** One recognised message (the contract's shape: declared once). */
 export type RecognitionLike = Recognition;
 
+/** How a message is read beyond its words. */
+export interface ReadingOptions {
+  /**
+   * An adviser writes about an insured person (Teams): « ma cliente », « mon client » are that person, read in the
+   * first person like « mon assuré » (a person writing for themselves speaks of their own clients).
+   */
+  adviser?: boolean;
+}
+
 export interface IntentRecognizer {
-  recognize(text: string): RecognitionLike;
+  recognize(text: string, options?: ReadingOptions): RecognitionLike;
 }
 
 /** Where the "Cette réponse vous a-t-elle aidé ?" answers go (logs and metrics live in `bot/`). */

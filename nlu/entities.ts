@@ -16,6 +16,8 @@ import { mayMatch } from './prefilter';
 export interface EntityOptions {
   /** Year used for dates written without one ("le 12 mars"); defaults to the current year. */
   referenceDate?: Date;
+  /** An adviser writes (Teams): « ma cliente », « mon client » are the insured person (`insured.adviserWords`). */
+  adviser?: boolean;
 }
 
 /** `re.test(t)`, skipped when `re` needs a word `t` does not have (`prefilter.ts`). */
@@ -482,7 +484,9 @@ export function extractEntitiesFolded(
   // An adviser's own job and years of service are not the insured's (« je suis conseillère Urssaf depuis 15 ans et
   // j'ai un cotisant … qui a créé sa boîte il y a 6 mois »).
   const adviser = mayMatch(P.agentSelf, normalized) ? without(P.agentSelf, normalized) : normalized;
-  const t = mayMatch(P.insured.mention, adviser) ? insuredAsSelf(adviser) : adviser;
+  // An adviser's « ma cliente » is the insured (« ma cliente est kiné conventionnée »), read as « mon assurée ».
+  const insured = options.adviser ? adviser.replace(P.insured.adviserWords, 'assure') : adviser;
+  const t = mayMatch(P.insured.mention, insured) ? insuredAsSelf(insured) : insured;
   const e: Entities = {};
   const statut = findStatut(t);
   if (statut) e.statut = statut;

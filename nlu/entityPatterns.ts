@@ -66,6 +66,8 @@ const EntitiesDataSchema = z.strictObject({
     rewrites: z.array(z.strictObject({ from: z.string().min(1), to: z.string() })).min(1),
     pronouns: z.array(z.strictObject({ from: z.string().min(1), to: z.string() })).min(1),
     relative: PatternSchema,
+    /** Said by an adviser (Teams), the insured too (« ma cliente »): replaced by « assuré » before reading. */
+    adviserWords: PatternSchema,
   }),
   /** An adviser presenting themselves (« je suis conseillère Urssaf depuis 15 ans »): not the insured's words. */
   agentSelf: PatternSchema,
@@ -250,6 +252,7 @@ const EntityPatternsSchema = EntitiesDataSchema.transform((data, ctx) => {
         to: r.to,
       })),
       relative: re(data.insured.relative, 'insured', 'relative'),
+      adviserWords: new RegExp(re(data.insured.adviserWords, 'insured', 'adviserWords').source, 'g'),
     },
     retired: re(data.retired, 'retired'),
     resumedActivity: re(data.resumedActivity, 'resumedActivity'),

@@ -631,6 +631,20 @@ describe('the insured person an adviser speaks of, relatives and past trades', (
   ])('reads « mon assuré est … » as the insured’s own situation: « %s » → %s', (text, situation) => {
     expect(ent(text).situation).toBe(situation);
   });
+  it('reads an adviser’s « ma cliente » as the insured, only when an adviser writes', () => {
+    const text = 'ma cliente est kiné conventionnée, son cabinet a été inondé';
+    expect(getRecognizer().recognize(text, { referenceDate: ref, adviser: true }).entities.situation).toBe(
+      'pamc',
+    );
+    // Written by an independent, « mon client » is a client (« mon client a fait faillite » is no closed business).
+    expect(ent('mon client a fait faillite et ne me paiera pas').activiteTerminee).toBeUndefined();
+  });
+  it.each([
+    'une orthophoniste conventionnée peut-elle avoir l’AFE après un incendie ?',
+    'un infirmier libéral conventionné peut-il bénéficier de l’ACED ?',
+  ])('reads a question about a conventioned practitioner as about a PamC: « %s »', (text) => {
+    expect(ent(text).situation).toBe('pamc');
+  });
   it('reads an insured’s closed business as over (« un assuré a cessé son activité de boulanger »)', () => {
     const e = ent('un assuré a cessé son activité de boulanger en janvier, il a encore une dette urssaf');
     expect(e.activiteTerminee).toBe(true);
