@@ -291,6 +291,12 @@ export class MainDialog extends ComponentDialog {
       await this.deps.crisis?.set(step.context, 'other');
       await step.context.sendActivities(othersAtRiskActivities(this.deps.knowledge, t));
       this.outcomes.journeyEnded({ intent: 'help', outcome: 'crisis_line' });
+      // The person asks something for the one at risk (« mon père a fait une tentative de suicide, il est artisan, il
+      // va avoir des indemnités ? »): answered after the lines, when the bot places it surely. Only a question: « ma
+      // femme a avalé des médicaments » is no question about the spouse's status.
+      const need = recognition.text.includes('?') ? this.needAfterCrisis(recognition) : undefined;
+      if (need !== undefined && need !== 'help' && this.isTopic(need))
+        return this.dispatch(step, need, entities, t);
       return step.endDialog();
     }
     if (typed && recognition.selfHarm) {
