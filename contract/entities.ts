@@ -88,6 +88,11 @@ export const EntitiesSchema = z.object({
   affiliationMoisMoinsDe: z.number().optional(),
   /** The pregnancy told is someone else's (« ma femme est enceinte »): the person is not the one giving birth. */
   grossesseAutrui: z.boolean().optional(),
+  /**
+   * The couple expects a child and who carries it is not said (« on attend un bébé pour mars, je suis plombier »): the
+   * status told is not read as the mother's; her situation is asked.
+   */
+  grossesseCommune: z.boolean().optional(),
   /** The person says she is pregnant herself (« je suis enceinte », « ma grossesse »). */
   enceinte: z.boolean().optional(),
   /**

@@ -484,12 +484,17 @@ export class MainDialog extends ComponentDialog {
         ],
       } satisfies ChoiceStepOptions);
     }
-    const refined = this.pregnantOnSickLeave(
-      this.retiringNotSick(refineIntent(recognition.topIntent, entities), entities, said, t),
+    const refined = this.askedForHer(
+      this.pregnantOnSickLeave(
+        this.retiringNotSick(refineIntent(recognition.topIntent, entities), entities, said, t),
+        entities,
+        said,
+        t,
+        recognition,
+      ),
       entities,
       said,
       t,
-      recognition,
     );
     const chosen = settled ?? topicBesideHelp ?? refined;
     const intent =
@@ -1336,6 +1341,15 @@ export class MainDialog extends ComponentDialog {
     );
   }
 
+  /**
+   * A partner asking about the pregnant woman's own leave (« ma femme est enceinte, elle est artisane, quel congé pour
+   * elle ? »): her maternity, whose journey asks the situation, not the father's paternity.
+   */
+  private askedForHer(intent: string, entities: RecognizedEntities, text: string, t: TFunction): string {
+    if (intent !== 'paternite' || !entities.grossesseAutrui) return intent;
+    return this.says(text, t, 'prompts.forHerMarkers') ? 'maternite' : intent;
+  }
+
   private retiringNotSick(intent: string, entities: RecognizedEntities, text: string, t: TFunction): string {
     if (intent !== 'indemnites_journalieres' || entities.situation !== 'retraite_proche') return intent;
     return this.says(text, t, 'prompts.sickLeaveMarkers') ? intent : 'aide_financiere';
@@ -1633,6 +1647,10 @@ export function refineIntent(intent: string, entities: RecognizedEntities): stri
   if (intent === 'help' && difficulties.length >= 2) return 'aide_financiere';
   // A pregnant conjointe collaboratrice (« enceinte de jumeaux ») needs her leave first; her status comes next.
   if (intent === 'statut_conjoint' && entities.enceinte) return 'maternite';
+  // « nous attendons un enfant » is a birth unless an adoption is told: the maternity journey asks who is who.
+  if (intent === 'adoption' && !entities.adoption && (entities.grossesseCommune || entities.enceinte))
+    return 'maternite';
+  if (intent === 'None' && !entities.adoption && entities.grossesseCommune) return 'maternite';
   return intent;
 }
 

@@ -63,11 +63,12 @@ const READERS: Record<string, SlotReader> = {
   },
   // An adoption is its own leave, whatever the status (« nous allons adopter, je suis commerçant » was given the
   // pregnancy's). A business that is closed (« j'ai fermé en juin. je suis enceinte ») is no status for the leave,
-  // nor the status of someone whose partner is pregnant: asked (or read from the option's `told` phrases).
+  // nor the status of someone whose partner is pregnant, nor of a couple who expects a child without saying who
+  // carries it (« on attend un bébé, je suis plombier »): asked (or read from the option's `told` phrases).
   statut_maternite: (e) =>
     e.adoption
       ? 'adoption'
-      : e.statut === undefined || e.activiteTerminee || e.grossesseAutrui
+      : e.statut === undefined || e.activiteTerminee || e.grossesseAutrui || e.grossesseCommune
         ? undefined
         : e.statut === 'conjoint_collaborateur'
           ? 'conjointe_collaboratrice'

@@ -210,26 +210,29 @@ function findEnfants(t: string): number | undefined {
   if (certain(P.enfants.jumeaux, t)) return 2;
   const m = find(P.enfants.expecting, t);
   if (m) {
-    const n = toNumber(m[1]);
+    // The number of whichever wording matched (« on en attend 2 », « 2 bébés »).
+    const n = toNumber(m.slice(1).find((group) => group !== undefined) ?? '');
     if (n >= 1 && n <= 6) return n;
   }
   return undefined;
 }
 
 function findRang(t: string): number | undefined {
+  // Children the person already has (« j'ai déjà 2 enfants ») say the rank of the one to come, whatever the
+  // pregnancy's number (« c'est ma deuxième grossesse mais j'ai déjà 2 enfants »: the third).
+  const already = find(P.rang.alreadyHave, t);
+  if (already) {
+    const n = toNumber(already[1]);
+    if (n >= 0 && n < 15) return n + 1;
+  }
   const ord = find(P.rang.numbered, t);
-  if (ord) return Number(ord[1]);
+  if (ord) return Number(ord[1] ?? ord[2]);
   const ordW = find(P.rang.ordinal, t);
   if (ordW) return P.ordinals[ordW[1]];
   if (has(P.rang.birthContext, t)) {
     const bare = find(P.rang.bare, t);
     const n = bare && (/^\d/.test(bare[1]) ? parseInt(bare[1], 10) : P.ordinals[bare[1]]);
     if (n && n >= 1 && n < 15) return n;
-  }
-  const already = find(P.rang.alreadyHave, t);
-  if (already) {
-    const n = toNumber(already[1]);
-    if (n >= 0 && n < 15) return n + 1;
   }
   const have = find(P.rang.haveChildren, t);
   if (have && has(P.rang.birthContext, t)) {
@@ -507,6 +510,7 @@ export function extractEntitiesFolded(
   if (aff?.under !== undefined) e.affiliationMoisMoinsDe = aff.under;
   if (has(P.grossesse.own, t)) e.enceinte = true;
   else if (has(P.grossesse.others, t) || has(P.grossesse.partner, t)) e.grossesseAutrui = true;
+  if (!e.enceinte && !e.grossesseAutrui && has(P.grossesse.couple, t)) e.grossesseCommune = true;
   if (has(P.adoption, t)) e.adoption = true;
   if (has(P.arretProche, t)) e.arretProche = true;
   const montants = findMontants(folded);

@@ -139,6 +139,8 @@ const EntitiesDataSchema = z.strictObject({
     own: PatternSchema,
     /** The couple expects a child and the person names their female partner (« on attend un bébé avec ma femme »). */
     partner: PatternSchema,
+    /** The couple expects a child, who carries it unsaid (« on attend un bébé », « nous attendons un enfant »). */
+    couple: PatternSchema,
   }),
   /** Adopting a child (« nous allons adopter »), not a status (« adopter le statut micro »). */
   adoption: PatternSchema,
@@ -289,6 +291,7 @@ const EntityPatternsSchema = EntitiesDataSchema.transform((data, ctx) => {
       others: re(data.grossesse.others, 'grossesse', 'others'),
       own: re(data.grossesse.own, 'grossesse', 'own'),
       partner: re(data.grossesse.partner, 'grossesse', 'partner'),
+      couple: re(data.grossesse.couple, 'grossesse', 'couple'),
     },
     adoption: re(data.adoption, 'adoption'),
     arretProche: re(data.arretProche, 'arretProche'),

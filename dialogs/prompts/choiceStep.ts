@@ -181,7 +181,7 @@ export function understandAnswer(
   // A question (« c'est quoi une ALD ? », « à qui j'envoie mon arrêt ? ») is no answer, whatever option words or
   // entities it has: « c'est quoi une ALD ? » at « Votre arrêt est-il dû à une ALD ? » is not « Oui ».
   if (onlyExact || asksInsteadOfAnswering(text, normalize, t)) return undefined;
-  if (match.kind === 'position') return options.choices[match.index].value;
+  // What the answer tells (« on en attend 2 » → twins) before a number read as a button's position.
   const fromEntities =
     options.slot && entities
       ? valueFromEntities(
@@ -191,6 +191,7 @@ export function understandAnswer(
         )
       : undefined;
   if (fromEntities !== undefined) return fromEntities;
+  if (match.kind === 'position') return options.choices[match.index].value;
   if (match.index < 0) return undefined;
   // One word of a longer message (« au fait, c'est quoi le numéro de l'urssaf ? ») is no answer when the message is
   // surely about something else; a short answer (« un accident », « non merci ») still is.

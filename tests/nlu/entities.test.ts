@@ -448,6 +448,22 @@ describe('entities', () => {
       expect(ent('le tribunal parle de liquidation judiciaire').activiteTerminee).toBeUndefined();
       expect(ent('je suis en liquidation judiciaire').activiteTerminee).toBe(true);
     });
+    it('reads the births to come, not the children already born (family probe, stop 28)', () => {
+      expect(ent('2 bb').enfants).toBe(2);
+      expect(ent('on en attend 3').enfants).toBe(3);
+      const third = ent('j ai deja des jumelles, j attends un 3e');
+      expect(third.enfants).toBeUndefined();
+      expect(third.rangEnfant).toBe(3);
+      expect(ent('j’ai déjà des jumeaux de 3 ans, je suis enceinte').enfants).toBeUndefined();
+      expect(ent('c est ma deuxieme grossesse mais j ai deja 2 enfants').rangEnfant).toBe(3);
+      expect(ent('je suis enceinte de jumeaux').enfants).toBe(2);
+    });
+    it('reads a couple’s pregnancy whose carrier is unsaid (« on attend un bébé pour mars, je suis plombier »)', () => {
+      const e = ent('on attend un bebe pour mars, je suis plombier a mon compte');
+      expect(e.grossesseCommune).toBe(true);
+      expect(e.enceinte).toBeUndefined();
+      expect(ent('je suis enceinte, on attend un bébé pour mars').grossesseCommune).toBeUndefined();
+    });
     it('reads a relative’s sick leave (« mon mari est en arrêt maladie »), not the person’s', () => {
       expect(ent('je suis enceinte, mon mari est en arrêt maladie depuis une semaine').arretProche).toBe(
         true,
