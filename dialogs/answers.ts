@@ -137,6 +137,8 @@ export function audienceCaveats(
   t: TFunction,
   entries: readonly Entry[],
   statut: string | undefined,
+  /** The person's situation: a conventioned practitioner (`pamc`) is in an audience that names them. */
+  situation?: string,
 ): Partial<Activity>[] {
   // A collaborating spouse's status is often the spouse's word for the other (« ma femme est conjointe
   // collaboratrice »): only the person's own trade is compared.
@@ -146,6 +148,7 @@ export function audienceCaveats(
       (entry) =>
         !entry.audience.includes('tous') &&
         !entry.audience.some((a) => a === statut) &&
+        !(situation === 'pamc' && entry.audience.includes('praticien_auxiliaire_medical')) &&
         entry.audience.some((a) => TRADE_STATUSES.has(a)),
     )
     .map((entry) => ({
@@ -154,7 +157,9 @@ export function audienceCaveats(
         title: entry.title,
         audience: listOf(
           t,
-          entry.audience.filter((a) => TRADE_STATUSES.has(a)).map((a) => t(`journey.audience.${a}`)),
+          entry.audience
+            .filter((a) => TRADE_STATUSES.has(a) || a === 'praticien_auxiliaire_medical')
+            .map((a) => t(`journey.audience.${a}`)),
         ),
         statut: t(`journey.audience.${statut}`),
       }),

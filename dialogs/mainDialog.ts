@@ -418,6 +418,7 @@ export class MainDialog extends ComponentDialog {
         intent: namedIntent,
         entryIds: namedAids.slice(0, NAMED_ENTRIES_MAX).map((entry) => entry.id),
         statut: await this.statusOf(step.context, entities, namedIntent),
+        ...(entities.situation ? { situation: entities.situation } : {}),
       } satisfies AnswerDialogOptions);
     }
     // HELP is the recogniser's top intent, so HELP is offered whatever else: a topic it also reads fairly surely is
@@ -1073,6 +1074,7 @@ export class MainDialog extends ComponentDialog {
       return step.beginDialog(FAQ_DIALOG, {
         intent,
         statut: await this.statusOf(context, entities, intent),
+        ...(entities.situation ? { situation: entities.situation } : {}),
       } satisfies AnswerDialogOptions);
     }
 

@@ -14,6 +14,8 @@ export interface AnswerDialogOptions {
   entryIds?: string[];
   /** The person's status, told now or earlier: an entry described for other statuses is said so first. */
   statut?: string;
+  /** The person's situation (a conventioned practitioner is in an audience that names them). */
+  situation?: string;
 }
 
 /** How many entries of one intent a direct answer shows (the main one first, as ordered in the YAML). */
@@ -37,7 +39,7 @@ export class AnswerDialog extends Dialog<AnswerDialogOptions> {
   }
 
   override async beginDialog(dc: DialogContext, options?: AnswerDialogOptions): Promise<DialogTurnResult> {
-    const { intent, entryIds, statut } = options as AnswerDialogOptions;
+    const { intent, entryIds, statut, situation } = options as AnswerDialogOptions;
     const t = translator(dc.context.activity.locale);
     const found = entryIds
       ? entryIds.flatMap((id) => this.knowledge.get(id) ?? [])
@@ -76,7 +78,7 @@ export class AnswerDialog extends Dialog<AnswerDialogOptions> {
     // statuses (a warning, not an answer).
     await dc.context.sendActivities([
       ...unfit,
-      ...audienceCaveats(t, entries.slice(0, 1), statut),
+      ...audienceCaveats(t, entries.slice(0, 1), statut, situation),
       entriesActivity(this.knowledge, t, entries, t('journey.answerIntro')),
     ]);
     return dc.endDialog({

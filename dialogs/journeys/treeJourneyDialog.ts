@@ -305,7 +305,7 @@ export class TreeJourneyDialog extends WaterfallDialog {
       entities.statut,
     );
     // An aid whose audience is not the person's status is said first, before any « Dans votre cas ».
-    const activities: Partial<Activity>[] = audienceCaveats(t, aids, entities.statut);
+    const activities: Partial<Activity>[] = audienceCaveats(t, aids, entities.statut, entities.situation);
     const caveated = activities.length > 0;
     const noteConcerns =
       !leaf.noteFor || entities.statut === undefined || leaf.noteFor.some((a) => a === entities.statut);
