@@ -1,4 +1,4 @@
-import type { Storage } from 'botbuilder';
+import type { StatePropertyAccessor, Storage, TurnContext } from 'botbuilder';
 import type { PersonFacts } from '../contract';
 import { MainDialog } from '../dialogs/mainDialog';
 import type { IntentRecognizer } from '../dialogs/ports';
@@ -17,6 +17,7 @@ import {
   TraceFilterMiddleware,
   TurnLoggingMiddleware,
 } from './middleware';
+import { redact } from './privacy';
 import { RelaisBot } from './relaisBot';
 import { MeasuredStorage, Metrics, TurnMetricsMiddleware } from './metrics';
 import { RedisStorage } from './redisStorage';
@@ -89,6 +90,7 @@ export function createBotApp(config: Config, logger: Logger, deps: AppDeps) {
     outcomes: metrics,
     misunderstood: conversationState.createProperty<number>('misunderstood'),
     crisis: conversationState.createProperty<'self' | 'other' | undefined>('crisis'),
+    lastRequest: redactedText(conversationState.createProperty<string | undefined>('lastRequest')),
     shownEntries,
     facts: new PersonFactsAccessor(conversationState.createProperty<PersonFacts | undefined>('facts')),
     inbox,
@@ -113,3 +115,15 @@ export function createBotApp(config: Config, logger: Logger, deps: AppDeps) {
 }
 
 export type BotApp = ReturnType<typeof createBotApp>;
+
+/** A text kept in conversation state without its personal data (NIR, IBAN, e-mail, phone: `privacy.ts`). */
+function redactedText(
+  property: StatePropertyAccessor<string | undefined>,
+): StatePropertyAccessor<string | undefined> {
+  return {
+    get: (context: TurnContext, defaultValue?: string) =>
+      defaultValue === undefined ? property.get(context) : property.get(context, defaultValue),
+    set: (context, value) => property.set(context, value === undefined ? value : redact(value)),
+    delete: (context) => property.delete(context),
+  };
+}

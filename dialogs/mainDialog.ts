@@ -127,6 +127,8 @@ const BESIDE_AID_MIN_SCORE = 0.2;
 
 /** From this many words a message is a story: never answered with « reformulez » alone. */
 export const STORY_MIN_WORDS = 12;
+/** A follow-up asking the last request again for another status is short (« et pour un libéral ? »). */
+const FOLLOW_UP_MAX_WORDS = 8;
 
 /** `None` at least this sure: the message is about none of the bot's subjects (an honest « pas mon domaine »). */
 const SURE_NONE_SCORE = 0.3;
@@ -192,6 +194,11 @@ export interface MainDialogDeps {
    * `channelData.relaisEntries` is sent); absent: « source ? » has no answer's sources to show.
    */
   shownEntries?: StatePropertyAccessor<string[] | undefined>;
+  /**
+   * The last request typed (conversation state): « et pour un libéral ? », « même question pour une PamC » ask it
+   * again for another status; absent: such a follow-up is read alone.
+   */
+  lastRequest?: StatePropertyAccessor<string | undefined>;
 }
 
 /** How many of the recogniser's best intents go with an inbox item. */
@@ -282,6 +289,23 @@ export class MainDialog extends ComponentDialog {
     values(step).text = options.text ?? step.context.activity.text ?? '';
     // A message typed by the person (not a button, not a choice already made).
     const typed = !options.intent && !fromMenu;
+    // « et pour un libéral ? », « même question pour une PamC » after an answer: the last request, for that status.
+    if (typed) {
+      const again = await this.followUpFor(step.context, recognition, t);
+      // The cards the last request named (« ACED plafond ? »), for the new status; otherwise its journey.
+      if (again?.entryIds) {
+        this.outcomes.intent({ intent: again.route.intent ?? 'None' });
+        return step.beginDialog(FAQ_DIALOG, {
+          intent: again.route.intent ?? 'None',
+          entryIds: again.entryIds,
+          ...(again.route.entities?.statut ? { statut: again.route.entities.statut } : {}),
+          ...(again.route.entities?.situation ? { situation: again.route.entities.situation } : {}),
+        } satisfies AnswerDialogOptions);
+      }
+      if (again) return step.replaceDialog(ROUTE, again.route);
+      if (!isConversationIntent(recognition.topIntent))
+        await this.deps.lastRequest?.set(step.context, step.context.activity.text ?? '');
+    }
     // Someone else thinking of killing themselves (« mon assuré m'a dit qu'il pensait à mettre fin à ses jours »,
     // « mon fils menace de se suicider »): the line that answers those close to them, and the 15; not a journey's
     // first question. Both read (« mon fils menace de se suicider » has the word « suicide »): the words for those
@@ -1344,6 +1368,33 @@ export class MainDialog extends ComponentDialog {
   }
 
   /**
+   * A short follow-up naming another status or situation (« et pour un libéral ? », « même question pour une PamC »,
+   * « et pour un boulanger ? »): the last request typed, recognised again, with that status instead of its own.
+   */
+  private async followUpFor(
+    context: TurnContext,
+    recognition: RecognitionLike,
+    t: TFunction,
+  ): Promise<{ route: RouteOptions; entryIds?: string[] } | undefined> {
+    const { entities } = recognition;
+    if (entities.statut === undefined && entities.situation === undefined) return undefined;
+    if (wordCount(recognition.text) > FOLLOW_UP_MAX_WORDS) return undefined;
+    if (!this.saysStart(recognition.text, t, 'prompts.followUpStarts')) return undefined;
+    const last = await this.deps.lastRequest?.get(context);
+    if (!last) return undefined;
+    const before = this.deps.recognizer.recognize(last, { adviser: speaksToAdviser(context) });
+    if (!this.isTopic(before.topIntent) && before.topIntent !== 'help') return undefined;
+    const merged: RecognizedEntities = { ...before.entities };
+    delete merged.statut;
+    delete merged.situation;
+    if (entities.statut) merged.statut = entities.statut;
+    if (entities.situation) merged.situation = entities.situation;
+    const route = { intent: refineIntent(before.topIntent, merged), entities: merged, text: last };
+    const named = this.namedEntries({ ...before, entities: merged }, wordCount(last), t);
+    return named.length > 0 ? { route, entryIds: named.map((entry) => entry.id) } : { route };
+  }
+
+  /**
    * A partner asking about the pregnant woman's own leave (« ma femme est enceinte, elle est artisane, quel congé pour
    * elle ? »): her maternity, whose journey asks the situation, not the father's paternity.
    */
@@ -1382,6 +1433,14 @@ export class MainDialog extends ComponentDialog {
   private saysOnly(text: string, t: TFunction, key: string): boolean {
     return this.markersOf(t(key, { returnObjects: true }) as string[]).includes(
       ` ${this.deps.normalize(text)} `,
+    );
+  }
+
+  /** The message begins with one of the phrases of the list `key` of the locale's resources. */
+  private saysStart(text: string, t: TFunction, key: string): boolean {
+    const normalized = ` ${this.deps.normalize(text)} `;
+    return this.markersOf(t(key, { returnObjects: true }) as string[]).some((phrase) =>
+      normalized.startsWith(phrase),
     );
   }
 
@@ -1653,6 +1712,13 @@ export function refineIntent(intent: string, entities: RecognizedEntities): stri
   if (intent === 'adoption' && !entities.adoption && (entities.grossesseCommune || entities.enceinte))
     return 'maternite';
   if (intent === 'None' && !entities.adoption && entities.grossesseCommune) return 'maternite';
+  // The spouse's death (« ma femme est décédée en accouchant de notre fils ») is no child's: the death's answers
+  // first (the birth's, read first, are offered next).
+  if (
+    (intent === 'deuil_parental' || intent === 'paternite') &&
+    entities.difficultes?.includes('deces_conjoint')
+  )
+    return 'deces';
   return intent;
 }
 
