@@ -1264,7 +1264,13 @@ export class MainDialog extends ComponentDialog {
     // which knows who is excluded (« je suis kiné conventionné, j'ai droit à l'ACED ? »).
     if ((entities.situation !== undefined && entities.situation !== 'actif') || entities.activiteTerminee)
       return [];
-    const named = this.deps.knowledge.namedAll(text);
+    // A conjointe collaboratrice who tells her status to ask about her sick leave (« elle est conjointe
+    // collaboratrice, en arrêt maladie, a-t-elle droit aux indemnités ? ») asks nothing of the status's cards.
+    const sickConjoint =
+      entities.statut === 'conjoint_collaborateur' && this.says(text, t, 'prompts.sickLeaveMarkers');
+    const named = this.deps.knowledge
+      .namedAll(text)
+      .filter((entry) => !(sickConjoint && entry.intent === 'statut_conjoint'));
     // Another subject the recogniser is sure of comes first (« enceinte, le congé maternité et l'AFE ? », « ma
     // demande d'ACED a été refusée, comment faire un recours ? »), unless a named entry is about it or related to
     // it (« délai de carence pour un assuré en ALD ? »: the carence card says what an ALD changes).
@@ -1396,9 +1402,19 @@ export class MainDialog extends ComponentDialog {
 
   /**
    * A partner asking about the pregnant woman's own leave (« ma femme est enceinte, elle est artisane, quel congé pour
-   * elle ? »): her maternity, whose journey asks the situation, not the father's paternity.
+   * elle ? »): her maternity, whose journey asks the situation, not the father's paternity. A conjointe collaboratrice
+   * on sick leave: her allowances.
    */
   private askedForHer(intent: string, entities: RecognizedEntities, text: string, t: TFunction): string {
+    // A conjointe collaboratrice on sick leave asking about her allowances (« elle est en arrêt maladie, a-t-elle
+    // droit aux indemnités journalières ? »): the sick-leave journey, her status's cards offered next.
+    if (
+      intent === 'statut_conjoint' &&
+      entities.statut === 'conjoint_collaborateur' &&
+      !entities.arretProche &&
+      this.says(text, t, 'prompts.sickLeaveMarkers')
+    )
+      return 'indemnites_journalieres';
     if (intent !== 'paternite' || !entities.grossesseAutrui) return intent;
     return this.says(text, t, 'prompts.forHerMarkers') ? 'maternite' : intent;
   }
