@@ -688,13 +688,14 @@ export class MainDialog extends ComponentDialog {
   }
 
   /**
-   * A short request for sources, without signs of difficulty nor a false friend (« ma seule source de revenus »,
-   * « le prélèvement à la source »).
+   * A short request for sources, without listed signs of difficulty nor a false friend (« ma seule source de
+   * revenus », « le prélèvement à la source »). The learned reading alone (`recit`: « d'où viennent les plafonds 17 000
+   * et 32 000 € ? ») does not make it a story of difficulty.
    */
   private asksSources(text: string, recognition: RecognitionLike, t: TFunction): boolean {
     return (
       wordCount(text) <= SOURCES_MAX_WORDS &&
-      recognition.distress.level === 'none' &&
+      recognition.distress.signals.every((signal) => signal === 'recit') &&
       this.says(text, t, 'prompts.sourceRequests') &&
       !this.says(text, t, 'prompts.sourceFalseFriends')
     );
