@@ -402,6 +402,12 @@ export class MainDialog extends ComponentDialog {
     // A medical emergency told in passing (« je saigne, je suis enceinte de 5 mois »): the 15 first, then the answer.
     if (typed && recognition.medicalEmergency) {
       await step.context.sendActivities(medicalEmergencyActivities(this.deps.knowledge, t));
+      // Nothing asked (« mon mari vient de faire un malaise dans la boutique, il respire mal »): the 15 is the answer,
+      // not a card guessed from « mon mari » (the spouse's status).
+      if (!recognition.text.includes('?') && !recognition.selfHarm && !recognition.othersAtRisk) {
+        this.outcomes.journeyEnded({ intent: 'help', outcome: 'phone_contact' });
+        return step.endDialog();
+      }
     }
     // Someone else's suicide told (« un confrère s'est suicidé »): the line that also answers those close to it and
     // the bereaved comes first, then the usual answer (HELP when the story tells a difficulty).
