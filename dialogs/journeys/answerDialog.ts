@@ -5,7 +5,7 @@ import type { Entry } from '../../knowledge/schema';
 import { audienceCaveats, contactsActivity, entriesActivity, fitFor } from '../answers';
 import { translator } from '../i18n';
 import { speaksToAdviser } from '../turnState';
-import { hasPhrase } from '../prompts/markers';
+import { hasPhrase, saysAny } from '../prompts/markers';
 import { type JourneyResult, outcomeOfAnswer } from './journey';
 
 export interface AnswerDialogOptions {
@@ -14,6 +14,8 @@ export interface AnswerDialogOptions {
   entryIds?: string[];
   /** The person's status, told now or earlier: an entry described for other statuses is said so first. */
   statut?: string;
+  /** The person's activity is over (retired, closed), told now or earlier: no entry for an activity under way. */
+  activityOver?: boolean;
 }
 
 /** How many entries of one intent a direct answer shows (the main one first, as ordered in the YAML). */
@@ -37,15 +39,17 @@ export class AnswerDialog extends Dialog<AnswerDialogOptions> {
   }
 
   override async beginDialog(dc: DialogContext, options?: AnswerDialogOptions): Promise<DialogTurnResult> {
-    const { intent, entryIds, statut } = options as AnswerDialogOptions;
+    const { intent, entryIds, statut, activityOver } = options as AnswerDialogOptions;
     const t = translator(dc.context.activity.locale);
     const found = entryIds
       ? entryIds.flatMap((id) => this.knowledge.get(id) ?? [])
       : answerEntries(this.knowledge, intent, dc.context.activity.text);
     // An entry that does not fit the person's status (« revenus estimés » for a micro-entrepreneur) is left out,
     // and said so.
+    // One for an activity under way (« revenus estimés ») is left out, without more, when the activity is over.
     const fitting = fitFor(found, statut);
-    const entries = entryIds ? fitting : this.pick(fitting, intent);
+    const current = fitFor(fitting, undefined, activityOver === true);
+    const entries = entryIds ? current : this.pick(current, intent);
     const unfit = found
       .filter((entry) => !fitting.includes(entry))
       .map((entry) => ({
@@ -76,7 +80,17 @@ export class AnswerDialog extends Dialog<AnswerDialogOptions> {
     // statuses (a warning, not an answer).
     await dc.context.sendActivities([
       ...unfit,
-      ...audienceCaveats(t, entries.slice(0, 1), statut),
+      ...audienceCaveats(
+        t,
+        entries.slice(0, 1),
+        statut,
+        normalize !== undefined &&
+          saysAny(
+            dc.context.activity.text ?? '',
+            t('prompts.ownSpouseStatusMarkers', { returnObjects: true }) as string[],
+            normalize,
+          ),
+      ),
       entriesActivity(this.knowledge, t, entries, t('journey.answerIntro')),
     ]);
     return dc.endDialog({
