@@ -121,10 +121,12 @@ const TRADE_STATUSES: ReadonlySet<string> = new Set([
 
 /**
  * The entries that fit the person's status: one `notFor` it (« revenus estimés » for a micro-entrepreneur) is left
- * out.
+ * out, and one for an activity under way (`activeOnly`) when the person's activity is over (retired, closed).
  */
-export function fitFor(entries: readonly Entry[], statut: string | undefined): Entry[] {
-  return entries.filter((entry) => !entry.notFor.some((s) => s === statut));
+export function fitFor(entries: readonly Entry[], statut: string | undefined, activityOver = false): Entry[] {
+  return entries.filter(
+    (entry) => !entry.notFor.some((s) => s === statut) && !(activityOver && entry.activeOnly),
+  );
 }
 
 /**
@@ -137,18 +139,28 @@ export function audienceCaveats(
   t: TFunction,
   entries: readonly Entry[],
   statut: string | undefined,
-  /** The person's situation: a conventioned practitioner (`pamc`) is in an audience that names them. */
-  situation?: string,
+  person: {
+    /** The person's situation: a conventioned practitioner (`pamc`) is in an audience that names them. */
+    situation?: string;
+    /** The person said the collaborating spouse's status of themselves (« je suis conjointe collaboratrice »). */
+    ownSpouseStatus?: boolean;
+  } = {},
 ): Partial<Activity>[] {
   // A collaborating spouse's status is often the spouse's word for the other (« ma femme est conjointe
-  // collaboratrice »): only the person's own trade is compared.
-  if (statut === undefined || !TRADE_STATUSES.has(statut) || statut === 'conjoint_collaborateur') return [];
+  // collaboratrice »): only the person's own trade is compared — or that status, said in the first person (the ACED
+  // is described for « artisan, commerçant ou profession libérale », and the sources say nothing of the conjoint).
+  if (
+    statut === undefined ||
+    !TRADE_STATUSES.has(statut) ||
+    (statut === 'conjoint_collaborateur' && !person.ownSpouseStatus)
+  )
+    return [];
   return entries
     .filter(
       (entry) =>
         !entry.audience.includes('tous') &&
         !entry.audience.some((a) => a === statut) &&
-        !(situation === 'pamc' && entry.audience.includes('praticien_auxiliaire_medical')) &&
+        !(person.situation === 'pamc' && entry.audience.includes('praticien_auxiliaire_medical')) &&
         entry.audience.some((a) => TRADE_STATUSES.has(a)),
     )
     .map((entry) => ({

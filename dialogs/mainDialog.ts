@@ -8,6 +8,7 @@ import type { Entry } from '../knowledge/schema';
 import {
   contactsActivity,
   entriesActivity,
+  fitFor,
   helpOfferActivities,
   outOfScopeActivities,
   phoneLinesActivity,
@@ -80,6 +81,9 @@ const AFTER_CRISIS_ANSWERED: ReadonlySet<string> = new Set(['help', 'human', 'co
 const PRESENTATION_MAX_WORDS = 12;
 /** From this score of a need, a message that opens with « je suis … » is about that need, not a presentation. */
 const PRESENTATION_MAX_TOPIC_SCORE = 0.5;
+
+/** Readings that `refineIntent` replaces rather than defers: never offered as another need after the answer. */
+const READINGS_REPLACED: ReadonlySet<string> = new Set(['compte_urssaf']);
 
 /** At most this many named aids' cards (« c'est quoi l'ACED et l'AFE ? »). */
 const NAMED_ENTRIES_MAX = 3;
@@ -536,11 +540,13 @@ export class MainDialog extends ComponentDialog {
     if (typed) {
       // The subject the recogniser read first, when the entities said the need is another one (a pregnant
       // conjointe collaboratrice asking about her status, a pregnant woman on sick leave): offered next.
-      // So is the one read before a prescribed sick leave's allowance (the care after a long leave).
+      // So is the one read before a prescribed sick leave's allowance (the care after a long leave). Not the online
+      // account read from the Urssaf's words of a debt (`refineIntent`): no need of its own.
       const readFirst =
         (intent === refined || (leaveFirst && intent !== chosen)) &&
         intent !== recognition.topIntent &&
-        this.isTopic(recognition.topIntent)
+        this.isTopic(recognition.topIntent) &&
+        !READINGS_REPLACED.has(recognition.topIntent)
           ? [recognition.topIntent]
           : [];
       // Difficulties of the business told beside another subject (« je suis enceinte et j'ai du mal à payer mes
@@ -608,7 +614,10 @@ export class MainDialog extends ComponentDialog {
       // The aid journey records its own outcome when it ends; none of its aids is for someone outside the scheme.
       const outside = recognition.outOfScope?.outsideScheme === true;
       if (aids && !outside) return this.dispatch(step, 'aide_financiere', entities, t);
-      if (placed && !gap && !outside) return this.dispatch(step, intent, entities, t);
+      // A subject the sources say nothing precise about is followed by a topic it names as near (« saisie sur mon
+      // compte par l'urssaf, je fais comment pour manger ? »: the payment delays), as without difficulty.
+      const near = !gap || field.near?.some((topic) => topic === intent) === true;
+      if (placed && near && !outside) return this.dispatch(step, intent, entities, t);
       this.outcomes.journeyEnded({ intent: 'None', outcome: 'help_referral' });
       return step.endDialog();
     }
@@ -624,7 +633,10 @@ export class MainDialog extends ComponentDialog {
       intent !== recognition.topIntent &&
       recognition.outOfScope?.gap !== true &&
       (recognition.outOfScope?.answeredBy ?? []).some((need) => need === intent);
-    if (typed && isOutOfScope(recognition) && !(situationAnswered && !this.asksQuestion(said, t))) {
+    // A question about one of the journey's own aids (« je prends ma retraite bientôt, combien je vais toucher avec
+    // l'ADR ? ») asks nothing of the field: the journey answers it, without « pas mon domaine ».
+    const asksField = this.asksQuestion(said, t) && this.deps.knowledge.namedAll(said).length === 0;
+    if (typed && isOutOfScope(recognition) && !(situationAnswered && !asksField)) {
       const field = recognition.outOfScope!;
       const { gap, near } = field;
       await this.deps.misunderstood.set(step.context, 0);
@@ -942,6 +954,9 @@ export class MainDialog extends ComponentDialog {
    */
   private topicBesideWeakAid(recognition: RecognitionLike): string | undefined {
     if (recognition.score >= WEAK_AID_SCORE) return undefined;
+    // A contributions debt told (« le médecin veut m'arrêter mais je n'arrive déjà plus à payer mes cotisations »):
+    // the aid journey answers it, however unsure the recogniser is of the request.
+    if (activeDifficulties(recognition.entities).includes('cotisations')) return undefined;
     return this.topicAfter(recognition, 'aide_financiere', BESIDE_AID_MIN_SCORE);
   }
 
@@ -1106,6 +1121,7 @@ export class MainDialog extends ComponentDialog {
         intent,
         statut: await this.statusOf(context, entities, intent),
         ...(entities.situation ? { situation: entities.situation } : {}),
+        activityOver: await this.activityOver(context, entities, intent),
       } satisfies AnswerDialogOptions);
     }
 
@@ -1129,6 +1145,24 @@ export class MainDialog extends ComponentDialog {
     intent: string,
   ): Promise<string | undefined> {
     return entities.statut ?? recall(entities, await this.deps.facts?.get(context), intent).entities.statut;
+  }
+
+  /**
+   * The person's activity is over (« retraitée depuis 6 mois », « j'ai fermé ma boîte, liquidation »), told in this
+   * message or earlier in the conversation (`memory.ts`), and not said to go on since.
+   */
+  private async activityOver(
+    context: TurnContext,
+    entities: RecognizedEntities,
+    intent: string,
+  ): Promise<boolean> {
+    const known = recall(entities, await this.deps.facts?.get(context), intent).entities;
+    return (
+      known.situation !== 'actif' &&
+      (known.activiteTerminee === true ||
+        known.situation === 'retraite' ||
+        known.situation === 'activite_terminee')
+    );
   }
 
   /** Puts the message in the misunderstood inbox, with the recogniser's best guesses. */
@@ -1698,7 +1732,12 @@ export class MainDialog extends ComponentDialog {
             .slice(0, OWN_SUBJECT_ENTRIES)
         : this.journeyByIntent[intent]
           ? []
-          : answerEntries(this.deps.knowledge, intent, text);
+          : // As in a direct answer, none that does not fit the person (« revenus estimés » once the activity is over).
+            fitFor(
+              answerEntries(this.deps.knowledge, intent, text),
+              await this.statusOf(context, recognition.entities, intent),
+              await this.activityOver(context, recognition.entities, intent),
+            );
       if (entries.length > 0) return entriesAside(entries);
     }
     // A statement on the waiting question's own subject that does not answer it (« j'étais en ALD l'année
@@ -1729,6 +1768,10 @@ export function refineIntent(intent: string, entities: RecognizedEntities): stri
   if (intent === 'None' && (difficulties.length > 0 || entities.situation === 'retraite_proche'))
     return 'aide_financiere';
   if (intent === 'help' && difficulties.length >= 2) return 'aide_financiere';
+  // A contributions debt told with the Urssaf's words (« je reçois une relance urssaf », « un adhérent a des dettes
+  // Urssaf, que faire ? »): the debt is the need, not the online account — the aid journey (payment delays, HELP
+  // when the activity is over).
+  if (intent === 'compte_urssaf' && difficulties.includes('cotisations')) return 'aide_financiere';
   // A pregnant conjointe collaboratrice (« enceinte de jumeaux ») needs her leave first; her status comes next.
   if (intent === 'statut_conjoint' && entities.enceinte) return 'maternite';
   // « nous attendons un enfant » is a birth unless an adoption is told: the maternity journey asks who is who.
@@ -1777,6 +1820,17 @@ export function isOutOfScope(recognition: RecognitionLike): boolean {
   if (recognition.outOfScope.gap) return true;
   // A field named whatever else the message asks (a private insurance contract): said, then the topic answered.
   if (recognition.outOfScope.alwaysNamed || recognition.outOfScope.outsideScheme) return true;
+  const { entities } = recognition;
+  const situation = entities.situation !== undefined && entities.situation !== 'actif';
+  // A situation the aid journey answers with a difficulty of the business (« à la retraite depuis janvier … l'urssaf
+  // me réclame encore 5000 euros de cotisations »): the field's word (« retraite ») names the situation, and the
+  // contributions debt is the Urssaf's — in scope, however sure `None` is.
+  if (
+    situation &&
+    activeDifficulties(entities).length > 0 &&
+    recognition.outOfScope.answeredBy?.includes('aide_financiere')
+  )
+    return false;
   // The recogniser is sure the message is about none of the bot's subjects: the field named is the answer.
   if (recognition.topIntent === 'None' && recognition.score >= SURE_NONE_FIELD_SCORE) return true;
   // A field whose questions a journey answers itself (out-of-scope.yaml `answeredBy`), when that journey is chosen.
@@ -1785,8 +1839,6 @@ export function isOutOfScope(recognition: RecognitionLike): boolean {
   // being in activity (« j'exerce depuis mon domicile ») is every independent's and says nothing of the need. In a
   // field about other people (out-of-scope.yaml `aboutOthers`: « la fiche de paie d'un employé absent pour
   // maladie »), the situation named is theirs: only a topic the recogniser is sure of keeps the message in scope.
-  const { entities } = recognition;
-  const situation = entities.situation !== undefined && entities.situation !== 'actif';
   const theirs = recognition.outOfScope.aboutOthers === true;
   if (!theirs && (situation || activeDifficulties(entities).length > 0)) return false;
   // With signs of difficulty HELP is offered anyway: the HELP intent does not hide the field asked about.

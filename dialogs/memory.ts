@@ -33,6 +33,26 @@ function copy(to: PersonFacts, from: PersonFacts, keys: readonly (keyof PersonFa
   }
 }
 
+/**
+ * An activity over told earlier (« je suis retraitée depuis 6 mois », « j'ai fermé ») and a trade told now without
+ * its tense (« une dette urssaf de mon ancienne activité de fleuriste »): the trade does not say the activity
+ * resumed, so the ended activity is kept beside it (asked again with « Plus tôt, vous m'avez dit : … », never
+ * turned into « en activité »).
+ */
+const ENDED: readonly (keyof PersonFacts)[] = ['activiteTerminee', 'situation'];
+
+function tradeBesideEnded(told: Entities, facts: PersonFacts | undefined): boolean {
+  return (
+    facts !== undefined &&
+    told.statut !== undefined &&
+    told.activiteTerminee === undefined &&
+    told.situation === undefined &&
+    (facts.activiteTerminee === true ||
+      facts.situation === 'retraite' ||
+      facts.situation === 'activite_terminee')
+  );
+}
+
 function orNothing(facts: PersonFacts): PersonFacts | undefined {
   return Object.keys(facts).length > 0 ? facts : undefined;
 }
@@ -46,8 +66,9 @@ export function rememberTold(previous: PersonFacts | undefined, told: Entities):
   // Most messages say nothing of the person: the same object, so that the state is not written again.
   if (spoken.length === 0) return previous;
   const next: PersonFacts = { ...previous };
+  const keepEnded = tradeBesideEnded(told, previous);
   for (const group of spoken) {
-    for (const key of group) delete next[key];
+    for (const key of group) if (!(keepEnded && ENDED.includes(key))) delete next[key];
     copy(next, told, group);
   }
   return orNothing(next);
@@ -82,6 +103,12 @@ export function recall(
   const mother = entities.enceinte ?? (entities.grossesseAutrui ? false : facts.enceinte);
   let recalled = false;
   for (const group of GROUPS) {
+    if (group === IDENTITY && tradeBesideEnded(entities, facts)) {
+      const before = Object.keys(merged).length;
+      copy(merged, facts, ENDED);
+      recalled ||= Object.keys(merged).length > before;
+      continue;
+    }
     if (group.some((key) => entities[key] !== undefined)) continue;
     if (group === IDENTITY && BIRTH_JOURNEYS.has(intent) && !mother) continue;
     const before = Object.keys(merged).length;

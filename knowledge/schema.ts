@@ -101,6 +101,11 @@ export const EntrySchema = z.strictObject({
    * of that status, who is told so in a direct answer.
    */
   notFor: z.array(StatutSchema).default([]),
+  /**
+   * The entry is for an activity under way (« revenus estimés », the current year's income estimated): left out of the
+   * answer to a person whose activity is over (retired, closed), whatever the status.
+   */
+  activeOnly: z.boolean().default(false),
   organisations: z.array(OrganisationSchema).min(1),
   intent: IntentSchema.optional(),
   conditions: z.array(z.string().min(1)).default([]),

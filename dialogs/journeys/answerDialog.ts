@@ -5,7 +5,7 @@ import type { Entry } from '../../knowledge/schema';
 import { audienceCaveats, contactsActivity, entriesActivity, fitFor } from '../answers';
 import { translator } from '../i18n';
 import { speaksToAdviser } from '../turnState';
-import { hasPhrase } from '../prompts/markers';
+import { hasPhrase, saysAny } from '../prompts/markers';
 import { type JourneyResult, outcomeOfAnswer } from './journey';
 
 export interface AnswerDialogOptions {
@@ -16,6 +16,8 @@ export interface AnswerDialogOptions {
   statut?: string;
   /** The person's situation (a conventioned practitioner is in an audience that names them). */
   situation?: string;
+  /** The person's activity is over (retired, closed), told now or earlier: no entry for an activity under way. */
+  activityOver?: boolean;
 }
 
 /** How many entries of one intent a direct answer shows (the main one first, as ordered in the YAML). */
@@ -39,15 +41,17 @@ export class AnswerDialog extends Dialog<AnswerDialogOptions> {
   }
 
   override async beginDialog(dc: DialogContext, options?: AnswerDialogOptions): Promise<DialogTurnResult> {
-    const { intent, entryIds, statut, situation } = options as AnswerDialogOptions;
+    const { intent, entryIds, statut, situation, activityOver } = options as AnswerDialogOptions;
     const t = translator(dc.context.activity.locale);
     const found = entryIds
       ? entryIds.flatMap((id) => this.knowledge.get(id) ?? [])
       : answerEntries(this.knowledge, intent, dc.context.activity.text);
     // An entry that does not fit the person's status (« revenus estimés » for a micro-entrepreneur) is left out,
     // and said so.
+    // One for an activity under way (« revenus estimés ») is left out, without more, when the activity is over.
     const fitting = fitFor(found, statut);
-    const entries = entryIds ? fitting : this.pick(fitting, intent);
+    const current = fitFor(fitting, undefined, activityOver === true);
+    const entries = entryIds ? current : this.pick(current, intent);
     const unfit = found
       .filter((entry) => !fitting.includes(entry))
       .map((entry) => ({
@@ -78,7 +82,16 @@ export class AnswerDialog extends Dialog<AnswerDialogOptions> {
     // statuses (a warning, not an answer).
     await dc.context.sendActivities([
       ...unfit,
-      ...audienceCaveats(t, entries.slice(0, 1), statut, situation),
+      ...audienceCaveats(t, entries.slice(0, 1), statut, {
+        situation,
+        ownSpouseStatus:
+          normalize !== undefined &&
+          saysAny(
+            dc.context.activity.text ?? '',
+            t('prompts.ownSpouseStatusMarkers', { returnObjects: true }) as string[],
+            normalize,
+          ),
+      }),
       entriesActivity(this.knowledge, t, entries, t('journey.answerIntro')),
     ]);
     return dc.endDialog({

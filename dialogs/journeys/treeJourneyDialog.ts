@@ -14,6 +14,7 @@ import { type Answers, isQuestion, resolve } from '../../knowledge/tree';
 import { audienceCaveats, entriesActivity, fitFor } from '../answers';
 import { translator } from '../i18n';
 import type { RecognizedEntities } from '../ports';
+import { saysAny } from '../prompts/markers';
 import { CHOICE_STEP, type ChoiceStepDeps, type ChoiceStepResult, toldChoice } from '../prompts/choiceStep';
 import { activeDifficulties, valueFromEntities } from '../slots';
 import { adviserVoice, getTurnRecognition, helpShownThisTurn, speaksToAdviser } from '../turnState';
@@ -150,7 +151,18 @@ export class TreeJourneyDialog extends WaterfallDialog {
     if (resolution.kind === 'leaf') {
       // A status told earlier still warns that an aid is described for other statuses (a warning, not an answer).
       const statut = state.entities.statut ?? state.statut ?? state.remembered.statut;
-      const outcome = await this.answerLeaf(step.context, resolution.leaf, t, { ...state.entities, statut });
+      const outcome = await this.answerLeaf(
+        step.context,
+        resolution.leaf,
+        t,
+        { ...state.entities, statut },
+        // « je suis conjointe collaboratrice »: the status is the person's own, not their spouse's word for the other.
+        saysAny(
+          state.text,
+          t('prompts.ownSpouseStatusMarkers', { returnObjects: true }) as string[],
+          this.deps.normalize,
+        ),
+      );
       return step.endDialog({
         intent: this.intent,
         answered: true,
@@ -292,6 +304,7 @@ export class TreeJourneyDialog extends WaterfallDialog {
     leaf: LeafNode,
     t: TFunction,
     entities: RecognizedEntities,
+    ownSpouseStatus = false,
   ): Promise<JourneyOutcome> {
     const knowledge = this.deps.knowledge;
     // HELP's card once a turn: the story's own offer may have come just before this answer.
@@ -305,7 +318,10 @@ export class TreeJourneyDialog extends WaterfallDialog {
       entities.statut,
     );
     // An aid whose audience is not the person's status is said first, before any « Dans votre cas ».
-    const activities: Partial<Activity>[] = audienceCaveats(t, aids, entities.statut, entities.situation);
+    const activities: Partial<Activity>[] = audienceCaveats(t, aids, entities.statut, {
+      situation: entities.situation,
+      ownSpouseStatus,
+    });
     const caveated = activities.length > 0;
     const noteConcerns =
       !leaf.noteFor || entities.statut === undefined || leaf.noteFor.some((a) => a === entities.statut);

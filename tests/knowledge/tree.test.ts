@@ -143,7 +143,7 @@ describe('orientation tree — validation catches broken trees', () => {
     node(t, 'leaf_retraite', 'leaf').aids.push('aide-imaginaire');
     node(t, 'q_situation', 'question').options[0].value = 'chomeur';
     const fields = validateTree(t, k).map((p) => `${p.id}: ${p.field}: ${p.message}`);
-    expect(fields).toContain('leaf_retraite: aids[1]: unknown entry id "aide-imaginaire"');
+    expect(fields).toContain('leaf_retraite: aids[2]: unknown entry id "aide-imaginaire"');
     expect(
       fields.some((f) => f.startsWith('q_situation: options[0].value: "chomeur" is not a value of slot')),
     ).toBe(true);
@@ -184,7 +184,9 @@ describe('orientation tree — worked examples from the sources', () => {
     expect(leafAt({ situation: 'actif', difficulte: 'plusieurs' }).aids).toEqual(
       expect.arrayContaining(['aced', 'afe', 'help']),
     ); // Guillaume
-    expect(leafAt({ situation: 'retraite_proche' }).aids).toEqual(['adr']); // Hélène
+    // Hélène: the ADR first; the payment delay (open to all) follows, for the last contributions of someone the ADR
+    // is not for (a profession libérale).
+    expect(leafAt({ situation: 'retraite_proche' }).aids).toEqual(['adr', 'delais-paiement']);
     const ids = k.workedExamples.map((e) => e.id);
     expect(ids).toEqual(
       expect.arrayContaining([
