@@ -597,10 +597,13 @@ export class MainDialog extends ComponentDialog {
       const aids = recognition.distress.need === 'aide_financiere' || intent === 'aide_financiere';
       await this.deps.misunderstood.set(step.context, 0);
       noteHelpShown(step.context);
-      // No field named (« fermer ma boîte »): no « en plus de la réponse à votre question » (there is none).
+      // No field named (« fermer ma boîte »): no « en plus de la réponse à votre question » (there is none); and no
+      // « pas mon domaine » when the story tells the person's own difficulties, which the aids answer (« mon assuré
+      // est commerçant, il a un cancer »), only when it tells none (« j'en ai marre, qui a gagné le match ? »).
       const named = recognition.outOfScope !== undefined;
+      const ownDifficulties = activeDifficulties(entities).length > 0;
       await step.context.sendActivities([
-        ...outOfScopeActivities(this.deps.knowledge, t, field),
+        ...(named || !ownDifficulties ? outOfScopeActivities(this.deps.knowledge, t, field) : []),
         ...helpOfferActivities(this.deps.knowledge, t, {
           intro: this.helpIntro(
             step.context,
@@ -1423,14 +1426,35 @@ export class MainDialog extends ComponentDialog {
     recognition: RecognitionLike,
     t: TFunction,
   ): Promise<{ route: RouteOptions; entryIds?: string[] } | undefined> {
-    const { entities } = recognition;
-    if (entities.statut === undefined && entities.situation === undefined) return undefined;
-    if (wordCount(recognition.text) > FOLLOW_UP_MAX_WORDS) return undefined;
-    if (!this.saysStart(recognition.text, t, 'prompts.followUpStarts')) return undefined;
+    const forMe = this.saysOnly(recognition.text, t, 'prompts.forMeFollowUps');
+    if (!forMe && wordCount(recognition.text) > FOLLOW_UP_MAX_WORDS) return undefined;
+    const start = forMe ? undefined : this.startOf(recognition.text, t, 'prompts.followUpStarts');
+    if (!forMe && start === undefined) return undefined;
+    // The status named after the start, read as said of oneself (« et pour un kiné ? » → « je suis kiné »: an article
+    // before a trade would make it someone else's).
+    const told = start
+      ? this.deps.recognizer.recognize(
+          `je suis ${this.deps
+            .normalize(recognition.text)
+            .slice(start.trim().length)
+            .replace(/^ ?(?:un|une|le|la|les|l|des) /, '')}`,
+        ).entities
+      : {};
+    const entities = { ...recognition.entities, ...told };
+    if (!forMe && entities.statut === undefined && entities.situation === undefined) return undefined;
     const last = await this.deps.lastRequest?.get(context);
     if (!last) return undefined;
     const before = this.deps.recognizer.recognize(last, { adviser: speaksToAdviser(context) });
     if (!this.isTopic(before.topIntent) && before.topIntent !== 'help') return undefined;
+    // For the person's own case: the last request's journey, which asks what it needs.
+    if (forMe)
+      return {
+        route: {
+          intent: refineIntent(before.topIntent, before.entities),
+          entities: before.entities,
+          text: last,
+        },
+      };
     const merged: RecognizedEntities = { ...before.entities };
     delete merged.statut;
     delete merged.situation;
@@ -1493,10 +1517,10 @@ export class MainDialog extends ComponentDialog {
     );
   }
 
-  /** The message begins with one of the phrases of the list `key` of the locale's resources. */
-  private saysStart(text: string, t: TFunction, key: string): boolean {
+  /** The phrase of the list `key` of the locale's resources the message begins with (normalised, between spaces). */
+  private startOf(text: string, t: TFunction, key: string): string | undefined {
     const normalized = ` ${this.deps.normalize(text)} `;
-    return this.markersOf(t(key, { returnObjects: true }) as string[]).some((phrase) =>
+    return this.markersOf(t(key, { returnObjects: true }) as string[]).find((phrase) =>
       normalized.startsWith(phrase),
     );
   }
@@ -1551,6 +1575,16 @@ export class MainDialog extends ComponentDialog {
       );
       this.outcomes.journeyEnded({ intent: 'help', outcome: 'crisis_line' });
       return { status: DialogTurnStatus.complete };
+    }
+    // « et pour moi ? », « et dans mon cas ? » after an answer (at its feedback question): the last request, for the
+    // person's own case — its journey, not « Au revoir » (read as a goodbye).
+    if (this.saysOnly(text, t, 'prompts.forMeFollowUps')) {
+      const again = await this.followUpFor(context, recognition, t);
+      if (again) {
+        if (current) this.outcomes.journeyEnded({ intent: current, outcome: 'abandoned' });
+        await innerDc.cancelAllDialogs();
+        return innerDc.beginDialog(ROUTE, again.route);
+      }
     }
     // A medical emergency at a journey's question (« j'ai des contractions et je panique »): the 15 first; then the
     // answer it also gives, or the question again — not « Je n'ai pas bien compris ».

@@ -226,6 +226,8 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     "quand je serai parti ma femme touchera l'assurance décès, c'est combien ?",
     "J'ai écrit une lettre pour mes enfants au cas où",
     'des fois jme dis ke ce serai plus simple si jetais plus la',
+    "j'ai avalé toute une boîte de doliprane",
+    "j'ai pris trop de médicaments ce soir",
   ])('self-harm: « %s »', (text) => {
     expect(recognizer.recognize(text).selfHarm).toBe(true);
   });
@@ -236,6 +238,8 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     'mon banquier va me tuer, il me reste 200 euros',
     'ma femme va me tuer si je rate encore la déclaration',
     'baisser mes prix serait suicidaire pour ma boite',
+    "j'ai pris une boîte de chocolats",
+    "c'est mon dernier message avant de fermer mon dossier : je suis kiné libéral, ai-je droit aux IJ ?",
   ])('a figure of speech or a denial is not self-harm: « %s »', (text) => {
     expect(recognizer.recognize(text).selfHarm).toBe(false);
   });

@@ -656,6 +656,7 @@ describe('the insured person an adviser speaks of, relatives and past trades', (
     expect(ent('mon client a fait faillite et ne me paiera pas').activiteTerminee).toBeUndefined();
   });
   it.each([
+    'je suis la kiné du village, je n’arrive plus à payer mes cotisations',
     'une orthophoniste conventionnée peut-elle avoir l’AFE après un incendie ?',
     'un infirmier libéral conventionné peut-il bénéficier de l’ACED ?',
   ])('reads a question about a conventioned practitioner as about a PamC: « %s »', (text) => {
