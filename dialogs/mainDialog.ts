@@ -341,7 +341,7 @@ export class MainDialog extends ComponentDialog {
       await this.deps.crisis?.delete(step.context);
       // A subject, HELP, an adviser, « menu » or « recommencer » asked surely is answered, even after « ok merci. »
       // (« ok merci. et pour l'argent, vous pouvez m'aider ? » was read as thanks alone: a dead end).
-      const need = typed ? this.needAfterCrisis(recognition) : undefined;
+      const need = typed ? this.needAfterCrisis(recognition, t) : undefined;
       if (typed && need !== undefined && this.isTopic(need)) {
         // The person is in distress: the lines stay in view, with HELP, before the answer to the need.
         if (crisis === 'self') return this.answerAfterCrisis(step, need, entities, t);
@@ -597,13 +597,10 @@ export class MainDialog extends ComponentDialog {
       const aids = recognition.distress.need === 'aide_financiere' || intent === 'aide_financiere';
       await this.deps.misunderstood.set(step.context, 0);
       noteHelpShown(step.context);
-      // No field named (« fermer ma boîte »): no « en plus de la réponse à votre question » (there is none); and no
-      // « pas mon domaine » when the story tells the person's own difficulties, which the aids answer (« mon assuré
-      // est commerçant, il a un cancer »), only when it tells none (« j'en ai marre, qui a gagné le match ? »).
+      // No field named (« fermer ma boîte »): no « en plus de la réponse à votre question » (there is none).
       const named = recognition.outOfScope !== undefined;
-      const ownDifficulties = activeDifficulties(entities).length > 0;
       await step.context.sendActivities([
-        ...(named || !ownDifficulties ? outOfScopeActivities(this.deps.knowledge, t, field) : []),
+        ...outOfScopeActivities(this.deps.knowledge, t, field),
         ...helpOfferActivities(this.deps.knowledge, t, {
           intro: this.helpIntro(
             step.context,
@@ -753,7 +750,7 @@ export class MainDialog extends ComponentDialog {
    * pour l'argent, vous pouvez m'aider ? »), else what its signs of difficulty call for (« merci. j'ai plus un
    * rond »). Nothing (« ok », « non je veux pas appeler », « ça va mieux, oubliez »): undefined.
    */
-  private needAfterCrisis(recognition: RecognitionLike): string | undefined {
+  private needAfterCrisis(recognition: RecognitionLike, t?: TFunction): string | undefined {
     const sure = (reading: RecognitionLike) => reading.score >= TOPIC_SWITCH_MIN_SCORE;
     if (
       sure(recognition) &&
@@ -767,7 +764,9 @@ export class MainDialog extends ComponentDialog {
         if (sure(reading) && this.isTopic(reading.topIntent) && !reading.outOfScope) return reading.topIntent;
       }
     }
-    return recognition.distress.level === 'none' ? undefined : recognition.distress.need;
+    if (recognition.distress.level !== 'none') return recognition.distress.need;
+    // « merci. et pour l'urssaf je fais quoi ? » after words of self-harm told with a debt: money is the need.
+    return t && this.says(recognition.text, t, 'prompts.moneyMarkers') ? 'aide_financiere' : undefined;
   }
 
   /**

@@ -625,7 +625,7 @@ describe('out-of-scope detector (locales/fr/nlu/out-of-scope.yaml)', () => {
   it('names the intents whose journey answers a field itself (answeredBy), and only those', () => {
     expect(scope.detect('je suis a la retraite quelles aides')).toMatchObject({
       domain: 'retraite',
-      answeredBy: ['aide_financiere', 'deces'],
+      answeredBy: ['aide_financiere', 'deces', 'complementaire_sante_solidaire'],
     });
     expect(scope.detect('comment declarer la tva')).not.toHaveProperty('answeredBy');
   });
