@@ -28,6 +28,9 @@ export function menuItems(knowledge: Knowledge): MenuItem[] {
   return [...journeys, ...FIXED_ITEMS].sort((a, b) => a.order - b.order);
 }
 
+/** At most four words: what a position can be (« plutôt la 2 », « le premier »). */
+const SHORT = /^\s*\S+(?:\s+\S+){0,3}\s*$/;
+
 /** The main menu, built once from the knowledge base. */
 export class Menu {
   readonly items: readonly MenuItem[];
@@ -58,6 +61,9 @@ export class Menu {
     normalize: (s: string) => string,
     vocabulary: MatcherVocabulary,
   ): string | undefined {
+    // A position is a few words (« le 2 », « la deuxième »): a longer message is not matched at all (it was every
+    // first message's cost).
+    if (!SHORT.test(text)) return undefined;
     const options = this.items.map((item) => ({ value: item.intent, label: t(`menu.${item.key}`) }));
     const match = matchChoiceDetailed(text, options, normalize, vocabulary);
     return match.kind === 'position' ? options[match.index].value : undefined;
