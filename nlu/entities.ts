@@ -71,23 +71,33 @@ function findStatut(t: string): Statut | undefined {
   for (const { statut, re } of P.statut.explicit) if (presentMatch(re, t)) return statut;
   // The person's own trade first; a relative's (« ma fille est infirmière libérale ») only when no other is named
   // (« mon mari est plombier, il ne peut plus travailler » speaks of his business).
+  // (The second reading only when some trade's words are in the message: most messages name none.)
+  const own = firstTrade(t, true);
   return (
-    firstTrade(t, true) ?? firstTrade(t, false) ?? (has(P.statut.independant, t) ? 'independant' : undefined)
+    own.statut ??
+    (own.candidates ? firstTrade(t, false).statut : undefined) ??
+    (has(P.statut.independant, t) ? 'independant' : undefined)
   );
 }
 
-/** The status of the trade named first in `t`; `ownOnly`: not one a relative has. */
-function firstTrade(t: string, ownOnly: boolean): Statut | undefined {
+/**
+ * The status of the trade named first in `t`; `ownOnly`: not one a relative has. `candidates`: some trade's words
+ * are in the message (pre-tested), whoever has it.
+ */
+function firstTrade(t: string, ownOnly: boolean): { statut?: Statut; candidates: boolean } {
   let best: Statut | undefined;
   let bestPos = Infinity;
+  let candidates = false;
   for (const { statut, re } of P.statut.trades) {
-    const at = mayMatch(re, t) ? ownTrade(re, t, ownOnly) : -1;
+    if (!mayMatch(re, t)) continue;
+    candidates = true;
+    const at = ownTrade(re, t, ownOnly);
     if (at >= 0 && at < bestPos) {
       best = statut;
       bestPos = at;
     }
   }
-  return best;
+  return { statut: best, candidates };
 }
 
 /**
