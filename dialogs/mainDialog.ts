@@ -52,7 +52,7 @@ import {
   takeBesideChoices,
   understandAnswer,
 } from './prompts/choiceStep';
-import { hasPhrase, markerPhrases } from './prompts/markers';
+import { hasPhrase, isPhrase, markerPhrases, startingPhrase } from './prompts/markers';
 import { recall, rememberAnswers, rememberTold } from './memory';
 import { getTurnProfile } from './profile';
 import { activeDifficulties, slotSubject } from './slots';
@@ -451,7 +451,7 @@ export class MainDialog extends ComponentDialog {
       return step.beginDialog(FAQ_DIALOG, {
         intent: namedIntent,
         entryIds: namedAids.slice(0, NAMED_ENTRIES_MAX).map((entry) => entry.id),
-        statut: await this.statusOf(step.context, entities, namedIntent),
+        statut: (await this.personOf(step.context, entities, namedIntent)).statut,
         ...(entities.situation ? { situation: entities.situation } : {}),
       } satisfies AnswerDialogOptions);
     }
@@ -519,17 +519,12 @@ export class MainDialog extends ComponentDialog {
         ],
       } satisfies ChoiceStepOptions);
     }
-    const refined = this.askedForHer(
-      this.pregnantOnSickLeave(
-        this.retiringNotSick(refineIntent(recognition.topIntent, entities), entities, said, t),
-        entities,
-        said,
-        t,
-        recognition,
-      ),
+    const refined = this.refineByWords(
+      refineIntent(recognition.topIntent, entities),
       entities,
       said,
       t,
+      recognition,
     );
     const chosen = settled ?? topicBesideHelp ?? refined;
     const intent =
@@ -1119,11 +1114,12 @@ export class MainDialog extends ComponentDialog {
       } satisfies JourneyOptions);
     }
     if (!handledHere(intent)) {
+      const person = await this.personOf(context, entities, intent);
       return step.beginDialog(FAQ_DIALOG, {
         intent,
-        statut: await this.statusOf(context, entities, intent),
+        statut: person.statut,
         ...(entities.situation ? { situation: entities.situation } : {}),
-        activityOver: await this.activityOver(context, entities, intent),
+        activityOver: person.activityOver,
       } satisfies AnswerDialogOptions);
     }
 
@@ -1140,31 +1136,25 @@ export class MainDialog extends ComponentDialog {
     return step.endDialog();
   }
 
-  /** The person's status, told in this message or earlier in the conversation (`memory.ts`). */
-  private async statusOf(
-    context: TurnContext,
-    entities: RecognizedEntities,
-    intent: string,
-  ): Promise<string | undefined> {
-    return entities.statut ?? recall(entities, await this.deps.facts?.get(context), intent).entities.statut;
-  }
-
   /**
-   * The person's activity is over (« retraitée depuis 6 mois », « j'ai fermé ma boîte, liquidation »), told in this
-   * message or earlier in the conversation (`memory.ts`), and not said to go on since.
+   * What a direct answer needs of the person, told in this message or earlier in the conversation (`memory.ts`, read
+   * once): their status, and whether their activity is over (« retraitée depuis 6 mois », « j'ai fermé ma boîte,
+   * liquidation ») and not said to go on since.
    */
-  private async activityOver(
+  private async personOf(
     context: TurnContext,
     entities: RecognizedEntities,
     intent: string,
-  ): Promise<boolean> {
+  ): Promise<{ statut?: string; activityOver: boolean }> {
     const known = recall(entities, await this.deps.facts?.get(context), intent).entities;
-    return (
-      known.situation !== 'actif' &&
-      (known.activiteTerminee === true ||
-        known.situation === 'retraite' ||
-        known.situation === 'activite_terminee')
-    );
+    return {
+      statut: entities.statut ?? known.statut,
+      activityOver:
+        known.situation !== 'actif' &&
+        (known.activiteTerminee === true ||
+          known.situation === 'retraite' ||
+          known.situation === 'activite_terminee'),
+    };
   }
 
   /** Puts the message in the misunderstood inbox, with the recogniser's best guesses. */
@@ -1381,6 +1371,27 @@ export class MainDialog extends ComponentDialog {
    * from the word, but the entities read a coming retirement and the message names no sick leave
    * (`prompts.sickLeaveMarkers`): the aid journey, whose answer for a coming retirement is the ADR.
    */
+  /**
+   * `refineIntent`'s reading corrected by the message's own words, in turn: a coming retirement without a sick leave,
+   * a pregnant woman's sick leave for another cause, a partner asking about the pregnant woman's leave, a conjointe
+   * collaboratrice on sick leave.
+   */
+  private refineByWords(
+    intent: string,
+    entities: RecognizedEntities,
+    text: string,
+    t: TFunction,
+    recognition: RecognitionLike,
+  ): string {
+    const retiring = this.retiringNotSick(intent, entities, text, t);
+    return this.askedForHer(
+      this.pregnantOnSickLeave(retiring, entities, text, t, recognition),
+      entities,
+      text,
+      t,
+    );
+  }
+
   private pregnantOnSickLeave(
     intent: string,
     entities: RecognizedEntities,
@@ -1511,17 +1522,12 @@ export class MainDialog extends ComponentDialog {
 
   /** The whole message is one of the phrases of the list `key` of the locale's resources. */
   private saysOnly(text: string, t: TFunction, key: string): boolean {
-    return this.markersOf(t(key, { returnObjects: true }) as string[]).includes(
-      ` ${this.deps.normalize(text)} `,
-    );
+    return isPhrase(text, t(key, { returnObjects: true }) as string[], this.deps.normalize);
   }
 
   /** The phrase of the list `key` of the locale's resources the message begins with (normalised, between spaces). */
   private startOf(text: string, t: TFunction, key: string): string | undefined {
-    const normalized = ` ${this.deps.normalize(text)} `;
-    return this.markersOf(t(key, { returnObjects: true }) as string[]).find((phrase) =>
-      normalized.startsWith(phrase),
-    );
+    return startingPhrase(text, t(key, { returnObjects: true }) as string[], this.deps.normalize);
   }
 
   /** The message has one of the marker phrases of the list `key` of the locale's resources. */
@@ -1766,10 +1772,8 @@ export class MainDialog extends ComponentDialog {
         : this.journeyByIntent[intent]
           ? []
           : // As in a direct answer, none that does not fit the person (« revenus estimés » once the activity is over).
-            fitFor(
-              answerEntries(this.deps.knowledge, intent, text),
-              await this.statusOf(context, recognition.entities, intent),
-              await this.activityOver(context, recognition.entities, intent),
+            await this.personOf(context, recognition.entities, intent).then((person) =>
+              fitFor(answerEntries(this.deps.knowledge, intent, text), person.statut, person.activityOver),
             );
       if (entries.length > 0) return entriesAside(entries);
     }

@@ -61,6 +61,13 @@ function toNumber(s: string): number {
 /** The words just before position `at` (a window wide enough for the `…Before` patterns, which end at `$`). */
 const before = (t: string, at: number, width = 40): string => t.slice(Math.max(0, at - width), at).trimEnd();
 
+/** The `width` characters just after match `m` (a window for the `…After` patterns, which start at `^`). */
+const after = (t: string, m: RegExpExecArray, width: number): string =>
+  t.slice(m.index + m[0].length, m.index + m[0].length + width);
+
+/** How far after a health profession or a trade « salariée » is looked for (« infirmière salariée à l'hôpital »). */
+const SALARIED_AFTER_WIDTH = 30;
+
 /** The first match of `re` in `t` that is the person's now: not negated nor past (« je ne suis plus … »). */
 function presentMatch(re: RegExp, t: string): RegExpExecArray | null {
   if (!mayMatch(re, t)) return null;
@@ -127,7 +134,7 @@ function ownTrade(re: RegExp, t: string, ownOnly: boolean): number {
     return (
       !someoneElses(t, match, start) &&
       !P.notNowBefore.test(before(t, start)) &&
-      !P.salariedAfter.test(t.slice(match.index + match[0].length, match.index + match[0].length + 30)) &&
+      !P.salariedAfter.test(after(t, match, SALARIED_AFTER_WIDTH)) &&
       !(ownOnly && P.relativeOrPastBefore.test(before(t, start)))
     );
   });
@@ -197,7 +204,7 @@ function findSituation(
       t,
       (m) =>
         !P.relativeOrPastBefore.test(before(t, wordStart(m))) &&
-        !P.salariedAfter.test(t.slice(m.index + m[0].length, m.index + m[0].length + 30)),
+        !P.salariedAfter.test(after(t, m, SALARIED_AFTER_WIDTH)),
     ) !== null &&
     !has(P.pamcDenied, t)
   )
@@ -267,15 +274,14 @@ function findAld(t: string): boolean | undefined {
   let ald: boolean | undefined;
   firstKept(P.ald.mention, t, (m) => {
     const words = before(t, wordStart(m));
-    const after = t.slice(m.index + m[0].length, m.index + m[0].length + ALD_AFTER_WIDTH);
-    if (P.ald.negated.test(words) || P.ald.unrelated.test(words) || P.ald.deniedAfter.test(after))
-      ald = false;
+    const next = after(t, m, ALD_AFTER_WIDTH);
+    if (P.ald.negated.test(words) || P.ald.unrelated.test(words) || P.ald.deniedAfter.test(next)) ald = false;
     else if (
       !P.ald.others.test(words) &&
       !P.ald.doubted.test(words) &&
       // Over (« j'étais en ALD l'année dernière »): the tense is read, as for a past activity.
       !P.ald.past.test(words) &&
-      !P.ald.pastAfter.test(after)
+      !P.ald.pastAfter.test(next)
     )
       ald = true;
     return ald === true;
@@ -338,7 +344,7 @@ function durationOwner(t: string, m: RegExpExecArray, previousEnd: number): bool
   if (P.statut.trades.some(({ re }) => ownTrade(re, lastWords, false) >= 0)) return true;
   // Otherwise the words right after it, up to the next clause (« depuis 2 ans je suis à mon compte », not « pendant
   // 10 ans et je suis à mon compte »).
-  let tail = t.slice(m.index + m[0].length, m.index + m[0].length + 25);
+  let tail = after(t, m, 25);
   const cut = tail.search(/ (?:et|mais|depuis|il y a|pendant) /);
   if (cut >= 0) tail = tail.slice(0, cut);
   const posAfter = firstMatch(positive, tail);
@@ -499,7 +505,7 @@ export function extractEntitiesFolded(
   const adviser = mayMatch(P.agentSelf, normalized) ? without(P.agentSelf, normalized) : normalized;
   // An adviser's « ma cliente » is the insured (« ma cliente est kiné conventionnée »), read as « mon assurée ».
   const insured = options.adviser ? adviser.replace(P.insured.adviserWords, 'assure') : adviser;
-  const t = mayMatch(P.insured.mention, insured) ? insuredAsSelf(insured) : insured;
+  const t = insuredAsSelf(insured);
   const e: Entities = {};
   const statut = findStatut(t);
   if (statut) e.statut = statut;

@@ -5,7 +5,7 @@ import type { Entry } from '../../knowledge/schema';
 import { audienceCaveats, contactsActivity, entriesActivity, fitFor } from '../answers';
 import { translator } from '../i18n';
 import { speaksToAdviser } from '../turnState';
-import { hasPhrase, saysAny } from '../prompts/markers';
+import { hasPhrase } from '../prompts/markers';
 import { type JourneyResult, outcomeOfAnswer } from './journey';
 
 export interface AnswerDialogOptions {
@@ -84,13 +84,7 @@ export class AnswerDialog extends Dialog<AnswerDialogOptions> {
       ...unfit,
       ...audienceCaveats(t, entries.slice(0, 1), statut, {
         situation,
-        ownSpouseStatus:
-          normalize !== undefined &&
-          saysAny(
-            dc.context.activity.text ?? '',
-            t('prompts.ownSpouseStatusMarkers', { returnObjects: true }) as string[],
-            normalize,
-          ),
+        ownSpouseStatus: says('prompts.ownSpouseStatusMarkers'),
       }),
       entriesActivity(this.knowledge, t, entries, t('journey.answerIntro')),
     ]);

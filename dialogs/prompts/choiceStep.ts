@@ -12,7 +12,7 @@ import {
   type MatcherVocabulary,
   STOPWORDS,
 } from './choiceMatcher';
-import { hasPhrase, markerPhrases, saysAny } from './markers';
+import { hasPhrase, isPhrase, markerPhrases, saysAny } from './markers';
 import { valueFromEntities } from '../slots';
 
 export const CHOICE_STEP = 'choiceStep';
@@ -216,12 +216,11 @@ function yesNoOption(
   normalize: (s: string) => string,
   t: TFunction,
 ): string | undefined {
-  const answer = normalize(text);
   for (const [word, synonyms] of [
     [t('prompts.yes'), 'prompts.yesSynonyms'],
     [t('prompts.no'), 'prompts.noSynonyms'],
   ] as const) {
-    if (!(t(synonyms, { returnObjects: true }) as string[]).some((s) => normalize(s) === answer)) continue;
+    if (!isPhrase(text, t(synonyms, { returnObjects: true }) as string[], normalize)) continue;
     const head = normalize(word);
     const starting = options.choices.filter((c) => {
       const label = normalize(c.label);
@@ -237,8 +236,7 @@ function yesNoOption(
  * own « not sure » reply, not a need for help nor another subject.
  */
 export function onlyDoubt(text: string, normalize: (s: string) => string, t: TFunction): boolean {
-  const answer = normalize(text);
-  return (t('prompts.doubts', { returnObjects: true }) as string[]).some((d) => normalize(d) === answer);
+  return isPhrase(text, t('prompts.doubts', { returnObjects: true }) as string[], normalize);
 }
 
 /** The locale's words for positions, units and doubt (`choiceMatcher.ts`). */

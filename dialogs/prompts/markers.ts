@@ -78,6 +78,21 @@ export function hasPhrase(
   return false;
 }
 
+/** The whole of `text` (as typed) is one of the phrases of `list` (« jsais plus », « nan », « et pour moi ? »). */
+export function isPhrase(text: string, list: readonly string[], normalize: Normalize): boolean {
+  return markerPhrases(list, normalize).includes(` ${normalize(text)} `);
+}
+
+/** The phrase of `list` that `text` (as typed) begins with, normalised and between spaces, if any. */
+export function startingPhrase(
+  text: string,
+  list: readonly string[],
+  normalize: Normalize,
+): string | undefined {
+  const padded = ` ${normalize(text)} `;
+  return markerPhrases(list, normalize).find((phrase) => padded.startsWith(phrase));
+}
+
 /** `hasPhrase` for a text as typed. */
 export function saysAny(
   text: string,
