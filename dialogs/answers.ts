@@ -268,7 +268,14 @@ export function helpOfferActivities(
 export function selfHarmActivities(knowledge: Knowledge, t: TFunction): Partial<Activity>[] {
   return [
     { type: 'message', text: t('distress.selfHarm') },
-    phoneLinesActivity(knowledge, t('distress.crisisLines'), { ids: CRISIS_CONTACT_IDS }),
+    ...crisisLines(knowledge, t, 'distress.crisisLines'),
+  ];
+}
+
+/** The crisis lines (3114, 15) introduced by the text of `key`, then the advisers' lines. */
+function crisisLines(knowledge: Knowledge, t: TFunction, key: string): Partial<Activity>[] {
+  return [
+    phoneLinesActivity(knowledge, t(key), { ids: CRISIS_CONTACT_IDS }),
     phoneLinesActivity(knowledge, t('distress.selfHarmAdvisers')),
   ];
 }
@@ -283,10 +290,7 @@ export function medicalEmergencyActivities(knowledge: Knowledge, t: TFunction): 
  * mieux, oubliez »): stay there, the lines again, and the bot's own help offered — never « pas compris ».
  */
 export function afterCrisisActivities(knowledge: Knowledge, t: TFunction): Partial<Activity>[] {
-  return [
-    phoneLinesActivity(knowledge, t('distress.afterCrisis'), { ids: CRISIS_CONTACT_IDS }),
-    phoneLinesActivity(knowledge, t('distress.selfHarmAdvisers')),
-  ];
+  return crisisLines(knowledge, t, 'distress.afterCrisis');
 }
 
 /**
@@ -302,10 +306,7 @@ export function othersSuicideActivities(knowledge: Knowledge, t: TFunction): Par
  * answers the people close to someone at risk (source 005), and the 15 for an immediate danger; then the advisers.
  */
 export function othersAtRiskActivities(knowledge: Knowledge, t: TFunction): Partial<Activity>[] {
-  return [
-    phoneLinesActivity(knowledge, t('distress.othersAtRisk'), { ids: CRISIS_CONTACT_IDS }),
-    phoneLinesActivity(knowledge, t('distress.selfHarmAdvisers')),
-  ];
+  return crisisLines(knowledge, t, 'distress.othersAtRisk');
 }
 
 /**
