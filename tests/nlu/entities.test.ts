@@ -709,6 +709,18 @@ describe('generic independent status and protected vocabulary', () => {
     expect(result.normalized).not.toContain('electricien');
     expect(result.entities.statut).toBeUndefined();
   });
+
+  it.each([
+    ['on a dû tout sacrifier, nos salaires y passent', 'sacrifier'],
+    ['que de sacrifices pour rien', 'sacrifices'],
+    ['je suis nourrice agréée à mon compte', 'nourrice'],
+    ['je suis trop vieux pour changer de métier', 'vieux'],
+    ["j'ai la larme à l'oeil en fermant", 'larme'],
+  ])('keeps « %s » as written, never a word of distress or another sense', (text, word) => {
+    const result = recognizer.recognize(text);
+    expect(result.normalized.split(' ')).toContain(word);
+    expect(result.selfHarm).toBe(false);
+  });
 });
 
 describe('entity patterns file', () => {
