@@ -1501,7 +1501,11 @@ export class MainDialog extends ComponentDialog {
 
   /** The message names an organisation or a file of the bot's own world (`prompts.domainMarkers`). */
   private namesDomain(text: string, t: TFunction): boolean {
-    return this.says(text, t, 'prompts.domainMarkers');
+    let padded = ` ${this.deps.normalize(text)} `;
+    // The shop's till is not the caisse of the Assurance Maladie (« erreurs de caisse », « nos caisses sont vides »).
+    for (const phrase of this.markersOf(t('prompts.cashDrawerMarkers', { returnObjects: true }) as string[]))
+      padded = padded.replaceAll(phrase, ' ');
+    return this.hasMarker(padded, t('prompts.domainMarkers', { returnObjects: true }) as string[]);
   }
 
   private announcesSwitch(text: string, t: TFunction): boolean {
