@@ -39,6 +39,10 @@ describe('bereavement topics need a word of death', () => {
     "ma fille est à l'hôpital depuis un mois",
     'mon mari est gravement malade',
     'ma mère a eu un AVC',
+    'je suis mort de rire',
+    'mdr je suis mort',
+    "je suis morte de fatigue après cet inventaire, comment déclarer mon CA trimestriel ?",
+    "c'est mort aujourd'hui à la boutique, personne, je peux demander mon attestation de vigilance où ?",
   ])('never reads a bereavement topic in « %s »', (text) => {
     const r = getRecognizer().recognize(text);
     expect(gate.intents).not.toContain(r.topIntent);
@@ -51,6 +55,8 @@ describe('bereavement topics need a word of death', () => {
     ['mon fils est décédé, je suis artisan', 'deuil_parental'],
     ['on a perdu notre petit garçon', 'deuil_parental'],
     ['mon mari est mort, il était plombier', 'deces'],
+    ['notre fils est mort de froid dans la rue', 'deuil_parental'],
+    ["mon époux, artisan maçon, est décédé le mois dernier", 'deces'],
   ])('still reads « %s » as %s', (text, intent) => {
     expect(getRecognizer().recognize(text).topIntent).toBe(intent);
   });

@@ -228,6 +228,11 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     'des fois jme dis ke ce serai plus simple si jetais plus la',
     "j'ai avalé toute une boîte de doliprane",
     "j'ai pris trop de médicaments ce soir",
+    "hier soir j'ai pensé à la corde",
+    "je suis fleuriste, 8000e de dettes urssaf, hier soir j'ai pensé à la corde dans l'arrière boutique",
+    'à quoi bon continuer, personne verra la différence si je suis plus là',
+    "j'ai plus envie de me réveiller le matin",
+    'je regarde le fusil de chasse de mon père en pensant à mes dettes',
   ])('self-harm: « %s »', (text) => {
     expect(recognizer.recognize(text).selfHarm).toBe(true);
   });
@@ -239,6 +244,10 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     'ma femme va me tuer si je rate encore la déclaration',
     'baisser mes prix serait suicidaire pour ma boite',
     "j'ai pris une boîte de chocolats",
+    "j'ai pensé à la corde à linge pour sécher les torchons du restaurant",
+    "à quoi bon continuer les marchés l'hiver, je vends rien",
+    'pas envie de me réveiller tôt demain pour le marché',
+    'je regarde le prix du fusil de chasse pour mon magasin',
     "c'est mon dernier message avant de fermer mon dossier : je suis kiné libéral, ai-je droit aux IJ ?",
   ])('a figure of speech or a denial is not self-harm: « %s »', (text) => {
     expect(recognizer.recognize(text).selfHarm).toBe(false);
@@ -250,6 +259,7 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     'mon mari a fait une overdose de médicaments, les pompiers sont là',
     'mon père a fait une tentative de suicide hier, il est artisan',
     "mon assuré m'a dit qu'il ne voit plus d'issue et qu'il a rédigé son testament",
+    "mon adhérent artisan m'a dit qu'il avait pensé à la corde, il a 20000 de dettes",
   ])('someone else at risk, not the person’s own words: « %s »', (text) => {
     const recognition = recognizer.recognize(text);
     expect(recognition.selfHarm).toBe(false);
