@@ -272,11 +272,19 @@ export function selfHarmActivities(knowledge: Knowledge, t: TFunction): Partial<
   ];
 }
 
-/** The crisis lines (3114, 15) introduced by the text of `key`, then the advisers' lines. */
-function crisisLines(knowledge: Knowledge, t: TFunction, key: string): Partial<Activity>[] {
+/**
+ * The crisis lines (3114, 15) introduced by the text of `key`, then the advisers' lines, introduced by
+ * `advisersKey` (the person's own difficulties, or those of the person at risk).
+ */
+function crisisLines(
+  knowledge: Knowledge,
+  t: TFunction,
+  key: string,
+  advisersKey = 'distress.selfHarmAdvisers',
+): Partial<Activity>[] {
   return [
     phoneLinesActivity(knowledge, t(key), { ids: CRISIS_CONTACT_IDS }),
-    phoneLinesActivity(knowledge, t('distress.selfHarmAdvisers')),
+    phoneLinesActivity(knowledge, t(advisersKey)),
   ];
 }
 
@@ -306,7 +314,8 @@ export function othersSuicideActivities(knowledge: Knowledge, t: TFunction): Par
  * answers the people close to someone at risk (source 005), and the 15 for an immediate danger; then the advisers.
  */
 export function othersAtRiskActivities(knowledge: Knowledge, t: TFunction): Partial<Activity>[] {
-  return crisisLines(knowledge, t, 'distress.othersAtRisk');
+  // The advisers are for the person at risk's difficulties, not the writer's (often an adviser or a relative).
+  return crisisLines(knowledge, t, 'distress.othersAtRisk', 'distress.othersAtRiskAdvisers');
 }
 
 /**

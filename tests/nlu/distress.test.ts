@@ -229,6 +229,9 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     "j'ai avalé toute une boîte de doliprane",
     "j'ai pris trop de médicaments ce soir",
     "hier soir j'ai pensé à la corde",
+    'c est fini pour moi. adieu.',
+    'merci pour tout, je vous dis au revoir pour toujours',
+    'j ai fait une overdose de medicaments hier soir, je suis sortie de l hopital, j ai droit aux IJ ?',
     "je suis fleuriste, 8000e de dettes urssaf, hier soir j'ai pensé à la corde dans l'arrière boutique",
     'à quoi bon continuer, personne verra la différence si je suis plus là',
     "j'ai plus envie de me réveiller le matin",
@@ -248,6 +251,23 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     "à quoi bon continuer les marchés l'hiver, je vends rien",
     'pas envie de me réveiller tôt demain pour le marché',
     'je regarde le prix du fusil de chasse pour mon magasin',
+    'quand je serai partie en conge maternite, qui paie mes cotisations ?',
+    'quand je serai parti a la retraite, je garde ma mutuelle ?',
+    'je pars pour de bon au canada, que deviennent mes droits maladie ?',
+    'je veux arreter de vivre comme ca, courir apres les clients',
+    'il faut arreter de vivre au dessus de nos moyens',
+    'ce boulot va finir par me tuer',
+    'l urssaf veut me tuer avec ses majorations',
+    'je me tue tous les jours au travail pour rien',
+    'je ne suis pas du tout suicidaire mais je suis a bout',
+    'jamais je ne me suiciderai, mais je veux un delai',
+    'je n ai pas d idees noires rassurez vous, je veux juste un delai',
+    'ils veulent me supprimer mes indemnites journalieres',
+    'suis-je capable de faire une demande d aide toute seule ?',
+    'j ai peur de faire une betise dans ma declaration',
+    'je voudrais en finir rapidement avec ce dossier',
+    'je veux plus être là lundi pour le rdv urssaf',
+    "j'ai fait une overdose de paperasse urssaf cette semaine",
     "c'est mon dernier message avant de fermer mon dossier : je suis kiné libéral, ai-je droit aux IJ ?",
   ])('a figure of speech or a denial is not self-harm: « %s »', (text) => {
     expect(recognizer.recognize(text).selfHarm).toBe(false);
@@ -260,6 +280,9 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     'mon père a fait une tentative de suicide hier, il est artisan',
     "mon assuré m'a dit qu'il ne voit plus d'issue et qu'il a rédigé son testament",
     "mon adhérent artisan m'a dit qu'il avait pensé à la corde, il a 20000 de dettes",
+    'mon assure est suicidaire, il a une dette urssaf enorme',
+    'mon assure est a bout, il me dit qu il veut arreter de vivre',
+    'mon assure ne veut plus etre la',
   ])('someone else at risk, not the person’s own words: « %s »', (text) => {
     const recognition = recognizer.recognize(text);
     expect(recognition.selfHarm).toBe(false);
