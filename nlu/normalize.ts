@@ -105,6 +105,8 @@ const SMS: Record<string, string> = {
   jame: 'jamais',
   tro: 'trop',
   kom: 'comme',
+  reclam: 'reclame',
+  reclamm: 'reclame',
   dmd: 'demande',
   dmde: 'demande',
   pdt: 'pendant',
@@ -414,6 +416,7 @@ const BE_AFTER_C: ReadonlySet<string> = new Set(['est', 'etait', 'ete', 'sera', 
  * symbols spelled out as words; anything else separates words (the slash of "AT/MP" and of dates too).
  */
 const CHUNK = /[a-z0-9']+|[€%&+]/g;
+const GLUED_AMOUNT = /^(\d{3,})(?:e|eu|eur|euro|euros|balles)$/;
 const SYMBOL_WORDS: ReadonlyMap<string, string> = new Map([
   ['€', 'euros'],
   ['%', 'pourcent'],
@@ -446,6 +449,13 @@ function normalizeWord(raw: string): { tokens: readonly string[]; rewritten: boo
     }
     // Squeeze stretched letters: "merciiiii" → "merci", "nooon" → "non".
     w = w.replace(/([a-z])\1{2,}/g, '$1');
+    // An amount glued to its unit (« 2000e », « 1500eur »): three digits or more are never a rank.
+    const amount = GLUED_AMOUNT.exec(w);
+    if (amount) {
+      tokens.push(amount[1], 'euros');
+      rewritten = true;
+      continue;
+    }
     const ord = ORDINAL.exec(w);
     if (ord) {
       tokens.push(ord[1] === '1' ? '1er' : `${ord[1]}e`);

@@ -90,6 +90,10 @@ describe('normalize', () => {
     expect(normalize('mon 3eme enfant, le 1er')).toBe('mon 3e enfant le 1er');
     expect(normalize('100% santé')).toBe('100 pourcent sante');
     expect(normalize('500€')).toBe('500 euros');
+    // An amount glued to its unit, as typed on a phone; a rank stays a rank.
+    expect(normalize('lurssaf me reclam 2000e')).toBe('le urssaf me reclame 2000 euros');
+    expect(normalize("j'ai 15000eur de dettes")).toBe('je ai 15000 euros de dettes');
+    expect(normalize('mon 2e enfant')).toBe('mon 2e enfant');
   });
 
   it('reads words named like the properties of every object as ordinary words', () => {
