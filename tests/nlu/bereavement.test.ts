@@ -43,6 +43,8 @@ describe('bereavement topics need a word of death', () => {
     'mdr je suis mort',
     "je suis morte de fatigue après cet inventaire, comment déclarer mon CA trimestriel ?",
     "c'est mort aujourd'hui à la boutique, personne, je peux demander mon attestation de vigilance où ?",
+    'mon associé est mort, je me retrouve seul avec la boîte',
+    'mon chien est mort',
   ])('never reads a bereavement topic in « %s »', (text) => {
     const r = getRecognizer().recognize(text);
     expect(gate.intents).not.toContain(r.topIntent);
