@@ -1442,13 +1442,9 @@ export class MainDialog extends ComponentDialog {
     if (!forMe && start === undefined) return undefined;
     // The status named after the start, read as said of oneself (« et pour un kiné ? » → « je suis kiné »: an article
     // before a trade would make it someone else's).
+    // A relative named with their status (« et pour mon mari qui est kiné ? »): that status, the question being theirs.
     const told = start
-      ? this.deps.recognizer.recognize(
-          `je suis ${this.deps
-            .normalize(recognition.text)
-            .slice(start.trim().length)
-            .replace(/^ ?(?:un|une|le|la|les|l|des) /, '')}`,
-        ).entities
+      ? this.deps.recognizer.recognize(`je suis ${this.statusAfter(recognition.text, start, t)}`).entities
       : {};
     const entities = { ...recognition.entities, ...told };
     if (!forMe && entities.statut === undefined && entities.situation === undefined) return undefined;
@@ -1473,6 +1469,16 @@ export class MainDialog extends ComponentDialog {
     const route = { intent: refineIntent(before.topIntent, merged), entities: merged, text: last };
     const named = this.namedEntries({ ...before, entities: merged }, wordCount(last), t);
     return named.length > 0 ? { route, entryIds: named.map((entry) => entry.id) } : { route };
+  }
+
+  /** What a follow-up names after its `start` (« et pour »), without an article or a relative before the status. */
+  private statusAfter(text: string, start: string, t: TFunction): string {
+    const rest = this.deps.normalize(text).slice(start.trim().length).trim();
+    const relative = this.startOf(rest, t, 'prompts.followUpRelatives');
+    return (relative ? rest.slice(relative.trim().length) : rest).replace(
+      /^ ?(?:un|une|le|la|les|l|des) /,
+      '',
+    );
   }
 
   /**
@@ -1594,6 +1600,16 @@ export class MainDialog extends ComponentDialog {
         await innerDc.cancelAllDialogs();
         return innerDc.beginDialog(ROUTE, again.route);
       }
+    }
+    // « et pour un libéral ? », « et pour mon mari qui est kiné ? » (at a feedback or a journey's question): the route
+    // reads it again from the start, as the last request for that status (its named cards, or its journey).
+    if (
+      this.startOf(text, t, 'prompts.followUpStarts') !== undefined &&
+      (await this.followUpFor(context, recognition, t))
+    ) {
+      if (current) this.outcomes.journeyEnded({ intent: current, outcome: 'abandoned' });
+      await innerDc.cancelAllDialogs();
+      return innerDc.beginDialog(ROUTE, {} satisfies RouteOptions);
     }
     // A medical emergency at a journey's question (« j'ai des contractions et je panique »): the 15 first; then the
     // answer it also gives, or the question again — not « Je n'ai pas bien compris ».
