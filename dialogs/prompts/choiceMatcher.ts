@@ -18,6 +18,8 @@ export interface MatcherVocabulary {
   units?: string[];
   /** Phrases of doubt (« je ne sais pas si », « peut-être »): the option's words that follow are not a choice. */
   doubts?: string[];
+  /** Courtesy (« s'il vous plaît », « merci »): left out of the answer (« 2 svp » is « 2 »). */
+  courtesy?: string[];
 }
 
 /** Words that name no option by themselves. */
@@ -263,7 +265,7 @@ export function matchChoiceDetailed(
   vocabulary: MatcherVocabulary,
 ): ChoiceMatch {
   const none: ChoiceMatch = { index: -1 };
-  const text = normalize(answer);
+  const text = withoutCourtesy(normalize(answer), vocabulary, normalize);
   if (!text) return none;
 
   // 1. The whole answer is an option's value, label or one of its synonyms.
@@ -360,6 +362,20 @@ export function matchChoiceDetailed(
   }
 
   return none;
+}
+
+/** `text` (normalised) without the courtesy phrases of `vocabulary`, unless it is nothing but them. */
+function withoutCourtesy(
+  text: string,
+  vocabulary: MatcherVocabulary,
+  normalize: (s: string) => string,
+): string {
+  if (!vocabulary.courtesy) return text;
+  let padded = ` ${text} `;
+  for (const phrase of vocabulary.courtesy)
+    padded = padded.replaceAll(` ${phraseOf(phrase, normalize).text} `, ' ');
+  const left = padded.trim();
+  return left || text;
 }
 
 /** The options speak of ranks (« Mon 1er ou mon 2e enfant », « Mon 3e enfant ou plus »). */

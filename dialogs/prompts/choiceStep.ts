@@ -220,7 +220,8 @@ function yesNoOption(
     [t('prompts.yes'), 'prompts.yesSynonyms'],
     [t('prompts.no'), 'prompts.noSynonyms'],
   ] as const) {
-    if (!isPhrase(text, t(synonyms, { returnObjects: true }) as string[], normalize)) continue;
+    const courtesy = t('prompts.courtesy', { returnObjects: true }) as string[];
+    if (!madeOfPhrases(text, t(synonyms, { returnObjects: true }) as string[], courtesy, normalize)) continue;
     const head = normalize(word);
     const starting = options.choices.filter((c) => {
       const label = normalize(c.label);
@@ -229,6 +230,32 @@ function yesNoOption(
     return starting.length === 1 ? starting[0].value : undefined;
   }
   return undefined;
+}
+
+/**
+ * The whole of `text` is one phrase of `list` or several in a row (« nan pas du tout », « oui oui bien sûr »), with
+ * courtesy around them (« non merci »).
+ */
+function madeOfPhrases(
+  text: string,
+  list: readonly string[],
+  courtesy: readonly string[],
+  normalize: (s: string) => string,
+): boolean {
+  if (isPhrase(text, list, normalize)) return true;
+  const said = markerPhrases(list, normalize).map((p) => p.trim());
+  const polite = markerPhrases(courtesy, normalize).map((p) => p.trim());
+  // Longest first: « non merci » before « non ».
+  const phrases = [...said, ...polite].sort((a, b) => b.length - a.length);
+  let rest = normalize(text);
+  let found = 0;
+  while (rest.length > 0) {
+    const phrase = phrases.find((p) => rest === p || rest.startsWith(`${p} `));
+    if (!phrase) return false;
+    if (said.includes(phrase)) found++;
+    rest = rest.slice(phrase.length).trim();
+  }
+  return found > 0;
 }
 
 /**
@@ -246,6 +273,7 @@ export function matcherVocabulary(t: TFunction): MatcherVocabulary {
     last: t('prompts.last', { returnObjects: true }) as string[],
     units: t('prompts.units', { returnObjects: true }) as string[],
     doubts: t('prompts.doubts', { returnObjects: true }) as string[],
+    courtesy: t('prompts.courtesy', { returnObjects: true }) as string[],
   };
 }
 

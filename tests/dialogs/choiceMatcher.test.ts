@@ -9,6 +9,7 @@ const vocabulary = {
   last: t('prompts.last', { returnObjects: true }) as string[],
   units: t('prompts.units', { returnObjects: true }) as string[],
   doubts: t('prompts.doubts', { returnObjects: true }) as string[],
+  courtesy: t('prompts.courtesy', { returnObjects: true }) as string[],
 };
 
 function question(treeId: string, nodeId: string) {
@@ -123,5 +124,17 @@ describe('free-text answers to a question', () => {
   it('finds nothing in an answer that names no option and no position', () => {
     expect(pick('demander-une-aide-financiere', 'q_difficulte_actif', 'bonjour')).toBeUndefined();
     expect(pick('demander-une-aide-financiere', 'q_situation', "j'ai une question")).toBeUndefined();
+  });
+});
+
+describe('courtesy is no part of an answer', () => {
+  it.each([
+    ['2 svp', 1],
+    ['le 2 s il vous plait', 1],
+    ["1 merci", 0],
+    ["s'il vous plaît, la 2", 1],
+  ])('« %s » is the option at position %i', (answer, index) => {
+    const q = question('parcours-maladie', 'q_affiliation_ij');
+    expect(pick('parcours-maladie', 'q_affiliation_ij', answer)).toBe(q.options[index].value);
   });
 });
