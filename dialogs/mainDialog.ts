@@ -347,13 +347,16 @@ export class MainDialog extends ComponentDialog {
         if (crisis === 'self') return this.answerAfterCrisis(step, need, entities, t);
         if (need !== recognition.topIntent) return this.dispatch(step, need, entities, t);
       }
-      if (typed && need === undefined) {
+      // An adviser asked for right after (« conseiller »): the 3114 answers at any hour, the advisers on weekdays —
+      // both, not the advisers' lines alone.
+      const human = need === 'human' || need === 'contact';
+      if (typed && (need === undefined || human)) {
         await this.deps.misunderstood.set(step.context, 0);
         await step.context.sendActivities([
           ...(crisis === 'other'
             ? othersAtRiskActivities(this.deps.knowledge, t)
             : afterCrisisActivities(this.deps.knowledge, t)),
-          this.menu.activity(t),
+          ...(human ? [] : [this.menu.activity(t)]),
         ]);
         this.outcomes.journeyEnded({ intent: 'help', outcome: 'crisis_line' });
         return step.endDialog();
