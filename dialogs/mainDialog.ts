@@ -56,7 +56,7 @@ import { hasPhrase, isPhrase, markerPhrases, startingPhrase } from './prompts/ma
 import { recall, rememberAnswers, rememberTold } from './memory';
 import { getTurnProfile } from './profile';
 import { activeDifficulties, slotSubject } from './slots';
-import { getTurnRecognition, noteHelpShown, speaksToAdviser } from './turnState';
+import { adviserVoice, getTurnRecognition, noteHelpShown, speaksToAdviser } from './turnState';
 
 export const MAIN_DIALOG = 'MainDialog';
 const ROUTE = 'main.route';
@@ -660,7 +660,7 @@ export class MainDialog extends ComponentDialog {
       }
       await step.context.sendActivities([
         ...outOfScopeActivities(this.deps.knowledge, t, field),
-        this.menu.activity(t, t('main.outOfScopeMenu')),
+        this.menu.activity(t, t('main.outOfScopeMenu', adviserVoice(step.context))),
       ]);
       this.outcomes.journeyEnded({ intent: 'None', outcome: 'out_of_scope' });
       return step.endDialog();
@@ -693,7 +693,9 @@ export class MainDialog extends ComponentDialog {
       this.outcomes.journeyEnded({ intent: 'None', outcome: 'out_of_scope' });
       const guessed = await this.offerGuesses(step, recognition, t, t('main.outOfScopeGuesses'), true);
       if (guessed) return guessed;
-      await step.context.sendActivity(this.menu.activity(t, t('main.outOfScopeMenu')));
+      await step.context.sendActivity(
+        this.menu.activity(t, t('main.outOfScopeMenu', adviserVoice(step.context))),
+      );
       return step.endDialog();
     }
     if (typed && intent === 'None') {
