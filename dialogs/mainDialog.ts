@@ -594,8 +594,15 @@ export class MainDialog extends ComponentDialog {
       noteHelpShown(step.context);
       // No field named (« fermer ma boîte »): no « en plus de la réponse à votre question » (there is none).
       const named = recognition.outOfScope !== undefined;
+      // The person's own living costs told with difficulty (« g pu 1 rond pr nourir mé gosse », « la galère pour payer
+      // le loyer », « je dors dans mon camion »), or a few words of distress that ask nothing (« j'ose pas
+      // demander »): no field named, nothing to refuse; HELP comes first, never « ce n'est pas mon domaine » before
+      // it. A story about them still hears, after HELP, that the bot cannot answer on the costs themselves.
+      const onlyDistress =
+        !named &&
+        (this.tellsLivingCosts(recognition, t) || (words < STORY_MIN_WORDS && !this.asksQuestion(said, t)));
       await step.context.sendActivities([
-        ...outOfScopeActivities(this.deps.knowledge, t, field),
+        ...(onlyDistress ? [] : outOfScopeActivities(this.deps.knowledge, t, field)),
         ...helpOfferActivities(this.deps.knowledge, t, {
           intro: this.helpIntro(
             step.context,
@@ -605,6 +612,9 @@ export class MainDialog extends ComponentDialog {
           ),
           aidButton: !aids,
         }),
+        ...(onlyDistress && words >= STORY_MIN_WORDS
+          ? outOfScopeActivities(this.deps.knowledge, t, field)
+          : []),
       ]);
       // The aid journey records its own outcome when it ends; none of its aids is for someone outside the scheme.
       const outside = recognition.outOfScope?.outsideScheme === true;
@@ -1506,6 +1516,17 @@ export class MainDialog extends ComponentDialog {
     for (const phrase of this.markersOf(t('prompts.cashDrawerMarkers', { returnObjects: true }) as string[]))
       padded = padded.replaceAll(phrase, ' ');
     return this.hasMarker(padded, t('prompts.domainMarkers', { returnObjects: true }) as string[]);
+  }
+
+  /**
+   * The message tells difficulty with the person's own living costs: food, rent, housing, heating (the signs of
+   * `survie`, or the words of `prompts.livingCostMarkers`).
+   */
+  private tellsLivingCosts(recognition: RecognitionLike, t: TFunction): boolean {
+    return (
+      recognition.distress.signals.includes('survie') ||
+      this.says(recognition.text, t, 'prompts.livingCostMarkers')
+    );
   }
 
   private announcesSwitch(text: string, t: TFunction): boolean {

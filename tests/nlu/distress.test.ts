@@ -57,6 +57,8 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     ['les agios me tuent', 'argent'],
     ['je travaille à perte depuis un an', 'argent'],
     ["l'urssaf m'a envoyé une contrainte", 'dettes'],
+    ["l'urssaf m'a mis sur la paille", 'argent'],
+    ['g pu 1 rond pr nourir mé gosse', 'survie'],
     ["mon chiffre d'affaires est à zéro depuis trois mois", 'activite'],
     // « CA », which normalises to « ça », after a determiner or in « CA en chute ».
     ['CA en chute', 'activite'],
