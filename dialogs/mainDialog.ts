@@ -422,9 +422,15 @@ export class MainDialog extends ComponentDialog {
       // Written in English: the bot answers only in French; it says so in both languages, with the advisers' lines,
       // rather than reading English words as one of its subjects.
       await this.keep(step.context, 'not_understood', recognition);
+      // Words of need in it (« no money for eat, help please », « nao tenho dinheiro para comida »): HELP too, with
+      // the same lines.
+      const needs = recognition.otherLanguageDistress === true;
+      if (needs) noteHelpShown(step.context);
       await step.context.sendActivities([
         { type: 'message', text: t('main.frenchOnly') },
-        phoneLinesActivity(this.deps.knowledge, t('main.frenchOnlyLines')),
+        ...(needs
+          ? helpOfferActivities(this.deps.knowledge, t, { intro: t('main.frenchOnlyHelp'), aidButton: true })
+          : [phoneLinesActivity(this.deps.knowledge, t('main.frenchOnlyLines'))]),
         this.menu.activity(t, t('main.frenchOnlyMenu')),
       ]);
       this.outcomes.journeyEnded({ intent: 'None', outcome: 'out_of_scope' });
