@@ -629,6 +629,10 @@ export class MainDialog extends ComponentDialog {
       // compte par l'urssaf, je fais comment pour manger ? »: the payment delays), as without difficulty.
       const near = !gap || field.near?.some((topic) => topic === intent) === true;
       if (placed && near && !outside) return this.dispatch(step, intent, entities, t);
+      // That near topic ranked first even just under the threshold (the subject already places the message beside it).
+      const best = Object.keys(recognition.intents).find((other) => this.isTopic(other));
+      if (gap && !outside && best !== undefined && field.near?.some((topic) => topic === best))
+        return this.dispatch(step, best, entities, t);
       this.outcomes.journeyEnded({ intent: 'None', outcome: 'help_referral' });
       return step.endDialog();
     }
