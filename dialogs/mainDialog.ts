@@ -274,12 +274,39 @@ export class MainDialog extends ComponentDialog {
     return getTurnRecognition(context) ?? this.deps.recognizer.recognize(context.activity.text ?? '');
   }
 
+  /**
+   * A shopkeeper's idioms with strong words (« cette vitrine elle tue », « c'est mort aujourd'hui à la boutique »,
+   * « les soldes m'ont tuée » : `prompts.tradeIdioms`), told without any listed sign of difficulty, are small talk,
+   * not the need: the message is read without their clauses (« … au fait je peux avoir un arrêt maladie ? » is a
+   * sick-leave question); with nothing else, it tells no difficulty. A listed sign (« les charges me tuent », « c'est
+   * mort depuis des mois, je vais devoir fermer ») keeps the message as it is.
+   */
+  private withoutIdioms(recognition: RecognitionLike, context: TurnContext, t: TFunction): RecognitionLike {
+    if (
+      recognition.selfHarm ||
+      recognition.othersAtRisk ||
+      recognition.distress.signals.some((signal) => signal !== 'recit')
+    )
+      return recognition;
+    const clauses = recognition.text.match(/[^,.;:!?\n]+[,.;:!?\n]*/g) ?? [];
+    const idioms = clauses.filter((clause) => this.says(clause, t, 'prompts.tradeIdioms'));
+    if (idioms.length === 0) return recognition;
+    // Without the fillers of the talk either (« c'est mort aujourd'hui à la boutique, personne, bon, … »).
+    const kept = clauses.filter((clause) => !idioms.includes(clause) && wordCount(clause) >= 2);
+    const rest = kept.join('').trim();
+    if (wordCount(rest) < 2)
+      return { ...recognition, distress: { level: 'none', signals: [], need: 'help' } };
+    return this.deps.recognizer.recognize(rest, { adviser: speaksToAdviser(context) });
+  }
+
   // ---- the route: recognise → (disambiguate) → journey → feedback
 
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = (step.options ?? {}) as RouteOptions;
     const t = translator(step.context.activity.locale);
-    const recognition = this.recognition(step.context);
+    const recognition = options.intent
+      ? this.recognition(step.context)
+      : this.withoutIdioms(this.recognition(step.context), step.context, t);
     const profile = getTurnProfile(step.context);
     const entities = { ...(options.entities ?? recognition.entities) };
     if (!entities.statut && profile?.statut) entities.statut = profile.statut;
