@@ -95,6 +95,8 @@ export const RecognitionSchema = z.object({
   outOfScope: OutOfScopeSchema.optional(),
   /** Set when the message is written in another language than French (English): the bot answers only in French. */
   otherLanguage: z.literal(true).optional(),
+  /** In such a message, words of need (help, money, food: `language.yaml` `distress`): HELP is offered too. */
+  otherLanguageDistress: z.literal(true).optional(),
   /** Other topic needs of the same message (another sentence's need, or a strong second intent). */
   also: z.array(IntentNameSchema).optional(),
 });

@@ -274,12 +274,39 @@ export class MainDialog extends ComponentDialog {
     return getTurnRecognition(context) ?? this.deps.recognizer.recognize(context.activity.text ?? '');
   }
 
+  /**
+   * A shopkeeper's idioms with strong words (« cette vitrine elle tue », « c'est mort aujourd'hui à la boutique »,
+   * « les soldes m'ont tuée » : `prompts.tradeIdioms`), told without any listed sign of difficulty, are small talk,
+   * not the need: the message is read without their clauses (« … au fait je peux avoir un arrêt maladie ? » is a
+   * sick-leave question); with nothing else, it tells no difficulty. A listed sign (« les charges me tuent », « c'est
+   * mort depuis des mois, je vais devoir fermer ») keeps the message as it is.
+   */
+  private withoutIdioms(recognition: RecognitionLike, context: TurnContext, t: TFunction): RecognitionLike {
+    if (
+      recognition.selfHarm ||
+      recognition.othersAtRisk ||
+      recognition.distress.signals.some((signal) => signal !== 'recit')
+    )
+      return recognition;
+    const clauses = recognition.text.match(/[^,.;:!?\n]+[,.;:!?\n]*/g) ?? [];
+    const idioms = clauses.filter((clause) => this.says(clause, t, 'prompts.tradeIdioms'));
+    if (idioms.length === 0) return recognition;
+    // Without the fillers of the talk either (« c'est mort aujourd'hui à la boutique, personne, bon, … »).
+    const kept = clauses.filter((clause) => !idioms.includes(clause) && wordCount(clause) >= 2);
+    const rest = kept.join('').trim();
+    if (wordCount(rest) < 2)
+      return { ...recognition, distress: { level: 'none', signals: [], need: 'help' } };
+    return this.deps.recognizer.recognize(rest, { adviser: speaksToAdviser(context) });
+  }
+
   // ---- the route: recognise → (disambiguate) → journey → feedback
 
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = (step.options ?? {}) as RouteOptions;
     const t = translator(step.context.activity.locale);
-    const recognition = this.recognition(step.context);
+    const recognition = options.intent
+      ? this.recognition(step.context)
+      : this.withoutIdioms(this.recognition(step.context), step.context, t);
     const profile = getTurnProfile(step.context);
     const entities = { ...(options.entities ?? recognition.entities) };
     if (!entities.statut && profile?.statut) entities.statut = profile.statut;
@@ -425,9 +452,15 @@ export class MainDialog extends ComponentDialog {
       // Written in English: the bot answers only in French; it says so in both languages, with the advisers' lines,
       // rather than reading English words as one of its subjects.
       await this.keep(step.context, 'not_understood', recognition);
+      // Words of need in it (« no money for eat, help please », « nao tenho dinheiro para comida »): HELP too, with
+      // the same lines.
+      const needs = recognition.otherLanguageDistress === true;
+      if (needs) noteHelpShown(step.context);
       await step.context.sendActivities([
         { type: 'message', text: t('main.frenchOnly') },
-        phoneLinesActivity(this.deps.knowledge, t('main.frenchOnlyLines')),
+        ...(needs
+          ? helpOfferActivities(this.deps.knowledge, t, { intro: t('main.frenchOnlyHelp'), aidButton: true })
+          : [phoneLinesActivity(this.deps.knowledge, t('main.frenchOnlyLines'))]),
         this.menu.activity(t, t('main.frenchOnlyMenu')),
       ]);
       this.outcomes.journeyEnded({ intent: 'None', outcome: 'out_of_scope' });
@@ -597,8 +630,15 @@ export class MainDialog extends ComponentDialog {
       noteHelpShown(step.context);
       // No field named (« fermer ma boîte »): no « en plus de la réponse à votre question » (there is none).
       const named = recognition.outOfScope !== undefined;
+      // The person's own living costs told with difficulty (« g pu 1 rond pr nourir mé gosse », « la galère pour payer
+      // le loyer », « je dors dans mon camion »), or a few words of distress that ask nothing (« j'ose pas
+      // demander »): no field named, nothing to refuse; HELP comes first, never « ce n'est pas mon domaine » before
+      // it. A story about them still hears, after HELP, that the bot cannot answer on the costs themselves.
+      const onlyDistress =
+        !named &&
+        (this.tellsLivingCosts(recognition, t) || (words < STORY_MIN_WORDS && !this.asksQuestion(said, t)));
       await step.context.sendActivities([
-        ...outOfScopeActivities(this.deps.knowledge, t, field),
+        ...(onlyDistress ? [] : outOfScopeActivities(this.deps.knowledge, t, field)),
         ...helpOfferActivities(this.deps.knowledge, t, {
           intro: this.helpIntro(
             step.context,
@@ -608,6 +648,9 @@ export class MainDialog extends ComponentDialog {
           ),
           aidButton: !aids,
         }),
+        ...(onlyDistress && words >= STORY_MIN_WORDS
+          ? outOfScopeActivities(this.deps.knowledge, t, field)
+          : []),
       ]);
       // The aid journey records its own outcome when it ends; none of its aids is for someone outside the scheme.
       const outside = recognition.outOfScope?.outsideScheme === true;
@@ -616,6 +659,10 @@ export class MainDialog extends ComponentDialog {
       // compte par l'urssaf, je fais comment pour manger ? »: the payment delays), as without difficulty.
       const near = !gap || field.near?.some((topic) => topic === intent) === true;
       if (placed && near && !outside) return this.dispatch(step, intent, entities, t);
+      // That near topic ranked first even just under the threshold (the subject already places the message beside it).
+      const best = Object.keys(recognition.intents).find((other) => this.isTopic(other));
+      if (gap && !outside && best !== undefined && field.near?.some((topic) => topic === best))
+        return this.dispatch(step, best, entities, t);
       this.outcomes.journeyEnded({ intent: 'None', outcome: 'help_referral' });
       return step.endDialog();
     }
@@ -1517,6 +1564,17 @@ export class MainDialog extends ComponentDialog {
     for (const phrase of this.markersOf(t('prompts.cashDrawerMarkers', { returnObjects: true }) as string[]))
       padded = padded.replaceAll(phrase, ' ');
     return this.hasMarker(padded, t('prompts.domainMarkers', { returnObjects: true }) as string[]);
+  }
+
+  /**
+   * The message tells difficulty with the person's own living costs: food, rent, housing, heating (the signs of
+   * `survie`, or the words of `prompts.livingCostMarkers`).
+   */
+  private tellsLivingCosts(recognition: RecognitionLike, t: TFunction): boolean {
+    return (
+      recognition.distress.signals.includes('survie') ||
+      this.says(recognition.text, t, 'prompts.livingCostMarkers')
+    );
   }
 
   private announcesSwitch(text: string, t: TFunction): boolean {

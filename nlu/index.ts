@@ -485,7 +485,12 @@ export class Recognizer {
       ...(this.distress.othersSuicide(...read) ? { othersSuicide: true } : {}),
       ...(this.distress.othersAtRisk(...read) ? { othersAtRisk: true } : {}),
       ...(this.distress.medicalEmergency(...read) ? { medicalEmergency: true } : {}),
-      ...(this.language.isOtherLanguage(norm.tokens) ? { otherLanguage: true } : {}),
+      ...(this.language.isOtherLanguage(norm.tokens)
+        ? {
+            otherLanguage: true,
+            ...(this.language.tellsDistress(norm.tokens) ? { otherLanguageDistress: true } : {}),
+          }
+        : {}),
     } as Recognition;
     const also = this.otherNeeds(first, second, probs);
     if (also.length > 0) result.also = also;

@@ -181,7 +181,8 @@ describe('a field outside the domain beside a topic', () => {
 });
 
 describe('a story of difficulty the class None is sure of', () => {
-  const TEXT = 'une histoire de mon métier';
+  // A story (12 words or more): a few words asking nothing get HELP alone.
+  const TEXT = 'une longue histoire de mon métier, de mes clients et de ce qui ne va pas';
   const sureNone = readingAs(TEXT, {
     topIntent: 'None',
     score: 0.7,

@@ -57,6 +57,12 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     ['les agios me tuent', 'argent'],
     ['je travaille à perte depuis un an', 'argent'],
     ["l'urssaf m'a envoyé une contrainte", 'dettes'],
+    ["l'urssaf m'a mis sur la paille", 'argent'],
+    ['g pu 1 rond pr nourir mé gosse', 'survie'],
+    ['sos', 'epuisement'],
+    ['SOS !!', 'epuisement'],
+    ['il est 4h du mat jsui a bou', 'epuisement'],
+    ["j'ose pas demander", 'isolement'],
     ["mon chiffre d'affaires est à zéro depuis trois mois", 'activite'],
     // « CA », which normalises to « ça », after a determiner or in « CA en chute ».
     ['CA en chute', 'activite'],
@@ -113,6 +119,8 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     'ça en vaut la peine ?',
     // A child simply ill is not a family blow (gravely ill, it is).
     "mon fils est malade, je dois arrêter de bosser une semaine, j'ai droit à quoi ?",
+    // A service named SOS is no call for help.
+    "j'ai appelé sos médecins cette nuit",
   ])('no sign in « %s »', (text) => {
     expect(distress(text)).toEqual({ level: 'none', signals: [], need: 'help' });
   });
