@@ -614,8 +614,12 @@ export class MainDialog extends ComponentDialog {
       if (aids && !outside) return this.dispatch(step, 'aide_financiere', entities, t);
       // A subject the sources say nothing precise about is followed by a topic it names as near (« saisie sur mon
       // compte par l'urssaf, je fais comment pour manger ? »: the payment delays), as without difficulty.
-      const near = !gap || field.near?.some((topic) => topic === intent) === true;
-      if (placed && near && !outside) return this.dispatch(step, intent, entities, t);
+      const near =
+        !gap || field.generalRules === true || field.near?.some((topic) => topic === intent) === true;
+      if (placed && near && !outside) {
+        if (field.generalRules) await step.context.sendActivity(t('main.generalRules'));
+        return this.dispatch(step, intent, entities, t);
+      }
       this.outcomes.journeyEnded({ intent: 'None', outcome: 'help_referral' });
       return step.endDialog();
     }
@@ -646,7 +650,7 @@ export class MainDialog extends ComponentDialog {
       const topic = recognition.outOfScope?.outsideScheme
         ? undefined
         : gap
-          ? placed && near?.includes(intent)
+          ? placed && (field.generalRules || near?.includes(intent))
             ? intent
             : undefined
           : placed || situationAnswered
@@ -655,7 +659,11 @@ export class MainDialog extends ComponentDialog {
               ? this.namedTopic(recognition, t)
               : undefined;
       if (topic) {
-        await step.context.sendActivities(outOfScopeActivities(this.deps.knowledge, t, field));
+        await step.context.sendActivities([
+          ...outOfScopeActivities(this.deps.knowledge, t, field),
+          // The person's case is not covered, the general rule is (a micro-entrepreneur living abroad): said so.
+          ...(field.generalRules ? [{ type: 'message', text: t('main.generalRules') }] : []),
+        ]);
         return this.dispatch(step, topic, entities, t);
       }
       await step.context.sendActivities([
