@@ -100,6 +100,11 @@ export const EntitiesSchema = z.object({
    * pregnant woman who says so is asking about her maternity, not her own sick leave.
    */
   arretProche: z.boolean().optional(),
+  /**
+   * The question is asked for a relative (« est-ce que ma mère a droit à quelque chose ? », « ma fille est enceinte,
+   * elle a droit à quoi ? »): the relative's rights, which the person's own status or situation do not decide.
+   */
+  pourProche: z.boolean().optional(),
   /** The person speaks of adopting a child (« nous allons adopter », « l'adoption de notre fils »). */
   adoption: z.boolean().optional(),
   montants: z.array(z.number()).optional(),

@@ -58,6 +58,11 @@ export const OutOfScopeSchema = z.object({
    * the message there (a mi-temps thérapeutique question gets the card on staying in work).
    */
   near: z.array(IntentNameSchema).optional(),
+  /**
+   * For a gap: the person's own case is not covered (a French micro-entrepreneur living abroad), but the sources'
+   * general rules are: a topic the recogniser placed follows, introduced as the general rule.
+   */
+  generalRules: z.boolean().optional(),
   /** The field is named even beside a subject the recogniser is sure of (whose answer follows). */
   alwaysNamed: z.boolean().optional(),
   /** The person is outside the sources' scheme (MSA, another country): none of the bot's answers applies. */

@@ -568,6 +568,9 @@ export class MainDialog extends ComponentDialog {
       fromMenu ??
       (leaveFirst && AFTER_PRESCRIBED_LEAVE.has(chosen) ? 'indemnites_journalieres' : chosen);
     values(step).entities = entities;
+    // A relative's difficulty told with a question of their rights (« mon père a des dettes, il peut avoir une aide ? »)
+    // gets the answer for them (`dispatch`), not HELP offered to the person as if the difficulty were theirs.
+    const forRelative = entities.pourProche === true && this.isTopic(intent) && intent !== 'help';
     if (typed) {
       // The subject the recogniser read first, when the entities said the need is another one (a pregnant
       // conjointe collaboratrice asking about her status, a pregnant woman on sick leave): offered next.
@@ -657,8 +660,12 @@ export class MainDialog extends ComponentDialog {
       if (aids && !outside) return this.dispatch(step, 'aide_financiere', entities, t);
       // A subject the sources say nothing precise about is followed by a topic it names as near (« saisie sur mon
       // compte par l'urssaf, je fais comment pour manger ? »: the payment delays), as without difficulty.
-      const near = !gap || field.near?.some((topic) => topic === intent) === true;
-      if (placed && near && !outside) return this.dispatch(step, intent, entities, t);
+      const near =
+        !gap || field.generalRules === true || field.near?.some((topic) => topic === intent) === true;
+      if (placed && near && !outside) {
+        if (field.generalRules) await step.context.sendActivity(t('main.generalRules'));
+        return this.dispatch(step, intent, entities, t);
+      }
       // That near topic ranked first even just under the threshold (the subject already places the message beside it).
       const best = Object.keys(recognition.intents).find((other) => this.isTopic(other));
       if (gap && !outside && best !== undefined && field.near?.some((topic) => topic === best))
@@ -666,7 +673,7 @@ export class MainDialog extends ComponentDialog {
       this.outcomes.journeyEnded({ intent: 'None', outcome: 'help_referral' });
       return step.endDialog();
     }
-    if (distressed || (besideHelp && intent === besideHelp))
+    if ((distressed && !forRelative) || (besideHelp && intent === besideHelp))
       return this.withHelpOffer(step, intent, entities, t, intent === besideHelp);
     // A situation told in a field's words that a journey answers (out-of-scope.yaml `answeredBy`: « je pars à la
     // retraite dans 6 mois, je suis menuisier » is the aid journey's coming retirement, and its ADR): that journey,
@@ -693,7 +700,7 @@ export class MainDialog extends ComponentDialog {
       const topic = recognition.outOfScope?.outsideScheme
         ? undefined
         : gap
-          ? placed && near?.includes(intent)
+          ? placed && (field.generalRules || near?.includes(intent))
             ? intent
             : undefined
           : placed || situationAnswered
@@ -702,7 +709,11 @@ export class MainDialog extends ComponentDialog {
               ? this.namedTopic(recognition, t)
               : undefined;
       if (topic) {
-        await step.context.sendActivities(outOfScopeActivities(this.deps.knowledge, t, field));
+        await step.context.sendActivities([
+          ...outOfScopeActivities(this.deps.knowledge, t, field),
+          // The person's case is not covered, the general rule is (a micro-entrepreneur living abroad): said so.
+          ...(field.generalRules ? [{ type: 'message', text: t('main.generalRules') }] : []),
+        ]);
         return this.dispatch(step, topic, entities, t);
       }
       await step.context.sendActivities([
@@ -713,7 +724,7 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
     // A story asking for financial aid tells a difficulty even without its words: HELP comes with the aids.
-    if (typed && intent === 'aide_financiere' && words >= STORY_MIN_WORDS) {
+    if (typed && intent === 'aide_financiere' && words >= STORY_MIN_WORDS && !forRelative) {
       const topic = recognition.topIntent === intent ? this.topicBesideWeakAid(recognition) : undefined;
       return this.withHelpOffer(step, topic ?? intent, entities, t, topic !== undefined);
     }
@@ -1149,6 +1160,21 @@ export class MainDialog extends ComponentDialog {
       requested === 'cancel' && this.saysOnly(context.activity.text ?? '', t, 'prompts.sickLeaveAlone')
         ? 'indemnites_journalieres'
         : requested;
+    // A question asked for a relative (« ma fille est enceinte, moi je suis commerçante, elle a droit à quoi ? »): the
+    // sources' answer on the subject, said to be for them, with the advisers; no journey asking the person's own
+    // situation, nor their status deciding which entries fit.
+    if (entities.pourProche && this.isTopic(intent) && intent !== 'help') {
+      // Her pregnancy read as the person's paternity: her rights are the maternity's.
+      const subject = intent === 'paternite' && entities.grossesseAutrui ? 'maternite' : intent;
+      // Nor the person's own paternity offered after it.
+      const pregnancy = entities.grossesseAutrui ? ['maternite', 'paternite'] : [];
+      const { also } = values(step);
+      if (also) values(step).also = also.filter((other) => ![subject, intent, ...pregnancy].includes(other));
+      this.outcomes.intent({ intent: subject });
+      await this.deps.misunderstood.set(context, 0);
+      await context.sendActivity(phoneLinesActivity(this.deps.knowledge, t('main.forRelative')));
+      return step.beginDialog(FAQ_DIALOG, { intent: subject } satisfies AnswerDialogOptions);
+    }
     this.outcomes.intent({ intent });
     if (intent !== 'None') await this.deps.misunderstood.set(context, 0);
     const journey = this.journeyByIntent[intent];

@@ -74,15 +74,27 @@ function presentMatch(re: RegExp, t: string): RegExpExecArray | null {
   return firstKept(re, t, (m) => !P.notNowBefore.test(before(t, wordStart(m))));
 }
 
+/** The first match of `re` in `t` that is the person's now and not a relative's (« mon mari est artisan »). */
+function ownPresentMatch(re: RegExp, t: string): RegExpExecArray | null {
+  if (!mayMatch(re, t)) return null;
+  return firstKept(re, t, (m) => !P.relativeOrPastBefore.test(before(t, wordStart(m))));
+}
+
 function findStatut(t: string): Statut | undefined {
-  for (const { statut, re } of P.statut.explicit) if (presentMatch(re, t)) return statut;
+  // A person who says they are an employee (« mon mari était artisan et il est décédé, moi je suis salariée ») has
+  // no relative's status.
+  const employee = has(P.salarieSoi, t);
+  for (const { statut, re } of P.statut.explicit) {
+    if (!employee ? presentMatch(re, t) : ownPresentMatch(re, t)) return statut;
+  }
   // The person's own trade first; a relative's (« ma fille est infirmière libérale ») only when no other is named
   // (« mon mari est plombier, il ne peut plus travailler » speaks of his business).
   // (The second reading only when some trade's words are in the message: most messages name none.)
+  // Nor when the person says they are an employee (« mon mari était artisan…, moi je suis salariée »).
   const own = firstTrade(t, true);
   return (
     own.statut ??
-    (own.candidates ? firstTrade(t, false).statut : undefined) ??
+    (own.candidates && !employee ? firstTrade(t, false).statut : undefined) ??
     (has(P.statut.independant, t) ? 'independant' : undefined)
   );
 }
@@ -529,6 +541,14 @@ export function extractEntitiesFolded(
   if (!e.enceinte && !e.grossesseAutrui && has(P.grossesse.couple, t)) e.grossesseCommune = true;
   if (has(P.adoption, t)) e.adoption = true;
   if (has(P.arretProche, t)) e.arretProche = true;
+  // A question of a relative's rights (« ma fille est enceinte, elle a droit à quoi ? »), not an adviser's insured.
+  if (
+    !options.adviser &&
+    has(P.pourProche.asks, t) &&
+    has(P.pourProche.relative, t) &&
+    !has(P.pourProche.own, t)
+  )
+    e.pourProche = true;
   const montants = findMontants(folded);
   if (montants.length > 0) e.montants = montants;
   const dates = findDates(folded, options.referenceDate ?? new Date());

@@ -101,6 +101,8 @@ const EntitiesDataSchema = z.strictObject({
    * it.
    */
   childIllness: PatternSchema,
+  /** The person says they are an employee: a relative's trade is not theirs. */
+  salarieSoi: PatternSchema,
   /** Still working. */
   situationActive: PatternSchema,
   /** The person is a practitioner or medical auxiliary under the Assurance Maladie's convention (PamC). */
@@ -146,6 +148,15 @@ const EntitiesDataSchema = z.strictObject({
   adoption: PatternSchema,
   /** A relative's sick leave (« mon mari est en arrêt maladie »). */
   arretProche: PatternSchema,
+  /** The question is asked for a relative (« est-ce que ma mère a droit à quelque chose ? »). */
+  pourProche: z.strictObject({
+    /** A question of rights whose subject is a relative, or « il », « elle ». */
+    asks: PatternSchema,
+    /** A relative named (then « il », « elle » may be them). */
+    relative: PatternSchema,
+    /** The person asks for themselves too (« et moi ? », « est-ce que j'ai droit »). */
+    own: PatternSchema,
+  }),
   /** Words that do not make an answer longer (« ah non pardon, moins de 12 mois en fait » is a short answer). */
   answerFillers: PatternSchema,
   ald: z.strictObject({
@@ -268,6 +279,7 @@ const EntityPatternsSchema = EntitiesDataSchema.transform((data, ctx) => {
     santeActivite: re(data.santeActivite, 'santeActivite'),
     seriousHealth: re(data.seriousHealth, 'seriousHealth'),
     childIllness: re(data.childIllness, 'childIllness'),
+    salarieSoi: re(data.salarieSoi, 'salarieSoi'),
     situationActive: re(data.situationActive, 'situationActive'),
     pamc: re(data.pamc, 'pamc'),
     pamcDenied: re(data.pamcDenied, 'pamcDenied'),
@@ -295,6 +307,11 @@ const EntityPatternsSchema = EntitiesDataSchema.transform((data, ctx) => {
     },
     adoption: re(data.adoption, 'adoption'),
     arretProche: re(data.arretProche, 'arretProche'),
+    pourProche: {
+      asks: re(data.pourProche.asks, 'pourProche', 'asks'),
+      relative: re(data.pourProche.relative, 'pourProche', 'relative'),
+      own: re(data.pourProche.own, 'pourProche', 'own'),
+    },
     answerFillers: re(data.answerFillers, 'answerFillers'),
     ald: {
       mention: re(ald.mention, 'ald', 'mention'),

@@ -58,6 +58,11 @@ export type { OutOfScope } from './scope';
 
 /** A second need is offered when its sentence names it at least this surely… */
 const ALSO_SEGMENT_MIN = 0.6;
+/**
+ * …or this surely when the sentence is a question of its own (« … ? et est-ce que je dois continuer à payer mes
+ * cotisations ? »: a question's few words name its subject less surely than a story's sentence)…
+ */
+const ALSO_QUESTION_MIN = 0.45;
 /** …or when the whole message gives it at least this probability. */
 const ALSO_WHOLE_MIN = 0.25;
 
@@ -122,7 +127,7 @@ export class Recognizer {
   private deathNormalized = '';
   private deathAsWritten: string | undefined;
   /** Best topic intent of each sentence of the last long message (for `also`). */
-  private segmentTops: { c: number; p: number }[] = [];
+  private segmentTops: { c: number; p: number; asks: boolean }[] = [];
   readonly options: RecognizerOptions;
   /** Milliseconds spent building the model. */
   readonly buildMs: number;
@@ -411,7 +416,8 @@ export class Recognizer {
     this.segmentTops = [];
     let best: Float64Array | undefined;
     let bestTop = 0;
-    for (const p of sentences) {
+    for (let i = 0; i < sentences.length; i++) {
+      const p = sentences[i];
       if (!p) continue;
       softmaxInPlace(p);
       let segTop = -1;
@@ -423,7 +429,8 @@ export class Recognizer {
           best = p;
         }
       }
-      if (segTop >= 0) this.segmentTops.push({ c: segTop, p: p[segTop] });
+      if (segTop >= 0)
+        this.segmentTops.push({ c: segTop, p: p[segTop], asks: opensQuestion(tokens, segments[i][0]) });
     }
     if (best)
       for (let c = 0; c < probs.length; c++)
@@ -564,10 +571,35 @@ export class Recognizer {
       if (this.bereavementClasses.includes(c) && !this.saysDeath()) return;
       if (!out.includes(intent)) out.push(intent);
     };
-    for (const { c, p } of this.segmentTops) if (p >= ALSO_SEGMENT_MIN) add(c);
+    for (const { c, p, asks } of this.segmentTops)
+      if (p >= (asks ? ALSO_QUESTION_MIN : ALSO_SEGMENT_MIN)) add(c);
     if (second >= 0 && probs[second] >= ALSO_WHOLE_MIN) add(second);
     return out.slice(0, 2);
   }
+}
+
+/** The words that open a question (« combien … », « est-ce que … », « dois-je … »), normalised. */
+const QUESTION_OPENERS = new Set([
+  'combien',
+  'comment',
+  'quand',
+  'quel',
+  'quelle',
+  'quels',
+  'quelles',
+  'pourquoi',
+]);
+const QUESTION_VERBS = new Set(['puis', 'dois', 'ai', 'vais', 'peux', 'aurai']);
+
+/** The sentence starting at token `at` opens with a question's words. */
+function opensQuestion(tokens: readonly string[], at: number): boolean {
+  const word = tokens[at];
+  const next = tokens[at + 1];
+  return (
+    QUESTION_OPENERS.has(word) ||
+    (word === 'est' && next === 'ce') ||
+    (QUESTION_VERBS.has(word) && next === 'je')
+  );
 }
 
 /** A bereavement topic's probability from which the message is read for a word of death. */
@@ -602,7 +634,8 @@ function round(x: number): number {
 /** Bound of a recogniser's memo of chunks (`Recognizer.chunk`), like the normaliser's per-word memo. */
 const CHUNK_MEMO_MAX = 20_000;
 
-const MESSAGE_PARTS = /[.!?;\n]+|,? mais |,? sauf que |, (?:alors|du coup|donc) |[a-z0-9']+|[€%&+]|\S/g;
+const MESSAGE_PARTS =
+  /[.!?;\n]+|,? mais |,? sauf que |, (?:alors|du coup|donc) |,? et (?=(?:est-ce|est ce|combien|comment|quand|quel|quelle|quels|quelles|pourquoi|a qui|ai-je|puis-je|dois-je|vais-je|aurai-je|je vais|je dois|je peux|j'ai droit|je touche|je toucherai|y a-t-il)\b)|[a-z0-9']+|[€%&+]|\S/g;
 
 /** A part of `MESSAGE_PARTS` that is a chunk of a word: it starts with a letter, a digit or `'`, or is a symbol. */
 function isChunk(part: string): boolean {

@@ -31,6 +31,11 @@ export const OutOfScopeFileSchema = z.strictObject({
         /** For a gap: topics whose answer follows the statement when the recogniser placed the message there. */
         near: z.array(IntentNameSchema).optional(),
         /**
+         * For a gap: the person's own case is not covered but the sources' general rules are (a French
+         * micro-entrepreneur living abroad): any topic the recogniser placed follows, introduced as the general rule.
+         */
+        generalRules: z.boolean().optional(),
+        /**
          * Named even beside a subject the recogniser is sure of (« ma prévoyance Madelin paiera-t-elle pendant mon
          * arrêt ? »: the private contract is not the bot's to answer; the sick-leave answer follows).
          */
@@ -56,7 +61,19 @@ export class ScopeDetector {
 
   constructor(data: OutOfScopeFile) {
     this.domains = data.domains.map(
-      ({ id, contacts, lines, answeredBy, aboutOthers, gap, near, alwaysNamed, outsideScheme, patterns }) => {
+      ({
+        id,
+        contacts,
+        lines,
+        answeredBy,
+        aboutOthers,
+        gap,
+        near,
+        generalRules,
+        alwaysNamed,
+        outsideScheme,
+        patterns,
+      }) => {
         const re = compileGroup(patterns);
         const result = {
           domain: id,
@@ -66,6 +83,7 @@ export class ScopeDetector {
           ...(aboutOthers ? { aboutOthers } : {}),
           ...(gap ? { gap } : {}),
           ...(near ? { near } : {}),
+          ...(generalRules ? { generalRules } : {}),
           ...(alwaysNamed ? { alwaysNamed } : {}),
           ...(outsideScheme ? { outsideScheme } : {}),
         };
