@@ -101,6 +101,11 @@ const EntitiesDataSchema = z.strictObject({
    * it.
    */
   childIllness: PatternSchema,
+  /**
+   * The sick relative runs or works in the business (« il est conjoint collaborateur », « son entreprise va couler »):
+   * their health threatens an activity (the AMA), not a dependant the person cares for.
+   */
+  sickRelativeWorks: PatternSchema,
   /** Still working. */
   situationActive: PatternSchema,
   /** The person is a practitioner or medical auxiliary under the Assurance Maladie's convention (PamC). */
@@ -268,6 +273,7 @@ const EntityPatternsSchema = EntitiesDataSchema.transform((data, ctx) => {
     santeActivite: re(data.santeActivite, 'santeActivite'),
     seriousHealth: re(data.seriousHealth, 'seriousHealth'),
     childIllness: re(data.childIllness, 'childIllness'),
+    sickRelativeWorks: re(data.sickRelativeWorks, 'sickRelativeWorks'),
     situationActive: re(data.situationActive, 'situationActive'),
     pamc: re(data.pamc, 'pamc'),
     pamcDenied: re(data.pamcDenied, 'pamcDenied'),
