@@ -482,6 +482,8 @@ describe('out-of-scope detector (locales/fr/nlu/out-of-scope.yaml)', () => {
     ],
     ["mes indemnites journalieres vont s'arreter, qu'est ce qui se passe apres ?", 'duree_maximale_arret'],
     ["j'ai envoyé mon dossier ACED il y a deux mois, toujours pas de réponse", 'suivi_demande'],
+    ['cumul emploi retraite et arret maladie, je suis indemnisé ?', 'cumul_retraite_arret'],
+    ["je suis retraité mais je travaille encore, en arrêt maladie j'ai des IJ ?", 'cumul_retraite_arret'],
   ])('a gap the sources do not cover: « %s » → %s', (text, domain) => {
     expect(read(text)).toBe(domain);
   });
