@@ -484,6 +484,14 @@ describe('out-of-scope detector (locales/fr/nlu/out-of-scope.yaml)', () => {
     ["j'ai envoyé mon dossier ACED il y a deux mois, toujours pas de réponse", 'suivi_demande'],
     ['cumul emploi retraite et arret maladie, je suis indemnisé ?', 'cumul_retraite_arret'],
     ["je suis retraité mais je travaille encore, en arrêt maladie j'ai des IJ ?", 'cumul_retraite_arret'],
+    [
+      'je suis salarie a mi temps et auto entrepreneur a coté depuis 5 mois, je suis en arret maladie',
+      'salarie_et_independant',
+    ],
+    [
+      "en arrêt maladie, je suis micro entrepreneuse et aussi salariée en CDD, j'ai droit aux IJ ?",
+      'salarie_et_independant',
+    ],
   ])('a gap the sources do not cover: « %s » → %s', (text, domain) => {
     expect(read(text)).toBe(domain);
   });
