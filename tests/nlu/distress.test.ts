@@ -492,6 +492,14 @@ describe('out-of-scope detector (locales/fr/nlu/out-of-scope.yaml)', () => {
       "en arrêt maladie, je suis micro entrepreneuse et aussi salariée en CDD, j'ai droit aux IJ ?",
       'salarie_et_independant',
     ],
+    [
+      'je veux passer de micro entrepreneur a SASU, est ce que je perds mes droits aux indemnites journalieres ?',
+      'changement_statut',
+    ],
+    [
+      "je passe de la micro a l'EI au reel, mes 12 mois d'affiliation repartent a zero ?",
+      'changement_statut',
+    ],
   ])('a gap the sources do not cover: « %s » → %s', (text, domain) => {
     expect(read(text)).toBe(domain);
   });
