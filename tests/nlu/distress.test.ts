@@ -500,6 +500,13 @@ describe('out-of-scope detector (locales/fr/nlu/out-of-scope.yaml)', () => {
       "je passe de la micro a l'EI au reel, mes 12 mois d'affiliation repartent a zero ?",
       'changement_statut',
     ],
+    ["c'est quoi l'acre, je peux l'avoir si je suis auto entrepreneur ?", 'acre'],
+    ["l'ACRE c'est pour qui ?", 'acre'],
+    [
+      "je suis en micro depuis janvier mais j'ai zero chiffre d'affaires, je dois quand meme payer des cotisations minimales ?",
+      'cotisations_minimales',
+    ],
+    ["pas de chiffre d'affaires ce trimestre, je dois quand même payer l'urssaf ?", 'cotisations_minimales'],
   ])('a gap the sources do not cover: « %s » → %s', (text, domain) => {
     expect(read(text)).toBe(domain);
   });
