@@ -178,12 +178,15 @@ function findDifficultes(t: string): Difficulte[] {
   let own = has(P.childIllness, t) ? without(P.childIllness, t) : t;
   for (const { difficulte, prefilter, re, notBefore } of P.difficultes) {
     if ((prefilter === undefined || has(prefilter, t)) && has(re, t) && affirmed(re, t, notBefore)) {
-      out.push(difficulte);
+      // A sick relative who runs or works in the business (« il est conjoint collaborateur dans notre garage »): a
+      // health that threatens an activity (the AMA pays for their replacement), not a dependant cared for.
+      out.push(difficulte === 'aidant' && has(P.sickRelativeWorks, t) ? 'sante_activite' : difficulte);
       // A relative's illness (« mon fils de 8 ans a un cancer ») is not the person's: their own health is read
       // without it.
       if (difficulte === 'aidant') own = without(re, own);
     }
   }
+  if (out.includes('sante_activite')) return out;
   const healthThreatensWork = has(P.health, own) && has(P.santeActivite, own);
   if (healthThreatensWork || (has(P.seriousHealth, own) && !out.includes('frais_sante'))) {
     // A serious illness alone counts; when the message is only about the cost of care it stays frais_sante.

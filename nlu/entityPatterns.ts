@@ -103,6 +103,11 @@ const EntitiesDataSchema = z.strictObject({
   childIllness: PatternSchema,
   /** The person says they are an employee: a relative's trade is not theirs. */
   salarieSoi: PatternSchema,
+  /**
+   * The sick relative runs or works in the business (« il est conjoint collaborateur », « son entreprise va couler »):
+   * their health threatens an activity (the AMA), not a dependant the person cares for.
+   */
+  sickRelativeWorks: PatternSchema,
   /** Still working. */
   situationActive: PatternSchema,
   /** The person is a practitioner or medical auxiliary under the Assurance Maladie's convention (PamC). */
@@ -280,6 +285,7 @@ const EntityPatternsSchema = EntitiesDataSchema.transform((data, ctx) => {
     seriousHealth: re(data.seriousHealth, 'seriousHealth'),
     childIllness: re(data.childIllness, 'childIllness'),
     salarieSoi: re(data.salarieSoi, 'salarieSoi'),
+    sickRelativeWorks: re(data.sickRelativeWorks, 'sickRelativeWorks'),
     situationActive: re(data.situationActive, 'situationActive'),
     pamc: re(data.pamc, 'pamc'),
     pamcDenied: re(data.pamcDenied, 'pamcDenied'),

@@ -527,6 +527,31 @@ describe('out-of-scope detector (locales/fr/nlu/out-of-scope.yaml)', () => {
     ],
     ["mes indemnites journalieres vont s'arreter, qu'est ce qui se passe apres ?", 'duree_maximale_arret'],
     ["j'ai envoyé mon dossier ACED il y a deux mois, toujours pas de réponse", 'suivi_demande'],
+    ['cumul emploi retraite et arret maladie, je suis indemnisé ?', 'cumul_retraite_arret'],
+    ["je suis retraité mais je travaille encore, en arrêt maladie j'ai des IJ ?", 'cumul_retraite_arret'],
+    [
+      'je suis salarie a mi temps et auto entrepreneur a coté depuis 5 mois, je suis en arret maladie',
+      'salarie_et_independant',
+    ],
+    [
+      "en arrêt maladie, je suis micro entrepreneuse et aussi salariée en CDD, j'ai droit aux IJ ?",
+      'salarie_et_independant',
+    ],
+    [
+      'je veux passer de micro entrepreneur a SASU, est ce que je perds mes droits aux indemnites journalieres ?',
+      'changement_statut',
+    ],
+    [
+      "je passe de la micro a l'EI au reel, mes 12 mois d'affiliation repartent a zero ?",
+      'changement_statut',
+    ],
+    ["c'est quoi l'acre, je peux l'avoir si je suis auto entrepreneur ?", 'acre'],
+    ["l'ACRE c'est pour qui ?", 'acre'],
+    [
+      "je suis en micro depuis janvier mais j'ai zero chiffre d'affaires, je dois quand meme payer des cotisations minimales ?",
+      'cotisations_minimales',
+    ],
+    ["pas de chiffre d'affaires ce trimestre, je dois quand même payer l'urssaf ?", 'cotisations_minimales'],
   ])('a gap the sources do not cover: « %s » → %s', (text, domain) => {
     expect(read(text)).toBe(domain);
   });
