@@ -125,3 +125,42 @@ describe('free-text answers to a question', () => {
     expect(pick('demander-une-aide-financiere', 'q_situation', "j'ai une question")).toBeUndefined();
   });
 });
+
+describe('an adviser’s buttons (Teams): the third-person label shown, both wordings understood', () => {
+  /** The options as the journey gives them to an adviser: `adviserLabel` shown, the first-person label an alias. */
+  function pickAsAdviser(treeId: string, nodeId: string, answer: string): string | undefined {
+    const options = question(treeId, nodeId).options.map((o) =>
+      o.adviserLabel !== undefined
+        ? { value: o.value, label: o.adviserLabel, alias: o.label, synonyms: o.synonyms }
+        : o,
+    );
+    return options[matchChoice(answer, options, normalize, vocabulary)]?.value;
+  }
+
+  it.each([
+    ['q_difficulte_actif', 'Payer ses cotisations Urssaf', 'cotisations'],
+    ['q_difficulte_actif', 'Payer mes cotisations Urssaf', 'cotisations'],
+    ['q_difficulte_actif', 'sa santé menace son activité', 'sante_activite'],
+    ['q_difficulte_actif', 'ma santé menace mon activité', 'sante_activite'],
+    ['q_situation', 'En activité', 'actif'],
+    ['q_situation', 'Je suis en activité', 'actif'],
+    ['q_situation', 'son activité est terminée', 'activite_terminee'],
+    ['q_invalide_actif', 'Oui, je travaille encore', 'oui'],
+    ['q_invalide_actif', 'non, plus en activité', 'non'],
+  ])('at %s, « %s » is %s', (nodeId, answer, value) => {
+    expect(pickAsAdviser('demander-une-aide-financiere', nodeId, answer)).toBe(value);
+  });
+
+  it('gives every first-person option of the trees an adviser’s wording', () => {
+    const firstPerson = /^(?:je |j'|mon |ma |mes |nous )|\b(?:mon|ma|mes)\b/i;
+    const missing = knowledge
+      .journeyTrees()
+      .flatMap((tree) => tree.nodes)
+      .flatMap((node) => (node.type === 'question' ? node.options : []))
+      .filter(
+        (o) => firstPerson.test(o.label) && o.label !== 'Je ne sais pas' && o.adviserLabel === undefined,
+      )
+      .map((o) => o.label);
+    expect(missing).toEqual([]);
+  });
+});
