@@ -51,12 +51,19 @@ import {
   setBesideChoices,
   takeBesideChoices,
   understandAnswer,
+  withoutHedges,
 } from './prompts/choiceStep';
 import { hasPhrase, isPhrase, markerPhrases, startingPhrase } from './prompts/markers';
 import { recall, rememberAnswers, rememberTold } from './memory';
 import { getTurnProfile } from './profile';
-import { activeDifficulties, slotSubject } from './slots';
-import { getTurnRecognition, noteHelpShown, speaksToAdviser } from './turnState';
+import { activeDifficulties, asksAffiliation, slotSubject } from './slots';
+import {
+  getTurnRecognition,
+  noteAnswerReadBeyondWords,
+  noteHelpShown,
+  setTurnRecognition,
+  speaksToAdviser,
+} from './turnState';
 
 export const MAIN_DIALOG = 'MainDialog';
 const ROUTE = 'main.route';
@@ -1557,11 +1564,49 @@ export class MainDialog extends ComponentDialog {
     return undefined;
   }
 
+  /**
+   * The reading of an answer beyond its words, when its words alone answer nothing (no option, no entity): without its words of
+   * uncertainty (« 11 mois je crois », « ça doit faire 3 ans »), and at an affiliation question as the activity's
+   * duration (« depuis 2021 », which alone could be anything's). When it then answers the waiting question, the
+   * turn's recognition carries what it told (the journey says what it understood); a plain « je ne sais pas » tells
+   * nothing and stays a doubt.
+   */
+  private answerInContext(
+    context: TurnContext,
+    state: unknown,
+    text: string,
+    recognition: RecognitionLike,
+    t: TFunction,
+  ): RecognitionLike {
+    const slot = choiceStepSlot(state);
+    // An answer its words give (« non, depuis 2021 » is « Non ») is not read otherwise.
+    if (slot === undefined || answersChoiceStep(state, text, recognition.entities, this.deps.normalize, t))
+      return recognition;
+    const plain = withoutHedges(text, this.deps.normalize, t);
+    const readings: { text: string; all: boolean }[] = plain === undefined ? [] : [{ text: plain, all: true }];
+    // Read as the activity's, only its durations are taken (not a status the added words would tell).
+    if (asksAffiliation(slot))
+      readings.push({ text: t('prompts.affiliationContext', { answer: plain ?? text }), all: false });
+    const options = { adviser: speaksToAdviser(context) };
+    for (const reading of readings) {
+      const told = this.deps.recognizer.recognize(reading.text, options).entities;
+      const taken: RecognizedEntities = reading.all
+        ? told
+        : { affiliationMois: told.affiliationMois, affiliationMoisMoinsDe: told.affiliationMoisMoinsDe };
+      if (!answeredByEntities(state, taken)) continue;
+      const read = { ...recognition, entities: { ...recognition.entities, ...withoutUndefined(taken) } };
+      setTurnRecognition(context, read);
+      noteAnswerReadBeyondWords(context);
+      return read;
+    }
+    return recognition;
+  }
+
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     const context = innerDc.context;
     const t = translator(context.activity.locale);
     const text = context.activity.text ?? '';
-    const recognition = this.recognition(context);
+    let recognition = this.recognition(context);
     let leaf = innerDc;
     while (leaf.child) leaf = leaf.child;
     const waiting = leaf.activeDialog;
@@ -1581,6 +1626,9 @@ export class MainDialog extends ComponentDialog {
       this.outcomes.journeyEnded({ intent: 'help', outcome: 'crisis_line' });
       return { status: DialogTurnStatus.complete };
     }
+    // « 11 mois je crois », « je ne suis plus très sûr, 11 mois je crois », « depuis 2021 il me semble » at the
+    // affiliation question: what the answer tells without its doubt, in the question's context, answers it.
+    if (isChoice) recognition = this.answerInContext(context, waiting.state, text, recognition, t);
     // « et pour moi ? », « et dans mon cas ? » after an answer (at its feedback question): the last request, for the
     // person's own case — its journey, not « Au revoir » (read as a goodbye).
     if (this.saysOnly(text, t, 'prompts.forMeFollowUps')) {
@@ -1906,4 +1954,11 @@ function values(step: WaterfallStepContext): RouteValues {
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The entities without the fields left undefined (`exactOptionalPropertyTypes`). */
+function withoutUndefined(entities: RecognizedEntities): RecognizedEntities {
+  return Object.fromEntries(
+    Object.entries(entities).filter(([, value]) => value !== undefined),
+  ) as RecognizedEntities;
 }

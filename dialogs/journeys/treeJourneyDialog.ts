@@ -17,7 +17,13 @@ import type { RecognizedEntities } from '../ports';
 import { saysAny } from '../prompts/markers';
 import { CHOICE_STEP, type ChoiceStepDeps, type ChoiceStepResult, toldChoice } from '../prompts/choiceStep';
 import { activeDifficulties, valueFromEntities } from '../slots';
-import { adviserVoice, getTurnRecognition, helpShownThisTurn, speaksToAdviser } from '../turnState';
+import {
+  adviserVoice,
+  answerReadBeyondWords,
+  getTurnRecognition,
+  helpShownThisTurn,
+  speaksToAdviser,
+} from '../turnState';
 import { type JourneyResult, type JourneyOptions, outcomeOfAnswer } from './journey';
 import type { JourneyOutcome } from '../ports';
 
@@ -241,6 +247,17 @@ export class TreeJourneyDialog extends WaterfallDialog {
       state.history.push(resolution.question.slot);
       const told = getTurnRecognition(step.context)?.entities.statut;
       if (told !== undefined) state.statut = told;
+      // An answer read beyond its words (« 11 mois je crois », « depuis 2021 »): what was understood is said, and,
+      // with a question still to come, how to correct it.
+      if (answerReadBeyondWords(step.context)) {
+        const t = translator(step.context.activity.locale);
+        const key =
+          resolve(this.tree(), state.answers).kind === 'question'
+            ? 'journey.understoodConfirm'
+            : 'journey.understood';
+        const list = labelOf(resolution.question, chosen, speaksToAdviser(step.context));
+        await step.context.sendActivity(t(key, { list, ...adviserVoice(step.context) }));
+      }
     }
     return step.replaceDialog(this.id, state);
   }

@@ -1,6 +1,7 @@
 import { normalize } from '../../nlu';
 import { translator } from '../../dialogs/i18n';
 import { matchChoice } from '../../dialogs/prompts/choiceMatcher';
+import { withoutHedges } from '../../dialogs/prompts/choiceStep';
 import { knowledge } from './harness';
 
 const t = translator('fr');
@@ -163,4 +164,23 @@ describe('an adviser’s buttons (Teams): the third-person label shown, both wor
       .map((o) => o.label);
     expect(missing).toEqual([]);
   });
+});
+
+describe('an answer without its words of uncertainty (withoutHedges)', () => {
+  it.each([
+    ['11 mois je crois', '11 mois'],
+    ['je ne suis plus très sûr, 11 mois je crois', '11 mois'],
+    ['ça doit faire 3 ans', '3 ans'],
+    ['depuis 2021 il me semble', 'depuis 2021'],
+    ['2 ans je pense', '2 ans'],
+  ])('« %s » → « %s »', (answer, plain) => {
+    expect(withoutHedges(answer, normalize, t)).toBe(plain);
+  });
+
+  it.each(['11 mois', 'je ne sais pas', 'je ne pense pas', 'je crois'])(
+    '« %s » has nothing else to read',
+    (answer) => {
+      expect(withoutHedges(answer, normalize, t)).toBeUndefined();
+    },
+  );
 });
