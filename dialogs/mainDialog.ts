@@ -1583,7 +1583,8 @@ export class MainDialog extends ComponentDialog {
     if (slot === undefined || answersChoiceStep(state, text, recognition.entities, this.deps.normalize, t))
       return recognition;
     const plain = withoutHedges(text, this.deps.normalize, t);
-    const readings: { text: string; all: boolean }[] = plain === undefined ? [] : [{ text: plain, all: true }];
+    const readings: { text: string; all: boolean }[] =
+      plain === undefined ? [] : [{ text: plain, all: true }];
     // Read as the activity's, only its durations are taken (not a status the added words would tell).
     if (asksAffiliation(slot))
       readings.push({ text: t('prompts.affiliationContext', { answer: plain ?? text }), all: false });
