@@ -281,12 +281,48 @@ export class MainDialog extends ComponentDialog {
     return getTurnRecognition(context) ?? this.deps.recognizer.recognize(context.activity.text ?? '');
   }
 
+  /**
+   * « je vais tout arrêter », « j'arrête tout »: the business stopped (the distress signal `procedure`), not a sick
+   * leave, unless the message names one (`prompts.sickLeaveMarkers`: « je vais me mettre en arrêt »). The
+   * recogniser's sick-leave reading of « arrêter » is then left out of the turn's recognition: no sick-leave journey
+   * beside HELP.
+   */
+  private businessStopNoSickLeave(
+    context: TurnContext,
+    recognition: RecognitionLike,
+    t: TFunction,
+  ): RecognitionLike {
+    const sickLeave = 'indemnites_journalieres';
+    if (
+      !recognition.distress.signals.includes('procedure') ||
+      recognition.intents[sickLeave] === undefined ||
+      this.says(recognition.text, t, 'prompts.sickLeaveMarkers')
+    )
+      return recognition;
+    const intents = Object.fromEntries(
+      Object.entries(recognition.intents).filter(([intent]) => intent !== sickLeave),
+    );
+    const [top, best] = Object.entries(intents)[0] ?? ['None', { score: 0 }];
+    const { ambiguous, also, ...rest } = recognition;
+    const read: RecognitionLike = {
+      ...rest,
+      intents,
+      ...(recognition.topIntent === sickLeave
+        ? { topIntent: top as RecognitionLike['topIntent'], score: best.score }
+        : {}),
+      ...(ambiguous && ambiguous.first !== sickLeave && ambiguous.second !== sickLeave ? { ambiguous } : {}),
+      ...(also ? { also: also.filter((intent) => intent !== sickLeave) } : {}),
+    };
+    setTurnRecognition(context, read);
+    return read;
+  }
+
   // ---- the route: recognise → (disambiguate) → journey → feedback
 
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = (step.options ?? {}) as RouteOptions;
     const t = translator(step.context.activity.locale);
-    const recognition = this.recognition(step.context);
+    const recognition = this.businessStopNoSickLeave(step.context, this.recognition(step.context), t);
     const profile = getTurnProfile(step.context);
     const entities = { ...(options.entities ?? recognition.entities) };
     if (!entities.statut && profile?.statut) entities.statut = profile.statut;
@@ -587,8 +623,12 @@ export class MainDialog extends ComponentDialog {
     const placed = typed && this.isTopic(intent) && intent !== 'help' && recognition.topIntent === intent;
     // Told with difficulty, a story the class `None` is sure of stays sure of it even when its difficulties would
     // send it to the aid journey (refineIntent): the aids still follow.
+    // Not a strong difficulty told with nothing asked (« je vais fermer »): that is HELP's, not « pas mon domaine ».
     const surelyNoneStory =
-      noneSure && (intent === 'None' || intent === 'aide_financiere') && noneScore(recognition) >= noneBar;
+      noneSure &&
+      (intent === 'None' || intent === 'aide_financiere') &&
+      noneScore(recognition) >= noneBar &&
+      (recognition.distress.level !== 'high' || this.asksQuestion(said, t));
     if (distressed && (isOutOfScope(recognition) || surelyNoneStory)) {
       // A question outside the bot's field told with difficulty: the honest answer, and HELP; money trouble also
       // opens the aid journey (the aids do not depend on the field asked about). A field is named, or the class
