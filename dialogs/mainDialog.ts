@@ -58,6 +58,7 @@ import { recall, rememberAnswers, rememberTold } from './memory';
 import { getTurnProfile } from './profile';
 import { activeDifficulties, asksAffiliation, slotSubject } from './slots';
 import {
+  adviserVoice,
   getTurnRecognition,
   noteAnswerReadBeyondWords,
   noteHelpShown,
@@ -423,7 +424,9 @@ export class MainDialog extends ComponentDialog {
     // domaine » or a card the recogniser guessed from one word.
     if (typed && this.onlyPresents(said, recognition, t)) {
       await this.deps.misunderstood.set(step.context, 0);
-      await step.context.sendActivity(this.menu.activity(t, t('main.presented')));
+      // An adviser (Teams), whose messages are not remembered (one insured person after another): told so, honestly,
+      // rather than « c'est noté ».
+      await step.context.sendActivity(this.menu.activity(t, t('main.presented', adviserVoice(step.context))));
       return step.endDialog();
     }
     // Frustration or not understanding the bot (« vous servez à rien », « je comprends rien », « c'est trop
