@@ -626,12 +626,13 @@ export class MainDialog extends ComponentDialog {
     const placed = typed && this.isTopic(intent) && intent !== 'help' && recognition.topIntent === intent;
     // Told with difficulty, a story the class `None` is sure of stays sure of it even when its difficulties would
     // send it to the aid journey (refineIntent): the aids still follow.
-    // Not a strong difficulty told with nothing asked (« je vais fermer »): that is HELP's, not « pas mon domaine ».
+    // Not a strong difficulty told in a few words, with nothing asked (« je vais fermer »): that is HELP's, not « pas
+    // mon domaine » (a longer story the class `None` is sure of may well be about another field).
     const surelyNoneStory =
       noneSure &&
       (intent === 'None' || intent === 'aide_financiere') &&
       noneScore(recognition) >= noneBar &&
-      (recognition.distress.level !== 'high' || this.asksQuestion(said, t));
+      (recognition.distress.level !== 'high' || words >= STORY_MIN_WORDS || this.asksQuestion(said, t));
     if (distressed && (isOutOfScope(recognition) || surelyNoneStory)) {
       // A question outside the bot's field told with difficulty: the honest answer, and HELP; money trouble also
       // opens the aid journey (the aids do not depend on the field asked about). A field is named, or the class
