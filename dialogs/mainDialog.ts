@@ -51,12 +51,20 @@ import {
   setBesideChoices,
   takeBesideChoices,
   understandAnswer,
+  withoutHedges,
 } from './prompts/choiceStep';
 import { hasPhrase, isPhrase, markerPhrases, startingPhrase } from './prompts/markers';
 import { recall, rememberAnswers, rememberTold } from './memory';
 import { getTurnProfile } from './profile';
-import { activeDifficulties, slotSubject } from './slots';
-import { adviserVoice, getTurnRecognition, noteHelpShown, speaksToAdviser } from './turnState';
+import { activeDifficulties, asksAffiliation, slotSubject } from './slots';
+import {
+  adviserVoice,
+  getTurnRecognition,
+  noteAnswerReadBeyondWords,
+  noteHelpShown,
+  setTurnRecognition,
+  speaksToAdviser,
+} from './turnState';
 
 export const MAIN_DIALOG = 'MainDialog';
 const ROUTE = 'main.route';
@@ -299,14 +307,54 @@ export class MainDialog extends ComponentDialog {
     return this.deps.recognizer.recognize(rest, { adviser: speaksToAdviser(context) });
   }
 
+  /**
+   * « je vais tout arrêter », « j'arrête tout »: the business stopped (the distress signal `procedure`), not a sick
+   * leave, unless the message names one (`prompts.sickLeaveMarkers`: « je vais me mettre en arrêt »). The
+   * recogniser's sick-leave reading of « arrêter » is then left out of the turn's recognition: no sick-leave journey
+   * beside HELP.
+   */
+  private businessStopNoSickLeave(
+    context: TurnContext,
+    recognition: RecognitionLike,
+    t: TFunction,
+  ): RecognitionLike {
+    const sickLeave = 'indemnites_journalieres';
+    if (
+      !recognition.distress.signals.includes('procedure') ||
+      recognition.intents[sickLeave] === undefined ||
+      this.says(recognition.text, t, 'prompts.sickLeaveMarkers')
+    )
+      return recognition;
+    const intents = Object.fromEntries(
+      Object.entries(recognition.intents).filter(([intent]) => intent !== sickLeave),
+    );
+    const [top, best] = Object.entries(intents)[0] ?? ['None', { score: 0 }];
+    const { ambiguous, also, ...rest } = recognition;
+    const read: RecognitionLike = {
+      ...rest,
+      intents,
+      ...(recognition.topIntent === sickLeave
+        ? { topIntent: top as RecognitionLike['topIntent'], score: best.score }
+        : {}),
+      ...(ambiguous && ambiguous.first !== sickLeave && ambiguous.second !== sickLeave ? { ambiguous } : {}),
+      ...(also ? { also: also.filter((intent) => intent !== sickLeave) } : {}),
+    };
+    setTurnRecognition(context, read);
+    return read;
+  }
+
   // ---- the route: recognise → (disambiguate) → journey → feedback
 
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = (step.options ?? {}) as RouteOptions;
     const t = translator(step.context.activity.locale);
-    const recognition = options.intent
-      ? this.recognition(step.context)
-      : this.withoutIdioms(this.recognition(step.context), step.context, t);
+    const recognition = this.businessStopNoSickLeave(
+      step.context,
+      options.intent
+        ? this.recognition(step.context)
+        : this.withoutIdioms(this.recognition(step.context), step.context, t),
+      t,
+    );
     const profile = getTurnProfile(step.context);
     const entities = { ...(options.entities ?? recognition.entities) };
     if (!entities.statut && profile?.statut) entities.statut = profile.statut;
@@ -410,7 +458,9 @@ export class MainDialog extends ComponentDialog {
     // domaine » or a card the recogniser guessed from one word.
     if (typed && this.onlyPresents(said, recognition, t)) {
       await this.deps.misunderstood.set(step.context, 0);
-      await step.context.sendActivity(this.menu.activity(t, t('main.presented')));
+      // An adviser (Teams), whose messages are not remembered (one insured person after another): told so, honestly,
+      // rather than « c'est noté ».
+      await step.context.sendActivity(this.menu.activity(t, t('main.presented', adviserVoice(step.context))));
       return step.endDialog();
     }
     // Frustration or not understanding the bot (« vous servez à rien », « je comprends rien », « c'est trop
@@ -619,8 +669,13 @@ export class MainDialog extends ComponentDialog {
     const placed = typed && this.isTopic(intent) && intent !== 'help' && recognition.topIntent === intent;
     // Told with difficulty, a story the class `None` is sure of stays sure of it even when its difficulties would
     // send it to the aid journey (refineIntent): the aids still follow.
+    // Not a strong difficulty told in a few words, with nothing asked (« je vais fermer »): that is HELP's, not « pas
+    // mon domaine » (a longer story the class `None` is sure of may well be about another field).
     const surelyNoneStory =
-      noneSure && (intent === 'None' || intent === 'aide_financiere') && noneScore(recognition) >= noneBar;
+      noneSure &&
+      (intent === 'None' || intent === 'aide_financiere') &&
+      noneScore(recognition) >= noneBar &&
+      (recognition.distress.level !== 'high' || words >= STORY_MIN_WORDS || this.asksQuestion(said, t));
     if (distressed && (isOutOfScope(recognition) || surelyNoneStory)) {
       // A question outside the bot's field told with difficulty: the honest answer, and HELP; money trouble also
       // opens the aid journey (the aids do not depend on the field asked about). A field is named, or the class
@@ -1656,11 +1711,50 @@ export class MainDialog extends ComponentDialog {
     return undefined;
   }
 
+  /**
+   * The reading of an answer beyond its words, when its words alone answer nothing (no option, no entity): without its words of
+   * uncertainty (« 11 mois je crois », « ça doit faire 3 ans »), and at an affiliation question as the activity's
+   * duration (« depuis 2021 », which alone could be anything's). When it then answers the waiting question, the
+   * turn's recognition carries what it told (the journey says what it understood); a plain « je ne sais pas » tells
+   * nothing and stays a doubt.
+   */
+  private answerInContext(
+    context: TurnContext,
+    state: unknown,
+    text: string,
+    recognition: RecognitionLike,
+    t: TFunction,
+  ): RecognitionLike {
+    const slot = choiceStepSlot(state);
+    // An answer its words give (« non, depuis 2021 » is « Non ») is not read otherwise.
+    if (slot === undefined || answersChoiceStep(state, text, recognition.entities, this.deps.normalize, t))
+      return recognition;
+    const plain = withoutHedges(text, this.deps.normalize, t);
+    const readings: { text: string; all: boolean }[] =
+      plain === undefined ? [] : [{ text: plain, all: true }];
+    // Read as the activity's, only its durations are taken (not a status the added words would tell).
+    if (asksAffiliation(slot))
+      readings.push({ text: t('prompts.affiliationContext', { answer: plain ?? text }), all: false });
+    const options = { adviser: speaksToAdviser(context) };
+    for (const reading of readings) {
+      const told = this.deps.recognizer.recognize(reading.text, options).entities;
+      const taken: RecognizedEntities = reading.all
+        ? told
+        : { affiliationMois: told.affiliationMois, affiliationMoisMoinsDe: told.affiliationMoisMoinsDe };
+      if (!answeredByEntities(state, taken)) continue;
+      const read = { ...recognition, entities: { ...recognition.entities, ...withoutUndefined(taken) } };
+      setTurnRecognition(context, read);
+      noteAnswerReadBeyondWords(context);
+      return read;
+    }
+    return recognition;
+  }
+
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     const context = innerDc.context;
     const t = translator(context.activity.locale);
     const text = context.activity.text ?? '';
-    const recognition = this.recognition(context);
+    let recognition = this.recognition(context);
     let leaf = innerDc;
     while (leaf.child) leaf = leaf.child;
     const waiting = leaf.activeDialog;
@@ -1680,6 +1774,9 @@ export class MainDialog extends ComponentDialog {
       this.outcomes.journeyEnded({ intent: 'help', outcome: 'crisis_line' });
       return { status: DialogTurnStatus.complete };
     }
+    // « 11 mois je crois », « je ne suis plus très sûr, 11 mois je crois », « depuis 2021 il me semble » at the
+    // affiliation question: what the answer tells without its doubt, in the question's context, answers it.
+    if (isChoice) recognition = this.answerInContext(context, waiting.state, text, recognition, t);
     // « et pour moi ? », « et dans mon cas ? » after an answer (at its feedback question): the last request, for the
     // person's own case — its journey, not « Au revoir » (read as a goodbye).
     if (this.saysOnly(text, t, 'prompts.forMeFollowUps')) {
@@ -2015,4 +2112,11 @@ function values(step: WaterfallStepContext): RouteValues {
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The entities without the fields left undefined (`exactOptionalPropertyTypes`). */
+function withoutUndefined(entities: RecognizedEntities): RecognizedEntities {
+  return Object.fromEntries(
+    Object.entries(entities).filter(([, value]) => value !== undefined),
+  ) as RecognizedEntities;
 }

@@ -117,6 +117,11 @@ const PATTERN_READERS: ReadonlyArray<[RegExp, (match: RegExpExecArray) => SlotRe
   ],
 ];
 
+/** The slot asks how long the person has been affiliated in the activity (`affiliation_<months>_mois…`). */
+export function asksAffiliation(slot: string | undefined): boolean {
+  return slot !== undefined && /^affiliation_\d+_mois/.test(slot);
+}
+
 function readerOf(slot: string): SlotReader | undefined {
   if (Object.hasOwn(READERS, slot)) return READERS[slot];
   for (const [pattern, reader] of PATTERN_READERS) {

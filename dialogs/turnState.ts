@@ -41,3 +41,17 @@ export function noteHelpShown(context: TurnContext): void {
 export function helpShownThisTurn(context: TurnContext): boolean {
   return context.turnState.get(HELP_SHOWN_KEY) === true;
 }
+
+/**
+ * The answer to the waiting question was read beyond its words (« 11 mois je crois » without its doubt, « depuis
+ * 2021 » as the activity's): the journey says what it understood.
+ */
+const READ_BEYOND_WORDS_KEY = Symbol('relais.readBeyondWords');
+
+export function noteAnswerReadBeyondWords(context: TurnContext): void {
+  context.turnState.set(READ_BEYOND_WORDS_KEY, true);
+}
+
+export function answerReadBeyondWords(context: TurnContext): boolean {
+  return context.turnState.get(READ_BEYOND_WORDS_KEY) === true;
+}

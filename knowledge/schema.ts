@@ -176,6 +176,11 @@ export const SlotSchema = z.string().regex(/^[a-z0-9]+(?:_[a-z0-9]+)*$/, 'must b
 export const OptionSchema = z.strictObject({
   value: IdSchema,
   label: z.string().min(1).max(40, 'button text must be 40 characters at most'),
+  /**
+   * The button an adviser (Teams) reads about the insured person, for a label in the first person (« Payer mes
+   * cotisations Urssaf » → « Payer ses cotisations Urssaf »); a typed answer still matches both wordings.
+   */
+  adviserLabel: z.string().min(1).max(40, 'button text must be 40 characters at most').optional(),
   synonyms: z.array(z.string().min(1)).default([]),
   /**
    * Phrases that, in the message starting the journey, answer this question by themselves (« catégorie 2 »,

@@ -17,7 +17,13 @@ import type { RecognizedEntities } from '../ports';
 import { saysAny } from '../prompts/markers';
 import { CHOICE_STEP, type ChoiceStepDeps, type ChoiceStepResult, toldChoice } from '../prompts/choiceStep';
 import { activeDifficulties, valueFromEntities } from '../slots';
-import { adviserVoice, getTurnRecognition, helpShownThisTurn, speaksToAdviser } from '../turnState';
+import {
+  adviserVoice,
+  answerReadBeyondWords,
+  getTurnRecognition,
+  helpShownThisTurn,
+  speaksToAdviser,
+} from '../turnState';
 import { type JourneyResult, type JourneyOptions, outcomeOfAnswer } from './journey';
 import type { JourneyOutcome } from '../ports';
 
@@ -133,7 +139,7 @@ export class TreeJourneyDialog extends WaterfallDialog {
       if (earlier !== undefined && earlier.value !== value) break;
       (state.answers as Record<string, string>)[question.slot] = value;
       if (!state.prefilled.includes(question.slot)) state.prefilled.push(question.slot);
-      prefilled.push(question.options.find((o) => o.value === value)?.label ?? value);
+      prefilled.push(labelOf(question, value, speaksToAdviser(step.context)));
       resolution = resolve(tree, state.answers);
     }
     if (prefilled.length > 0 && !state.acknowledged) {
@@ -174,15 +180,23 @@ export class TreeJourneyDialog extends WaterfallDialog {
     if (!isQuestion(question)) throw new Error('unreachable');
     // What the person said earlier would answer it: reminded, not assumed (it may have been about someone else, or
     // no longer be true).
-    const answer = this.earlierAnswer(question, state)?.label;
+    const earlier = this.earlierAnswer(question, state);
+    const answer = earlier && labelOf(question, earlier.value, speaksToAdviser(step.context));
     // An adviser (Teams) answers for the insured person: the question is asked about them (« Votre assuré est-il
     // affilié… ? »), or, without that wording in the tree, says so (« Pour votre assuré : … »).
-    const asked = speaksToAdviser(step.context)
+    const adviser = speaksToAdviser(step.context);
+    const asked = adviser
       ? (question.adviserQuestion ?? t('journey.forInsured', { question: question.question }))
       : question.question;
     return step.beginDialog(CHOICE_STEP, {
       question: answer ? `${t('journey.rememberedHint', { answer })}\n\n${asked}` : asked,
-      choices: question.options.map((o) => ({ value: o.value, label: o.label, synonyms: o.synonyms })),
+      // The adviser's buttons speak of the insured person (« Payer ses cotisations Urssaf »); the first-person
+      // label, typed, still answers.
+      choices: question.options.map((o) =>
+        adviser && o.adviserLabel !== undefined
+          ? { value: o.value, label: o.adviserLabel, alias: o.label, synonyms: o.synonyms }
+          : { value: o.value, label: o.label, synonyms: o.synonyms },
+      ),
       slot: question.slot,
       allowBack: true,
     });
@@ -233,6 +247,17 @@ export class TreeJourneyDialog extends WaterfallDialog {
       state.history.push(resolution.question.slot);
       const told = getTurnRecognition(step.context)?.entities.statut;
       if (told !== undefined) state.statut = told;
+      // An answer read beyond its words (« 11 mois je crois », « depuis 2021 »): what was understood is said, and,
+      // with a question still to come, how to correct it.
+      if (answerReadBeyondWords(step.context)) {
+        const t = translator(step.context.activity.locale);
+        const key =
+          resolve(this.tree(), state.answers).kind === 'question'
+            ? 'journey.understoodConfirm'
+            : 'journey.understood';
+        const list = labelOf(resolution.question, chosen, speaksToAdviser(step.context));
+        await step.context.sendActivity(t(key, { list, ...adviserVoice(step.context) }));
+      }
     }
     return step.replaceDialog(this.id, state);
   }
@@ -267,7 +292,7 @@ export class TreeJourneyDialog extends WaterfallDialog {
       state.prefilled = state.prefilled.filter((s) => !later.includes(s));
       if (!state.history.includes(slot) && !state.prefilled.includes(slot)) state.history.push(slot);
       state.corrected = true;
-      const label = question.options.find((o) => o.value === value)?.label ?? value;
+      const label = labelOf(question, value, speaksToAdviser(context));
       await context.sendActivity(t('journey.correctionApplied', { label }));
       return true;
     }
@@ -370,6 +395,13 @@ export class TreeJourneyDialog extends WaterfallDialog {
     await context.sendActivities(activities);
     return outcomeOfAnswer(aids, helpShown);
   }
+}
+
+/** The option's label as the one typing reads it: an adviser (Teams) its `adviserLabel`, if any. */
+function labelOf(question: QuestionNode, value: string, adviser: boolean): string {
+  const option = question.options.find((o) => o.value === value);
+  if (!option) return value;
+  return (adviser ? option.adviserLabel : undefined) ?? option.label;
 }
 
 function lowerFirst(text: string): string {

@@ -6,7 +6,17 @@
 export interface ChoiceOption {
   value: string;
   label: string;
+  /**
+   * Another wording of the label, matched like it but never shown: the web chat's first-person label (« Payer mes
+   * cotisations Urssaf ») when an adviser reads the third-person one (« Payer ses cotisations Urssaf »).
+   */
+  alias?: string;
   synonyms?: string[];
+}
+
+/** The texts an option is named by as a whole: its label, its alias and its synonyms. */
+function namings(o: ChoiceOption): string[] {
+  return [o.label, ...(o.alias !== undefined ? [o.alias] : []), ...(o.synonyms ?? [])];
 }
 
 export interface MatcherVocabulary {
@@ -236,7 +246,7 @@ export function leadingOption(
   const text = ` ${normalize(answer)} `;
   const leading = options
     .map((o, i) =>
-      [o.label, ...(o.synonyms ?? [])].some((s) => {
+      namings(o).some((s) => {
         const phrase = phraseOf(s, normalize).text;
         return phrase.length > 0 && text.startsWith(` ${phrase} `);
       })
@@ -272,8 +282,7 @@ export function matchChoiceDetailed(
   const exact = options.findIndex(
     (o) =>
       phraseOf(o.value.replace(/_/g, ' '), normalize).text === text ||
-      phraseOf(o.label, normalize).text === text ||
-      (o.synonyms ?? []).some((s) => phraseOf(s, normalize).text === text),
+      namings(o).some((s) => phraseOf(s, normalize).text === text),
   );
   if (exact >= 0) return { index: exact, kind: 'exact' };
 
@@ -320,7 +329,11 @@ export function matchChoiceDetailed(
         score = Math.max(score, 10 + phrase.words.length);
     }
     if (doubtful) return score;
-    const labelWords = phraseOf(o.label, normalize).words.filter((w) => !STOPWORDS.has(w) && w.length > 2);
+    // An adviser's option is named by the words of both wordings (each counted once).
+    const ownWords = phraseOf(o.label, normalize).words;
+    const labelWords = (
+      o.alias === undefined ? ownWords : [...new Set([...ownWords, ...phraseOf(o.alias, normalize).words])]
+    ).filter((w) => !STOPWORDS.has(w) && w.length > 2);
     // An option whose own word the answer denies is not chosen by its other words (« infirmière mais pas
     // conventionnée » is not « Professionnel de santé conventionné »).
     if (deniesAny(tokens, denied, labelWords)) return 0;

@@ -329,6 +329,23 @@ export function asksInsteadOfAnswering(
   return asks && !hasPhrase(padded, list('prompts.doubts'), normalize);
 }
 
+/**
+ * The answer without its words of uncertainty (`prompts.hedges`: « je crois », « il me semble », « ça doit faire »,
+ * « je ne suis plus très sûr »), normalised; undefined when it has none or is nothing else.
+ */
+export function withoutHedges(
+  text: string,
+  normalize: (s: string) => string,
+  t: TFunction,
+): string | undefined {
+  let padded = ` ${normalize(text)} `;
+  const hedges = markerPhrases(t('prompts.hedges', { returnObjects: true }) as string[], normalize);
+  if (!hedges.some((hedge) => padded.includes(hedge))) return undefined;
+  for (const hedge of hedges) while (padded.includes(hedge)) padded = padded.replace(hedge, ' ');
+  const plain = padded.trim().replace(/ +/g, ' ');
+  return plain.length > 0 ? plain : undefined;
+}
+
 /** From this many words, a message with a question mark asks something rather than answers with a doubt. */
 const QUESTION_MARK_MIN_WORDS = 4;
 

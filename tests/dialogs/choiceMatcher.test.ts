@@ -1,6 +1,7 @@
 import { normalize } from '../../nlu';
 import { translator } from '../../dialogs/i18n';
 import { matchChoice } from '../../dialogs/prompts/choiceMatcher';
+import { withoutHedges } from '../../dialogs/prompts/choiceStep';
 import { knowledge } from './harness';
 
 const t = translator('fr');
@@ -137,4 +138,62 @@ describe('courtesy is no part of an answer', () => {
     const q = question('parcours-maladie', 'q_affiliation_ij');
     expect(pick('parcours-maladie', 'q_affiliation_ij', answer)).toBe(q.options[index].value);
   });
+});
+
+describe('an adviser’s buttons (Teams): the third-person label shown, both wordings understood', () => {
+  /** The options as the journey gives them to an adviser: `adviserLabel` shown, the first-person label an alias. */
+  function pickAsAdviser(treeId: string, nodeId: string, answer: string): string | undefined {
+    const options = question(treeId, nodeId).options.map((o) =>
+      o.adviserLabel !== undefined
+        ? { value: o.value, label: o.adviserLabel, alias: o.label, synonyms: o.synonyms }
+        : o,
+    );
+    return options[matchChoice(answer, options, normalize, vocabulary)]?.value;
+  }
+
+  it.each([
+    ['q_difficulte_actif', 'Payer ses cotisations Urssaf', 'cotisations'],
+    ['q_difficulte_actif', 'Payer mes cotisations Urssaf', 'cotisations'],
+    ['q_difficulte_actif', 'sa santé menace son activité', 'sante_activite'],
+    ['q_difficulte_actif', 'ma santé menace mon activité', 'sante_activite'],
+    ['q_situation', 'En activité', 'actif'],
+    ['q_situation', 'Je suis en activité', 'actif'],
+    ['q_situation', 'son activité est terminée', 'activite_terminee'],
+    ['q_invalide_actif', 'Oui, je travaille encore', 'oui'],
+    ['q_invalide_actif', 'non, plus en activité', 'non'],
+  ])('at %s, « %s » is %s', (nodeId, answer, value) => {
+    expect(pickAsAdviser('demander-une-aide-financiere', nodeId, answer)).toBe(value);
+  });
+
+  it('gives every first-person option of the trees an adviser’s wording', () => {
+    const firstPerson = /^(?:je |j'|mon |ma |mes |nous )|\b(?:mon|ma|mes)\b/i;
+    const missing = knowledge
+      .journeyTrees()
+      .flatMap((tree) => tree.nodes)
+      .flatMap((node) => (node.type === 'question' ? node.options : []))
+      .filter(
+        (o) => firstPerson.test(o.label) && o.label !== 'Je ne sais pas' && o.adviserLabel === undefined,
+      )
+      .map((o) => o.label);
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('an answer without its words of uncertainty (withoutHedges)', () => {
+  it.each([
+    ['11 mois je crois', '11 mois'],
+    ['je ne suis plus très sûr, 11 mois je crois', '11 mois'],
+    ['ça doit faire 3 ans', '3 ans'],
+    ['depuis 2021 il me semble', 'depuis 2021'],
+    ['2 ans je pense', '2 ans'],
+  ])('« %s » → « %s »', (answer, plain) => {
+    expect(withoutHedges(answer, normalize, t)).toBe(plain);
+  });
+
+  it.each(['11 mois', 'je ne sais pas', 'je ne pense pas', 'je crois'])(
+    '« %s » has nothing else to read',
+    (answer) => {
+      expect(withoutHedges(answer, normalize, t)).toBeUndefined();
+    },
+  );
 });

@@ -181,6 +181,13 @@ describe('a conversation remembers who the person is, and reminds rather than as
     const reply = await c.send('une aide pour payer mes cotisations');
     expect(reply.text).not.toContain('écrit plus tôt');
   });
+
+  it('in Teams, an adviser who only presents the insured person is told it is not kept, not « c’est noté »', async () => {
+    const reply = await new TestConversation('msteams').send('mon assurée est coiffeuse depuis 3 ans');
+    expect(reply.text).toContain("Dans Teams, je ne garde rien d'un message à l'autre");
+    expect(reply.text).not.toContain("c'est noté");
+    expect(reply.choices).toContain('Demander une aide financière');
+  });
 });
 
 describe('a person who only says who they are', () => {
