@@ -2043,6 +2043,10 @@ export function settleAmbiguity(
   if (pair.has('help') && pair.has('aide_financiere') && activeDifficulties(entities).length >= 2) {
     return 'aide_financiere';
   }
+  // Two readings that the person's facts make one need (« j'ai cessé en 2023, et je reçois une relance urssaf »: the
+  // online account and the aids are both the payment delays of a debt): nothing to ask.
+  const refined = refineIntent(ambiguous.first, entities);
+  if (refined === refineIntent(ambiguous.second, entities)) return refined;
   return undefined;
 }
 
