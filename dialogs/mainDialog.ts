@@ -77,6 +77,11 @@ const FRUSTRATION_MAX_WORDS = 12;
 const SOURCES_MAX_WORDS = 12;
 /** After a crisis line, the requests answered as usual (besides the subjects): not « ok », « au revoir », « oubliez ». */
 const AFTER_CRISIS_ANSWERED: ReadonlySet<string> = new Set(['help', 'human', 'contact', 'menu', 'restart']);
+/**
+ * After a crisis line, a clause of the message set apart from its courtesy (« merci. et pour la pension ? ») names
+ * its need when the recogniser reads it first, a subject, at least this likely (short, it is read less surely alone).
+ */
+const AFTER_CRISIS_CLAUSE_MIN_SCORE = 0.4;
 /** A presentation (« je suis artisan depuis 3 ans ») is short; a longer message tells more than who the person is. */
 const PRESENTATION_MAX_WORDS = 12;
 /** From this score of a need, a message that opens with « je suis … » is about that need, not a presentation. */
@@ -743,7 +748,8 @@ export class MainDialog extends ComponentDialog {
    * After a crisis line, what the message asks that the bot can place: the recogniser's sure reading (a subject,
    * HELP, an adviser, « menu », « recommencer »), else a clause of it that names a subject surely (« ok merci. et
    * pour l'argent, vous pouvez m'aider ? »), else what its signs of difficulty call for (« merci. j'ai plus un
-   * rond »). Nothing (« ok », « non je veux pas appeler », « ça va mieux, oubliez »): undefined.
+   * rond »), else a clause that names a subject less surely (« merci. et pour la pension ? »). Nothing (« ok »,
+   * « non je veux pas appeler », « ça va mieux, oubliez »): undefined.
    */
   private needAfterCrisis(recognition: RecognitionLike, t?: TFunction): string | undefined {
     const sure = (reading: RecognitionLike) => reading.score >= TOPIC_SWITCH_MIN_SCORE;
@@ -753,15 +759,19 @@ export class MainDialog extends ComponentDialog {
     )
       return recognition.topIntent;
     const clauses = recognition.text.split(/[,.;:!?\n]+/).filter((clause) => wordCount(clause) >= 2);
-    if (clauses.length > 1) {
-      for (const clause of clauses) {
-        const reading = this.deps.recognizer.recognize(clause);
-        if (sure(reading) && this.isTopic(reading.topIntent) && !reading.outOfScope) return reading.topIntent;
-      }
-    }
+    // One clause left once a courtesy is set apart (« merci. et pour la pension ? ») is read alone too.
+    const readings =
+      clauses.length > 1 || (clauses.length === 1 && wordCount(clauses[0]) < wordCount(recognition.text))
+        ? clauses
+            .map((clause) => this.deps.recognizer.recognize(clause))
+            .filter((reading) => this.isTopic(reading.topIntent) && !reading.outOfScope)
+        : [];
+    const sureClause = readings.find(sure);
+    if (sureClause) return sureClause.topIntent;
     if (recognition.distress.level !== 'none') return recognition.distress.need;
     // « merci. et pour l'urssaf je fais quoi ? » after words of self-harm told with a debt: money is the need.
-    return t && this.says(recognition.text, t, 'prompts.moneyMarkers') ? 'aide_financiere' : undefined;
+    if (t && this.says(recognition.text, t, 'prompts.moneyMarkers')) return 'aide_financiere';
+    return readings.find((reading) => reading.score >= AFTER_CRISIS_CLAUSE_MIN_SCORE)?.topIntent;
   }
 
   /**
