@@ -23,6 +23,7 @@ import { translator } from './i18n';
 import { createJourneys, FAQ_DIALOG } from './journeys';
 import { type AnswerDialogOptions, answerEntries, MAX_ENTRIES } from './journeys/answerDialog';
 import type { JourneyOptions, JourneyResult } from './journeys/journey';
+import { TreeJourneyDialog } from './journeys/treeJourneyDialog';
 import { Menu } from './menu';
 import {
   type FeedbackSink,
@@ -1560,6 +1561,23 @@ export class MainDialog extends ComponentDialog {
   }
 
   /**
+   * The label of an answer already given to the journey under way (`current`) that the message's entities only tell
+   * again, at another of its questions (`TreeJourneyDialog.restatedAnswer`).
+   */
+  private restatedAnswer(
+    innerDc: DialogContext,
+    current: string | undefined,
+    waitingState: unknown,
+    entities: RecognizedEntities,
+  ): string | undefined {
+    const id = current === undefined ? undefined : this.journeyByIntent[current];
+    const instance = innerDc.stack.find((entry) => entry.id === id);
+    const journey = id === undefined ? undefined : this.findDialog(id);
+    if (!instance || !(journey instanceof TreeJourneyDialog)) return undefined;
+    return journey.restatedAnswer(instance, entities, choiceStepSlot(waitingState));
+  }
+
+  /**
    * The intent of the journey under way: the topmost journey on the main dialog's stack (its question, a
    * `choiceStep`, waits above it).
    */
@@ -1727,6 +1745,17 @@ export class MainDialog extends ComponentDialog {
     }
     if (difficultyTold && !switching && !(surelyElsewhere && handledHere(recognition.topIntent))) {
       await offerHelp();
+      await innerDc.repromptDialog();
+      return Dialog.EndOfTurn;
+    }
+    // An answer already given, told again (« oui je suis en activité » at « Quelle difficulté… ? », after « J'ai
+    // compris : Je suis en activité »): noted, and the question again — not « Je n'ai pas bien compris ».
+    const restated =
+      isChoice && !questioning && !switching && !surelyElsewhere && !fromMenu
+        ? this.restatedAnswer(innerDc, current, waiting.state, recognition.entities)
+        : undefined;
+    if (restated !== undefined) {
+      await context.sendActivity({ type: 'message', text: t('journey.alreadyNoted', { label: restated }) });
       await innerDc.repromptDialog();
       return Dialog.EndOfTurn;
     }
