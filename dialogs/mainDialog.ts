@@ -15,14 +15,16 @@ import {
   selfHarmActivities,
   othersAtRiskActivities,
   afterCrisisActivities,
+  applicableEntries,
   CRISIS_CONTACT_IDS,
+  howToApplyActivity,
   medicalEmergencyActivities,
   othersSuicideActivities,
 } from './answers';
 import { translator } from './i18n';
 import { createJourneys, FAQ_DIALOG } from './journeys';
 import { type AnswerDialogOptions, answerEntries, MAX_ENTRIES } from './journeys/answerDialog';
-import type { JourneyOptions, JourneyResult } from './journeys/journey';
+import { type JourneyOptions, type JourneyResult, outcomeOfAnswer } from './journeys/journey';
 import { TreeJourneyDialog } from './journeys/treeJourneyDialog';
 import { Menu } from './menu';
 import {
@@ -139,6 +141,10 @@ const BESIDE_AID_MIN_SCORE = 0.2;
 export const STORY_MIN_WORDS = 12;
 /** A follow-up asking the last request again for another status is short (« et pour un libéral ? »). */
 const FOLLOW_UP_MAX_WORDS = 8;
+/** A follow-up asking how to apply for what the last answer showed is short (« comment je fais la demande ? »). */
+const HOW_TO_MAX_WORDS = 10;
+/** A button naming an entry whose démarche is asked for: its title up to this length, else its short name. */
+const HOW_TO_LABEL_MAX = 40;
 
 /** `None` at least this sure: the message is about none of the bot's subjects (an honest « pas mon domaine »). */
 const SURE_NONE_SCORE = 0.3;
@@ -227,6 +233,8 @@ interface RouteValues {
   offering?: boolean;
   /** The message that started this route (for the inbox when the answer did not help). */
   text?: string;
+  /** True while « Pour laquelle de ces demandes voulez-vous la démarche ? » is being asked. */
+  choosingHowTo?: boolean;
 }
 
 interface RouteOptions {
@@ -237,6 +245,8 @@ interface RouteOptions {
   text?: string;
   /** Other needs of that message, offered once the decided one is answered (the need not chosen). */
   also?: string[];
+  /** The entry whose démarche was chosen after « Pour laquelle de ces demandes… ? » (with `intent`, the answer's). */
+  howTo?: string;
 }
 
 /**
@@ -297,6 +307,9 @@ export class MainDialog extends ComponentDialog {
     // the situation once taken alone; a journey's answers are remembered when it ends).
     if (!fromMenu) await this.rememberTold(step.context);
     values(step).text = options.text ?? step.context.activity.text ?? '';
+    // The entry chosen after « Pour laquelle de ces demandes voulez-vous la démarche ? »: how to ask for it.
+    const chosenHowTo = options.howTo ? this.deps.knowledge.get(options.howTo) : undefined;
+    if (chosenHowTo) return this.answerHowTo(step, chosenHowTo, options.intent ?? 'None', t);
     // A message typed by the person (not a button, not a choice already made).
     const typed = !options.intent && !fromMenu;
     // « et pour un libéral ? », « même question pour une PamC » after an answer: the last request, for that status.
@@ -313,6 +326,12 @@ export class MainDialog extends ComponentDialog {
         } satisfies AnswerDialogOptions);
       }
       if (again) return step.replaceDialog(ROUTE, again.route);
+      // « comment je fais la demande ? », « c'est quel formulaire ? », « et le lien ? » after an answer: how to ask for
+      // what it showed (after a crisis line, for the last request's need: `needAfterCrisis`).
+      const howTo = (await this.deps.crisis?.get(step.context))
+        ? undefined
+        : await this.howToFollowUp(step, recognition, t);
+      if (howTo) return howTo;
       if (!isConversationIntent(recognition.topIntent))
         await this.deps.lastRequest?.set(step.context, step.context.activity.text ?? '');
     }
@@ -347,11 +366,19 @@ export class MainDialog extends ComponentDialog {
       await this.deps.crisis?.delete(step.context);
       // A subject, HELP, an adviser, « menu » or « recommencer » asked surely is answered, even after « ok merci. »
       // (« ok merci. et pour l'argent, vous pouvez m'aider ? » was read as thanks alone: a dead end).
-      const need = typed ? this.needAfterCrisis(recognition, t) : undefined;
+      const sure = typed ? this.needAfterCrisis(recognition, t) : undefined;
+      // « et je fais comment pour la demande ? »: the need of the request told with the words of distress, with what
+      // it told (« 12000 euros de dettes urssaf »).
+      const asked =
+        typed && sure === undefined
+          ? await this.lastNeedAsked(step.context, step.context.activity.text ?? '', t)
+          : undefined;
+      const need = sure ?? asked?.need;
+      const told = asked?.entities ?? entities;
       if (typed && need !== undefined && this.isTopic(need)) {
         // The person is in distress: the lines stay in view, with HELP, before the answer to the need.
-        if (crisis === 'self') return this.answerAfterCrisis(step, need, entities, t);
-        if (need !== recognition.topIntent) return this.dispatch(step, need, entities, t);
+        if (crisis === 'self') return this.answerAfterCrisis(step, need, told, t);
+        if (need !== recognition.topIntent) return this.dispatch(step, need, told, t);
       }
       if (typed && need === undefined) {
         await this.deps.misunderstood.set(step.context, 0);
@@ -988,6 +1015,17 @@ export class MainDialog extends ComponentDialog {
 
   private async afterRouteStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const t = translator(step.context.activity.locale);
+    if (values(step).choosingHowTo) {
+      const choice = step.result as ChoiceStepResult;
+      // Something else was typed: a new request.
+      if (choice.kind === 'unmatched') return step.replaceDialog(ROUTE, {} satisfies RouteOptions);
+      if (choice.kind !== 'chosen') return step.endDialog();
+      return step.replaceDialog(ROUTE, {
+        howTo: choice.value,
+        intent: values(step).answeredIntent,
+        text: values(step).text,
+      } satisfies RouteOptions);
+    }
     if (values(step).disambiguating) {
       const choice = step.result as ChoiceStepResult;
       // Something else was typed: a new request.
@@ -1436,6 +1474,104 @@ export class MainDialog extends ComponentDialog {
       activeDifficulties(entities).every((difficulty) => difficulty === 'sante_activite') &&
       this.says(text, t, 'prompts.sickLeavePrescribed')
     );
+  }
+
+  /**
+   * « comment je fais la demande ? », « où ? », « c'est quel formulaire ? », « et le lien ? » (short, naming no aid)
+   * after an answer: how to ask for the entries it showed that say so (their steps, their links) — the one, or the
+   * question of which (HELP last). Undefined when it is no such follow-up, when the last answer showed none, or when
+   * the message is surely about a subject that answer was not.
+   */
+  private async howToFollowUp(
+    step: WaterfallStepContext,
+    recognition: RecognitionLike,
+    t: TFunction,
+  ): Promise<DialogTurnResult | undefined> {
+    const { text, topIntent, score } = recognition;
+    if (!this.asksHowToApply(text, t)) return undefined;
+    const shown = ((await this.deps.shownEntries?.get(step.context)) ?? [])
+      .map((id) => this.deps.knowledge.get(id))
+      .filter((entry): entry is Entry => entry !== undefined);
+    if (
+      this.isTopic(topIntent) &&
+      score >= TOPIC_SWITCH_MIN_SCORE &&
+      !NAMED_ENTRY_OPEN_INTENTS.has(topIntent) &&
+      !shown.some((entry) => entry.intent === topIntent)
+    )
+      return undefined;
+    const helpEntry = this.deps.knowledge.tree.helpEntry;
+    const entries = applicableEntries(shown).sort(
+      (a, b) => Number(a.id === helpEntry) - Number(b.id === helpEntry),
+    );
+    if (entries.length === 0) return undefined;
+    await this.deps.misunderstood.set(step.context, 0);
+    // The answer's need, for the outcomes and the feedback: an entry's own intent, else the last request's.
+    const last = await this.deps.lastRequest?.get(step.context);
+    const before = last ? this.deps.recognizer.recognize(last).topIntent : 'None';
+    values(step).answeredIntent = this.isTopic(before) ? before : 'None';
+    if (entries.length === 1)
+      return this.answerHowTo(step, entries[0], values(step).answeredIntent ?? 'None', t);
+    values(step).choosingHowTo = true;
+    return step.beginDialog(CHOICE_STEP, {
+      question: t('main.howToWhich'),
+      choices: entries.map((entry) => ({
+        value: entry.id,
+        label: entry.title.length <= HOW_TO_LABEL_MAX ? entry.title : (entry.names[0] ?? entry.title),
+        synonyms: entry.names,
+      })),
+      lenient: true,
+    } satisfies ChoiceStepOptions);
+  }
+
+  /** A short follow-up asking how to apply (`prompts.applyFollowUps`), naming no aid (« comment demander l'ACED ? »). */
+  private asksHowToApply(text: string, t: TFunction): boolean {
+    return (
+      wordCount(text) <= HOW_TO_MAX_WORDS &&
+      this.deps.knowledge.namedAll(text).length === 0 &&
+      (this.saysOnly(text, t, 'prompts.applyFollowUpsAlone') || this.says(text, t, 'prompts.applyFollowUps'))
+    );
+  }
+
+  /**
+   * After a crisis line, « et je fais comment pour la demande ? » asks about the request told with the words of
+   * distress, with its entities: a difficulty it told (« …j'ai 12000 euros de dettes urssaf ») is the aid journey's,
+   * else what its signs of difficulty call for, else its subject when the recogniser is sure of it.
+   */
+  private async lastNeedAsked(
+    context: TurnContext,
+    text: string,
+    t: TFunction,
+  ): Promise<{ need: string; entities: RecognizedEntities } | undefined> {
+    if (!this.asksHowToApply(text, t)) return undefined;
+    const last = await this.deps.lastRequest?.get(context);
+    if (!last) return undefined;
+    const before = this.deps.recognizer.recognize(last);
+    const need =
+      activeDifficulties(before.entities).length > 0
+        ? 'aide_financiere'
+        : before.distress.level !== 'none'
+          ? before.distress.need
+          : this.isTopic(before.topIntent) && before.score >= TOPIC_SWITCH_MIN_SCORE
+            ? before.topIntent
+            : undefined;
+    return need === undefined ? undefined : { need, entities: before.entities };
+  }
+
+  /** How to ask for `entry` (its steps, contacts and links), then the feedback question. */
+  private async answerHowTo(
+    step: WaterfallStepContext,
+    entry: Entry,
+    lastIntent: string,
+    t: TFunction,
+  ): Promise<DialogTurnResult> {
+    const intent = entry.intent ?? lastIntent;
+    this.outcomes.intent({ intent });
+    await step.context.sendActivity(howToApplyActivity(this.deps.knowledge, t, entry));
+    return step.next({
+      intent,
+      answered: true,
+      outcome: outcomeOfAnswer([entry], entry.id === this.deps.knowledge.tree.helpEntry),
+    } satisfies JourneyResult);
   }
 
   /**
