@@ -227,6 +227,11 @@ interface RouteValues {
   answeredIntent?: string;
   /** Other needs of the first message, offered once the main one is answered. */
   also?: string[];
+  /**
+   * Those of `also` the person did not name, offered because of what they told (the aid journey for a debt told
+   * beside another subject): worded as an offer, not as « vous avez aussi parlé de ».
+   */
+  offered?: string[];
   /** The two needs the ambiguity question offered: the one not chosen is offered after the other's answer. */
   alternatives?: string[];
   /** True while « vous avez aussi parlé de… » is being asked. */
@@ -592,6 +597,9 @@ export class MainDialog extends ComponentDialog {
           all.indexOf(other) === i &&
           !(distressed && other === 'aide_financiere' && intent === 'help'),
       );
+      // The aid journey offered for a difficulty told (« l'urssaf me relance », « je n'arrive plus à payer mes
+      // cotisations »), not named: the message asks for no aid in words (`prompts.aidNamedMarkers`).
+      values(step).offered = this.says(said, t, 'prompts.aidNamedMarkers') ? [] : ['aide_financiere'];
     } else if (options.also) values(step).also = options.also.filter((other) => other !== intent);
     // How sure the recogniser must be that a typed message of three words or more, read as `None`, is about none
     // of its subjects: `None` at least this sure, or no intent above its threshold (the score is then 1 − the best
@@ -1048,13 +1056,22 @@ export class MainDialog extends ComponentDialog {
     if (result) await this.rememberJourney(step.context, result);
     if (!result?.answered) return step.endDialog();
     values(step).answeredIntent = result.intent;
-    const also = (values(step).also ?? []).filter((intent) => intent !== result.intent);
+    const rest = (values(step).also ?? []).filter((intent) => intent !== result.intent);
+    // What the person named first (« Vous avez aussi parlé de… »), then what is offered for what they told (« Des
+    // aides financières existent peut-être pour vous »), never said to be named.
+    const offered = rest.filter((intent) => values(step).offered?.includes(intent));
+    const told = rest.filter((intent) => !offered.includes(intent));
+    const also = [...told, ...offered];
     if (also.length > 0) {
       values(step).offering = true;
+      const topics = told.map((intent) => t(`intentsAbout.${intent}`)).join(t('main.and'));
       return step.beginDialog(CHOICE_STEP, {
-        question: t('main.alsoOffer', {
-          topics: also.map((intent) => t(`intentsAbout.${intent}`)).join(t('main.and')),
-        }),
+        question:
+          offered.length === 0
+            ? t('main.alsoOffer', { topics })
+            : told.length === 0
+              ? t('main.aidOffer')
+              : t('main.alsoOfferAndAid', { topics }),
         choices: [
           ...also.map((intent, i) => ({
             value: intent,
