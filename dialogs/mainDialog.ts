@@ -236,6 +236,8 @@ interface RouteValues {
   alternatives?: string[];
   /** True while « vous avez aussi parlé de… » is being asked. */
   offering?: boolean;
+  /** The needs « vous avez aussi parlé de… » offers: those not chosen are offered again after the chosen one. */
+  alsoOffered?: string[];
   /** The message that started this route (for the inbox when the answer did not help). */
   text?: string;
   /** True while « Pour laquelle de ces demandes voulez-vous la démarche ? » is being asked. */
@@ -252,6 +254,8 @@ interface RouteOptions {
   also?: string[];
   /** The entry whose démarche was chosen after « Pour laquelle de ces demandes… ? » (with `intent`, the answer's). */
   howTo?: string;
+  /** Those of `also` offered for what the message told, not named (`RouteValues.offered`). */
+  offered?: string[];
 }
 
 /**
@@ -600,7 +604,10 @@ export class MainDialog extends ComponentDialog {
       // The aid journey offered for a difficulty told (« l'urssaf me relance », « je n'arrive plus à payer mes
       // cotisations »), not named: the message asks for no aid in words (`prompts.aidNamedMarkers`).
       values(step).offered = this.says(said, t, 'prompts.aidNamedMarkers') ? [] : ['aide_financiere'];
-    } else if (options.also) values(step).also = options.also.filter((other) => other !== intent);
+    } else if (options.also) {
+      values(step).also = options.also.filter((other) => other !== intent);
+      if (options.offered) values(step).offered = options.offered;
+    }
     // How sure the recogniser must be that a typed message of three words or more, read as `None`, is about none
     // of its subjects: `None` at least this sure, or no intent above its threshold (the score is then 1 − the best
     // intent's). Infinite when the message is not such a reading, and for a story that names the bot's own world
@@ -1064,6 +1071,7 @@ export class MainDialog extends ComponentDialog {
     const also = [...told, ...offered];
     if (also.length > 0) {
       values(step).offering = true;
+      values(step).alsoOffered = also;
       const topics = told.map((intent) => t(`intentsAbout.${intent}`)).join(t('main.and'));
       return step.beginDialog(CHOICE_STEP, {
         question:
@@ -1111,11 +1119,14 @@ export class MainDialog extends ComponentDialog {
     const answer = step.result as ChoiceStepResult;
     if (values(step).offering) {
       if (answer.kind === 'chosen' && answer.value !== 'no') {
-        // The story told at first still answers the other need's questions (« coiffeuse depuis 5 ans »).
+        // The story told at first still answers the other need's questions (« coiffeuse depuis 5 ans »); the needs
+        // not chosen are offered again after its answer.
+        const remaining = (values(step).alsoOffered ?? []).filter((other) => other !== answer.value);
         return step.replaceDialog(ROUTE, {
           intent: answer.value,
           entities: values(step).entities,
           text: values(step).text,
+          ...(remaining.length > 0 ? { also: remaining, offered: values(step).offered ?? [] } : {}),
         } satisfies RouteOptions);
       }
       if (answer.kind === 'unmatched') return step.replaceDialog(ROUTE, {} satisfies RouteOptions);
