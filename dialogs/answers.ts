@@ -7,13 +7,16 @@ import {
   adaptiveCard,
   type CardActionElement,
   cardAttachment,
+  type CardElement,
   factSet,
   heading,
   imBackAction,
+  label,
+  list,
   openUrlAction,
   text,
 } from './cards/adaptive';
-import { entryCard } from './cards/entryCard';
+import { contactLine, entryCard } from './cards/entryCard';
 
 /** The contacts offered when a person asks for a human or cannot be helped: Assurance Maladie, Urssaf, HELP. */
 export const ADVISER_CONTACT_IDS = ['tel-3646', 'tel-3698'] as const;
@@ -108,6 +111,49 @@ export function entriesActivity(
   );
   activity.attachmentLayout = AttachmentLayoutTypes.List;
   activity.channelData = { relaisEntries: entries.map((e) => e.id) };
+  return activity;
+}
+
+/**
+ * The entries of an answer that say how to ask for them (their steps, a link to follow): what « comment je fais la
+ * demande ? », « c'est quel formulaire ? », « et le lien ? » after that answer is about.
+ */
+export function applicableEntries(entries: readonly Entry[]): Entry[] {
+  return entries.filter((entry) => entry.steps.length > 0 || entry.links.length > 0);
+}
+
+/**
+ * How to ask for one entry, after an answer that showed it (« comment je fais la demande ? »): its steps, its
+ * pièces justificatives, its contacts and its links (the form first, as in the entry), nothing else of its card.
+ */
+export function howToApplyActivity(knowledge: Knowledge, t: TFunction, entry: Entry): Partial<Activity> {
+  const contacts = contactsOf(knowledge, entry);
+  const title = t('main.howToTitle', { title: entry.title });
+  const body: CardElement[] = [];
+  if (entry.steps.length > 0) body.push(label(t('card.steps')), list(entry.steps, true));
+  if (entry.documents.length > 0) body.push(label(t('card.documents')), list(entry.documents));
+  if (contacts.length > 0) body.push(label(t('card.contacts')), list(contacts.map(contactLine)));
+  const actions: CardActionElement[] = [
+    ...[...entry.links]
+      .sort((a, b) => Number(b.type === 'form') - Number(a.type === 'form'))
+      .map((link) => openUrlAction(link.label, link.url)),
+    ...contacts
+      .filter((c) => c.url !== undefined && !entry.links.some((l) => l.url === c.url))
+      .map((c) => openUrlAction(c.label, c.url as string)),
+  ];
+  const fallback = [
+    title,
+    ...entry.steps.map((step, i) => `${i + 1}. ${step}`),
+    ...entry.links.map((l) => `${l.label} : ${l.url}`),
+    ...contacts.map(contactLine),
+  ].join('\n');
+  const activity = MessageFactory.attachment(
+    cardAttachment(
+      adaptiveCard(body, { ...(actions.length > 0 ? { actions } : {}), fallbackText: fallback }),
+    ),
+    title,
+  );
+  activity.channelData = { relaisEntries: [entry.id] };
   return activity;
 }
 

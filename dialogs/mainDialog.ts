@@ -15,14 +15,17 @@ import {
   selfHarmActivities,
   othersAtRiskActivities,
   afterCrisisActivities,
+  applicableEntries,
   CRISIS_CONTACT_IDS,
+  howToApplyActivity,
   medicalEmergencyActivities,
   othersSuicideActivities,
 } from './answers';
 import { translator } from './i18n';
 import { createJourneys, FAQ_DIALOG } from './journeys';
 import { type AnswerDialogOptions, answerEntries, MAX_ENTRIES } from './journeys/answerDialog';
-import type { JourneyOptions, JourneyResult } from './journeys/journey';
+import { type JourneyOptions, type JourneyResult, outcomeOfAnswer } from './journeys/journey';
+import { TreeJourneyDialog } from './journeys/treeJourneyDialog';
 import { Menu } from './menu';
 import {
   type FeedbackSink,
@@ -85,6 +88,11 @@ const FRUSTRATION_MAX_WORDS = 12;
 const SOURCES_MAX_WORDS = 12;
 /** After a crisis line, the requests answered as usual (besides the subjects): not « ok », « au revoir », « oubliez ». */
 const AFTER_CRISIS_ANSWERED: ReadonlySet<string> = new Set(['help', 'human', 'contact', 'menu', 'restart']);
+/**
+ * After a crisis line, a clause of the message set apart from its courtesy (« merci. et pour la pension ? ») names
+ * its need when the recogniser reads it first, a subject, at least this likely (short, it is read less surely alone).
+ */
+const AFTER_CRISIS_CLAUSE_MIN_SCORE = 0.4;
 /** A presentation (« je suis artisan depuis 3 ans ») is short; a longer message tells more than who the person is. */
 const PRESENTATION_MAX_WORDS = 12;
 /** From this score of a need, a message that opens with « je suis … » is about that need, not a presentation. */
@@ -141,6 +149,10 @@ const BESIDE_AID_MIN_SCORE = 0.2;
 export const STORY_MIN_WORDS = 12;
 /** A follow-up asking the last request again for another status is short (« et pour un libéral ? »). */
 const FOLLOW_UP_MAX_WORDS = 8;
+/** A follow-up asking how to apply for what the last answer showed is short (« comment je fais la demande ? »). */
+const HOW_TO_MAX_WORDS = 10;
+/** A button naming an entry whose démarche is asked for: its title up to this length, else its short name. */
+const HOW_TO_LABEL_MAX = 40;
 
 /** `None` at least this sure: the message is about none of the bot's subjects (an honest « pas mon domaine »). */
 const SURE_NONE_SCORE = 0.3;
@@ -223,12 +235,21 @@ interface RouteValues {
   answeredIntent?: string;
   /** Other needs of the first message, offered once the main one is answered. */
   also?: string[];
+  /**
+   * Those of `also` the person did not name, offered because of what they told (the aid journey for a debt told
+   * beside another subject): worded as an offer, not as « vous avez aussi parlé de ».
+   */
+  offered?: string[];
   /** The two needs the ambiguity question offered: the one not chosen is offered after the other's answer. */
   alternatives?: string[];
   /** True while « vous avez aussi parlé de… » is being asked. */
   offering?: boolean;
+  /** The needs « vous avez aussi parlé de… » offers: those not chosen are offered again after the chosen one. */
+  alsoOffered?: string[];
   /** The message that started this route (for the inbox when the answer did not help). */
   text?: string;
+  /** True while « Pour laquelle de ces demandes voulez-vous la démarche ? » is being asked. */
+  choosingHowTo?: boolean;
 }
 
 interface RouteOptions {
@@ -239,6 +260,10 @@ interface RouteOptions {
   text?: string;
   /** Other needs of that message, offered once the decided one is answered (the need not chosen). */
   also?: string[];
+  /** The entry whose démarche was chosen after « Pour laquelle de ces demandes… ? » (with `intent`, the answer's). */
+  howTo?: string;
+  /** Those of `also` offered for what the message told, not named (`RouteValues.offered`). */
+  offered?: string[];
 }
 
 /**
@@ -366,6 +391,9 @@ export class MainDialog extends ComponentDialog {
     // the situation once taken alone; a journey's answers are remembered when it ends).
     if (!fromMenu) await this.rememberTold(step.context);
     values(step).text = options.text ?? step.context.activity.text ?? '';
+    // The entry chosen after « Pour laquelle de ces demandes voulez-vous la démarche ? »: how to ask for it.
+    const chosenHowTo = options.howTo ? this.deps.knowledge.get(options.howTo) : undefined;
+    if (chosenHowTo) return this.answerHowTo(step, chosenHowTo, options.intent ?? 'None', t);
     // A message typed by the person (not a button, not a choice already made).
     const typed = !options.intent && !fromMenu;
     // « et pour un libéral ? », « même question pour une PamC » after an answer: the last request, for that status.
@@ -382,6 +410,12 @@ export class MainDialog extends ComponentDialog {
         } satisfies AnswerDialogOptions);
       }
       if (again) return step.replaceDialog(ROUTE, again.route);
+      // « comment je fais la demande ? », « c'est quel formulaire ? », « et le lien ? » after an answer: how to ask for
+      // what it showed (after a crisis line, for the last request's need: `needAfterCrisis`).
+      const howTo = (await this.deps.crisis?.get(step.context))
+        ? undefined
+        : await this.howToFollowUp(step, recognition, t);
+      if (howTo) return howTo;
       if (!isConversationIntent(recognition.topIntent))
         await this.deps.lastRequest?.set(step.context, step.context.activity.text ?? '');
     }
@@ -416,11 +450,19 @@ export class MainDialog extends ComponentDialog {
       await this.deps.crisis?.delete(step.context);
       // A subject, HELP, an adviser, « menu » or « recommencer » asked surely is answered, even after « ok merci. »
       // (« ok merci. et pour l'argent, vous pouvez m'aider ? » was read as thanks alone: a dead end).
-      const need = typed ? this.needAfterCrisis(recognition, t) : undefined;
+      const sure = typed ? this.needAfterCrisis(recognition, t) : undefined;
+      // « et je fais comment pour la demande ? »: the need of the request told with the words of distress, with what
+      // it told (« 12000 euros de dettes urssaf »).
+      const asked =
+        typed && sure === undefined
+          ? await this.lastNeedAsked(step.context, step.context.activity.text ?? '', t)
+          : undefined;
+      const need = sure ?? asked?.need;
+      const told = asked?.entities ?? entities;
       if (typed && need !== undefined && this.isTopic(need)) {
         // The person is in distress: the lines stay in view, with HELP, before the answer to the need.
-        if (crisis === 'self') return this.answerAfterCrisis(step, need, entities, t);
-        if (need !== recognition.topIntent) return this.dispatch(step, need, entities, t);
+        if (crisis === 'self') return this.answerAfterCrisis(step, need, told, t);
+        if (need !== recognition.topIntent) return this.dispatch(step, need, told, t);
       }
       // An adviser asked for right after (« conseiller »): the 3114 answers at any hour, the advisers on weekdays —
       // both, not the advisers' lines alone.
@@ -648,7 +690,13 @@ export class MainDialog extends ComponentDialog {
           all.indexOf(other) === i &&
           !(distressed && other === 'aide_financiere' && intent === 'help'),
       );
-    } else if (options.also) values(step).also = options.also.filter((other) => other !== intent);
+      // The aid journey offered for a difficulty told (« l'urssaf me relance », « je n'arrive plus à payer mes
+      // cotisations »), not named: the message asks for no aid in words (`prompts.aidNamedMarkers`).
+      values(step).offered = this.says(said, t, 'prompts.aidNamedMarkers') ? [] : ['aide_financiere'];
+    } else if (options.also) {
+      values(step).also = options.also.filter((other) => other !== intent);
+      if (options.offered) values(step).offered = options.offered;
+    }
     // How sure the recogniser must be that a typed message of three words or more, read as `None`, is about none
     // of its subjects: `None` at least this sure, or no intent above its threshold (the score is then 1 − the best
     // intent's). Infinite when the message is not such a reading, and for a story that names the bot's own world
@@ -861,7 +909,8 @@ export class MainDialog extends ComponentDialog {
    * After a crisis line, what the message asks that the bot can place: the recogniser's sure reading (a subject,
    * HELP, an adviser, « menu », « recommencer »), else a clause of it that names a subject surely (« ok merci. et
    * pour l'argent, vous pouvez m'aider ? »), else what its signs of difficulty call for (« merci. j'ai plus un
-   * rond »). Nothing (« ok », « non je veux pas appeler », « ça va mieux, oubliez »): undefined.
+   * rond »), else a clause that names a subject less surely (« merci. et pour la pension ? »). Nothing (« ok »,
+   * « non je veux pas appeler », « ça va mieux, oubliez »): undefined.
    */
   private needAfterCrisis(recognition: RecognitionLike, t?: TFunction): string | undefined {
     const sure = (reading: RecognitionLike) => reading.score >= TOPIC_SWITCH_MIN_SCORE;
@@ -871,15 +920,19 @@ export class MainDialog extends ComponentDialog {
     )
       return recognition.topIntent;
     const clauses = recognition.text.split(/[,.;:!?\n]+/).filter((clause) => wordCount(clause) >= 2);
-    if (clauses.length > 1) {
-      for (const clause of clauses) {
-        const reading = this.deps.recognizer.recognize(clause);
-        if (sure(reading) && this.isTopic(reading.topIntent) && !reading.outOfScope) return reading.topIntent;
-      }
-    }
+    // One clause left once a courtesy is set apart (« merci. et pour la pension ? ») is read alone too.
+    const readings =
+      clauses.length > 1 || (clauses.length === 1 && wordCount(clauses[0]) < wordCount(recognition.text))
+        ? clauses
+            .map((clause) => this.deps.recognizer.recognize(clause))
+            .filter((reading) => this.isTopic(reading.topIntent) && !reading.outOfScope)
+        : [];
+    const sureClause = readings.find(sure);
+    if (sureClause) return sureClause.topIntent;
     if (recognition.distress.level !== 'none') return recognition.distress.need;
     // « merci. et pour l'urssaf je fais quoi ? » after words of self-harm told with a debt: money is the need.
-    return t && this.says(recognition.text, t, 'prompts.moneyMarkers') ? 'aide_financiere' : undefined;
+    if (t && this.says(recognition.text, t, 'prompts.moneyMarkers')) return 'aide_financiere';
+    return readings.find((reading) => reading.score >= AFTER_CRISIS_CLAUSE_MIN_SCORE)?.topIntent;
   }
 
   /**
@@ -1095,6 +1148,17 @@ export class MainDialog extends ComponentDialog {
 
   private async afterRouteStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const t = translator(step.context.activity.locale);
+    if (values(step).choosingHowTo) {
+      const choice = step.result as ChoiceStepResult;
+      // Something else was typed: a new request.
+      if (choice.kind === 'unmatched') return step.replaceDialog(ROUTE, {} satisfies RouteOptions);
+      if (choice.kind !== 'chosen') return step.endDialog();
+      return step.replaceDialog(ROUTE, {
+        howTo: choice.value,
+        intent: values(step).answeredIntent,
+        text: values(step).text,
+      } satisfies RouteOptions);
+    }
     if (values(step).disambiguating) {
       const choice = step.result as ChoiceStepResult;
       // Something else was typed: a new request.
@@ -1117,13 +1181,23 @@ export class MainDialog extends ComponentDialog {
     if (result) await this.rememberJourney(step.context, result);
     if (!result?.answered) return step.endDialog();
     values(step).answeredIntent = result.intent;
-    const also = (values(step).also ?? []).filter((intent) => intent !== result.intent);
+    const rest = (values(step).also ?? []).filter((intent) => intent !== result.intent);
+    // What the person named first (« Vous avez aussi parlé de… »), then what is offered for what they told (« Des
+    // aides financières existent peut-être pour vous »), never said to be named.
+    const offered = rest.filter((intent) => values(step).offered?.includes(intent));
+    const told = rest.filter((intent) => !offered.includes(intent));
+    const also = [...told, ...offered];
     if (also.length > 0) {
       values(step).offering = true;
+      values(step).alsoOffered = also;
+      const topics = told.map((intent) => t(`intentsAbout.${intent}`)).join(t('main.and'));
       return step.beginDialog(CHOICE_STEP, {
-        question: t('main.alsoOffer', {
-          topics: also.map((intent) => t(`intentsAbout.${intent}`)).join(t('main.and')),
-        }),
+        question:
+          offered.length === 0
+            ? t('main.alsoOffer', { topics })
+            : told.length === 0
+              ? t('main.aidOffer')
+              : t('main.alsoOfferAndAid', { topics }),
         choices: [
           ...also.map((intent, i) => ({
             value: intent,
@@ -1163,11 +1237,14 @@ export class MainDialog extends ComponentDialog {
     const answer = step.result as ChoiceStepResult;
     if (values(step).offering) {
       if (answer.kind === 'chosen' && answer.value !== 'no') {
-        // The story told at first still answers the other need's questions (« coiffeuse depuis 5 ans »).
+        // The story told at first still answers the other need's questions (« coiffeuse depuis 5 ans »); the needs
+        // not chosen are offered again after its answer.
+        const remaining = (values(step).alsoOffered ?? []).filter((other) => other !== answer.value);
         return step.replaceDialog(ROUTE, {
           intent: answer.value,
           entities: values(step).entities,
           text: values(step).text,
+          ...(remaining.length > 0 ? { also: remaining, offered: values(step).offered ?? [] } : {}),
         } satisfies RouteOptions);
       }
       if (answer.kind === 'unmatched') return step.replaceDialog(ROUTE, {} satisfies RouteOptions);
@@ -1561,6 +1638,104 @@ export class MainDialog extends ComponentDialog {
   }
 
   /**
+   * « comment je fais la demande ? », « où ? », « c'est quel formulaire ? », « et le lien ? » (short, naming no aid)
+   * after an answer: how to ask for the entries it showed that say so (their steps, their links) — the one, or the
+   * question of which (HELP last). Undefined when it is no such follow-up, when the last answer showed none, or when
+   * the message is surely about a subject that answer was not.
+   */
+  private async howToFollowUp(
+    step: WaterfallStepContext,
+    recognition: RecognitionLike,
+    t: TFunction,
+  ): Promise<DialogTurnResult | undefined> {
+    const { text, topIntent, score } = recognition;
+    if (!this.asksHowToApply(text, t)) return undefined;
+    const shown = ((await this.deps.shownEntries?.get(step.context)) ?? [])
+      .map((id) => this.deps.knowledge.get(id))
+      .filter((entry): entry is Entry => entry !== undefined);
+    if (
+      this.isTopic(topIntent) &&
+      score >= TOPIC_SWITCH_MIN_SCORE &&
+      !NAMED_ENTRY_OPEN_INTENTS.has(topIntent) &&
+      !shown.some((entry) => entry.intent === topIntent)
+    )
+      return undefined;
+    const helpEntry = this.deps.knowledge.tree.helpEntry;
+    const entries = applicableEntries(shown).sort(
+      (a, b) => Number(a.id === helpEntry) - Number(b.id === helpEntry),
+    );
+    if (entries.length === 0) return undefined;
+    await this.deps.misunderstood.set(step.context, 0);
+    // The answer's need, for the outcomes and the feedback: an entry's own intent, else the last request's.
+    const last = await this.deps.lastRequest?.get(step.context);
+    const before = last ? this.deps.recognizer.recognize(last).topIntent : 'None';
+    values(step).answeredIntent = this.isTopic(before) ? before : 'None';
+    if (entries.length === 1)
+      return this.answerHowTo(step, entries[0], values(step).answeredIntent ?? 'None', t);
+    values(step).choosingHowTo = true;
+    return step.beginDialog(CHOICE_STEP, {
+      question: t('main.howToWhich'),
+      choices: entries.map((entry) => ({
+        value: entry.id,
+        label: entry.title.length <= HOW_TO_LABEL_MAX ? entry.title : (entry.names[0] ?? entry.title),
+        synonyms: entry.names,
+      })),
+      lenient: true,
+    } satisfies ChoiceStepOptions);
+  }
+
+  /** A short follow-up asking how to apply (`prompts.applyFollowUps`), naming no aid (« comment demander l'ACED ? »). */
+  private asksHowToApply(text: string, t: TFunction): boolean {
+    return (
+      wordCount(text) <= HOW_TO_MAX_WORDS &&
+      this.deps.knowledge.namedAll(text).length === 0 &&
+      (this.saysOnly(text, t, 'prompts.applyFollowUpsAlone') || this.says(text, t, 'prompts.applyFollowUps'))
+    );
+  }
+
+  /**
+   * After a crisis line, « et je fais comment pour la demande ? » asks about the request told with the words of
+   * distress, with its entities: a difficulty it told (« …j'ai 12000 euros de dettes urssaf ») is the aid journey's,
+   * else what its signs of difficulty call for, else its subject when the recogniser is sure of it.
+   */
+  private async lastNeedAsked(
+    context: TurnContext,
+    text: string,
+    t: TFunction,
+  ): Promise<{ need: string; entities: RecognizedEntities } | undefined> {
+    if (!this.asksHowToApply(text, t)) return undefined;
+    const last = await this.deps.lastRequest?.get(context);
+    if (!last) return undefined;
+    const before = this.deps.recognizer.recognize(last);
+    const need =
+      activeDifficulties(before.entities).length > 0
+        ? 'aide_financiere'
+        : before.distress.level !== 'none'
+          ? before.distress.need
+          : this.isTopic(before.topIntent) && before.score >= TOPIC_SWITCH_MIN_SCORE
+            ? before.topIntent
+            : undefined;
+    return need === undefined ? undefined : { need, entities: before.entities };
+  }
+
+  /** How to ask for `entry` (its steps, contacts and links), then the feedback question. */
+  private async answerHowTo(
+    step: WaterfallStepContext,
+    entry: Entry,
+    lastIntent: string,
+    t: TFunction,
+  ): Promise<DialogTurnResult> {
+    const intent = entry.intent ?? lastIntent;
+    this.outcomes.intent({ intent });
+    await step.context.sendActivity(howToApplyActivity(this.deps.knowledge, t, entry));
+    return step.next({
+      intent,
+      answered: true,
+      outcome: outcomeOfAnswer([entry], entry.id === this.deps.knowledge.tree.helpEntry),
+    } satisfies JourneyResult);
+  }
+
+  /**
    * A short follow-up naming another status or situation (« et pour un libéral ? », « même question pour une PamC »,
    * « et pour un boulanger ? »): the last request typed, recognised again, with that status instead of its own.
    */
@@ -1697,6 +1872,23 @@ export class MainDialog extends ComponentDialog {
   /** The marker phrases of `list`, normalised and between spaces, once per locale (`prompts/markers.ts`). */
   private markersOf(list: readonly string[]): readonly string[] {
     return markerPhrases(list, this.deps.normalize);
+  }
+
+  /**
+   * The label of an answer already given to the journey under way (`current`) that the message's entities only tell
+   * again, at another of its questions (`TreeJourneyDialog.restatedAnswer`).
+   */
+  private restatedAnswer(
+    innerDc: DialogContext,
+    current: string | undefined,
+    waitingState: unknown,
+    entities: RecognizedEntities,
+  ): string | undefined {
+    const id = current === undefined ? undefined : this.journeyByIntent[current];
+    const instance = innerDc.stack.find((entry) => entry.id === id);
+    const journey = id === undefined ? undefined : this.findDialog(id);
+    if (!instance || !(journey instanceof TreeJourneyDialog)) return undefined;
+    return journey.restatedAnswer(instance, entities, choiceStepSlot(waitingState));
   }
 
   /**
@@ -1919,6 +2111,17 @@ export class MainDialog extends ComponentDialog {
     }
     if (difficultyTold && !switching && !(surelyElsewhere && handledHere(recognition.topIntent))) {
       await offerHelp();
+      await innerDc.repromptDialog();
+      return Dialog.EndOfTurn;
+    }
+    // An answer already given, told again (« oui je suis en activité » at « Quelle difficulté… ? », after « J'ai
+    // compris : Je suis en activité »): noted, and the question again — not « Je n'ai pas bien compris ».
+    const restated =
+      isChoice && !questioning && !switching && !surelyElsewhere && !fromMenu
+        ? this.restatedAnswer(innerDc, current, waiting.state, recognition.entities)
+        : undefined;
+    if (restated !== undefined) {
+      await context.sendActivity({ type: 'message', text: t('journey.alreadyNoted', { label: restated }) });
       await innerDc.repromptDialog();
       return Dialog.EndOfTurn;
     }

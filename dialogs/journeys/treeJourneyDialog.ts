@@ -299,6 +299,34 @@ export class TreeJourneyDialog extends WaterfallDialog {
     return false;
   }
 
+  /**
+   * The label of an answer already given to this journey (its dialog `instance`) that a message's entities only tell
+   * again (« oui je suis en activité » at « Quelle difficulté… ? », after « J'ai compris : Je suis en activité »),
+   * for another question than the one waiting (`waitingSlot`); undefined when they tell none of them, or otherwise.
+   */
+  restatedAnswer(
+    instance: DialogInstance,
+    entities: RecognizedEntities,
+    waitingSlot: string | undefined,
+  ): string | undefined {
+    const loop = (instance.state as { values?: { loop?: LoopState } } | undefined)?.values?.loop;
+    for (const [slot, value] of Object.entries(loop?.answers ?? {})) {
+      if (slot === waitingSlot || typeof value !== 'string') continue;
+      const question = this.tree().nodes.find(
+        (node): node is QuestionNode =>
+          isQuestion(node) && node.slot === slot && node.options.some((o) => o.value === value),
+      );
+      if (!question) continue;
+      const told = valueFromEntities(
+        slot,
+        entities,
+        question.options.map((o) => o.value),
+      );
+      if (told === value) return question.options.find((o) => o.value === value)?.label;
+    }
+    return undefined;
+  }
+
   /** The option that what the person told earlier in the conversation (`state.remembered`) would choose. */
   private earlierAnswer(question: QuestionNode, state: LoopState): Option | undefined {
     const value = valueFromEntities(
