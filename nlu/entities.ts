@@ -266,7 +266,8 @@ const ALD_AFTER_WIDTH = 40;
 /**
  * Whether the sick leave is due to an ALD, from each mention and the words just before it: denied (« pas d'ALD »)
  * or unrelated (« sans lien avec l'ALD ») → false; a relative's (« mon mari est en ALD »), a doubt or a past one
- * (« j'étais en ALD l'année dernière ») → nothing; otherwise true.
+ * (« j'étais en ALD l'année dernière »), or another cause of the leave told (« je me suis cassé la jambe ») →
+ * nothing; otherwise true.
  * One mention of the person's own ALD wins over a denial.
  */
 function findAld(t: string): boolean | undefined {
@@ -286,7 +287,9 @@ function findAld(t: string): boolean | undefined {
       ald = true;
     return ald === true;
   });
-  return ald;
+  // Having an ALD is no answer when the leave's own cause is told and is another (« diabète en ALD, là je me suis
+  // cassé la jambe »): the question is asked.
+  return ald === true && has(P.ald.otherCause, t) ? undefined : ald;
 }
 
 // ---------------------------------------------------------------------------------------------- affiliation

@@ -165,6 +165,8 @@ const EntitiesDataSchema = z.strictObject({
     pastAfter: PatternSchema,
     /** Just after a mention: denied, over or refused (« ALD ? non », « mon ALD est terminée »). */
     deniedAfter: PatternSchema,
+    /** Anywhere: another cause of the leave told (« je me suis cassé la jambe », « une grippe »). */
+    otherCause: PatternSchema,
   }),
   affiliation: z.strictObject({
     /**
@@ -305,6 +307,7 @@ const EntityPatternsSchema = EntitiesDataSchema.transform((data, ctx) => {
       past: re(ald.past, 'ald', 'past'),
       pastAfter: re(ald.pastAfter, 'ald', 'pastAfter'),
       deniedAfter: re(ald.deniedAfter, 'ald', 'deniedAfter'),
+      otherCause: re(ald.otherCause, 'ald', 'otherCause'),
     },
     affiliation: {
       since: re(affiliation.since, 'affiliation', 'since'),

@@ -364,6 +364,18 @@ describe('entities', () => {
     ])('is read from an ALD that goes on: « %s »', (text) => {
       expect(ent(text).ald).toBe(true);
     });
+    it.each([
+      "j'ai un diabete en ALD depuis longtemps. la je me suis casse la jambe au ski, arret de 6 semaines",
+      "je suis en ALD pour une maladie de crohn mais la mon arret c'est pour une grippe",
+      'en ALD pour un cancer, arrêt pour une entorse de la cheville',
+      "je suis en ALD et je suis tombée dans l'escalier",
+    ])('is not read when another cause of the leave is told: « %s »', (text) => {
+      expect(ent(text).ald).toBeUndefined();
+    });
+    it('is still read beside an ALD-like cause or a drop in turnover', () => {
+      expect(ent('en ALD après un accident vasculaire cérébral').ald).toBe(true);
+      expect(ent("un arrêt pour une fracture sans lien avec l'ALD").ald).toBe(false);
+    });
   });
 
   describe('affiliationMois', () => {
