@@ -1120,6 +1120,11 @@ export class MainDialog extends ComponentDialog {
         statut: person.statut,
         ...(entities.situation ? { situation: entities.situation } : {}),
         activityOver: person.activityOver,
+        affiliation: {
+          affiliationMois: entities.affiliationMois,
+          affiliationMoisMoinsDe: entities.affiliationMoisMoinsDe,
+          activiteTerminee: entities.activiteTerminee,
+        },
       } satisfies AnswerDialogOptions);
     }
 
