@@ -428,6 +428,9 @@ describe('entities', () => {
         'profession_liberale',
       );
       expect(ent('graphiste liberale en micro').statut).toBe('profession_liberale');
+      expect(
+        ent('micro entrepreneuse, je suis formatrice et coach (activite liberale) depuis 7 ans').statut,
+      ).toBe('profession_liberale');
       expect(ent('je suis micro entrepreneur, plombier').statut).toBe('micro_entrepreneur');
     });
     it('reads a duration in a short correction as the activity’s (« ah non pardon, moins de 12 mois en fait »)', () => {
