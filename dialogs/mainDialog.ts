@@ -582,6 +582,14 @@ export class MainDialog extends ComponentDialog {
     // send it to the aid journey (refineIntent): the aids still follow.
     const surelyNoneStory =
       noneSure && (intent === 'None' || intent === 'aide_financiere') && noneScore(recognition) >= noneBar;
+    // A story the class `None` is sure of that names one of the bot's subjects in its own words, and no field
+    // outside the domain (« en invalidité cat 2… combien je dois toucher ? … j'arrive pas à payer mes factures »): that
+    // subject, after HELP, never « pas mon domaine ».
+    const ownTopic =
+      distressed && surelyNoneStory && !isOutOfScope(recognition) && recognition.topIntent === 'None'
+        ? this.namedTopic(recognition, t)
+        : undefined;
+    if (ownTopic) return this.withHelpOffer(step, ownTopic, entities, t, true);
     if (distressed && (isOutOfScope(recognition) || surelyNoneStory)) {
       // A question outside the bot's field told with difficulty: the honest answer, and HELP; money trouble also
       // opens the aid journey (the aids do not depend on the field asked about). A field is named, or the class
