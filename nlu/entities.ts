@@ -164,6 +164,8 @@ function findDifficultes(t: string): Difficulte[] {
   const out: Difficulte[] = [];
   // A child's ordinary illness (« mon fils a la grippe, je dois arrêter ») is not the person's own health either.
   let own = has(P.childIllness, t) ? without(P.childIllness, t) : t;
+  // Nor an illness supposed (« si je tombe malade, est-ce que je suis couvert ? »).
+  if (has(P.hypotheticalHealth, own)) own = without(P.hypotheticalHealth, own);
   for (const { difficulte, prefilter, re, notBefore } of P.difficultes) {
     if ((prefilter === undefined || has(prefilter, t)) && has(re, t) && affirmed(re, t, notBefore)) {
       out.push(difficulte);

@@ -101,6 +101,8 @@ const EntitiesDataSchema = z.strictObject({
    * it.
    */
   childIllness: PatternSchema,
+  /** An illness supposed (« si je tombe malade »): a question on the cover, the health is read without it. */
+  hypotheticalHealth: PatternSchema,
   /** Still working. */
   situationActive: PatternSchema,
   /** The person is a practitioner or medical auxiliary under the Assurance Maladie's convention (PamC). */
@@ -270,6 +272,7 @@ const EntityPatternsSchema = EntitiesDataSchema.transform((data, ctx) => {
     santeActivite: re(data.santeActivite, 'santeActivite'),
     seriousHealth: re(data.seriousHealth, 'seriousHealth'),
     childIllness: re(data.childIllness, 'childIllness'),
+    hypotheticalHealth: re(data.hypotheticalHealth, 'hypotheticalHealth'),
     situationActive: re(data.situationActive, 'situationActive'),
     pamc: re(data.pamc, 'pamc'),
     pamcDenied: re(data.pamcDenied, 'pamcDenied'),

@@ -326,6 +326,18 @@ describe('entities', () => {
     });
   });
 
+  describe('an illness supposed', () => {
+    it.each([
+      'je viens de créer ma micro entreprise, si je tombe malade est ce que je suis couvert ?',
+      'je suis artisan, en cas de maladie est-ce que je pourrai arrêter de travailler ?',
+    ])('is no health threatening the activity: « %s »', (text) => {
+      expect(ent(text).difficultes ?? []).not.toContain('sante_activite');
+    });
+    it('leaves a health told now read', () => {
+      expect(ent('je ne peux plus travailler, je suis malade').difficultes).toContain('sante_activite');
+    });
+  });
+
   describe('ald', () => {
     it('is true when ALD is mentioned, false when denied', () => {
       expect(ent('je suis en ALD').ald).toBe(true);
