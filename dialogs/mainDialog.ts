@@ -1396,13 +1396,27 @@ export class MainDialog extends ComponentDialog {
     t: TFunction,
     recognition: RecognitionLike,
   ): string {
-    const retiring = this.retiringNotSick(intent, entities, text, t);
+    const retiring = this.sicknessCover(this.retiringNotSick(intent, entities, text, t), text, t);
     return this.askedForHer(
       this.pregnantOnSickLeave(retiring, entities, text, t, recognition),
       entities,
       text,
       t,
     );
+  }
+
+  /**
+   * « si je tombe malade, est-ce que je suis couvert ? » (`prompts.sicknessCoverQuestions`), without a word of an
+   * accident or an occupational disease (`prompts.workAccidentMarkers`): a question on the sickness cover, whose
+   * answer is the sick-leave journey (its first question, 12 months of affiliation) — not the work accident's card
+   * (« couvert » is its word) nor « pas mon domaine ».
+   */
+  private sicknessCover(intent: string, text: string, t: TFunction): string {
+    if (intent !== 'None' && intent !== 'at_mp') return intent;
+    return this.says(text, t, 'prompts.sicknessCoverQuestions') &&
+      !this.says(text, t, 'prompts.workAccidentMarkers')
+      ? 'indemnites_journalieres'
+      : intent;
   }
 
   private pregnantOnSickLeave(
