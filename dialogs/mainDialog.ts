@@ -616,7 +616,16 @@ export class MainDialog extends ComponentDialog {
       ]);
       // The aid journey records its own outcome when it ends; none of its aids is for someone outside the scheme.
       const outside = recognition.outOfScope?.outsideScheme === true;
-      if (aids && !outside) return this.dispatch(step, 'aide_financiere', entities, t);
+      if (aids && !outside) {
+        // A question the recogniser placed beside the field (« est-ce que je vais être payé pendant mon arrêt ? et
+        // comment payer mes cotisations ? j'ai plus rien qui rentre »): offered after the aids, not dropped.
+        if (placed && intent !== 'aide_financiere')
+          values(step).also = [
+            intent,
+            ...(values(step).also ?? []).filter((other) => other !== intent),
+          ].slice(0, 2);
+        return this.dispatch(step, 'aide_financiere', entities, t);
+      }
       // A subject the sources say nothing precise about is followed by a topic it names as near (« saisie sur mon
       // compte par l'urssaf, je fais comment pour manger ? »: the payment delays), as without difficulty.
       const near = !gap || field.near?.some((topic) => topic === intent) === true;
