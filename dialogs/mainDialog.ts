@@ -582,11 +582,16 @@ export class MainDialog extends ComponentDialog {
     // send it to the aid journey (refineIntent): the aids still follow.
     const surelyNoneStory =
       noneSure && (intent === 'None' || intent === 'aide_financiere') && noneScore(recognition) >= noneBar;
-    // A story the class `None` is sure of that names one of the bot's subjects in its own words, and no field
-    // outside the domain (« en invalidité cat 2… combien je dois toucher ? … j'arrive pas à payer mes factures »): that
-    // subject, after HELP, never « pas mon domaine ».
+    // A story the class `None` is sure of that names one of the bot's subjects in its own words and asks a question,
+    // with no field outside the domain (« en invalidité cat 2… combien je dois toucher ? … j'arrive pas à payer mes
+    // factures »): that subject, after HELP, never « pas mon domaine ». A story that only tells (« on s'est retrouvé
+    // enceinte en même temps… ») keeps its honest answer.
     const ownTopic =
-      distressed && surelyNoneStory && !isOutOfScope(recognition) && recognition.topIntent === 'None'
+      distressed &&
+      surelyNoneStory &&
+      !isOutOfScope(recognition) &&
+      recognition.topIntent === 'None' &&
+      this.asksQuestion(said, t)
         ? this.namedTopic(recognition, t)
         : undefined;
     if (ownTopic) return this.withHelpOffer(step, ownTopic, entities, t, true);
