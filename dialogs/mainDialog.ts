@@ -724,6 +724,19 @@ export class MainDialog extends ComponentDialog {
       (intent === 'None' || intent === 'aide_financiere') &&
       noneScore(recognition) >= noneBar &&
       (recognition.distress.level !== 'high' || words >= STORY_MIN_WORDS || this.asksQuestion(said, t));
+    // A story the class `None` is sure of that names one of the bot's subjects in its own words and asks a question,
+    // with no field outside the domain (« en invalidité cat 2… combien je dois toucher ? … j'arrive pas à payer mes
+    // factures »): that subject, after HELP, never « pas mon domaine ». A story that only tells (« on s'est retrouvé
+    // enceinte en même temps… ») keeps its honest answer.
+    const ownTopic =
+      distressed &&
+      surelyNoneStory &&
+      !isOutOfScope(recognition) &&
+      recognition.topIntent === 'None' &&
+      this.asksQuestion(said, t)
+        ? this.namedTopic(recognition, t)
+        : undefined;
+    if (ownTopic) return this.withHelpOffer(step, ownTopic, entities, t, true);
     if (distressed && (isOutOfScope(recognition) || surelyNoneStory)) {
       // A question outside the bot's field told with difficulty: the honest answer, and HELP; money trouble also
       // opens the aid journey (the aids do not depend on the field asked about). A field is named, or the class
@@ -760,7 +773,16 @@ export class MainDialog extends ComponentDialog {
       ]);
       // The aid journey records its own outcome when it ends; none of its aids is for someone outside the scheme.
       const outside = recognition.outOfScope?.outsideScheme === true;
-      if (aids && !outside) return this.dispatch(step, 'aide_financiere', entities, t);
+      if (aids && !outside) {
+        // A question the recogniser placed beside the field (« est-ce que je vais être payé pendant mon arrêt ? et
+        // comment payer mes cotisations ? j'ai plus rien qui rentre »): offered after the aids, not dropped.
+        if (placed && intent !== 'aide_financiere')
+          values(step).also = [
+            intent,
+            ...(values(step).also ?? []).filter((other) => other !== intent),
+          ].slice(0, 2);
+        return this.dispatch(step, 'aide_financiere', entities, t);
+      }
       // A subject the sources say nothing precise about is followed by a topic it names as near (« saisie sur mon
       // compte par l'urssaf, je fais comment pour manger ? »: the payment delays), as without difficulty.
       const near =
@@ -1330,6 +1352,11 @@ export class MainDialog extends ComponentDialog {
         statut: person.statut,
         ...(entities.situation ? { situation: entities.situation } : {}),
         activityOver: person.activityOver,
+        affiliation: {
+          affiliationMois: entities.affiliationMois,
+          affiliationMoisMoinsDe: entities.affiliationMoisMoinsDe,
+          activiteTerminee: entities.activiteTerminee,
+        },
       } satisfies AnswerDialogOptions);
     }
 
@@ -1593,13 +1620,27 @@ export class MainDialog extends ComponentDialog {
     t: TFunction,
     recognition: RecognitionLike,
   ): string {
-    const retiring = this.retiringNotSick(intent, entities, text, t);
+    const retiring = this.sicknessCover(this.retiringNotSick(intent, entities, text, t), text, t);
     return this.askedForHer(
       this.pregnantOnSickLeave(retiring, entities, text, t, recognition),
       entities,
       text,
       t,
     );
+  }
+
+  /**
+   * « si je tombe malade, est-ce que je suis couvert ? » (`prompts.sicknessCoverQuestions`), without a word of an
+   * accident or an occupational disease (`prompts.workAccidentMarkers`): a question on the sickness cover, whose
+   * answer is the sick-leave journey (its first question, 12 months of affiliation) — not the work accident's card
+   * (« couvert » is its word) nor « pas mon domaine ».
+   */
+  private sicknessCover(intent: string, text: string, t: TFunction): string {
+    if (intent !== 'None' && intent !== 'at_mp') return intent;
+    return this.says(text, t, 'prompts.sicknessCoverQuestions') &&
+      !this.says(text, t, 'prompts.workAccidentMarkers')
+      ? 'indemnites_journalieres'
+      : intent;
   }
 
   private pregnantOnSickLeave(

@@ -176,6 +176,8 @@ function findDifficultes(t: string): Difficulte[] {
   const out: Difficulte[] = [];
   // A child's ordinary illness (« mon fils a la grippe, je dois arrêter ») is not the person's own health either.
   let own = has(P.childIllness, t) ? without(P.childIllness, t) : t;
+  // Nor an illness supposed (« si je tombe malade, est-ce que je suis couvert ? »).
+  if (has(P.hypotheticalHealth, own)) own = without(P.hypotheticalHealth, own);
   for (const { difficulte, prefilter, re, notBefore } of P.difficultes) {
     if ((prefilter === undefined || has(prefilter, t)) && has(re, t) && affirmed(re, t, notBefore)) {
       // A sick relative who runs or works in the business (« il est conjoint collaborateur dans notre garage »): a
@@ -281,7 +283,8 @@ const ALD_AFTER_WIDTH = 40;
 /**
  * Whether the sick leave is due to an ALD, from each mention and the words just before it: denied (« pas d'ALD »)
  * or unrelated (« sans lien avec l'ALD ») → false; a relative's (« mon mari est en ALD »), a doubt or a past one
- * (« j'étais en ALD l'année dernière ») → nothing; otherwise true.
+ * (« j'étais en ALD l'année dernière »), or another cause of the leave told (« je me suis cassé la jambe ») →
+ * nothing; otherwise true.
  * One mention of the person's own ALD wins over a denial.
  */
 function findAld(t: string): boolean | undefined {
@@ -301,7 +304,9 @@ function findAld(t: string): boolean | undefined {
       ald = true;
     return ald === true;
   });
-  return ald;
+  // Having an ALD is no answer when the leave's own cause is told and is another (« diabète en ALD, là je me suis
+  // cassé la jambe »): the question is asked.
+  return ald === true && has(P.ald.otherCause, t) ? undefined : ald;
 }
 
 // ---------------------------------------------------------------------------------------------- affiliation

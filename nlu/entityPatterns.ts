@@ -108,6 +108,8 @@ const EntitiesDataSchema = z.strictObject({
    * their health threatens an activity (the AMA), not a dependant the person cares for.
    */
   sickRelativeWorks: PatternSchema,
+  /** An illness supposed (« si je tombe malade »): a question on the cover, the health is read without it. */
+  hypotheticalHealth: PatternSchema,
   /** Still working. */
   situationActive: PatternSchema,
   /** The person is a practitioner or medical auxiliary under the Assurance Maladie's convention (PamC). */
@@ -181,6 +183,8 @@ const EntitiesDataSchema = z.strictObject({
     pastAfter: PatternSchema,
     /** Just after a mention: denied, over or refused (« ALD ? non », « mon ALD est terminée »). */
     deniedAfter: PatternSchema,
+    /** Anywhere: another cause of the leave told (« je me suis cassé la jambe », « une grippe »). */
+    otherCause: PatternSchema,
   }),
   affiliation: z.strictObject({
     /**
@@ -286,6 +290,7 @@ const EntityPatternsSchema = EntitiesDataSchema.transform((data, ctx) => {
     childIllness: re(data.childIllness, 'childIllness'),
     salarieSoi: re(data.salarieSoi, 'salarieSoi'),
     sickRelativeWorks: re(data.sickRelativeWorks, 'sickRelativeWorks'),
+    hypotheticalHealth: re(data.hypotheticalHealth, 'hypotheticalHealth'),
     situationActive: re(data.situationActive, 'situationActive'),
     pamc: re(data.pamc, 'pamc'),
     pamcDenied: re(data.pamcDenied, 'pamcDenied'),
@@ -328,6 +333,7 @@ const EntityPatternsSchema = EntitiesDataSchema.transform((data, ctx) => {
       past: re(ald.past, 'ald', 'past'),
       pastAfter: re(ald.pastAfter, 'ald', 'pastAfter'),
       deniedAfter: re(ald.deniedAfter, 'ald', 'deniedAfter'),
+      otherCause: re(ald.otherCause, 'ald', 'otherCause'),
     },
     affiliation: {
       since: re(affiliation.since, 'affiliation', 'since'),

@@ -6,6 +6,8 @@ import { audienceCaveats, contactsActivity, entriesActivity, fitFor } from '../a
 import { translator } from '../i18n';
 import { speaksToAdviser } from '../turnState';
 import { hasPhrase } from '../prompts/markers';
+import type { RecognizedEntities } from '../ports';
+import { valueFromEntities } from '../slots';
 import { type JourneyResult, outcomeOfAnswer } from './journey';
 
 export interface AnswerDialogOptions {
@@ -18,7 +20,12 @@ export interface AnswerDialogOptions {
   situation?: string;
   /** The person's activity is over (retired, closed), told now or earlier: no entry for an activity under way. */
   activityOver?: boolean;
+  /** The affiliation told in the message (« j'ai créé mon entreprise il y a 6 mois »), read against the entry's. */
+  affiliation?: Pick<RecognizedEntities, 'affiliationMois' | 'affiliationMoisMoinsDe' | 'activiteTerminee'>;
 }
+
+/** The label of an entry's duration that says the affiliation its benefit needs (`knowledge/maladie.yaml`). */
+const MIN_AFFILIATION_LABEL = 'Affiliation minimale';
 
 /** How many entries of one intent a direct answer shows (the main one first, as ordered in the YAML). */
 export const MAX_ENTRIES = 3;
@@ -41,7 +48,7 @@ export class AnswerDialog extends Dialog<AnswerDialogOptions> {
   }
 
   override async beginDialog(dc: DialogContext, options?: AnswerDialogOptions): Promise<DialogTurnResult> {
-    const { intent, entryIds, statut, situation, activityOver } = options as AnswerDialogOptions;
+    const { intent, entryIds, statut, situation, activityOver, affiliation } = options as AnswerDialogOptions;
     const t = translator(dc.context.activity.locale);
     const found = entryIds
       ? entryIds.flatMap((id) => this.knowledge.get(id) ?? [])
@@ -78,6 +85,20 @@ export class AnswerDialog extends Dialog<AnswerDialogOptions> {
       ? entry.durations.length === 0 && 'journey.noDuration'
       : says('prompts.amountMarkers') && entry.amounts.length === 0 && 'journey.noAmount';
     if (unanswered) await dc.context.sendActivity(t(unanswered, { title: entry.title }));
+    // « créé il y a 6 mois… accident de travail, serai-je indemnisé ? »: an affiliation told shorter than the one the
+    // entry's benefit needs is said first, so that the card promises nothing the person cannot have.
+    const minimum = entry.durations.find((d) => d.label === MIN_AFFILIATION_LABEL)?.values[0];
+    if (
+      minimum !== undefined &&
+      affiliation !== undefined &&
+      valueFromEntities(`affiliation_${minimum}_mois`, affiliation, ['non']) === 'non'
+    )
+      await dc.context.sendActivity(
+        t('journey.affiliationShort', {
+          months: minimum,
+          condition: entry.durations.find((d) => d.label === MIN_AFFILIATION_LABEL)?.text,
+        }),
+      );
     // « je suis graphiste en profession libérale… le congé de deuil parental ? »: the entry is described for other
     // statuses (a warning, not an answer).
     await dc.context.sendActivities([

@@ -89,6 +89,7 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     ["je n'en peux plus, les dettes s'accumulent", 'dettes'],
     ["en plus les dettes s'accumulent", 'dettes'],
     ['de plus les huissiers sont passés', 'huissier'],
+    ["comment je fais pour payer mes cotisations ce mois ci j'ai plus rien qui rentre", 'argent'],
   ])('« %s » → %s', (text, signal) => {
     expect(distress(text).signals).toContain(signal);
     expect(distress(text).level).not.toBe('none');
@@ -96,6 +97,7 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
 
   it.each([
     "je n'ai pas de dettes, je voudrais ma carte vitale",
+    'je ne comprends rien, rien ne rentre dans ma tête',
     "je n'ai aucune dette envers l'urssaf",
     "je n'ai plus de dettes depuis l'an dernier",
     "je n'ai plus les dettes d'avant, c'est pour ma carte vitale",

@@ -326,6 +326,18 @@ describe('entities', () => {
     });
   });
 
+  describe('an illness supposed', () => {
+    it.each([
+      'je viens de créer ma micro entreprise, si je tombe malade est ce que je suis couvert ?',
+      'je suis artisan, en cas de maladie est-ce que je pourrai arrêter de travailler ?',
+    ])('is no health threatening the activity: « %s »', (text) => {
+      expect(ent(text).difficultes ?? []).not.toContain('sante_activite');
+    });
+    it('leaves a health told now read', () => {
+      expect(ent('je ne peux plus travailler, je suis malade').difficultes).toContain('sante_activite');
+    });
+  });
+
   describe('ald', () => {
     it('is true when ALD is mentioned, false when denied', () => {
       expect(ent('je suis en ALD').ald).toBe(true);
@@ -363,6 +375,18 @@ describe('entities', () => {
       "j'étais en ALD l'an dernier et je le suis encore, je suis en ALD",
     ])('is read from an ALD that goes on: « %s »', (text) => {
       expect(ent(text).ald).toBe(true);
+    });
+    it.each([
+      "j'ai un diabete en ALD depuis longtemps. la je me suis casse la jambe au ski, arret de 6 semaines",
+      "je suis en ALD pour une maladie de crohn mais la mon arret c'est pour une grippe",
+      'en ALD pour un cancer, arrêt pour une entorse de la cheville',
+      "je suis en ALD et je suis tombée dans l'escalier",
+    ])('is not read when another cause of the leave is told: « %s »', (text) => {
+      expect(ent(text).ald).toBeUndefined();
+    });
+    it('is still read beside an ALD-like cause or a drop in turnover', () => {
+      expect(ent('en ALD après un accident vasculaire cérébral').ald).toBe(true);
+      expect(ent("un arrêt pour une fracture sans lien avec l'ALD").ald).toBe(false);
     });
   });
 
@@ -416,6 +440,9 @@ describe('entities', () => {
         'profession_liberale',
       );
       expect(ent('graphiste liberale en micro').statut).toBe('profession_liberale');
+      expect(
+        ent('micro entrepreneuse, je suis formatrice et coach (activite liberale) depuis 7 ans').statut,
+      ).toBe('profession_liberale');
       expect(ent('je suis micro entrepreneur, plombier').statut).toBe('micro_entrepreneur');
     });
     it('reads a duration in a short correction as the activity’s (« ah non pardon, moins de 12 mois en fait »)', () => {
