@@ -132,7 +132,7 @@ describe('courtesy is no part of an answer', () => {
   it.each([
     ['2 svp', 1],
     ['le 2 s il vous plait', 1],
-    ["1 merci", 0],
+    ['1 merci', 0],
     ["s'il vous plaît, la 2", 1],
   ])('« %s » is the option at position %i', (answer, index) => {
     const q = question('parcours-maladie', 'q_affiliation_ij');

@@ -41,7 +41,7 @@ describe('bereavement topics need a word of death', () => {
     'ma mère a eu un AVC',
     'je suis mort de rire',
     'mdr je suis mort',
-    "je suis morte de fatigue après cet inventaire, comment déclarer mon CA trimestriel ?",
+    'je suis morte de fatigue après cet inventaire, comment déclarer mon CA trimestriel ?',
     "c'est mort aujourd'hui à la boutique, personne, je peux demander mon attestation de vigilance où ?",
     'mon associé est mort, je me retrouve seul avec la boîte',
     'mon chien est mort',
@@ -58,7 +58,7 @@ describe('bereavement topics need a word of death', () => {
     ['on a perdu notre petit garçon', 'deuil_parental'],
     ['mon mari est mort, il était plombier', 'deces'],
     ['notre fils est mort de froid dans la rue', 'deuil_parental'],
-    ["mon époux, artisan maçon, est décédé le mois dernier", 'deces'],
+    ['mon époux, artisan maçon, est décédé le mois dernier', 'deces'],
   ])('still reads « %s » as %s', (text, intent) => {
     expect(getRecognizer().recognize(text).topIntent).toBe(intent);
   });
