@@ -321,6 +321,8 @@ export class MainDialog extends ComponentDialog {
       recognition.distress.signals.some((signal) => signal !== 'recit')
     )
       return recognition;
+    // Most messages have none: looked for in the whole message before its clauses are.
+    if (!this.says(recognition.text, t, 'prompts.tradeIdioms')) return recognition;
     const clauses = recognition.text.match(/[^,.;:!?\n]+[,.;:!?\n]*/g) ?? [];
     const idioms = clauses.filter((clause) => this.says(clause, t, 'prompts.tradeIdioms'));
     if (idioms.length === 0) return recognition;
@@ -396,6 +398,8 @@ export class MainDialog extends ComponentDialog {
     if (chosenHowTo) return this.answerHowTo(step, chosenHowTo, options.intent ?? 'None', t);
     // A message typed by the person (not a button, not a choice already made).
     const typed = !options.intent && !fromMenu;
+    // A crisis line answered at the previous turn (read once: the turn's crisis answers below end the turn).
+    const crisis = await this.deps.crisis?.get(step.context);
     // « et pour un libéral ? », « même question pour une PamC » after an answer: the last request, for that status.
     if (typed) {
       const again = await this.followUpFor(step.context, recognition, t);
@@ -412,9 +416,7 @@ export class MainDialog extends ComponentDialog {
       if (again) return step.replaceDialog(ROUTE, again.route);
       // « comment je fais la demande ? », « c'est quel formulaire ? », « et le lien ? » after an answer: how to ask for
       // what it showed (after a crisis line, for the last request's need: `needAfterCrisis`).
-      const howTo = (await this.deps.crisis?.get(step.context))
-        ? undefined
-        : await this.howToFollowUp(step, recognition, t);
+      const howTo = crisis ? undefined : await this.howToFollowUp(step, recognition, t);
       if (howTo) return howTo;
       if (!isConversationIntent(recognition.topIntent))
         await this.deps.lastRequest?.set(step.context, step.context.activity.text ?? '');
@@ -445,7 +447,6 @@ export class MainDialog extends ComponentDialog {
     }
     // The message after a crisis line (« ok », « non je veux pas appeler », « ça va mieux, oubliez »): unless it asks
     // something the bot places surely, the lines again, gently — not « pas compris » nor « pas mon domaine ».
-    const crisis = await this.deps.crisis?.get(step.context);
     if (crisis) {
       await this.deps.crisis?.delete(step.context);
       // A subject, HELP, an adviser, « menu » or « recommencer » asked surely is answered, even after « ok merci. »
@@ -1604,14 +1605,9 @@ export class MainDialog extends ComponentDialog {
   }
 
   /**
-   * « arrêter » at the age of retirement (« je vais bientôt arrêter, j'ai 61 ans »): the recogniser reads a sick leave
-   * from the word, but the entities read a coming retirement and the message names no sick leave
-   * (`prompts.sickLeaveMarkers`): the aid journey, whose answer for a coming retirement is the ADR.
-   */
-  /**
    * `refineIntent`'s reading corrected by the message's own words, in turn: a coming retirement without a sick leave,
-   * a pregnant woman's sick leave for another cause, a partner asking about the pregnant woman's leave, a conjointe
-   * collaboratrice on sick leave.
+   * a question on the sickness cover, a pregnant woman's sick leave for another cause, a partner asking about the
+   * pregnant woman's leave, a conjointe collaboratrice on sick leave.
    */
   private refineByWords(
     intent: string,
@@ -1849,6 +1845,11 @@ export class MainDialog extends ComponentDialog {
     return this.says(text, t, 'prompts.forHerMarkers') ? 'maternite' : intent;
   }
 
+  /**
+   * « arrêter » at the age of retirement (« je vais bientôt arrêter, j'ai 61 ans »): the recogniser reads a sick leave
+   * from the word, but the entities read a coming retirement and the message names no sick leave
+   * (`prompts.sickLeaveMarkers`): the aid journey, whose answer for a coming retirement is the ADR.
+   */
   private retiringNotSick(intent: string, entities: RecognizedEntities, text: string, t: TFunction): string {
     if (intent !== 'indemnites_journalieres' || entities.situation !== 'retraite_proche') return intent;
     return this.says(text, t, 'prompts.sickLeaveMarkers') ? intent : 'aide_financiere';
