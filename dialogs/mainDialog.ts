@@ -56,7 +56,7 @@ import {
   understandAnswer,
   withoutHedges,
 } from './prompts/choiceStep';
-import { hasPhrase, isPhrase, markerPhrases, startingPhrase } from './prompts/markers';
+import { hasPhrase, isPhrase, markerPhrases, startingPhrase, withoutPhrases } from './prompts/markers';
 import { recall, rememberAnswers, rememberTold } from './memory';
 import { getTurnProfile } from './profile';
 import { activeDifficulties, asksAffiliation, slotSubject } from './slots';
@@ -1857,10 +1857,12 @@ export class MainDialog extends ComponentDialog {
 
   /** The message names an organisation or a file of the bot's own world (`prompts.domainMarkers`). */
   private namesDomain(text: string, t: TFunction): boolean {
-    let padded = ` ${this.deps.normalize(text)} `;
     // The shop's till is not the caisse of the Assurance Maladie (« erreurs de caisse », « nos caisses sont vides »).
-    for (const phrase of this.markersOf(t('prompts.cashDrawerMarkers', { returnObjects: true }) as string[]))
-      padded = padded.replaceAll(phrase, ' ');
+    const padded = withoutPhrases(
+      ` ${this.deps.normalize(text)} `,
+      t('prompts.cashDrawerMarkers', { returnObjects: true }) as string[],
+      this.deps.normalize,
+    );
     return this.hasMarker(padded, t('prompts.domainMarkers', { returnObjects: true }) as string[]);
   }
 

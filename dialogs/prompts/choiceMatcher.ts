@@ -3,6 +3,8 @@
  * ("2"), an ordinal ("plutôt la 2e", "la première"), or a sentence that mentions one option's words.
  * Everything is compared after normalisation (case, accents, SMS spellings), so "ouai jsui retraite" works.
  */
+import { withoutPhrases } from './markers';
+
 export interface ChoiceOption {
   value: string;
   label: string;
@@ -384,10 +386,7 @@ function withoutCourtesy(
   normalize: (s: string) => string,
 ): string {
   if (!vocabulary.courtesy) return text;
-  let padded = ` ${text} `;
-  for (const phrase of vocabulary.courtesy)
-    padded = padded.replaceAll(` ${phraseOf(phrase, normalize).text} `, ' ');
-  const left = padded.trim();
+  const left = withoutPhrases(` ${text} `, vocabulary.courtesy, normalize).trim();
   return left || text;
 }
 

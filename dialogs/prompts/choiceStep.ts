@@ -12,7 +12,7 @@ import {
   type MatcherVocabulary,
   STOPWORDS,
 } from './choiceMatcher';
-import { hasPhrase, isPhrase, markerPhrases, saysAny } from './markers';
+import { hasPhrase, isPhrase, markerPhrases, saysAny, withoutPhrases } from './markers';
 import { valueFromEntities } from '../slots';
 
 export const CHOICE_STEP = 'choiceStep';
@@ -338,11 +338,10 @@ export function withoutHedges(
   normalize: (s: string) => string,
   t: TFunction,
 ): string | undefined {
-  let padded = ` ${normalize(text)} `;
-  const hedges = markerPhrases(t('prompts.hedges', { returnObjects: true }) as string[], normalize);
-  if (!hedges.some((hedge) => padded.includes(hedge))) return undefined;
-  for (const hedge of hedges) while (padded.includes(hedge)) padded = padded.replace(hedge, ' ');
-  const plain = padded.trim().replace(/ +/g, ' ');
+  const padded = ` ${normalize(text)} `;
+  const hedges = t('prompts.hedges', { returnObjects: true }) as string[];
+  if (!hasPhrase(padded, hedges, normalize)) return undefined;
+  const plain = withoutPhrases(padded, hedges, normalize).trim().replace(/ +/g, ' ');
   return plain.length > 0 ? plain : undefined;
 }
 

@@ -93,6 +93,17 @@ export function startingPhrase(
   return markerPhrases(list, normalize).find((phrase) => padded.startsWith(phrase));
 }
 
+/**
+ * `padded` (a normalised text between spaces) without any phrase of `list`, each removed wherever it stands, again
+ * until none is left (« svp svp »); still between spaces.
+ */
+export function withoutPhrases(padded: string, list: readonly string[], normalize: Normalize): string {
+  let rest = padded;
+  for (const phrase of markerPhrases(list, normalize))
+    while (rest.includes(phrase)) rest = rest.replace(phrase, ' ');
+  return rest;
+}
+
 /** `hasPhrase` for a text as typed. */
 export function saysAny(
   text: string,
