@@ -41,6 +41,7 @@ import {
 } from './normalize';
 import { ScopeDetector } from './scope';
 import { atomsOf, atomsVersion, readingText } from './prefilter';
+import { etBeforeQuestionSource, opensQuestion } from './questionWords';
 import { PIPELINE_OPTIONS } from './settings';
 import { SpellCorrector } from './spell';
 
@@ -578,30 +579,6 @@ export class Recognizer {
   }
 }
 
-/** The words that open a question (« combien … », « est-ce que … », « dois-je … »), normalised. */
-const QUESTION_OPENERS = new Set([
-  'combien',
-  'comment',
-  'quand',
-  'quel',
-  'quelle',
-  'quels',
-  'quelles',
-  'pourquoi',
-]);
-const QUESTION_VERBS = new Set(['puis', 'dois', 'ai', 'vais', 'peux', 'aurai']);
-
-/** The sentence starting at token `at` opens with a question's words. */
-function opensQuestion(tokens: readonly string[], at: number): boolean {
-  const word = tokens[at];
-  const next = tokens[at + 1];
-  return (
-    QUESTION_OPENERS.has(word) ||
-    (word === 'est' && next === 'ce') ||
-    (QUESTION_VERBS.has(word) && next === 'je')
-  );
-}
-
 /** A bereavement topic's probability from which the message is read for a word of death. */
 const BEREAVEMENT_CHECK_MIN = 0.02;
 
@@ -634,8 +611,10 @@ function round(x: number): number {
 /** Bound of a recogniser's memo of chunks (`Recognizer.chunk`), like the normaliser's per-word memo. */
 const CHUNK_MEMO_MAX = 20_000;
 
-const MESSAGE_PARTS =
-  /[.!?;\n]+|,? mais |,? sauf que |, (?:alors|du coup|donc) |,? et (?=(?:est-ce|est ce|combien|comment|quand|quel|quelle|quels|quelles|pourquoi|a qui|ai-je|puis-je|dois-je|vais-je|aurai-je|je vais|je dois|je peux|j'ai droit|je touche|je toucherai|y a-t-il)\b)|[a-z0-9']+|[€%&+]|\S/g;
+const MESSAGE_PARTS = new RegExp(
+  `[.!?;\\n]+|,? mais |,? sauf que |, (?:alors|du coup|donc) |${etBeforeQuestionSource()}|[a-z0-9']+|[€%&+]|\\S`,
+  'g',
+);
 
 /** A part of `MESSAGE_PARTS` that is a chunk of a word: it starts with a letter, a digit or `'`, or is a symbol. */
 function isChunk(part: string): boolean {

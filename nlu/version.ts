@@ -4,4 +4,4 @@
  * share one trained model. Bump it with any code change that changes what is trained: normalisation, spelling,
  * features, model, training. `tests/nlu/cache.test.ts` fails when those sources change without a bump.
  */
-export const RECOGNIZER_VERSION = '2026-12-03.10';
+export const RECOGNIZER_VERSION = '2026-12-04.1';

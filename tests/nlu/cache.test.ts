@@ -88,8 +88,8 @@ describe('model cache key', () => {
     const hash = createHash('sha256');
     for (const file of TRAINING_SOURCES) hash.update(file).update(readFileSync(path.join(ROOT, 'nlu', file)));
     expect({ version: RECOGNIZER_VERSION, sources: hash.digest('hex').slice(0, 16) }).toEqual({
-      version: '2026-12-03.10',
-      sources: '6eeb1b85e52a2e5f',
+      version: '2026-12-04.1',
+      sources: '114dccfeadca7155',
     });
   });
 });
