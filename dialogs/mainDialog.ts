@@ -1616,7 +1616,11 @@ export class MainDialog extends ComponentDialog {
     t: TFunction,
     recognition: RecognitionLike,
   ): string {
-    const retiring = this.sicknessCover(this.retiringNotSick(intent, entities, text, t), text, t);
+    const retiring = this.rightsCertificate(
+      this.sicknessCover(this.retiringNotSick(intent, entities, text, t), text, t),
+      text,
+      t,
+    );
     return this.askedForHer(
       this.pregnantOnSickLeave(retiring, entities, text, t, recognition),
       entities,
@@ -1637,6 +1641,17 @@ export class MainDialog extends ComponentDialog {
       !this.says(text, t, 'prompts.workAccidentMarkers')
       ? 'indemnites_journalieres'
       : intent;
+  }
+
+  /**
+   * « il me faut une attestation de droits pour ma banque » (`prompts.rightsCertificateMarkers`): the attestation de
+   * droits is downloaded from the compte ameli (its card says so), not a question outside the bot's field nor the
+   * Urssaf's online account — unless the message names the Urssaf.
+   */
+  private rightsCertificate(intent: string, text: string, t: TFunction): string {
+    if (intent !== 'None' && intent !== 'compte_urssaf') return intent;
+    if (!this.says(text, t, 'prompts.rightsCertificateMarkers')) return intent;
+    return intent === 'compte_urssaf' && this.says(text, t, 'prompts.urssafNamed') ? intent : 'compte_ameli';
   }
 
   private pregnantOnSickLeave(
