@@ -191,6 +191,9 @@ const AFTER_PRESCRIBED_LEAVE: ReadonlySet<string> = new Set([
   'None',
 ]);
 
+/** The entries answering a relative's contributions debt: the payment delays, then the aids' overview. */
+const RELATIVE_DEBT_ENTRIES = ['delais-paiement', 'aide-financiere'] as const;
+
 /** Besides the conversation intents, what MainDialog handles itself rather than a journey or a FAQ answer. */
 const HANDLED_HERE = new Set<string>(['contact', 'other', 'None']);
 const handledHere = (intent: string): boolean => isConversationIntent(intent) || HANDLED_HERE.has(intent);
@@ -1328,7 +1331,13 @@ export class MainDialog extends ComponentDialog {
       this.outcomes.intent({ intent: subject });
       await this.deps.misunderstood.set(context, 0);
       await context.sendActivity(phoneLinesActivity(this.deps.knowledge, t('main.forRelative')));
-      return step.beginDialog(FAQ_DIALOG, { intent: subject } satisfies AnswerDialogOptions);
+      // A relative's contributions debt (« mon père est retraité et il a encore une dette à l'Urssaf, que peut-il
+      // faire ? »): the payment delays first (any debtor may ask the Urssaf, its 3698), then the aids' overview.
+      const debt = subject === 'aide_financiere' && activeDifficulties(entities).includes('cotisations');
+      return step.beginDialog(FAQ_DIALOG, {
+        intent: subject,
+        ...(debt ? { entryIds: [...RELATIVE_DEBT_ENTRIES] } : {}),
+      } satisfies AnswerDialogOptions);
     }
     this.outcomes.intent({ intent });
     if (intent !== 'None') await this.deps.misunderstood.set(context, 0);
