@@ -191,6 +191,9 @@ const AFTER_PRESCRIBED_LEAVE: ReadonlySet<string> = new Set([
   'None',
 ]);
 
+/** The entries answering a relative's contributions debt: the payment delays, then the aids' overview. */
+const RELATIVE_DEBT_ENTRIES = ['delais-paiement', 'aide-financiere'] as const;
+
 /** Besides the conversation intents, what MainDialog handles itself rather than a journey or a FAQ answer. */
 const HANDLED_HERE = new Set<string>(['contact', 'other', 'None']);
 const handledHere = (intent: string): boolean => isConversationIntent(intent) || HANDLED_HERE.has(intent);
@@ -1328,7 +1331,13 @@ export class MainDialog extends ComponentDialog {
       this.outcomes.intent({ intent: subject });
       await this.deps.misunderstood.set(context, 0);
       await context.sendActivity(phoneLinesActivity(this.deps.knowledge, t('main.forRelative')));
-      return step.beginDialog(FAQ_DIALOG, { intent: subject } satisfies AnswerDialogOptions);
+      // A relative's contributions debt (« mon père est retraité et il a encore une dette à l'Urssaf, que peut-il
+      // faire ? »): the payment delays first (any debtor may ask the Urssaf, its 3698), then the aids' overview.
+      const debt = subject === 'aide_financiere' && activeDifficulties(entities).includes('cotisations');
+      return step.beginDialog(FAQ_DIALOG, {
+        intent: subject,
+        ...(debt ? { entryIds: [...RELATIVE_DEBT_ENTRIES] } : {}),
+      } satisfies AnswerDialogOptions);
     }
     this.outcomes.intent({ intent });
     if (intent !== 'None') await this.deps.misunderstood.set(context, 0);
@@ -1616,7 +1625,11 @@ export class MainDialog extends ComponentDialog {
     t: TFunction,
     recognition: RecognitionLike,
   ): string {
-    const retiring = this.sicknessCover(this.retiringNotSick(intent, entities, text, t), text, t);
+    const retiring = this.rightsCertificate(
+      this.sicknessCover(this.retiringNotSick(intent, entities, text, t), text, t),
+      text,
+      t,
+    );
     return this.askedForHer(
       this.pregnantOnSickLeave(retiring, entities, text, t, recognition),
       entities,
@@ -1637,6 +1650,17 @@ export class MainDialog extends ComponentDialog {
       !this.says(text, t, 'prompts.workAccidentMarkers')
       ? 'indemnites_journalieres'
       : intent;
+  }
+
+  /**
+   * « il me faut une attestation de droits pour ma banque » (`prompts.rightsCertificateMarkers`): the attestation de
+   * droits is downloaded from the compte ameli (its card says so), not a question outside the bot's field nor the
+   * Urssaf's online account — unless the message names the Urssaf.
+   */
+  private rightsCertificate(intent: string, text: string, t: TFunction): string {
+    if (intent !== 'None' && intent !== 'compte_urssaf') return intent;
+    if (!this.says(text, t, 'prompts.rightsCertificateMarkers')) return intent;
+    return intent === 'compte_urssaf' && this.says(text, t, 'prompts.urssafNamed') ? intent : 'compte_ameli';
   }
 
   private pregnantOnSickLeave(

@@ -554,6 +554,14 @@ describe('out-of-scope detector (locales/fr/nlu/out-of-scope.yaml)', () => {
       'cotisations_minimales',
     ],
     ["pas de chiffre d'affaires ce trimestre, je dois quand même payer l'urssaf ?", 'cotisations_minimales'],
+    ['quand dois-je payer mes cotisations ?', 'cotisations_echeances_penalites'],
+    ['quelle est la date limite de paiement des cotisations urssaf ?', 'cotisations_echeances_penalites'],
+    ["les prélèvements de cotisations urssaf c'est quand ?", 'cotisations_echeances_penalites'],
+    ['je paie mes cotisations tous les combien ?', 'cotisations_echeances_penalites'],
+    ['quelles pénalités si je paie mes cotisations en retard ?', 'cotisations_echeances_penalites'],
+    ['majorations de retard urssaf combien ?', 'cotisations_echeances_penalites'],
+    ["qu'est-ce que je risque si je paie l'urssaf en retard ?", 'cotisations_echeances_penalites'],
+    ['le taux des majorations de retard sur les cotisations', 'cotisations_echeances_penalites'],
   ])('a gap the sources do not cover: « %s » → %s', (text, domain) => {
     expect(read(text)).toBe(domain);
   });
@@ -580,6 +588,14 @@ describe('out-of-scope detector (locales/fr/nlu/out-of-scope.yaml)', () => {
     'ma mère est décédée, je suis son héritière, ai-je droit au capital décès ?',
     "Mon mari est décédé le mois dernier, je n'arrive plus à payer les cotisations de mon entreprise",
     "ma fille est gravement malade, je dois fermer ma boutique pour m'occuper d'elle",
+    // A contributions debt told with its penalties is the aid journey's and HELP's, not the due dates' gap.
+    "je ne peux pas payer mes cotisations, j'ai des pénalités",
+    "les majorations de retard s'accumulent, j'ai besoin d'un coup de main financier",
+    "jai des penalites de retard partout et plus d'argent, on peut m'aider a payer ?",
+    "je n'arrive plus à payer mes cotisations, combien de majorations je vais avoir ?",
+    'remise des majorations de retard',
+    'un délai de paiement sans majoration, c’est possible ?',
+    'consulter sans médecin traitant, il y a une majoration ?',
   ])('in scope, no gap: « %s »', (text) => {
     expect(read(text)).toBeUndefined();
   });

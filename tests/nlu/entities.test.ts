@@ -498,6 +498,22 @@ describe('entities', () => {
       expect(ent('ma femme a été arrêtée par le médecin').arretProche).toBe(true);
       expect(ent('je suis en arrêt maladie depuis une semaine').arretProche).toBeUndefined();
     });
+    it('reads a question of what a relative can do (« que peut-il faire ? ») as asked for them, and their debt', () => {
+      const father = ent(
+        "mon père est retraité et il a encore une dette à l'urssaf de son ancienne activité, que peut-il faire ?",
+      );
+      expect(father.pourProche).toBe(true);
+      expect(father.difficultes).toContain('cotisations');
+      const mother = ent(
+        "ma mère est à la retraite mais elle doit encore des cotisations à l'urssaf, qu'est-ce qu'elle peut faire ?",
+      );
+      expect(mother.pourProche).toBe(true);
+      expect(mother.difficultes).toContain('cotisations');
+      expect(ent('mon mari a une dette urssaf, il peut faire quoi ?').pourProche).toBe(true);
+      // No relative named, or the person asks for themselves too.
+      expect(ent("j'ai une dette urssaf, que puis-je faire ?").pourProche).toBeUndefined();
+      expect(ent('mon mari a une dette urssaf, que peut-il faire et moi aussi ?').pourProche).toBeUndefined();
+    });
     it('reads someone else’s pregnancy', () => {
       expect(ent('je suis plombier, ma femme est enceinte').grossesseAutrui).toBe(true);
       // « enceinte de … » after a relative is theirs (it was read as the writer's own pregnancy).
