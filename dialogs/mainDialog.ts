@@ -406,21 +406,15 @@ export class MainDialog extends ComponentDialog {
     // « et pour un libéral ? », « même question pour une PamC » after an answer: the last request, for that status.
     if (typed) {
       const again = await this.followUpFor(step.context, recognition, t);
-      // The cards the last request named (« ACED plafond ? »), for the new status; otherwise its journey.
-      if (again?.entryIds) {
-        this.outcomes.intent({ intent: again.route.intent ?? 'None' });
-        return step.beginDialog(FAQ_DIALOG, {
-          intent: again.route.intent ?? 'None',
-          entryIds: again.entryIds,
-          ...(again.route.entities?.statut ? { statut: again.route.entities.statut } : {}),
-          ...(again.route.entities?.situation ? { situation: again.route.entities.situation } : {}),
-        } satisfies AnswerDialogOptions);
-      }
-      if (again) return step.replaceDialog(ROUTE, again.route);
+      if (again) return this.answerFollowUp(step, again);
       // « comment je fais la demande ? », « c'est quel formulaire ? », « et le lien ? » after an answer: how to ask for
       // what it showed (after a crisis line, for the last request's need: `needAfterCrisis`).
       const howTo = crisis ? undefined : await this.howToFollowUp(step, recognition, t);
       if (howTo) return howTo;
+      // « c combien max ? », « c pour qui ? », « et si c des jumeaux » after an answer: placed nowhere alone, the
+      // same subject with the last request's words (the last request stays the one asked).
+      const same = crisis ? undefined : await this.sameSubjectFollowUp(step.context, recognition, t);
+      if (same) return this.answerFollowUp(step, same);
       if (!isConversationIntent(recognition.topIntent))
         await this.deps.lastRequest?.set(step.context, step.context.activity.text ?? '');
     }
@@ -1837,6 +1831,64 @@ export class MainDialog extends ComponentDialog {
     if (entities.situation) merged.situation = entities.situation;
     const route = { intent: refineIntent(before.topIntent, merged), entities: merged, text: last };
     const named = this.namedEntries({ ...before, entities: merged }, wordCount(last), t);
+    return named.length > 0 ? { route, entryIds: named.map((entry) => entry.id) } : { route };
+  }
+
+  /** A follow-up's answer: the cards the last request named (« ACED plafond ? »), for its status; else its journey. */
+  private answerFollowUp(
+    step: WaterfallStepContext,
+    again: { route: RouteOptions; entryIds?: string[] },
+  ): Promise<DialogTurnResult> {
+    if (!again.entryIds) return step.replaceDialog(ROUTE, again.route);
+    this.outcomes.intent({ intent: again.route.intent ?? 'None' });
+    return step.beginDialog(FAQ_DIALOG, {
+      intent: again.route.intent ?? 'None',
+      entryIds: again.entryIds,
+      ...(again.route.entities?.statut ? { statut: again.route.entities.statut } : {}),
+      ...(again.route.entities?.situation ? { situation: again.route.entities.situation } : {}),
+    } satisfies AnswerDialogOptions);
+  }
+
+  /**
+   * A short question placed nowhere alone, no sign of difficulty nor a field named (« c combien max ? » after the
+   * ACED, « je peux y changer mon rib ? » after the compte ameli; a question mark or a question's word,
+   * `prompts.followUpQuestionWords`): read with the last request's words, it is the
+   * last request's subject again — its named cards, or its journey with what the question adds (« et si je suis en
+   * micro ? »). Not when the two together are read as another subject.
+   */
+  private async sameSubjectFollowUp(
+    context: TurnContext,
+    recognition: RecognitionLike,
+    t: TFunction,
+  ): Promise<{ route: RouteOptions; entryIds?: string[] } | undefined> {
+    const text = recognition.text;
+    if (
+      recognition.topIntent !== 'None' ||
+      recognition.outOfScope !== undefined ||
+      recognition.distress.level !== 'none' ||
+      recognition.selfHarm ||
+      recognition.othersAtRisk ||
+      recognition.medicalEmergency ||
+      wordCount(text) > FOLLOW_UP_MAX_WORDS ||
+      // A question (« c pour qui ? », « combien max »), not a statement (« non c'est tout », « mon assuré est
+      // commerçant »), which the steps after this one read.
+      !(text.includes('?') || this.says(text, t, 'prompts.followUpQuestionWords'))
+    )
+      return undefined;
+    const last = await this.deps.lastRequest?.get(context);
+    if (!last) return undefined;
+    const options = { adviser: speaksToAdviser(context) };
+    const before = this.deps.recognizer.recognize(last, options);
+    if (!this.isTopic(before.topIntent) && before.topIntent !== 'help') return undefined;
+    const joined = `${last} ${text}`;
+    const both = this.deps.recognizer.recognize(joined, options);
+    if (both.topIntent !== before.topIntent) return undefined;
+    const route = {
+      intent: refineIntent(both.topIntent, both.entities),
+      entities: both.entities,
+      text: joined,
+    };
+    const named = this.namedEntries(both, wordCount(joined), t);
     return named.length > 0 ? { route, entryIds: named.map((entry) => entry.id) } : { route };
   }
 
