@@ -81,9 +81,12 @@ export class AnswerDialog extends Dialog<AnswerDialogOptions> {
     const says = (key: string) =>
       normalize !== undefined && hasPhrase(padded, t(key, { returnObjects: true }) as string[], normalize);
     const [entry] = entries;
-    const unanswered = says('prompts.durationMarkers')
-      ? entry.durations.length === 0 && 'journey.noDuration'
-      : says('prompts.amountMarkers') && entry.amounts.length === 0 && 'journey.noAmount';
+    // « combien de séances ? » asks a number of things, neither an amount nor a duration: the card says what it has.
+    const unanswered = says('prompts.countMarkers')
+      ? false
+      : says('prompts.durationMarkers')
+        ? entry.durations.length === 0 && 'journey.noDuration'
+        : says('prompts.amountMarkers') && entry.amounts.length === 0 && 'journey.noAmount';
     if (unanswered) await dc.context.sendActivity(t(unanswered, { title: entry.title }));
     // « créé il y a 6 mois… accident de travail, serai-je indemnisé ? »: an affiliation told shorter than the one the
     // entry's benefit needs is said first, so that the card promises nothing the person cannot have.
