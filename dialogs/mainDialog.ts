@@ -1649,10 +1649,12 @@ export class MainDialog extends ComponentDialog {
   /**
    * « il me faut une attestation de droits pour ma banque » (`prompts.rightsCertificateMarkers`): the attestation de
    * droits is downloaded from the compte ameli (its card says so), not a question outside the bot's field nor the
-   * Urssaf's online account — unless the message names the Urssaf.
+   * Urssaf's online account — unless the message names the Urssaf. So is the attestation of daily allowances
+   * (« comment je télécharge mon attestation d'indemnités journalières »), not the sick-leave journey.
    */
   private rightsCertificate(intent: string, text: string, t: TFunction): string {
-    if (intent !== 'None' && intent !== 'compte_urssaf') return intent;
+    if (intent !== 'None' && intent !== 'compte_urssaf' && intent !== 'indemnites_journalieres')
+      return intent;
     if (!this.says(text, t, 'prompts.rightsCertificateMarkers')) return intent;
     return intent === 'compte_urssaf' && this.says(text, t, 'prompts.urssafNamed') ? intent : 'compte_ameli';
   }
