@@ -192,6 +192,7 @@ export function audienceCaveats(
     ownSpouseStatus?: boolean;
   } = {},
 ): Partial<Activity>[] {
+  if (statut === 'micro_entrepreneur') return microCaveats(t, entries, person.situation);
   // A collaborating spouse's status is often the spouse's word for the other (« ma femme est conjointe
   // collaboratrice »): only the person's own trade is compared — or that status, said in the first person (the ACED
   // is described for « artisan, commerçant ou profession libérale », and the sources say nothing of the conjoint).
@@ -222,6 +223,51 @@ export function audienceCaveats(
         statut: t(`journey.audience.${statut}`),
       }),
     }));
+}
+
+/** The trades a micro-entrepreneur exercises one of: an audience that names all three includes them. */
+const TRADES: readonly string[] = ['artisan', 'commercant', 'profession_liberale'];
+
+/**
+ * A micro-entrepreneur (a regime, not a trade) is an artisan, a commerçant or a profession libérale: an entry whose
+ * audience names some of those trades but not all, nor the micro-entrepreneurs (« congé de deuil parental »: artisans,
+ * commerçants, praticiens et auxiliaires médicaux, conjoints collaborateurs), may or may not be theirs — the
+ * documents do not say, and the answer says so, with the line of the organisation that handles it.
+ */
+function microCaveats(
+  t: TFunction,
+  entries: readonly Entry[],
+  situation: string | undefined,
+): Partial<Activity>[] {
+  return entries
+    .filter(
+      (entry) =>
+        !entry.audience.includes('tous') &&
+        !entry.audience.includes('micro_entrepreneur') &&
+        !(situation === 'pamc' && entry.audience.includes('praticien_auxiliaire_medical')) &&
+        entry.audience.some((a) => TRADES.includes(a)) &&
+        !TRADES.every((trade) => entry.audience.some((a) => a === trade)),
+    )
+    .map((entry) => ({
+      type: 'message',
+      text: t('journey.microCaveat', {
+        title: entry.title,
+        audience: listOf(
+          t,
+          entry.audience
+            .filter((a) => TRADE_STATUSES.has(a) || a === 'praticien_auxiliaire_medical')
+            .map((a) => t(`journey.audience.${a}`)),
+        ),
+        lines: linesOf(entry),
+      }),
+    }));
+}
+
+/** The advisers' line of the organisation that handles an entry: the Assurance Maladie's, the Urssaf's, or both. */
+function linesOf(entry: Entry): string {
+  const health = entry.organisations.some((o) => o === 'cpam' || o === 'cnam' || o === 'service_social');
+  const urssaf = entry.organisations.some((o) => o === 'urssaf' || o === 'cpsti');
+  return health && !urssaf ? '3646' : urssaf && !health ? '3698' : '3646 ou 3698';
 }
 
 function listOf(t: TFunction, items: string[]): string {

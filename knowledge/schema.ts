@@ -224,6 +224,15 @@ export const LeafNodeSchema = z.strictObject({
   highlights: z.array(HighlightSchema).default([]),
   /** Aids the person who reaches this leaf cannot have: never offered, nor named as combinable, here. */
   excludes: z.array(IdSchema).default([]),
+  /**
+   * Aids of `aids` for a contributions debt (the Urssaf's payment delays): never offered to a person who says they
+   * have none (« aucune dette »), and, unless `debtLikely`, only to one who speaks of a debt or of contributions.
+   */
+  forDebt: z.array(IdSchema).min(1).optional(),
+  /** A contributions debt is likely here (a future retiree's last contributions): `forDebt` unless it is denied. */
+  debtLikely: z.boolean().optional(),
+  /** The note said instead of `note` when the `forDebt` aids are left out: it must not speak of a debt. */
+  noteWithoutDebt: z.string().min(1).max(300).optional(),
 });
 
 export const TreeNodeSchema = z.discriminatedUnion('type', [QuestionNodeSchema, LeafNodeSchema]);

@@ -163,9 +163,11 @@ export function validateTree(
       });
       if (node.aids.length === 0 && !node.help)
         add(node.id, 'aids', 'a leaf needs at least one aid or help: true');
-      const hasForm = node.aids.some(
-        (aid) => knowledge.get(aid)?.links.some((l) => l.type === 'form') ?? false,
-      );
+      // The aids for a debt may be left out (`forDebt`): the form must be among the others.
+      const forDebt = node.forDebt ?? [];
+      const hasForm = node.aids
+        .filter((aid) => !forDebt.includes(aid))
+        .some((aid) => knowledge.get(aid)?.links.some((l) => l.type === 'form') ?? false);
       if (tree.requireForm && !hasForm && !(node.help && helpReferral)) {
         add(node.id, 'aids', 'no aid with a form link, and no HELP referral (help: true) to fall back on');
       }
@@ -173,6 +175,13 @@ export function validateTree(
         if (!knowledge.get(id)) add(node.id, `excludes[${i}]`, `unknown entry id "${id}"`);
         if (node.aids.includes(id)) add(node.id, `excludes[${i}]`, `"${id}" is both offered and excluded`);
       });
+      forDebt.forEach((id, i) => {
+        if (!node.aids.includes(id)) add(node.id, `forDebt[${i}]`, `"${id}" is not one of the leaf's aids`);
+      });
+      if (forDebt.length > 0 && node.aids.every((aid) => forDebt.includes(aid)) && !node.help)
+        add(node.id, 'forDebt', 'without a debt, the leaf would offer nothing');
+      if (node.noteWithoutDebt !== undefined && forDebt.length === 0)
+        add(node.id, 'noteWithoutDebt', 'a note without debt needs forDebt aids');
       node.highlights.forEach((h, i) => {
         const entry = knowledge.get(h.entry);
         if (!entry) add(node.id, `highlights[${i}].entry`, `unknown entry id "${h.entry}"`);

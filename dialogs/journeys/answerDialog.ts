@@ -4,7 +4,7 @@ import type { Knowledge } from '../../knowledge/loader';
 import type { Entry } from '../../knowledge/schema';
 import { audienceCaveats, contactsActivity, entriesActivity, fitFor } from '../answers';
 import { translator } from '../i18n';
-import { speaksToAdviser } from '../turnState';
+import { helpShownThisTurn, speaksToAdviser } from '../turnState';
 import { hasPhrase } from '../prompts/markers';
 import type { RecognizedEntities } from '../ports';
 import { valueFromEntities } from '../slots';
@@ -26,6 +26,9 @@ export interface AnswerDialogOptions {
 
 /** The label of an entry's duration that says the affiliation its benefit needs (`knowledge/maladie.yaml`). */
 const MIN_AFFILIATION_LABEL = 'Affiliation minimale';
+
+/** The answers about a death, whose first words are of sympathy when the person tells one. */
+const BEREAVEMENT_INTENTS: ReadonlySet<string> = new Set(['deuil_parental', 'deces']);
 
 /** How many entries of one intent a direct answer shows (the main one first, as ordered in the YAML). */
 export const MAX_ENTRIES = 3;
@@ -81,6 +84,18 @@ export class AnswerDialog extends Dialog<AnswerDialogOptions> {
     const says = (key: string) =>
       normalize !== undefined && hasPhrase(padded, t(key, { returnObjects: true }) as string[], normalize);
     const [entry] = entries;
+    // « ma mère est décédée, j'ai droit à un congé ? »: sympathy first — unless HELP's offer has just said it, or an
+    // adviser (Teams) asks about an insured person; and the congé de deuil parental is a child's, which the sources
+    // say of no other relative.
+    if (BEREAVEMENT_INTENTS.has(intent) && says('prompts.deathMarkers') && !speaksToAdviser(dc.context)) {
+      const relative =
+        intent === 'deuil_parental' && says('prompts.relativeMarkers') && !says('prompts.childMarkers');
+      const words = [
+        ...(helpShownThisTurn(dc.context) ? [] : [{ type: 'message', text: t('journey.condolences') }]),
+        ...(relative ? [{ type: 'message', text: t('journey.notAChild') }] : []),
+      ];
+      if (words.length > 0) await dc.context.sendActivities(words);
+    }
     // « combien de séances ? » asks a number of things, neither an amount nor a duration: the card says what it has.
     const unanswered = says('prompts.countMarkers')
       ? false

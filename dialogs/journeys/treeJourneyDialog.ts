@@ -14,7 +14,7 @@ import { type Answers, isQuestion, resolve } from '../../knowledge/tree';
 import { audienceCaveats, entriesActivity, fitFor } from '../answers';
 import { translator } from '../i18n';
 import type { RecognizedEntities } from '../ports';
-import { saysAny } from '../prompts/markers';
+import { hasPhrase, saysAny, withoutPhrases } from '../prompts/markers';
 import { CHOICE_STEP, type ChoiceStepDeps, type ChoiceStepResult, toldChoice } from '../prompts/choiceStep';
 import { activeDifficulties, valueFromEntities } from '../slots';
 import {
@@ -48,7 +48,15 @@ interface LoopState {
    * situation ? »): only for the answer's warnings and the entries that do not fit it, never to fill a question.
    */
   statut?: RecognizedEntities['statut'];
+  /**
+   * What the person's messages in the journey said of a contributions debt, the last that said anything: one
+   * (« des dettes », « mes cotisations »), none (« aucune dette »): a leaf's `forDebt` aids follow it.
+   */
+  debt?: DebtTold;
 }
+
+/** A contributions debt said (« des dettes urssaf ») or denied (« je n'ai aucune dette ») by the person. */
+type DebtTold = 'said' | 'denied';
 
 export interface TreeJourneyDeps extends ChoiceStepDeps {
   knowledge: Knowledge;
@@ -114,6 +122,7 @@ export class TreeJourneyDialog extends WaterfallDialog {
       text: options.text ?? '',
       corrected: options.corrected ?? false,
       ...(options.statut !== undefined ? { statut: options.statut } : {}),
+      ...(options.debt !== undefined ? { debt: options.debt } : {}),
     };
   }
 
@@ -142,6 +151,8 @@ export class TreeJourneyDialog extends WaterfallDialog {
       prefilled.push(labelOf(question, value, speaksToAdviser(step.context)));
       resolution = resolve(tree, state.answers);
     }
+    // The first message's word on a debt (« je suis retraitée, je n'ai aucune dette »).
+    if (!state.acknowledged) state.debt = debtToldIn(state.text, this.deps.normalize, t) ?? state.debt;
     if (prefilled.length > 0 && !state.acknowledged) {
       // Read from a story, a slot may be wrong (tense, negation): say it and let the person correct it.
       const key =
@@ -168,6 +179,7 @@ export class TreeJourneyDialog extends WaterfallDialog {
           t('prompts.ownSpouseStatusMarkers', { returnObjects: true }) as string[],
           this.deps.normalize,
         ),
+        state.debt,
       );
       return step.endDialog({
         intent: this.intent,
@@ -243,6 +255,9 @@ export class TreeJourneyDialog extends WaterfallDialog {
       return step.replaceDialog(this.id, state);
     }
     if (resolution.kind === 'question' && chosen !== undefined) {
+      // An answer typed with a word on a debt (« je suis retraitée, non je n'ai pas de dettes »).
+      const t = translator(step.context.activity.locale);
+      state.debt = debtToldIn(step.context.activity.text ?? '', this.deps.normalize, t) ?? state.debt;
       (state.answers as Record<string, string>)[resolution.question.slot] = chosen;
       state.history.push(resolution.question.slot);
       const told = getTurnRecognition(step.context)?.entities.statut;
@@ -358,13 +373,20 @@ export class TreeJourneyDialog extends WaterfallDialog {
     t: TFunction,
     entities: RecognizedEntities,
     ownSpouseStatus = false,
+    debt?: DebtTold,
   ): Promise<JourneyOutcome> {
     const knowledge = this.deps.knowledge;
     // HELP's card once a turn: the story's own offer may have come just before this answer.
     const helpBefore = helpShownThisTurn(context);
+    // The aids for a contributions debt: never to a person who says they have none, and, where a debt is not likely,
+    // only to one who speaks of it — never a contradiction of what the person said.
+    const forDebt = leaf.forDebt ?? [];
+    const withDebt = debt === 'said' || (debt === undefined && leaf.debtLikely === true);
+    const debtLeftOut = !withDebt && forDebt.length > 0;
     // An aid that does not fit the person's status (« revenus estimés » for a micro-entrepreneur) is left out.
     const aids = fitFor(
       leaf.aids
+        .filter((id) => !(debtLeftOut && forDebt.includes(id)))
         .filter((id) => !(helpBefore && id === this.tree().helpEntry))
         .map((id) => knowledge.get(id))
         .filter((e) => e !== undefined),
@@ -378,7 +400,9 @@ export class TreeJourneyDialog extends WaterfallDialog {
     const caveated = activities.length > 0;
     const noteConcerns =
       !leaf.noteFor || entities.statut === undefined || leaf.noteFor.some((a) => a === entities.statut);
-    if (leaf.note && noteConcerns) activities.push({ type: 'message', text: leaf.note });
+    // Denied, the debt is not spoken of at all (« Pour une dette de cotisations… » after « aucune dette »).
+    const note = debt === 'denied' && leaf.noteWithoutDebt !== undefined ? leaf.noteWithoutDebt : leaf.note;
+    if (note && noteConcerns) activities.push({ type: 'message', text: note });
     const highlights = leaf.highlights ?? [];
     for (const highlight of highlights) {
       const figure = [
@@ -423,6 +447,23 @@ export class TreeJourneyDialog extends WaterfallDialog {
     await context.sendActivities(activities);
     return outcomeOfAnswer(aids, helpShown);
   }
+}
+
+/**
+ * What a message says of a contributions debt: one (« des dettes », « mes cotisations urssaf »), none (« aucune
+ * dette », « je suis à jour de mes cotisations »: `prompts.noDebtMarkers`), or nothing (undefined). A debt named
+ * beside a denial (« pas de dettes mais des cotisations en retard ») is said.
+ */
+function debtToldIn(text: string, normalize: (s: string) => string, t: TFunction): DebtTold | undefined {
+  const padded = ` ${normalize(text)} `;
+  const rest = withoutPhrases(
+    padded,
+    t('prompts.noDebtMarkers', { returnObjects: true }) as string[],
+    normalize,
+  );
+  if (hasPhrase(rest, t('prompts.debtMarkers', { returnObjects: true }) as string[], normalize))
+    return 'said';
+  return rest !== padded ? 'denied' : undefined;
 }
 
 /** The option's label as the one typing reads it: an adviser (Teams) its `adviserLabel`, if any. */

@@ -85,7 +85,21 @@ describe('audience caveats (an aid described for other statuses than the person�
   it('says nothing to a status the aid names, to an unknown status, or for an aid open to all', () => {
     expect(texts('artisan', ['pension-invalidite'])).toEqual([]);
     expect(texts(undefined, ['pension-invalidite'])).toEqual([]);
-    expect(texts('micro_entrepreneur', ['pension-invalidite'])).toEqual([]);
     expect(texts('profession_liberale', ['aced', 'help'])).toEqual([]);
+  });
+
+  it('tells a micro-entrepreneur when the documents do not say whether an entry for some trades is theirs', () => {
+    // The congé de deuil parental: artisans, commerçants, praticiens et auxiliaires médicaux, conjoints
+    // collaborateurs (source 001) — not the professions libérales, nor a word of the micro-entrepreneurs.
+    expect(texts('micro_entrepreneur', ['deuil-parental'])).toEqual([
+      "À noter : d'après mes documents, « Le congé de deuil parental » concerne les artisans, les commerçants, les praticiens et auxiliaires médicaux conventionnés et les conjoints collaborateurs. Ils ne disent pas si c'est aussi le cas des micro-entrepreneurs : vérifiez auprès d'un conseiller (3646) avant toute démarche.",
+    ]);
+    expect(texts('micro_entrepreneur', ['pension-invalidite'])).toHaveLength(1);
+    // Open to every trade (ACED: artisans, commerçants, professions libérales) or to them by name: nothing to say.
+    expect(texts('micro_entrepreneur', ['aced', 'indemnites-journalieres', 'help'])).toEqual([]);
+    // A conventioned practitioner in micro is in the audience that names them.
+    expect(
+      audienceCaveats(t, [entry('deuil-parental')], 'micro_entrepreneur', { situation: 'pamc' }),
+    ).toEqual([]);
   });
 });
