@@ -796,7 +796,16 @@ export class MainDialog extends ComponentDialog {
       this.outcomes.journeyEnded({ intent: 'None', outcome: 'help_referral' });
       return step.endDialog();
     }
-    if ((distressed && !forRelative) || (besideHelp && intent === besideHelp))
+    // The person's own spouse has died (« mon mari artisan est décédé, j'ai droit au capital décès ? », « je suis
+    // veuve… »): a loss that may leave them alone with the business and its debts. The death's answers come with HELP
+    // and the advisers' lines, as they do when the distress words read it (« mon mari est décédé »), as the aid
+    // journey's surviving-spouse leaf does, and as the bereavement leave does.
+    const bereavedSpouse =
+      typed &&
+      !refusesHelp &&
+      intent === 'deces' &&
+      entities.difficultes?.includes('deces_conjoint') === true;
+    if (((distressed || bereavedSpouse) && !forRelative) || (besideHelp && intent === besideHelp))
       return this.withHelpOffer(step, intent, entities, t, intent === besideHelp);
     // A situation told in a field's words that a journey answers (out-of-scope.yaml `answeredBy`: « je pars à la
     // retraite dans 6 mois, je suis menuisier » is the aid journey's coming retirement, and its ADR): that journey,

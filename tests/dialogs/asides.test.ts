@@ -85,6 +85,7 @@ describe('a doubt at a question that has no « Je ne sais pas » option', () => 
       'Mes ressources sont insuffisantes',
       'Reprendre une activité',
       'Un coup dur dans mon activité',
+      'Faire ma demande de pension',
       'Parler à un conseiller',
     ]);
     const adviser = await c.send('Parler à un conseiller');
