@@ -1883,7 +1883,9 @@ export class MainDialog extends ComponentDialog {
       wordCount(text) > FOLLOW_UP_MAX_WORDS ||
       // A question (« c pour qui ? », « combien max »), not a statement (« non c'est tout », « mon assuré est
       // commerçant »), which the steps after this one read.
-      !(text.includes('?') || this.says(text, t, 'prompts.followUpQuestionWords'))
+      !(text.includes('?') || this.says(text, t, 'prompts.followUpQuestionWords')) ||
+      // A question that names its own subject (« c quoi la ceam ») is about it.
+      this.deps.knowledge.namedAll(text).length > 0
     )
       return undefined;
     const last = await this.deps.lastRequest?.get(context);
