@@ -835,7 +835,9 @@ export class MainDialog extends ComponentDialog {
           ? placed && (field.generalRules || near?.includes(intent))
             ? intent
             : undefined
-          : placed || situationAnswered
+          : // A question about the age of retirement (« à quel âge je peux partir à la retraite ? ») asks nothing of the
+            // aid the situation would lead to (« combien je vais toucher ? » may: the ADR's amount).
+            placed || (situationAnswered && !this.says(said, t, 'prompts.retirementAgeMarkers'))
             ? intent
             : intent === 'None'
               ? this.namedTopic(recognition, t)

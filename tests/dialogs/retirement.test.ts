@@ -25,6 +25,16 @@ describe('a coming retirement reaches the ADR, not the sick-leave journey nor «
     expect(reply.text).toContain(ADR);
   });
 
+  it('a question about the age of retirement is outside the domain, without the ADR as the situation answer', async () => {
+    const reply = await new TestConversation().send(
+      "a quel age je peux partir a la retraite en tant qu'artisan",
+    );
+    expect(reply.text).toContain("Ce n'est pas mon domaine");
+    expect(reply.text).toContain('lassuranceretraite.fr');
+    expect(reply.text).not.toContain(ADR);
+    expect(reply.text).not.toContain("J'ai compris");
+  });
+
   it.each(["je dois m'arrêter, mon médecin m'a prescrit 15 jours", 'arrêt maladie'])(
     'a true sick leave keeps its journey: « %s »',
     async (text) => {
