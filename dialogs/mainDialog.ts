@@ -1734,6 +1734,22 @@ export class MainDialog extends ComponentDialog {
     );
     if (entries.length === 0) return undefined;
     await this.deps.misunderstood.set(step.context, 0);
+    // The answer's own entry gives no démarche (« Délais de paiement » says only that a delay may be asked): said
+    // honestly, with its contacts, then HELP's démarche when HELP was offered with it — not HELP's alone, as if it
+    // were that answer's.
+    const withoutSteps = shown.find(
+      (entry) => entry.id !== helpEntry && applicableEntries([entry]).length === 0,
+    );
+    if (withoutSteps && entries.every((entry) => entry.id === helpEntry)) {
+      const intent = withoutSteps.intent ?? 'None';
+      this.outcomes.intent({ intent });
+      await step.context.sendActivities([
+        { type: 'message', text: t('main.howToUnknown', { title: withoutSteps.title }) },
+        howToApplyActivity(this.deps.knowledge, t, withoutSteps),
+        ...entries.map((entry) => howToApplyActivity(this.deps.knowledge, t, entry)),
+      ]);
+      return step.next({ intent, answered: true, outcome: 'phone_contact' } satisfies JourneyResult);
+    }
     // The answer's need, for the outcomes and the feedback: an entry's own intent, else the last request's.
     const last = await this.deps.lastRequest?.get(step.context);
     const before = last ? this.deps.recognizer.recognize(last).topIntent : 'None';
