@@ -1630,8 +1630,12 @@ export class MainDialog extends ComponentDialog {
     t: TFunction,
     recognition: RecognitionLike,
   ): string {
-    const retiring = this.rightsCertificate(
-      this.sicknessCover(this.retiringNotSick(intent, entities, text, t), text, t),
+    const retiring = this.paymentAwaited(
+      this.rightsCertificate(
+        this.sicknessCover(this.retiringNotSick(intent, entities, text, t), text, t),
+        text,
+        t,
+      ),
       text,
       t,
     );
@@ -1663,6 +1667,17 @@ export class MainDialog extends ComponentDialog {
    * Urssaf's online account — unless the message names the Urssaf. So is the attestation of daily allowances
    * (« comment je télécharge mon attestation d'indemnités journalières »), not the sick-leave journey.
    */
+  /**
+   * Allowances not received yet (« ça fait 1 mois que j'ai pas reçu mes IJ, c'est normal ? »,
+   * `prompts.paymentAwaitedMarkers`): the compte ameli gives the estimated date of a request's processing (its card
+   * says so), which the sick-leave journey's conditions do not.
+   */
+  private paymentAwaited(intent: string, text: string, t: TFunction): string {
+    return intent === 'indemnites_journalieres' && this.says(text, t, 'prompts.paymentAwaitedMarkers')
+      ? 'compte_ameli'
+      : intent;
+  }
+
   private rightsCertificate(intent: string, text: string, t: TFunction): string {
     if (intent !== 'None' && intent !== 'compte_urssaf' && intent !== 'indemnites_journalieres')
       return intent;
