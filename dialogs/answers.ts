@@ -119,7 +119,12 @@ export function entriesActivity(
  * demande ? », « c'est quel formulaire ? », « et le lien ? » after that answer is about.
  */
 export function applicableEntries(entries: readonly Entry[]): Entry[] {
-  return entries.filter((entry) => entry.steps.length > 0 || entry.links.length > 0);
+  return entries.filter(hasDemarche);
+}
+
+/** An entry that says how to ask for it: steps or links. */
+export function hasDemarche(entry: Entry): boolean {
+  return entry.steps.length > 0 || entry.links.length > 0;
 }
 
 /**

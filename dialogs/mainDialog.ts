@@ -16,6 +16,7 @@ import {
   othersAtRiskActivities,
   afterCrisisActivities,
   applicableEntries,
+  hasDemarche,
   CRISIS_CONTACT_IDS,
   howToApplyActivity,
   medicalEmergencyActivities,
@@ -1620,8 +1621,9 @@ export class MainDialog extends ComponentDialog {
 
   /**
    * `refineIntent`'s reading corrected by the message's own words, in turn: a coming retirement without a sick leave,
-   * a question on the sickness cover, a pregnant woman's sick leave for another cause, a partner asking about the
-   * pregnant woman's leave, a conjointe collaboratrice on sick leave.
+   * a question on the sickness cover, an attestation to download, allowances not received yet, a pregnant woman's
+   * sick leave for another cause, a partner asking about the pregnant woman's leave, a conjointe collaboratrice on
+   * sick leave.
    */
   private refineByWords(
     intent: string,
@@ -1630,7 +1632,7 @@ export class MainDialog extends ComponentDialog {
     t: TFunction,
     recognition: RecognitionLike,
   ): string {
-    const retiring = this.paymentAwaited(
+    const refined = this.paymentAwaited(
       this.rightsCertificate(
         this.sicknessCover(this.retiringNotSick(intent, entities, text, t), text, t),
         text,
@@ -1640,7 +1642,7 @@ export class MainDialog extends ComponentDialog {
       t,
     );
     return this.askedForHer(
-      this.pregnantOnSickLeave(retiring, entities, text, t, recognition),
+      this.pregnantOnSickLeave(refined, entities, text, t, recognition),
       entities,
       text,
       t,
@@ -1662,12 +1664,6 @@ export class MainDialog extends ComponentDialog {
   }
 
   /**
-   * « il me faut une attestation de droits pour ma banque » (`prompts.rightsCertificateMarkers`): the attestation de
-   * droits is downloaded from the compte ameli (its card says so), not a question outside the bot's field nor the
-   * Urssaf's online account — unless the message names the Urssaf. So is the attestation of daily allowances
-   * (« comment je télécharge mon attestation d'indemnités journalières »), not the sick-leave journey.
-   */
-  /**
    * Allowances not received yet (« ça fait 1 mois que j'ai pas reçu mes IJ, c'est normal ? »,
    * `prompts.paymentAwaitedMarkers`): the compte ameli gives the estimated date of a request's processing (its card
    * says so), which the sick-leave journey's conditions do not.
@@ -1678,6 +1674,12 @@ export class MainDialog extends ComponentDialog {
       : intent;
   }
 
+  /**
+   * « il me faut une attestation de droits pour ma banque » (`prompts.rightsCertificateMarkers`): the attestation de
+   * droits is downloaded from the compte ameli (its card says so), not a question outside the bot's field nor the
+   * Urssaf's online account — unless the message names the Urssaf. So is the attestation of daily allowances
+   * (« comment je télécharge mon attestation d'indemnités journalières »), not the sick-leave journey.
+   */
   private rightsCertificate(intent: string, text: string, t: TFunction): string {
     if (intent !== 'None' && intent !== 'compte_urssaf' && intent !== 'indemnites_journalieres')
       return intent;
@@ -1752,9 +1754,7 @@ export class MainDialog extends ComponentDialog {
     // The answer's own entry gives no démarche (« Délais de paiement » says only that a delay may be asked): said
     // honestly, with its contacts, then HELP's démarche when HELP was offered with it — not HELP's alone, as if it
     // were that answer's.
-    const withoutSteps = shown.find(
-      (entry) => entry.id !== helpEntry && applicableEntries([entry]).length === 0,
-    );
+    const withoutSteps = shown.find((entry) => entry.id !== helpEntry && !hasDemarche(entry));
     if (withoutSteps && entries.every((entry) => entry.id === helpEntry)) {
       const intent = withoutSteps.intent ?? 'None';
       this.outcomes.intent({ intent });
