@@ -36,10 +36,29 @@ const SAME_NETWORK: Record<string, string[]> = {
 function contactsOf(knowledge: Knowledge, entry: Entry): Contact[] {
   const own = entry.contacts.map((id) => knowledge.contact(id)).filter((c) => c !== undefined);
   if (own.length > 0 || entry.links.length > 0) return own;
-  const handledBy = new Set<string>(entry.organisations.flatMap((o) => [o, ...(SAME_NETWORK[o] ?? [])]));
+  const handledBy = handlersOf(entry);
   return knowledge.contacts
     .filter((c) => c.channel === 'telephone' && handledBy.has(c.organisation))
     .slice(0, 1);
+}
+
+/** The organisations whose contacts answer about an entry: its own and those of the same network. */
+function handlersOf(entry: Entry): Set<string> {
+  return new Set<string>(entry.organisations.flatMap((o) => [o, ...(SAME_NETWORK[o] ?? [])]));
+}
+
+/**
+ * The advisers' telephone numbers (`ADVISER_CONTACT_IDS`, read from the knowledge base) for a text that names them:
+ * those of the organisations that handle `entry` — the Assurance Maladie's, the Urssaf's — or all of them when no
+ * entry is given, or when it is handled by neither.
+ */
+export function adviserLines(knowledge: Knowledge, t: TFunction, entry?: Entry): string {
+  const advisers = ADVISER_CONTACT_IDS.map((id) => knowledge.contact(id)).filter(
+    (c): c is Contact & { number: string } => c?.number !== undefined,
+  );
+  const handledBy = entry && handlersOf(entry);
+  const own = handledBy ? advisers.filter((c) => handledBy.has(c.organisation)) : [];
+  return (own.length > 0 ? own : advisers).map((c) => c.number).join(` ${t('journey.or')} `);
 }
 
 function titlesOf(
@@ -187,6 +206,7 @@ export function fitFor(entries: readonly Entry[], statut: string | undefined, ac
  * else's scheme.
  */
 export function audienceCaveats(
+  knowledge: Knowledge,
   t: TFunction,
   entries: readonly Entry[],
   statut: string | undefined,
@@ -197,7 +217,7 @@ export function audienceCaveats(
     ownSpouseStatus?: boolean;
   } = {},
 ): Partial<Activity>[] {
-  if (statut === 'micro_entrepreneur') return microCaveats(t, entries, person.situation);
+  if (statut === 'micro_entrepreneur') return microCaveats(knowledge, t, entries, person.situation);
   // A collaborating spouse's status is often the spouse's word for the other (« ma femme est conjointe
   // collaboratrice »): only the person's own trade is compared — or that status, said in the first person (the ACED
   // is described for « artisan, commerçant ou profession libérale », and the sources say nothing of the conjoint).
@@ -226,6 +246,7 @@ export function audienceCaveats(
             .map((a) => t(`journey.audience.${a}`)),
         ),
         statut: t(`journey.audience.${statut}`),
+        lines: adviserLines(knowledge, t),
       }),
     }));
 }
@@ -240,6 +261,7 @@ const TRADES: readonly string[] = ['artisan', 'commercant', 'profession_liberale
  * documents do not say, and the answer says so, with the line of the organisation that handles it.
  */
 function microCaveats(
+  knowledge: Knowledge,
   t: TFunction,
   entries: readonly Entry[],
   situation: string | undefined,
@@ -263,16 +285,9 @@ function microCaveats(
             .filter((a) => TRADE_STATUSES.has(a) || a === 'praticien_auxiliaire_medical')
             .map((a) => t(`journey.audience.${a}`)),
         ),
-        lines: linesOf(entry),
+        lines: adviserLines(knowledge, t, entry),
       }),
     }));
-}
-
-/** The advisers' line of the organisation that handles an entry: the Assurance Maladie's, the Urssaf's, or both. */
-function linesOf(entry: Entry): string {
-  const health = entry.organisations.some((o) => o === 'cpam' || o === 'cnam' || o === 'service_social');
-  const urssaf = entry.organisations.some((o) => o === 'urssaf' || o === 'cpsti');
-  return health && !urssaf ? '3646' : urssaf && !health ? '3698' : '3646 ou 3698';
 }
 
 function listOf(t: TFunction, items: string[]): string {

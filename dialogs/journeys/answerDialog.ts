@@ -2,7 +2,7 @@ import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { Dialog } from '../sdk';
 import type { Knowledge } from '../../knowledge/loader';
 import type { Entry } from '../../knowledge/schema';
-import { audienceCaveats, contactsActivity, entriesActivity, fitFor } from '../answers';
+import { adviserLines, audienceCaveats, contactsActivity, entriesActivity, fitFor } from '../answers';
 import { translator } from '../i18n';
 import { helpShownThisTurn, speaksToAdviser } from '../turnState';
 import { hasPhrase } from '../prompts/markers';
@@ -66,7 +66,11 @@ export class AnswerDialog extends Dialog<AnswerDialogOptions> {
       .filter((entry) => !fitting.includes(entry))
       .map((entry) => ({
         type: 'message',
-        text: t('journey.notForStatut', { title: entry.title, statut: t(`journey.audience.${statut}`) }),
+        text: t('journey.notForStatut', {
+          title: entry.title,
+          statut: t(`journey.audience.${statut}`),
+          lines: adviserLines(this.knowledge, t),
+        }),
       }));
     if (entries.length === 0) {
       await dc.context.sendActivities([
@@ -92,7 +96,14 @@ export class AnswerDialog extends Dialog<AnswerDialogOptions> {
         intent === 'deuil_parental' && says('prompts.relativeMarkers') && !says('prompts.childMarkers');
       const words = [
         ...(helpShownThisTurn(dc.context) ? [] : [{ type: 'message', text: t('journey.condolences') }]),
-        ...(relative ? [{ type: 'message', text: t('journey.notAChild') }] : []),
+        ...(relative
+          ? [
+              {
+                type: 'message',
+                text: t('journey.notAChild', { lines: adviserLines(this.knowledge, t, entry) }),
+              },
+            ]
+          : []),
       ];
       if (words.length > 0) await dc.context.sendActivities(words);
     }
@@ -114,6 +125,7 @@ export class AnswerDialog extends Dialog<AnswerDialogOptions> {
       await dc.context.sendActivity(
         t('journey.affiliationShort', {
           months: minimum,
+          lines: adviserLines(this.knowledge, t, entry),
           condition: entry.durations.find((d) => d.label === MIN_AFFILIATION_LABEL)?.text,
         }),
       );
@@ -121,7 +133,7 @@ export class AnswerDialog extends Dialog<AnswerDialogOptions> {
     // statuses (a warning, not an answer).
     await dc.context.sendActivities([
       ...unfit,
-      ...audienceCaveats(t, entries.slice(0, 1), statut, {
+      ...audienceCaveats(this.knowledge, t, entries.slice(0, 1), statut, {
         situation,
         ownSpouseStatus: says('prompts.ownSpouseStatusMarkers'),
       }),

@@ -393,7 +393,7 @@ export class TreeJourneyDialog extends WaterfallDialog {
       entities.statut,
     );
     // An aid whose audience is not the person's status is said first, before any « Dans votre cas ».
-    const activities: Partial<Activity>[] = audienceCaveats(t, aids, entities.statut, {
+    const activities: Partial<Activity>[] = audienceCaveats(knowledge, t, aids, entities.statut, {
       situation: entities.situation,
       ownSpouseStatus,
     });

@@ -3,7 +3,7 @@
  * same card for every answer that shows the entry, frozen so that no caller can change what the next person sees.
  */
 import type { Attachment } from 'botbuilder';
-import { audienceCaveats, entriesActivity, phoneLinesActivity } from '../../dialogs/answers';
+import { adviserLines, audienceCaveats, entriesActivity, phoneLinesActivity } from '../../dialogs/answers';
 import { translator } from '../../dialogs/i18n';
 import { loadKnowledge } from '../../knowledge/loader';
 
@@ -67,7 +67,7 @@ describe('audience caveats (an aid described for other statuses than the personâ
     return found;
   };
   const texts = (statut: string | undefined, ids: string[]) =>
-    audienceCaveats(t, ids.map(entry), statut).map((activity) => activity.text);
+    audienceCaveats(knowledge, t, ids.map(entry), statut).map((activity) => activity.text);
 
   it('warns a profession libÃ©rale that the invalidity pension is described for artisans and commerÃ§ants', () => {
     expect(texts('profession_liberale', ['pension-invalidite', 'invalidite-totale-definitive'])).toEqual([
@@ -99,7 +99,22 @@ describe('audience caveats (an aid described for other statuses than the personâ
     expect(texts('micro_entrepreneur', ['aced', 'indemnites-journalieres', 'help'])).toEqual([]);
     // A conventioned practitioner in micro is in the audience that names them.
     expect(
-      audienceCaveats(t, [entry('deuil-parental')], 'micro_entrepreneur', { situation: 'pamc' }),
+      audienceCaveats(knowledge, t, [entry('deuil-parental')], 'micro_entrepreneur', {
+        situation: 'pamc',
+      }),
     ).toEqual([]);
+  });
+
+  it("names the advisers' lines from the knowledge base: the one of the organisation handling the entry, else all", () => {
+    expect(adviserLines(knowledge, t, entry('deuil-parental'))).toBe('3646');
+    expect(adviserLines(knowledge, t, entry('aced'))).toBe('3698');
+    expect(adviserLines(knowledge, t)).toBe('3646 ou 3698');
+    // The numbers are the contacts' own: a knowledge base whose 3698 changed number says the new one.
+    const moved = Object.create(knowledge) as typeof knowledge;
+    moved.contact = (id: string) => {
+      const c = knowledge.contact(id);
+      return c && id === 'tel-3698' ? { ...c, number: '3999' } : c;
+    };
+    expect(adviserLines(moved, t)).toBe('3646 ou 3999');
   });
 });
