@@ -101,6 +101,32 @@ const PRESENTATION_MAX_TOPIC_SCORE = 0.5;
 
 /** Readings that `refineIntent` replaces rather than defers: never offered as another need after the answer. */
 const READINGS_REPLACED: ReadonlySet<string> = new Set(['compte_urssaf']);
+/**
+ * The readings a dispute told replaces by the réclamation (`disputed`): no reading, and the subjects a caisse decides
+ * on. Not HELP (a difficulty is answered first), nor the conversation's own intents.
+ */
+/** The allowances whose payment awaited is the compte ameli's (`paymentAwaited`). */
+const PAYMENT_AWAITED_READINGS: ReadonlySet<string> = new Set([
+  'adoption',
+  'indemnites_journalieres',
+  'maternite',
+  'paternite',
+]);
+const DISPUTABLE_READINGS: ReadonlySet<string> = new Set([
+  'None',
+  'aide_financiere',
+  'at_mp',
+  'compte_ameli',
+  'compte_urssaf',
+  'contact',
+  'cotisations_delais',
+  'indemnites_journalieres',
+  'invalidite',
+  'maternite',
+  'paternite',
+  'premiers_mois_urssaf',
+  'statut_conjoint',
+]);
 
 /** At most this many named aids' cards (« c'est quoi l'ACED et l'AFE ? »). */
 const NAMED_ENTRIES_MAX = 3;
@@ -1632,9 +1658,13 @@ export class MainDialog extends ComponentDialog {
     t: TFunction,
     recognition: RecognitionLike,
   ): string {
-    const refined = this.paymentAwaited(
-      this.rightsCertificate(
-        this.sicknessCover(this.retiringNotSick(intent, entities, text, t), text, t),
+    const refined = this.disputed(
+      this.paymentAwaited(
+        this.rightsCertificate(
+          this.sicknessCover(this.retiringNotSick(intent, entities, text, t), text, t),
+          text,
+          t,
+        ),
         text,
         t,
       ),
@@ -1664,13 +1694,25 @@ export class MainDialog extends ComponentDialog {
   }
 
   /**
-   * Allowances not received yet (« ça fait 1 mois que j'ai pas reçu mes IJ, c'est normal ? »,
-   * `prompts.paymentAwaitedMarkers`): the compte ameli gives the estimated date of a request's processing (its card
-   * says so), which the sick-leave journey's conditions do not.
+   * Allowances not received yet (« ça fait 1 mois que j'ai pas reçu mes IJ, c'est normal ? », « j'ai accouché il y a
+   * 3 mois et toujours rien reçu pour mon congé maternité », `prompts.paymentAwaitedMarkers`): the compte ameli gives
+   * the estimated date of a request's processing (its card says so), which the journeys' conditions do not.
    */
   private paymentAwaited(intent: string, text: string, t: TFunction): string {
-    return intent === 'indemnites_journalieres' && this.says(text, t, 'prompts.paymentAwaitedMarkers')
+    return PAYMENT_AWAITED_READINGS.has(intent) && this.says(text, t, 'prompts.paymentAwaitedMarkers')
       ? 'compte_ameli'
+      : intent;
+  }
+
+  /**
+   * An error of a caisse told, or a decision disputed (« l'urssaf s'est trompée dans le calcul de mes cotisations »,
+   * « un appel de cotisations qui ne correspond pas à la réalité », « je veux contester », `prompts.disputeMarkers`):
+   * the réclamation, the médiateur and the remedies, whatever subject the dispute is about (offered after it) — not
+   * the payment delays, as if the person could not pay, nor the aid journey.
+   */
+  private disputed(intent: string, text: string, t: TFunction): string {
+    return DISPUTABLE_READINGS.has(intent) && this.says(text, t, 'prompts.disputeMarkers')
+      ? 'reclamation'
       : intent;
   }
 
