@@ -778,9 +778,12 @@ export class MainDialog extends ComponentDialog {
       // le loyer », « je dors dans mon camion »), or a few words of distress that ask nothing (« j'ose pas
       // demander »): no field named, nothing to refuse; HELP comes first, never « ce n'est pas mon domaine » before
       // it. A story about them still hears, after HELP, that the bot cannot answer on the costs themselves.
-      const onlyDistress =
-        !named &&
-        (this.tellsLivingCosts(recognition, t) || (words < STORY_MIN_WORDS && !this.asksQuestion(said, t)));
+      // No field named at all (« si je ne travaille pas, il n'y a pas de rentrée d'argent »): HELP first too, and the
+      // honest « ce n'est pas mon domaine » after it, for a story or a question — never a refusal before the help.
+      const livingCosts = this.tellsLivingCosts(recognition, t);
+      const onlyDistress = !named;
+      const refusalAfter =
+        !named && (words >= STORY_MIN_WORDS || (!livingCosts && this.asksQuestion(said, t)));
       await step.context.sendActivities([
         ...(onlyDistress ? [] : outOfScopeActivities(this.deps.knowledge, t, field)),
         ...helpOfferActivities(this.deps.knowledge, t, {
@@ -792,9 +795,7 @@ export class MainDialog extends ComponentDialog {
           ),
           aidButton: !aids,
         }),
-        ...(onlyDistress && words >= STORY_MIN_WORDS
-          ? outOfScopeActivities(this.deps.knowledge, t, field)
-          : []),
+        ...(refusalAfter ? outOfScopeActivities(this.deps.knowledge, t, field) : []),
       ]);
       // The aid journey records its own outcome when it ends; none of its aids is for someone outside the scheme.
       const outside = recognition.outOfScope?.outsideScheme === true;
