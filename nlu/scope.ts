@@ -6,45 +6,22 @@
  * a domain answer or a bare « je n'ai pas compris ».
  */
 import { z } from 'zod';
-import { IntentNameSchema, type OutOfScope } from '../contract';
+import { type OutOfScope, OutOfScopeSchema } from '../contract';
 import { compileGroup, loadDataFile, PatternSchema as Pattern, patternWords } from './patterns';
 import { type Requirement, requirementOf, satisfies } from './prefilter';
 
+/**
+ * The data file: each field is the contract's `OutOfScope` (what `detect` answers: its fields are documented there),
+ * named by its `id` (the result's `domain`), with the patterns that find it.
+ */
 export const OutOfScopeFileSchema = z.strictObject({
   domains: z
     .array(
       z.strictObject({
+        ...OutOfScopeSchema.omit({ domain: true }).shape,
         id: z.string().regex(/^[a-z_]+$/),
-        /** Ids of `knowledge/contacts.yaml` the sources give for this field (may be empty). */
         contacts: z.array(z.string().min(1)).default([]),
-        /** When `contacts` is empty: the bot's own lines that fit the field all the same (ids of contacts.yaml). */
         lines: z.array(z.string().min(1)).optional(),
-        /** Intents whose journey answers this field's questions itself (`dialogs/mainDialog.ts` isOutOfScope). */
-        answeredBy: z.array(IntentNameSchema).optional(),
-        /** The field's questions are about other people (employees): their illness or maternity is not the person's. */
-        aboutOthers: z.boolean().optional(),
-        /**
-         * Not outside the domain, but a subject the sources say nothing precise about (a miscarriage): the answer says
-         * so (« mes documents ne disent rien de précis sur… »), with the contacts, instead of « pas mon domaine ».
-         */
-        gap: z.boolean().optional(),
-        /** For a gap: topics whose answer follows the statement when the recogniser placed the message there. */
-        near: z.array(IntentNameSchema).optional(),
-        /**
-         * For a gap: the person's own case is not covered but the sources' general rules are (a French
-         * micro-entrepreneur living abroad): any topic the recogniser placed follows, introduced as the general rule.
-         */
-        generalRules: z.boolean().optional(),
-        /**
-         * Named even beside a subject the recogniser is sure of (« ma prévoyance Madelin paiera-t-elle pendant mon
-         * arrêt ? »: the private contract is not the bot's to answer; the sick-leave answer follows).
-         */
-        alwaysNamed: z.boolean().optional(),
-        /**
-         * The person is outside the sources' scheme (a farmer of the MSA, an independent in Belgium): whatever the
-         * subject, none of the bot's answers applies; the honest answer only (with HELP when in difficulty).
-         */
-        outsideScheme: z.boolean().optional(),
         patterns: z.array(Pattern).min(1),
       }),
     )
@@ -60,36 +37,11 @@ export class ScopeDetector {
   readonly words: string[];
 
   constructor(data: OutOfScopeFile) {
-    this.domains = data.domains.map(
-      ({
-        id,
-        contacts,
-        lines,
-        answeredBy,
-        aboutOthers,
-        gap,
-        near,
-        generalRules,
-        alwaysNamed,
-        outsideScheme,
-        patterns,
-      }) => {
-        const re = compileGroup(patterns);
-        const result = {
-          domain: id,
-          contacts,
-          ...(lines ? { lines } : {}),
-          ...(answeredBy ? { answeredBy } : {}),
-          ...(aboutOthers ? { aboutOthers } : {}),
-          ...(gap ? { gap } : {}),
-          ...(near ? { near } : {}),
-          ...(generalRules ? { generalRules } : {}),
-          ...(alwaysNamed ? { alwaysNamed } : {}),
-          ...(outsideScheme ? { outsideScheme } : {}),
-        };
-        return { result, re, req: requirementOf(re) };
-      },
-    );
+    this.domains = data.domains.map(({ id, patterns, ...field }) => {
+      const re = compileGroup(patterns);
+      const result: OutOfScope = { domain: id, ...field };
+      return { result, re, req: requirementOf(re) };
+    });
     this.words = patternWords(data.domains.flatMap((d) => d.patterns));
   }
 
