@@ -1019,6 +1019,16 @@ export class MainDialog extends ComponentDialog {
         aidButton: need !== 'aide_financiere',
       }),
     ]);
+    return this.afterHelpOffer(step, need, entities, t);
+  }
+
+  /** After HELP's offer: HELP was the need itself (its referral is the answer), or the need's answer follows. */
+  private afterHelpOffer(
+    step: WaterfallStepContext,
+    need: string,
+    entities: RecognizedEntities,
+    t: TFunction,
+  ): Promise<DialogTurnResult> {
     if (need === 'help') {
       this.outcomes.intent({ intent: 'help' });
       return step.next({ intent: 'help', answered: true, outcome: 'help_referral' } satisfies JourneyResult);
@@ -1098,11 +1108,7 @@ export class MainDialog extends ComponentDialog {
       }),
       ...(fieldAside ? outOfScopeActivities(this.deps.knowledge, t, fieldAside) : []),
     ]);
-    if (onlyHelp) {
-      this.outcomes.intent({ intent: 'help' });
-      return step.next({ intent: 'help', answered: true, outcome: 'help_referral' } satisfies JourneyResult);
-    }
-    return this.dispatch(step, main, entities, t);
+    return this.afterHelpOffer(step, main, entities, t);
   }
 
   /**
