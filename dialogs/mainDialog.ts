@@ -101,10 +101,6 @@ const PRESENTATION_MAX_TOPIC_SCORE = 0.5;
 
 /** Readings that `refineIntent` replaces rather than defers: never offered as another need after the answer. */
 const READINGS_REPLACED: ReadonlySet<string> = new Set(['compte_urssaf']);
-/**
- * The readings a dispute told replaces by the réclamation (`disputed`): no reading, and the subjects a caisse decides
- * on. Not HELP (a difficulty is answered first), nor the conversation's own intents.
- */
 /** The allowances whose payment awaited is the compte ameli's (`paymentAwaited`). */
 const PAYMENT_AWAITED_READINGS: ReadonlySet<string> = new Set([
   'adoption',
@@ -112,6 +108,10 @@ const PAYMENT_AWAITED_READINGS: ReadonlySet<string> = new Set([
   'maternite',
   'paternite',
 ]);
+/**
+ * The readings a dispute told replaces by the réclamation (`disputed`): no reading, and the subjects a caisse decides
+ * on. Not HELP (a difficulty is answered first), nor the conversation's own intents.
+ */
 const DISPUTABLE_READINGS: ReadonlySet<string> = new Set([
   'None',
   'aide_financiere',
@@ -127,6 +127,12 @@ const DISPUTABLE_READINGS: ReadonlySet<string> = new Set([
   'premiers_mois_urssaf',
   'statut_conjoint',
 ]);
+
+/**
+ * The readings a message naming the European health insurance card or care abroad is taken from
+ * (`europeanCard`): none of the bot's subjects, the carte Vitale's card, the health support.
+ */
+const EUROPEAN_CARD_READINGS: ReadonlySet<string> = new Set(['None', 'carte_vitale', 'accompagnement_sante']);
 
 /** At most this many named aids' cards (« c'est quoi l'ACED et l'AFE ? »). */
 const NAMED_ENTRIES_MAX = 3;
@@ -692,12 +698,16 @@ export class MainDialog extends ComponentDialog {
       // The subject the recogniser read first, when the entities said the need is another one (a pregnant
       // conjointe collaboratrice asking about her status, a pregnant woman on sick leave): offered next.
       // So is the one read before a prescribed sick leave's allowance (the care after a long leave). Not the online
-      // account read from the Urssaf's words of a debt (`refineIntent`): no need of its own.
+      // account read from the Urssaf's words of a debt (`refineIntent`): no need of its own. Nor, here or among the
+      // other needs, the carte Vitale or the health support read from the European card's words (« carte vitale
+      // européenne », « soins à l'étranger »: `europeanCard`).
+      const misread = (other: string) => other !== intent && this.europeanCard(other, said, t) === intent;
       const readFirst =
         (intent === refined || (leaveFirst && intent !== chosen)) &&
         intent !== recognition.topIntent &&
         this.isTopic(recognition.topIntent) &&
-        !READINGS_REPLACED.has(recognition.topIntent)
+        !READINGS_REPLACED.has(recognition.topIntent) &&
+        !misread(recognition.topIntent)
           ? [recognition.topIntent]
           : [];
       // Difficulties of the business told beside another subject (« je suis enceinte et j'ai du mal à payer mes
@@ -713,6 +723,7 @@ export class MainDialog extends ComponentDialog {
         (other, i, all) =>
           other !== intent &&
           all.indexOf(other) === i &&
+          !misread(other) &&
           !(distressed && other === 'aide_financiere' && intent === 'help'),
       );
       // The aid journey offered for a difficulty told (« l'urssaf me relance », « je n'arrive plus à payer mes
@@ -1665,18 +1676,18 @@ export class MainDialog extends ComponentDialog {
     t: TFunction,
     recognition: RecognitionLike,
   ): string {
-    const refined = this.disputed(
-      this.paymentAwaited(
-        this.rightsCertificate(
-          this.sicknessCover(this.retiringNotSick(intent, entities, text, t), text, t),
-          text,
-          t,
-        ),
-        text,
-        t,
-      ),
-      text,
-      t,
+    // The readings by the message's own words, in turn: each gives back the intent it is given when its words are
+    // not in the message.
+    const readings = [
+      this.sicknessCover,
+      this.rightsCertificate,
+      this.paymentAwaited,
+      this.europeanCard,
+      this.disputed,
+    ];
+    const refined = readings.reduce(
+      (current, read) => read.call(this, current, text, t),
+      this.retiringNotSick(intent, entities, text, t),
     );
     return this.askedForHer(
       this.pregnantOnSickLeave(refined, entities, text, t, recognition),
@@ -1734,6 +1745,19 @@ export class MainDialog extends ComponentDialog {
       return intent;
     if (!this.says(text, t, 'prompts.rightsCertificateMarkers')) return intent;
     return intent === 'compte_urssaf' && this.says(text, t, 'prompts.urssafNamed') ? intent : 'compte_ameli';
+  }
+
+  /**
+   * The European health insurance card or care abroad (« je pars en vacances en espagne, comment j'ai la carte
+   * européenne », « carte vitale européenne », « soins à l'étranger », `prompts.europeanCardMarkers`): the CEAM is
+   * ordered and care abroad refunded from the compte ameli (its card says so), not « pas mon domaine », the carte
+   * Vitale's card or the health support. A travel question without these words (a passport, a plane ticket) stays
+   * the recogniser's; living or working abroad is the scope detector's gap, decided before.
+   */
+  private europeanCard(intent: string, text: string, t: TFunction): string {
+    return EUROPEAN_CARD_READINGS.has(intent) && this.says(text, t, 'prompts.europeanCardMarkers')
+      ? 'compte_ameli'
+      : intent;
   }
 
   private pregnantOnSickLeave(

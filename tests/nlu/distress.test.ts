@@ -519,6 +519,7 @@ describe('out-of-scope detector (locales/fr/nlu/out-of-scope.yaml)', () => {
     ["je pars m'installer au Portugal, je garde ma micro ?", 'mobilite_internationale'],
     ['je suis frontalier en Belgique', 'mobilite_internationale'],
     ["je suis infirmière libérale et je pars à l'étranger 6 mois", 'mobilite_internationale'],
+    ["je vais vivre à l'étranger et je pars en vacances avant", 'mobilite_internationale'],
     ['jai fait la demande help ya 3 semaines et personne ma rappelé', 'suivi_demande'],
     ['combien je vais toucher par jour en arret maladie, je gagne 2000 euros', 'montant_ij'],
     ["je suis micro avec 3000 euros de CA, j'ai droit aux IJ ?", 'seuil_revenus_ij'],
@@ -596,6 +597,10 @@ describe('out-of-scope detector (locales/fr/nlu/out-of-scope.yaml)', () => {
     'remise des majorations de retard',
     'un délai de paiement sans majoration, c’est possible ?',
     'consulter sans médecin traitant, il y a une majoration ?',
+    // A holiday abroad is no move abroad: the European card, from the compte ameli.
+    "je pars en vacances à l'étranger, il me faut la carte européenne ?",
+    "on part à l'étranger en vacances, il nous faut la carte européenne ?",
+    "je pars à l'étranger pour les vacances, carte européenne ?",
   ])('in scope, no gap: « %s »', (text) => {
     expect(read(text)).toBeUndefined();
   });
