@@ -2,7 +2,7 @@ import type { Activity, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { ComponentDialog, Dialog, DialogTurnStatus, WaterfallDialog } from './sdk';
 import type { TFunction } from 'i18next';
-import { isConversationIntent, type PersonFacts } from '../contract';
+import { type DistressSignal, isConversationIntent, type PersonFacts } from '../contract';
 import type { Knowledge } from '../knowledge/loader';
 import type { Entry } from '../knowledge/schema';
 import {
@@ -127,6 +127,12 @@ const DISPUTABLE_READINGS: ReadonlySet<string> = new Set([
   'premiers_mois_urssaf',
   'statut_conjoint',
 ]);
+
+/**
+ * The signs of the person's own money trouble (`moneyTroubleInSituation`): not a collective procedure nor a drop of
+ * activity, which a story tells of others too (« sept restaurants sont déjà en liquidation judiciaire »).
+ */
+const MONEY_TROUBLE: ReadonlySet<DistressSignal> = new Set(['argent', 'impaye', 'survie']);
 
 /**
  * The readings a message naming the European health insurance card or care abroad is taken from
@@ -773,6 +779,19 @@ export class MainDialog extends ComponentDialog {
         ? this.namedTopic(recognition, t)
         : undefined;
     if (ownTopic) return this.withHelpOffer(step, ownTopic, entities, t, true);
+    // Money trouble told with a situation the aid journey has answers for (« je suis retraitée, ancienne commerçante,
+    // j'ai du mal à payer mes factures »: the Assurance retraite's aids; invalid, widowed, activity over…): HELP and
+    // that journey, never « pas mon domaine » first, neither for no field (the class `None` sure of a story) nor
+    // for the field the situation's own word names (« retraité » is no question on the pension, and the aid
+    // journey answers that field: out-of-scope.yaml `answeredBy`). A question on the field itself (« combien de
+    // trimestres il me manque ? ») keeps its honest answer.
+    if (
+      distressed &&
+      !forRelative &&
+      (isOutOfScope(recognition) || surelyNoneStory) &&
+      this.moneyTroubleInSituation(recognition, said, t)
+    )
+      return this.withHelpOffer(step, 'aide_financiere', entities, t);
     if (distressed && (isOutOfScope(recognition) || surelyNoneStory)) {
       // A question outside the bot's field told with difficulty: the honest answer, and HELP; money trouble also
       // opens the aid journey (the aids do not depend on the field asked about). A field is named, or the class
@@ -1745,6 +1764,28 @@ export class MainDialog extends ComponentDialog {
       return intent;
     if (!this.says(text, t, 'prompts.rightsCertificateMarkers')) return intent;
     return intent === 'compte_urssaf' && this.says(text, t, 'prompts.urssafNamed') ? intent : 'compte_ameli';
+  }
+
+  /**
+   * The message tells the person's own money trouble (`MONEY_TROUBLE`) and a situation the aid journey has its own
+   * answers for (retired or retiring, invalid, widowed, a health professional under convention, an activity over),
+   * with no field outside the domain but one that journey answers, and asks nothing of that field
+   * (`prompts.pensionQuestionMarkers`: the pension's amount, its age, the quarters).
+   */
+  private moneyTroubleInSituation(recognition: RecognitionLike, said: string, t: TFunction): boolean {
+    const { entities, distress, outOfScope: field } = recognition;
+    if (!distress.signals.some((signal) => MONEY_TROUBLE.has(signal))) return false;
+    const situation =
+      (entities.situation !== undefined && entities.situation !== 'actif') ||
+      entities.activiteTerminee === true;
+    if (!situation) return false;
+    if (field === undefined) return true;
+    return (
+      field.gap !== true &&
+      field.outsideScheme !== true &&
+      field.answeredBy?.includes('aide_financiere') === true &&
+      !this.says(said, t, 'prompts.pensionQuestionMarkers')
+    );
   }
 
   /**

@@ -267,6 +267,20 @@ describe('entities', () => {
       expect(e.situation).toBe('actif');
       expect(e.activiteTerminee).toBeUndefined();
     });
+    it.each([
+      "retraité ex commerçant je n'arrive plus a payer mes factures",
+      "retraitée, je n'arrive plus à payer mes factures",
+      "je suis retraitée, ancienne commerçante, j'ai du mal à payer mes factures",
+    ])('a message that begins with the person’s retirement is « déjà à la retraite »: « %s »', (text) => {
+      const e = ent(text);
+      expect(e.activiteTerminee).toBe(true);
+      expect(e.situation).toBe('retraite');
+    });
+    it('a former trade is an activity over; retirement named is no retirement of the person', () => {
+      expect(ent("ex-commerçante, j'ai du mal à payer mes factures").activiteTerminee).toBe(true);
+      expect(ent("retraite progressive c'est quoi").activiteTerminee).toBeUndefined();
+      expect(ent("retraite progressive c'est quoi").situation).toBeUndefined();
+    });
     it('an activity to resume, or not resumed, is not actif', () => {
       expect(ent('je voudrais reprendre mon activité').situation).toBeUndefined();
       expect(ent("je n'ai pas repris mon activité").situation).toBeUndefined();
