@@ -90,6 +90,12 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     ["en plus les dettes s'accumulent", 'dettes'],
     ['de plus les huissiers sont passés', 'huissier'],
     ["comment je fais pour payer mes cotisations ce mois ci j'ai plus rien qui rentre", 'argent'],
+    // Funeral costs to meet, or an aid asked for them.
+    ["aide pour les frais d'obsèques de mon mari", 'impaye'],
+    ["j'ai pas les moyens de payer l'enterrement de ma femme", 'impaye'],
+    ['aide financiere obseques', 'impaye'],
+    ['comment je vais financer les funérailles de mon père', 'impaye'],
+    ['les frais funéraires sont hors de prix', 'impaye'],
   ])('« %s » → %s', (text, signal) => {
     expect(distress(text).signals).toContain(signal);
     expect(distress(text).level).not.toBe('none');
@@ -123,6 +129,9 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     "mon fils est malade, je dois arrêter de bosser une semaine, j'ai droit à quoi ?",
     // A service named SOS is no call for help.
     "j'ai appelé sos médecins cette nuit",
+    // A question on a benefit, with no cost to meet.
+    "remboursement des frais d'obsèques",
+    'le capital décès sert-il aux obsèques ?',
   ])('no sign in « %s »', (text) => {
     expect(distress(text)).toEqual({ level: 'none', signals: [], need: 'help' });
   });

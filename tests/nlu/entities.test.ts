@@ -98,6 +98,10 @@ describe('entities', () => {
       ['je suis en invalidité', ['invalidite']],
       ['mon mari est décédé', ['deces_conjoint']],
       ['je suis veuve', ['deces_conjoint']],
+      // The spouse's funeral says the death.
+      ["aide pour les frais d'obsèques de mon mari", ['deces_conjoint']],
+      ["j'ai pas les moyens de payer l'enterrement de ma femme", ['deces_conjoint']],
+      ['les funérailles de mon époux', ['deces_conjoint']],
     ])('%s → %j', (text, expected) => {
       expect(ent(text).difficultes).toEqual(expected);
     });
