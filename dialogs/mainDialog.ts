@@ -24,6 +24,7 @@ import {
 } from './answers';
 import { translator } from './i18n';
 import { createJourneys, FAQ_DIALOG } from './journeys';
+import { type FactAnswer, factAnswer, factLine } from './factQuestion';
 import { type AnswerDialogOptions, answerEntries, MAX_ENTRIES } from './journeys/answerDialog';
 import { type JourneyOptions, type JourneyResult, outcomeOfAnswer } from './journeys/journey';
 import { TreeJourneyDialog } from './journeys/treeJourneyDialog';
@@ -288,6 +289,8 @@ interface RouteValues {
   offering?: boolean;
   /** The needs « vous avez aussi parlé de… » offers: those not chosen are offered again after the chosen one. */
   alsoOffered?: string[];
+  /** The journey offered after the fact a question asked of its subject (`factQuestion.ts`). */
+  factJourney?: string;
   /** The message that started this route (for the inbox when the answer did not help). */
   text?: string;
   /** True while « Pour laquelle de ces demandes voulez-vous la démarche ? » is being asked. */
@@ -952,7 +955,48 @@ export class MainDialog extends ComponentDialog {
       const guessed = await this.offerGuesses(step, recognition, t);
       if (guessed) return guessed;
     }
+    // A short question about one fact of a journey's subject that the knowledge states (« il faut combien de mois
+    // d'affiliation pour le congé mat ? », « qui décide de la catégorie d'invalidité ? »): that fact and its cards,
+    // the journey offered after — not the journey's questions first. Not for a relative (`dispatch` answers for them).
+    const fact =
+      typed && !distressed && !forRelative && words <= NAMED_ENTRY_MAX_WORDS
+        ? this.journeyFact(intent, said, entities, t)
+        : undefined;
+    if (fact) return this.answerFact(step, intent, fact, entities, t);
     return this.dispatch(step, intent, entities, t);
+  }
+
+  /** The fact a message asks of the subject of `intent`'s journey, when its tree names the entries stating it. */
+  private journeyFact(
+    intent: string,
+    said: string,
+    entities: RecognizedEntities,
+    t: TFunction,
+  ): FactAnswer | undefined {
+    const tree = this.deps.knowledge.journeyTrees().find((journey) => journey.journey.intent === intent);
+    return tree && factAnswer(this.deps.knowledge, tree, said, entities, t, this.deps.normalize);
+  }
+
+  /** The fact asked, then the cards of the entries that state it; the journey is offered after (`afterRouteStep`). */
+  private async answerFact(
+    step: WaterfallStepContext,
+    intent: string,
+    fact: FactAnswer,
+    entities: RecognizedEntities,
+    t: TFunction,
+  ): Promise<DialogTurnResult> {
+    this.outcomes.intent({ intent });
+    await this.deps.misunderstood.set(step.context, 0);
+    values(step).factJourney = intent;
+    await step.context.sendActivity({ type: 'message', text: factLine(fact, t) });
+    const person = await this.personOf(step.context, entities, intent);
+    return step.beginDialog(FAQ_DIALOG, {
+      intent,
+      entryIds: fact.entries.slice(0, NAMED_ENTRIES_MAX).map((entry) => entry.id),
+      statut: person.statut,
+      ...(entities.situation ? { situation: entities.situation } : {}),
+      activityOver: person.activityOver,
+    } satisfies AnswerDialogOptions);
   }
 
   /**
@@ -1282,6 +1326,30 @@ export class MainDialog extends ComponentDialog {
     const offered = rest.filter((intent) => values(step).offered?.includes(intent));
     const told = rest.filter((intent) => !offered.includes(intent));
     const also = [...told, ...offered];
+    // After the fact a question asked of a journey's subject: the journey, for the person's own case, then any other
+    // need told.
+    if (values(step).factJourney === result.intent) {
+      values(step).offering = true;
+      values(step).alsoOffered = [result.intent, ...also];
+      const voice = adviserVoice(step.context);
+      return step.beginDialog(CHOICE_STEP, {
+        question: t('main.factJourneyOffer', voice),
+        choices: [
+          {
+            value: result.intent,
+            label: t('main.factJourneyYes', voice),
+            synonyms: t('prompts.yesSynonyms', { returnObjects: true }) as string[],
+          },
+          ...also.map((intent) => ({ value: intent, label: capitalise(t(`intents.${intent}`)) })),
+          {
+            value: 'no',
+            label: t('main.alsoNo'),
+            synonyms: t('prompts.noSynonyms', { returnObjects: true }) as string[],
+          },
+        ],
+        lenient: true,
+      } satisfies ChoiceStepOptions);
+    }
     if (also.length > 0) {
       values(step).offering = true;
       values(step).alsoOffered = also;

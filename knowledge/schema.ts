@@ -249,6 +249,20 @@ export const JourneySchema = z.strictObject({
     .regex(/^[A-Z][A-Za-z0-9]*Dialog$/, 'must be a PascalCase dialog id ending in "Dialog"')
     .optional(),
   menuOrder: z.number().int().positive().optional(),
+  /**
+   * The entries that state one fact the journey's subject is often asked about alone (« il faut combien de mois
+   * d'affiliation pour le congé mat ? », « qui décide de la catégorie d'invalidité ? »), by the entry field that
+   * states it: such a question gets that fact and these entries' cards first, the journey offered after, rather than
+   * the journey's questions (`dialogs/factQuestion.ts`). Each entry must have that field.
+   */
+  facts: z
+    .strictObject({
+      conditions: z.array(IdSchema).min(1).optional(),
+      durations: z.array(IdSchema).min(1).optional(),
+      amounts: z.array(IdSchema).min(1).optional(),
+      decidedBy: z.array(IdSchema).min(1).optional(),
+    })
+    .optional(),
 });
 
 export const OrientationTreeSchema = z.strictObject({

@@ -6,6 +6,7 @@ import { SLOT_VALUES } from '../contract';
 import type { Entry, LeafNode, OrientationTree, QuestionNode, Slot, TreeNode } from './schema';
 import { TREE_FILE } from './schema';
 import type { Problem } from './problems';
+import { entryStates, type FactField } from './facts';
 
 export type Answers = Partial<Record<Slot, string>>;
 
@@ -194,6 +195,16 @@ export function validateTree(
         }
       });
     }
+  }
+
+  // The entries that state a journey's facts must state them (`journey.facts`).
+  for (const [field, ids] of Object.entries(tree.journey?.facts ?? {})) {
+    ids.forEach((id, i) => {
+      const entry = knowledge.get(id);
+      if (!entry) add(tree.id, `journey.facts.${field}[${i}]`, `unknown entry id "${id}"`);
+      else if (!entryStates(entry, field as FactField))
+        add(tree.id, `journey.facts.${field}[${i}]`, `entry "${id}" has no ${field}`);
+    });
   }
 
   // A tree asking a contract slot must offer all its values, so the recogniser never extracts a value it ignores.

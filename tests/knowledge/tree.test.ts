@@ -358,3 +358,14 @@ describe('journey trees (parcours-*.yaml)', () => {
     expect(k.treeById('parcours-maternite').requireForm).toBe(false);
   });
 });
+
+describe('journey facts (`journey.facts`)', () => {
+  test('name entries that state the fact', () => {
+    const t = structuredClone(k.treeById('parcours-maternite'));
+    t.journey = { ...t.journey!, facts: { amounts: ['maternite'], decidedBy: ['inconnue'] } };
+    expect(validateTree(t, k, 'parcours-maternite.yaml').map((p) => `${p.field}: ${p.message}`)).toEqual([
+      'journey.facts.amounts[0]: entry "maternite" has no amounts',
+      'journey.facts.decidedBy[0]: unknown entry id "inconnue"',
+    ]);
+  });
+});
