@@ -13,10 +13,12 @@
  * `--ranked`: the words by decreasing frequency, as a module exporting an array (the package above: its 28,095 most
  * frequent subtitle words) or a text file, one word a line. A word is listed when it is in both sources (lower-case
  * entries of the dictionary only: no names, no English), is one token once normalised (accents folded as the
- * recogniser does), and the corrector changes it — unless it looks more like a typo of a frequent domain word than
+ * recogniser does), and the corrector changes it — unless the correction is the same word in another gender or
+ * number (« quittée » → « quitte »: the training sentences' form, read by the model and the patterns), or it looks more
+ * like a typo of a frequent domain word than
  * like itself: one edit from a training word of at least `--min-length` letters (5) that the training sentences use
  * at least `--min-count` times (10). So « traitent » still becomes « traitant » (54 uses: « medcin traitent »),
- * « comte » « compte », « quant » « quand », while « rejet » (« rejete »: 2 uses) and « index » (« indep »: 9) stay.
+ * « comte » « compte », « quant » « quand », while « index » (« indep »: 9 uses) stays (« rejet », taken for a form of « rejete », is kept by vocabulary.txt).
  * Figures that chose those two (2026-12-04, every single-edit typo of every training word of 5+ letters, weighted by
  * the word's training count): the rule gives up 0.18 % of those typos' corrections (0.40 % with no exception) and
  * still protects 87 % of the changed words' frequency mass (Zipf, by rank).
@@ -74,10 +76,17 @@ const counts = new Map<string, number>();
 for (const e of loadExamples())
   for (const t of normalizeTokens(e.text).tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
 
+/** A word without its gender and number endings (final s or x, then final e, twice: « quittées » → « quitt »). */
+function inflectionless(word: string): string {
+  const once = (w: string): string => w.replace(/[sx]$/, '').replace(/e$/, '');
+  return once(once(word));
+}
+
 const seen = new Set<string>();
 const kept: string[] = [];
 let changed = 0;
 let typos = 0;
+let inflections = 0;
 for (const word of rankedWords(values.ranked)) {
   if (!dictionary.has(word)) continue;
   const tokens = normalizeTokens(word).tokens;
@@ -87,6 +96,12 @@ for (const word of rankedWords(values.ranked)) {
   const corrected = recognizer.correct(token);
   if (corrected === token) continue;
   changed++;
+  // The same word in another gender or number (« quittée » → « quitte », « dettes » → « dette »): the training
+  // sentences' own form, which the model and the patterns read; correcting it loses nothing.
+  if (inflectionless(token) === inflectionless(corrected)) {
+    inflections++;
+    continue;
+  }
   if (
     corrected.length >= minLength &&
     (counts.get(corrected) ?? 0) >= minCount &&
@@ -104,10 +119,11 @@ const header = [
   '# devient pas « apurement »). Généré par scripts/common-words.ts (ne pas modifier à la main : les mots à protéger',
   '# un par un vont dans vocabulary.txt). Sources : les mots fréquents des sous-titres (OpenSubtitles, via',
   '# @zxcvbn-ts/language-fr) présents dans le dictionnaire wfrench, accents ôtés ; règle et chiffres : le script.',
-  `# ${seen.size} mots fréquents lus, ${changed} changés par le correcteur, ${typos} laissés à la correction (à une`,
-  `# lettre d'un mot d'entraînement d'au moins ${minLength} lettres employé au moins ${minCount} fois), ${kept.length} ici.`,
+  `# ${seen.size} mots fréquents lus, ${changed} changés par le correcteur ; laissés à la correction : ${inflections} formes`,
+  `# d'un mot d'entraînement (genre, nombre), ${typos} à une lettre d'un mot d'entraînement d'au moins ${minLength} lettres`,
+  `# employé au moins ${minCount} fois ; ${kept.length} ici.`,
 ];
 writeFileSync(values.out, [...header, ...kept].join('\n') + '\n');
 console.log(
-  `${values.out}: ${kept.length} words (${seen.size} read, ${changed} changed, ${typos} left to correction)`,
+  `${values.out}: ${kept.length} words (${seen.size} read, ${changed} changed, left to correction: ${inflections} inflections, ${typos} likely typos)`,
 );

@@ -161,7 +161,7 @@ describe('spelling correction (against the training vocabulary)', () => {
   it('ships a list of common words, folded as the normaliser folds them, each left as written', () => {
     const words = loadCommonWords();
     expect(words.length).toBeGreaterThan(1000);
-    for (const word of ['purement', 'index', 'gauche', 'rejet']) expect(words).toContain(word);
+    for (const word of ['purement', 'index', 'gauche']) expect(words).toContain(word);
     for (const word of words) expect(normalizeTokens(word).tokens).toEqual([word]);
     for (const word of words.slice(0, 200)) expect(r.correct(word)).toBe(word);
   });
