@@ -13,7 +13,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { modelKey, readModel, writeModel } from './cache';
-import { loadExamples, loadVocabulary, DEFAULT_DATA_DIR, type Example } from './data';
+import { loadCommonWords, loadExamples, loadVocabulary, DEFAULT_DATA_DIR, type Example } from './data';
 import {
   ALL_INTENTS,
   type Distress,
@@ -51,7 +51,14 @@ export { toRecognizerResult } from '../contract';
 export type { IntentName, TopicIntent, ConversationIntent, Entities, Recognition } from '../contract';
 export type { EntityOptions } from './entities';
 export { extractEntities } from './entities';
-export { loadExamples, loadVocabulary, DEFAULT_DATA_DIR, sameTextKey } from './data';
+export {
+  COMMON_WORDS_FILE,
+  loadCommonWords,
+  loadExamples,
+  loadVocabulary,
+  DEFAULT_DATA_DIR,
+  sameTextKey,
+} from './data';
 export type { Example } from './data';
 export type { Distress, DistressLevel, DistressSignal } from './distress';
 export type { HardshipFile } from './hardship';
@@ -80,6 +87,11 @@ export interface RecognizerOptions {
   train: Partial<TrainOptions>;
   /** Correct words absent from the training data that spelling correction must not change. */
   vocabulary?: readonly string[];
+  /**
+   * Common French words (normalised) that spelling correction leaves as written without making them targets of a
+   * correction (`common-words.txt`). Not part of the model's cache key: the trained model does not depend on them.
+   */
+  keep?: readonly string[];
   /** Reuse (and store) the trained model in the content-addressed cache of `cache.ts`. */
   cache?: boolean;
   /** The learned hardship head's settings (hardship.ts). */
@@ -154,7 +166,11 @@ export class Recognizer {
       .filter((c) => c >= 0);
 
     const key = this.options.cache
-      ? modelKey({ examples, vocabulary: this.options.vocabulary, options: this.options })
+      ? modelKey({
+          examples,
+          vocabulary: this.options.vocabulary,
+          options: { ...this.options, keep: undefined },
+        })
       : undefined;
     this.cacheKey = key;
     const read = key ? readModel(key) : undefined;
@@ -168,7 +184,7 @@ export class Recognizer {
       tokenized = examples.map((e) => normalizeTokens(e.text).tokens);
       freq = this.frequencies(tokenized);
     }
-    this.spell = new SpellCorrector(freq);
+    this.spell = new SpellCorrector(freq, new Set(this.options.keep));
 
     if (cached?.hardship) {
       cached.features.forEach((name, i) => this.featureIndex.set(name, i));
@@ -268,6 +284,7 @@ export class Recognizer {
     const hardshipFile = path.join(dir, '..', 'nlu', 'hardship.yaml');
     return new Recognizer(loadExamples(dir), {
       vocabulary: loadVocabulary(dir),
+      keep: loadCommonWords(dir),
       ...(fs.existsSync(hardshipFile) ? { hardshipExamples: loadHardshipExamples(hardshipFile) } : {}),
       ...options,
     });

@@ -5,6 +5,10 @@
  * are verified with `natural`'s Damerau-Levenshtein distance. Length-aware thresholds: words shorter than 5
  * letters are never corrected (too many neighbours: "mois"/"moi"/"mon"), 5–7 letters accept one edit, 8 and
  * more accept two. Ties go to the most frequent training word, then the closest by Jaro-Winkler.
+ *
+ * Words of the `keep` set (common French words that are not training words: `locales/fr/common-words.txt`, made
+ * by `scripts/common-words.ts`) are left as written: « purement » is not a typo of « apurement », nor « index » of
+ * « indep ». They are never targets of a correction either, and cost no index.
  */
 import { damerauLevenshtein, jaroWinklerSimilarity } from './natural';
 
@@ -46,8 +50,14 @@ export class SpellCorrector {
   private readonly rank = new Map<string, number>();
   private readonly cache = new Map<string, string>();
 
-  /** @param frequencies word → number of occurrences in the training data */
-  constructor(private readonly frequencies: ReadonlyMap<string, number>) {}
+  /**
+   * @param frequencies word → number of occurrences in the training data
+   * @param keep correctly spelled words absent from the training data, never corrected
+   */
+  constructor(
+    private readonly frequencies: ReadonlyMap<string, number>,
+    private readonly keep: ReadonlySet<string> = new Set(),
+  ) {}
 
   /** The index part of the words of length `len`. */
   private indexOf(len: number): Map<string, string[]> {
@@ -111,9 +121,12 @@ export class SpellCorrector {
     return found;
   }
 
-  /** Returns the corrected word, or the word itself when it is known, too short, numeric or has no close match. */
+  /**
+   * Returns the corrected word, or the word itself when it is known (a training word or a word to keep), too short,
+   * numeric or has no close match.
+   */
   correct(word: string): string {
-    if (this.frequencies.has(word)) return word;
+    if (this.frequencies.has(word) || this.keep.has(word)) return word;
     const limit = maxEdits(word.length);
     if (limit === 0 || /\d/.test(word)) return word;
     const cached = this.cache.get(word);

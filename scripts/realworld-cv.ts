@@ -34,7 +34,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse, stringify } from 'yaml';
-import { sameTextKey } from '../nlu';
+import { COMMON_WORDS_FILE, sameTextKey } from '../nlu';
 import { loadHardshipExamples } from '../nlu/hardship';
 import { CORPUS_PARTS, type CorpusPart, loadCorpus } from './realWorld';
 
@@ -81,7 +81,10 @@ function crossValidate(seed: number | undefined): { totals: Map<string, [number,
       const texts = new Set(heldOut.map((i) => sameTextKey(i.text)));
       const dir = join(work, `fold${f}`, 'intents');
       cpSync(intents, dir, { recursive: true });
-      cpSync(join(intents, '..', 'vocabulary.txt'), join(work, `fold${f}`, 'vocabulary.txt'));
+      for (const name of ['vocabulary.txt', COMMON_WORDS_FILE]) {
+        const file = join(intents, '..', name);
+        if (existsSync(file)) cpSync(file, join(work, `fold${f}`, name));
+      }
       let removed = 0;
       for (const file of readdirSync(dir).filter((n) => n.endsWith('.yaml'))) {
         const doc = parse(readFileSync(join(dir, file), 'utf8')) as { intent: string; utterances: string[] };

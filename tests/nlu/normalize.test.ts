@@ -1,5 +1,6 @@
 import { normalize, normalizeTokens } from '../../nlu/normalize';
-import { getRecognizer } from '../../nlu';
+import { getRecognizer, loadCommonWords } from '../../nlu';
+import { SpellCorrector } from '../../nlu/spell';
 
 describe('normalize', () => {
   it('lower-cases and strips accents', () => {
@@ -122,6 +123,47 @@ describe('spelling correction (against the training vocabulary)', () => {
   it('does not "correct" short words or unknown words with a different first letter', () => {
     expect(r.recognize('mois moi mon').normalized).toBe('mois moi mon');
     expect(r.recognize('mes serres').normalized).not.toContain('verres');
+  });
+
+  // Real French words one edit from a training word were « corrected » into it, and read as it (« purement » as a
+  // debt's « apurement »): the generated list of common words (locales/fr/common-words.txt) keeps them as written.
+  it.each([
+    ['mon compte a purement et simplement été supprimé', 'purement', 'apurement'],
+    ['quel index pour la revalorisation', 'index', 'indep'],
+    ['la case en haut à gauche du formulaire', 'gauche', 'gache'],
+    ['Rejet de ma demande', 'rejet', 'rejete'],
+  ])('leaves the common word of « %s » as written (%s, not %s)', (text, word, training) => {
+    const words = r.recognize(text).normalized.split(' ');
+    expect(words).toContain(word);
+    expect(words).not.toContain(training);
+  });
+
+  // …but a rare real word that is a typical typo of a frequent domain word is still corrected (« carène »,
+  // « traitent » for « traitant », « comte », « quant », « durer »): scripts/common-words.ts leaves them out.
+  it.each([
+    ['carene de paiement', 'carence'],
+    ['medecin traitent', 'traitant'],
+    ['mon comte urssaf', 'compte'],
+    ['quant je serai en arret', 'quand'],
+    ['afection longue durer', 'duree'],
+  ])('still corrects the typo of « %s » into « %s »', (text, word) => {
+    expect(r.recognize(text).normalized.split(' ')).toContain(word);
+  });
+
+  it('keeps the words to keep as written, and never corrects a typo into one of them', () => {
+    const spell = new SpellCorrector(new Map([['apurement', 3]]), new Set(['purement']));
+    expect(spell.correct('purement')).toBe('purement');
+    expect(spell.correct('apuremnt')).toBe('apurement');
+    expect(spell.correct('purment')).toBe('purment');
+    expect(new SpellCorrector(new Map([['apurement', 3]])).correct('purement')).toBe('apurement');
+  });
+
+  it('ships a list of common words, folded as the normaliser folds them, each left as written', () => {
+    const words = loadCommonWords();
+    expect(words.length).toBeGreaterThan(1000);
+    for (const word of ['purement', 'index', 'gauche']) expect(words).toContain(word);
+    for (const word of words) expect(normalizeTokens(word).tokens).toEqual([word]);
+    for (const word of words.slice(0, 200)) expect(r.correct(word)).toBe(word);
   });
 
   it('sets alteredText only when the text was meaningfully changed', () => {
