@@ -65,6 +65,7 @@ import {
   adviserVoice,
   getTurnRecognition,
   noteAnswerReadBeyondWords,
+  noteGapShown,
   noteHelpShown,
   setTurnRecognition,
   speaksToAdviser,
@@ -755,6 +756,7 @@ export class MainDialog extends ComponentDialog {
       const onlyDistress =
         !named &&
         (this.tellsLivingCosts(recognition, t) || (words < STORY_MIN_WORDS && !this.asksQuestion(said, t)));
+      if (gap) noteGapShown(step.context);
       await step.context.sendActivities([
         ...(onlyDistress ? [] : outOfScopeActivities(this.deps.knowledge, t, field)),
         ...helpOfferActivities(this.deps.knowledge, t, {
@@ -844,6 +846,7 @@ export class MainDialog extends ComponentDialog {
               ? this.namedTopic(recognition, t)
               : undefined;
       if (topic) {
+        if (gap) noteGapShown(step.context);
         await step.context.sendActivities([
           ...outOfScopeActivities(this.deps.knowledge, t, field),
           // The person's case is not covered, the general rule is (a micro-entrepreneur living abroad): said so.

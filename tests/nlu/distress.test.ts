@@ -745,6 +745,23 @@ describe('out-of-scope detector (locales/fr/nlu/out-of-scope.yaml)', () => {
     expect(scope.detect('comment declarer la tva')).not.toHaveProperty('answeredBy');
   });
 
+  it.each([
+    'majorations de retard combien ?',
+    'majorations de retard urssaf combien ?',
+    'c koi le taux des penalites de retard urssaf',
+  ])('the words of a field’s own subject (subjectWords) are no sign of difficulty: « %s »', (text) => {
+    const reading = recognizer.recognize(text);
+    expect(reading.outOfScope?.domain).toBe('cotisations_echeances_penalites');
+    expect(reading.distress).toEqual({ level: 'none', signals: [], need: 'help' });
+  });
+
+  it.each([
+    ["j'ai une dette urssaf, les majorations de retard c'est combien ?", 'dettes'],
+    ['majorations de retard combien ? je suis à bout', 'epuisement'],
+  ])('signs beside a field’s subject words still count: « %s »', (text, signal) => {
+    expect(recognizer.recognize(text).distress.signals).toContain(signal);
+  });
+
   it('is exposed by the recogniser', () => {
     expect(recognizer.recognize('comment déclarer la TVA').outOfScope?.domain).toBe('impots');
     expect(recognizer.recognize('je veux ma carte vitale').outOfScope).toBeUndefined();
