@@ -100,8 +100,11 @@ const PRESENTATION_MAX_WORDS = 12;
 /** From this score of a need, a message that opens with « je suis … » is about that need, not a presentation. */
 const PRESENTATION_MAX_TOPIC_SCORE = 0.5;
 
-/** Readings that `refineIntent` replaces rather than defers: never offered as another need after the answer. */
-const READINGS_REPLACED: ReadonlySet<string> = new Set(['compte_urssaf']);
+/**
+ * Readings that `refineIntent` replaces rather than defers: never offered as another need after the answer. So are the
+ * payment delays read from « payer » in a question of how to pay (`payingMeans`: « comment je paye mes cotisations »).
+ */
+const READINGS_REPLACED: ReadonlySet<string> = new Set(['compte_urssaf', 'cotisations_delais']);
 
 /** At most this many named aids' cards (« c'est quoi l'ACED et l'AFE ? »). */
 const NAMED_ENTRIES_MAX = 3;
@@ -1635,14 +1638,20 @@ export class MainDialog extends ComponentDialog {
     t: TFunction,
     recognition: RecognitionLike,
   ): string {
-    const refined = this.paymentAwaited(
-      this.rightsCertificate(
-        this.sicknessCover(this.retiringNotSick(intent, entities, text, t), text, t),
+    const refined = this.payingMeans(
+      this.paymentAwaited(
+        this.rightsCertificate(
+          this.sicknessCover(this.retiringNotSick(intent, entities, text, t), text, t),
+          text,
+          t,
+        ),
         text,
         t,
       ),
+      entities,
       text,
       t,
+      recognition,
     );
     return this.askedForHer(
       this.pregnantOnSickLeave(refined, entities, text, t, recognition),
@@ -1650,6 +1659,29 @@ export class MainDialog extends ComponentDialog {
       text,
       t,
     );
+  }
+
+  /**
+   * « comment je paye mes cotisations », « où je règle mes cotis urssaf » (`prompts.payingMeansQuestions` with
+   * `prompts.contributionsNamed`): how or where to pay, with no difficulty told (no sign, no `cotisations` difficulty:
+   * « comment je vais payer mes cotisations » has one) nor a delay or a smaller amount asked
+   * (`prompts.paymentDelayMarkers`: « en plusieurs fois », « délai », « moins »): the online account, where
+   * contributions are paid (its card: « pour déclarer, payer »), not the payment delays read from « payer ».
+   */
+  private payingMeans(
+    intent: string,
+    entities: RecognizedEntities,
+    text: string,
+    t: TFunction,
+    recognition: RecognitionLike,
+  ): string {
+    if (intent !== 'cotisations_delais' && intent !== 'None') return intent;
+    if (recognition.distress.level !== 'none' || activeDifficulties(entities).length > 0) return intent;
+    return this.says(text, t, 'prompts.payingMeansQuestions') &&
+      this.says(text, t, 'prompts.contributionsNamed') &&
+      !this.says(text, t, 'prompts.paymentDelayMarkers')
+      ? 'compte_urssaf'
+      : intent;
   }
 
   /**

@@ -114,7 +114,7 @@ describe('entities', () => {
       'comment je paye mes cotisations',
       'comment payer mes cotis urssaf',
       'ou je regle mes cotisations',
-      'par quel moyen payer les charges sociales',
+      'par quel moyen payer mes cotisations',
       'où est-ce que je règle mes cotisations urssaf ?',
     ])('asking how or where to pay contributions tells no difficulty: « %s »', (text) => {
       expect(ent(text).difficultes ?? []).not.toContain('cotisations');
