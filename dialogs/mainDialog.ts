@@ -66,6 +66,7 @@ import {
   adviserVoice,
   getTurnRecognition,
   noteAnswerReadBeyondWords,
+  noteGapShown,
   noteHelpShown,
   setTurnRecognition,
   speaksToAdviser,
@@ -100,8 +101,11 @@ const PRESENTATION_MAX_WORDS = 12;
 /** From this score of a need, a message that opens with « je suis … » is about that need, not a presentation. */
 const PRESENTATION_MAX_TOPIC_SCORE = 0.5;
 
-/** Readings that `refineIntent` replaces rather than defers: never offered as another need after the answer. */
-const READINGS_REPLACED: ReadonlySet<string> = new Set(['compte_urssaf']);
+/**
+ * Readings that `refineIntent` replaces rather than defers: never offered as another need after the answer. So are the
+ * payment delays read from « payer » in a question of how to pay (`payingMeans`: « comment je paye mes cotisations »).
+ */
+const READINGS_REPLACED: ReadonlySet<string> = new Set(['compte_urssaf', 'cotisations_delais']);
 /** The allowances whose payment awaited is the compte ameli's (`paymentAwaited`). */
 const PAYMENT_AWAITED_READINGS: ReadonlySet<string> = new Set([
   'adoption',
@@ -817,6 +821,7 @@ export class MainDialog extends ComponentDialog {
       const onlyDistress = !named;
       const refusalAfter =
         !named && (words >= STORY_MIN_WORDS || (!livingCosts && this.asksQuestion(said, t)));
+      if (gap) noteGapShown(step.context);
       await step.context.sendActivities([
         ...(onlyDistress ? [] : outOfScopeActivities(this.deps.knowledge, t, field)),
         ...helpOfferActivities(this.deps.knowledge, t, {
@@ -904,6 +909,7 @@ export class MainDialog extends ComponentDialog {
               ? this.namedTopic(recognition, t)
               : undefined;
       if (topic) {
+        if (gap) noteGapShown(step.context);
         await step.context.sendActivities([
           ...outOfScopeActivities(this.deps.knowledge, t, field),
           // The person's case is not covered, the general rule is (a micro-entrepreneur living abroad): said so.
@@ -1772,9 +1778,15 @@ export class MainDialog extends ComponentDialog {
       this.europeanCard,
       this.disputed,
     ];
-    const refined = readings.reduce(
-      (current, read) => read.call(this, current, text, t),
-      this.retiringNotSick(intent, entities, text, t),
+    const refined = this.payingMeans(
+      readings.reduce(
+        (current, read) => read.call(this, current, text, t),
+        this.retiringNotSick(intent, entities, text, t),
+      ),
+      entities,
+      text,
+      t,
+      recognition,
     );
     return this.askedForHer(
       this.pregnantOnSickLeave(refined, entities, text, t, recognition),
@@ -1782,6 +1794,29 @@ export class MainDialog extends ComponentDialog {
       text,
       t,
     );
+  }
+
+  /**
+   * « comment je paye mes cotisations », « où je règle mes cotis urssaf » (`prompts.payingMeansQuestions` with
+   * `prompts.contributionsNamed`): how or where to pay, with no difficulty told (no sign, no `cotisations` difficulty:
+   * « comment je vais payer mes cotisations » has one) nor a delay or a smaller amount asked
+   * (`prompts.paymentDelayMarkers`: « en plusieurs fois », « délai », « moins »): the online account, where
+   * contributions are paid (its card: « pour déclarer, payer »), not the payment delays read from « payer ».
+   */
+  private payingMeans(
+    intent: string,
+    entities: RecognizedEntities,
+    text: string,
+    t: TFunction,
+    recognition: RecognitionLike,
+  ): string {
+    if (intent !== 'cotisations_delais' && intent !== 'None') return intent;
+    if (recognition.distress.level !== 'none' || activeDifficulties(entities).length > 0) return intent;
+    return this.says(text, t, 'prompts.payingMeansQuestions') &&
+      this.says(text, t, 'prompts.contributionsNamed') &&
+      !this.says(text, t, 'prompts.paymentDelayMarkers')
+      ? 'compte_urssaf'
+      : intent;
   }
 
   /**

@@ -43,6 +43,21 @@ export function helpShownThisTurn(context: TurnContext): boolean {
 }
 
 /**
+ * The honest answer for a subject the sources say nothing precise about was sent in this turn (« majorations de retard
+ * combien ? »): the amount or duration the message asks is that subject's, already said to be missing; a near topic's
+ * answer that follows does not say again that its card has none.
+ */
+const GAP_SHOWN_KEY = Symbol('relais.gapShown');
+
+export function noteGapShown(context: TurnContext): void {
+  context.turnState.set(GAP_SHOWN_KEY, true);
+}
+
+export function gapShownThisTurn(context: TurnContext): boolean {
+  return context.turnState.get(GAP_SHOWN_KEY) === true;
+}
+
+/**
  * The answer to the waiting question was read beyond its words (« 11 mois je crois » without its doubt, « depuis
  * 2021 » as the activity's): the journey says what it understood.
  */

@@ -15,6 +15,12 @@ export const DISTRESS_SIGNALS = DistressSignalSchema.options;
 
 export const DistressFileSchema = z.strictObject({
   negations: Pattern,
+  /**
+   * A sign only supposed (« je peux moduler mes cotisations si mon CA baisse », « en cas de retard de paiement »): not
+   * the person's situation, for the signals marked `hypothetical`. `before` ends at `$` (the words just before the
+   * sign); `unlessAfter` starts at `^` (the words just after it: « si mon CA baisse encore » says it already does).
+   */
+  hypotheticals: z.strictObject({ before: Pattern, unlessAfter: Pattern }).optional(),
   signals: z
     .array(
       z.strictObject({
@@ -22,6 +28,8 @@ export const DistressFileSchema = z.strictObject({
         severe: z.boolean().default(false),
         need: z.enum(['help', 'aide_financiere', 'either']).default('either'),
         negatable: z.boolean().default(false),
+        /** A sign of this signal only supposed (`hypotheticals`) does not count. */
+        hypothetical: z.boolean().default(false),
         patterns: z.array(Pattern).min(1),
       }),
     )
@@ -42,6 +50,7 @@ interface CompiledSignal {
   id: DistressSignal;
   severe: boolean;
   negatable: boolean;
+  hypothetical: boolean;
   need: 'help' | 'aide_financiere' | 'either';
   /**
    * Its patterns (`PatternGroup`): on a long text, a long list is run part by part, only the parts whose words the
@@ -53,6 +62,7 @@ interface CompiledSignal {
 export class DistressDetector {
   private readonly signals: CompiledSignal[];
   private readonly negation: RegExp;
+  private readonly supposed: { before: RegExp; unlessAfter: RegExp } | null;
   private readonly selfHarmPatterns: PatternGroup;
   private readonly othersSuicidePatterns: PatternGroup | null;
   private readonly othersAtRiskPatterns: PatternGroup | null;
@@ -61,14 +71,21 @@ export class DistressDetector {
   readonly words: string[];
 
   constructor(data: DistressFile) {
-    this.signals = data.signals.map(({ id, severe, negatable, need, patterns }) => ({
+    this.signals = data.signals.map(({ id, severe, negatable, hypothetical, need, patterns }) => ({
       id,
       severe,
       negatable,
+      hypothetical,
       need,
       patterns: new PatternGroup(patterns),
     }));
     this.negation = new RegExp(data.negations);
+    this.supposed = data.hypotheticals
+      ? {
+          before: new RegExp(data.hypotheticals.before),
+          unlessAfter: new RegExp(data.hypotheticals.unlessAfter),
+        }
+      : null;
     this.selfHarmPatterns = new PatternGroup(data.selfHarm);
     this.othersSuicidePatterns = data.othersSuicide.length > 0 ? new PatternGroup(data.othersSuicide) : null;
     this.othersAtRiskPatterns = data.othersAtRisk.length > 0 ? new PatternGroup(data.othersAtRisk) : null;
@@ -145,7 +162,10 @@ export class DistressDetector {
     return this.medicalEmergencyPatterns?.matchesAny(texts) ?? false;
   }
 
-  /** Whether `text` has signal `s`: found, only denied (every match negated), or absent. */
+  /**
+   * Whether `text` has signal `s`: found, only denied (every match negated or, for a `hypothetical` signal, only
+   * supposed: « si mon CA baisse » tells no difficulty either), or absent.
+   */
   private present(s: CompiledSignal, text: string): 'found' | 'denied' | 'absent' {
     // A long text is read part by part (`PatternGroup`): only the parts whose words it has are run.
     let denied = false;
@@ -155,12 +175,24 @@ export class DistressDetector {
       if (req && !satisfies(req, re, text)) continue;
       let m: RegExpExecArray | null;
       while ((m = re.exec(text)) !== null) {
-        if (!s.negatable || !this.negation.test(text.slice(Math.max(0, m.index - 40), m.index)))
+        const before = text.slice(Math.max(0, m.index - 40), m.index);
+        if (
+          !(s.negatable && this.negation.test(before)) &&
+          !(s.hypothetical && this.supposes(text, m, before))
+        )
           return 'found';
         denied = true;
         if (m[0].length === 0) re.lastIndex++;
       }
     }
     return denied ? 'denied' : 'absent';
+  }
+
+  /** Whether match `m` of `text` (preceded by `before`) is only supposed (`hypotheticals`). */
+  private supposes(text: string, m: RegExpExecArray, before: string): boolean {
+    if (!this.supposed?.before.test(before)) return false;
+    // A pattern may end inside a word (a root: « baiss »): the words after are read from the end of that word.
+    const rest = text.slice(m.index + m[0].length, m.index + m[0].length + 40).replace(/^\S*/, '');
+    return !this.supposed.unlessAfter.test(rest);
   }
 }

@@ -19,6 +19,7 @@ import {
   type Distress,
   type IntentName,
   isConversationIntent,
+  type OutOfScope,
   type Recognition,
 } from '../contract';
 import { extractEntitiesFolded, type EntityOptions } from './entities';
@@ -504,7 +505,7 @@ export class Recognizer {
       topIntent,
       score: round(score),
       entities: extractEntitiesFolded(normalized, folded, options),
-      distress: this.readDistress(read, norm.tokens.length, topIntent),
+      distress: this.readDistress(read, norm.tokens.length, topIntent, outOfScope),
       selfHarm: this.distress.selfHarm(...read),
       ...(outOfScope ? { outOfScope } : {}),
       ...(this.distress.othersSuicide(...read) ? { othersSuicide: true } : {}),
@@ -539,10 +540,18 @@ export class Recognizer {
   /**
    * The listed signs of difficulty; when there are none, the learned head's reading (signal `recit`) — except for
    * small talk: a long thank-you (« vous m'avez vraiment bien aidé ») tells no difficulty; and except when the
-   * message denies a sign (« je n'ai pas de dettes »).
+   * message denies a sign (« je n'ai pas de dettes »). The words of the subject of the field the message asks about
+   * (« majorations de retard combien ? »: `subjectWords` of out-of-scope.yaml) are no sign: the message is read
+   * without them.
    */
-  private readDistress(texts: string[], tokenCount: number, topIntent: IntentName): Distress {
-    const { distress: listed, denied } = this.distress.read(...texts);
+  private readDistress(
+    texts: string[],
+    tokenCount: number,
+    topIntent: IntentName,
+    field: OutOfScope | undefined,
+  ): Distress {
+    const asked = field ? texts.map((text) => this.scope.withoutSubject(field.domain, text) ?? text) : texts;
+    const { distress: listed, denied } = this.distress.read(...asked);
     // A sign the message denies (« je n'ai pas de dettes, … ») is the person's own word: no learned reading then.
     if (
       listed.level !== 'none' ||

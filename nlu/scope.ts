@@ -22,6 +22,12 @@ export const OutOfScopeFileSchema = z.strictObject({
         id: z.string().regex(/^[a-z_]+$/),
         contacts: z.array(z.string().min(1)).default([]),
         lines: z.array(z.string().min(1)).optional(),
+        /**
+         * The words of this field's own subject that are also signs of difficulty (« majorations de retard »): a
+         * question about them (« majorations de retard combien ? ») tells none; signs elsewhere in the message still
+         * count (`nlu/index.ts` readDistress). Read here only, not part of the answer.
+         */
+        subjectWords: Pattern.optional(),
         patterns: z.array(Pattern).min(1),
       }),
     )
@@ -34,11 +40,14 @@ export type { OutOfScope };
 export class ScopeDetector {
   /** `result`: what `detect` answers for the domain; `req`: what any match of `re` needs (`prefilter.ts`), or null. */
   private readonly domains: { result: OutOfScope; re: RegExp; req: Requirement | null }[];
+  /** Each field's `subjectWords` (global), by id (only the fields that have some). */
+  private readonly subjects = new Map<string, RegExp>();
   readonly words: string[];
 
   constructor(data: OutOfScopeFile) {
-    this.domains = data.domains.map(({ id, patterns, ...field }) => {
+    this.domains = data.domains.map(({ id, patterns, subjectWords, ...field }) => {
       const re = compileGroup(patterns);
+      if (subjectWords) this.subjects.set(id, new RegExp(subjectWords, 'g'));
       const result: OutOfScope = { domain: id, ...field };
       return { result, re, req: requirementOf(re) };
     });
@@ -47,6 +56,18 @@ export class ScopeDetector {
 
   static fromFile(file = 'out-of-scope.yaml'): ScopeDetector {
     return new ScopeDetector(loadDataFile(file, OutOfScopeFileSchema));
+  }
+
+  /**
+   * `normalized` without the words of field `domain`'s own subject (`subjectWords`, blanked), or undefined when the
+   * field has none or the text has none of them.
+   */
+  withoutSubject(domain: string, normalized: string): string | undefined {
+    const re = this.subjects.get(domain);
+    if (!re) return undefined;
+    re.lastIndex = 0;
+    const blanked = normalized.replace(re, (m) => ' '.repeat(m.length));
+    return blanked === normalized ? undefined : blanked;
   }
 
   /** The field outside the bot's domain that a normalised text names, if any. */

@@ -4,7 +4,7 @@ import type { Knowledge } from '../../knowledge/loader';
 import type { Entry } from '../../knowledge/schema';
 import { adviserLines, audienceCaveats, contactsActivity, entriesActivity, fitFor } from '../answers';
 import { translator } from '../i18n';
-import { helpShownThisTurn, speaksToAdviser } from '../turnState';
+import { gapShownThisTurn, helpShownThisTurn, speaksToAdviser } from '../turnState';
 import { hasPhrase } from '../prompts/markers';
 import type { RecognizedEntities } from '../ports';
 import { valueFromEntities } from '../slots';
@@ -108,11 +108,15 @@ export class AnswerDialog extends Dialog<AnswerDialogOptions> {
       if (words.length > 0) await dc.context.sendActivities(words);
     }
     // « combien de séances ? » asks a number of things, neither an amount nor a duration: the card says what it has.
-    const unanswered = says('prompts.countMarkers')
+    // After the honest answer for a subject the sources say nothing about (« majorations de retard combien ? »), the
+    // amount asked is that subject's, already said to be missing, not this card's.
+    const unanswered = gapShownThisTurn(dc.context)
       ? false
-      : says('prompts.durationMarkers')
-        ? entry.durations.length === 0 && 'journey.noDuration'
-        : says('prompts.amountMarkers') && entry.amounts.length === 0 && 'journey.noAmount';
+      : says('prompts.countMarkers')
+        ? false
+        : says('prompts.durationMarkers')
+          ? entry.durations.length === 0 && 'journey.noDuration'
+          : says('prompts.amountMarkers') && entry.amounts.length === 0 && 'journey.noAmount';
     if (unanswered) await dc.context.sendActivity(t(unanswered, { title: entry.title }));
     // « créé il y a 6 mois… accident de travail, serai-je indemnisé ? »: an affiliation told shorter than the one the
     // entry's benefit needs is said first, so that the card promises nothing the person cannot have.

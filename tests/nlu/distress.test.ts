@@ -470,6 +470,33 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     expect(recognizer.recognize(long).distress).toEqual({ level: 'none', signals: [], need: 'help' });
   });
 
+  it.each([
+    'je peux moduler mes cotisations si mon CA baisse',
+    "jpeux moduler mes cotis si mon chiffre d'affaire diminue",
+    "en cas de baisse d'activité je peux baisser mes acomptes ?",
+    "s'il y a une baisse de CA je peux moduler mes cotisations",
+    'si jamais mon chiffre d affaires chute, je fais quoi pour mes cotisations',
+    'quelles pénalités en cas de retard de paiement des cotisations ?',
+  ])('a difficulty only supposed (hypotheticals) is no sign: « %s »', (text) => {
+    expect(distress(text)).toEqual({ level: 'none', signals: [], need: 'help' });
+  });
+
+  it.each([
+    ['mon CA a chuté je peux plus payer mes cotisations', ['impaye', 'activite']],
+    ['si mon CA baisse encore je vais devoir fermer', ['activite']],
+    ["mon chiffre d'affaires a baissé de 40 %, je peux moduler mes cotisations ?", ['activite']],
+  ])('a difficulty told, or supposed to go on (« encore »), still counts: « %s »', (text, signals) => {
+    expect(distress(text).signals).toEqual(expect.arrayContaining(signals));
+  });
+
+  it('a supposed sign counts as denied: the learned reading adds nothing', () => {
+    const detector = DistressDetector.fromFile();
+    expect(detector.read('je peux moduler mes cotisations si mon ca baisse')).toEqual({
+      distress: { level: 'none', signals: [], need: 'help' },
+      denied: true,
+    });
+  });
+
   it('reads the words as written too: spelling correction must not erase a sign (« fumée » → « fumer »)', () => {
     const detector = DistressDetector.fromFile();
     expect(detector.detect('des annees de labeur partiel en fumer').level).toBe('none');
@@ -730,6 +757,23 @@ describe('out-of-scope detector (locales/fr/nlu/out-of-scope.yaml)', () => {
       answeredBy: ['aide_financiere', 'deces', 'complementaire_sante_solidaire'],
     });
     expect(scope.detect('comment declarer la tva')).not.toHaveProperty('answeredBy');
+  });
+
+  it.each([
+    'majorations de retard combien ?',
+    'majorations de retard urssaf combien ?',
+    'c koi le taux des penalites de retard urssaf',
+  ])('the words of a field’s own subject (subjectWords) are no sign of difficulty: « %s »', (text) => {
+    const reading = recognizer.recognize(text);
+    expect(reading.outOfScope?.domain).toBe('cotisations_echeances_penalites');
+    expect(reading.distress).toEqual({ level: 'none', signals: [], need: 'help' });
+  });
+
+  it.each([
+    ["j'ai une dette urssaf, les majorations de retard c'est combien ?", 'dettes'],
+    ['majorations de retard combien ? je suis à bout', 'epuisement'],
+  ])('signs beside a field’s subject words still count: « %s »', (text, signal) => {
+    expect(recognizer.recognize(text).distress.signals).toContain(signal);
   });
 
   it('is exposed by the recogniser', () => {

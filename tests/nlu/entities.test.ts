@@ -115,6 +115,26 @@ describe('entities', () => {
     });
 
     it.each([
+      'comment je paye mes cotisations',
+      'comment payer mes cotis urssaf',
+      'ou je regle mes cotisations',
+      'par quel moyen payer mes cotisations',
+      'où est-ce que je règle mes cotisations urssaf ?',
+    ])('asking how or where to pay contributions tells no difficulty: « %s »', (text) => {
+      expect(ent(text).difficultes ?? []).not.toContain('cotisations');
+    });
+
+    it.each([
+      "je n'arrive pas à payer mes cotisations",
+      'je sais pas comment payer mes cotisations',
+      'comment je vais payer mes cotisations',
+      'je dois choisir entre manger ou payer mes cotisations',
+      'comment rembourser mes cotisations en retard',
+    ])('paying contributions told as a worry is still a difficulty: « %s »', (text) => {
+      expect(ent(text).difficultes ?? []).toContain('cotisations');
+    });
+
+    it.each([
       "je vais bientôt arrêter, j'ai 61 ans",
       "j'ai 62 ans et je compte arrêter mon activité l'an prochain",
     ])('stopping soon at the age of retirement is a coming retirement: « %s »', (text) => {
