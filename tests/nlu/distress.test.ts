@@ -610,9 +610,28 @@ describe('out-of-scope detector (locales/fr/nlu/out-of-scope.yaml)', () => {
     "je pars en vacances à l'étranger, il me faut la carte européenne ?",
     "on part à l'étranger en vacances, il nous faut la carte européenne ?",
     "je pars à l'étranger pour les vacances, carte européenne ?",
+    // Contributions paid by the quarter are no retirement quarters.
+    "je peux pas payer l'urssaf ce trimestre",
+    "j'ai oublié de déclarer mon chiffre d'affaires ce trimestre",
   ])('in scope, no gap: « %s »', (text) => {
     expect(read(text)).toBeUndefined();
   });
+
+  it.each([
+    [
+      "A ma grande surprise, plus de la moitié de mes trimestres d'indépendant n'avaient pas été validés...",
+      'retraite',
+    ],
+    ['il me manque des trimestres', 'retraite'],
+    ["j'ai des trimestres qui manquent sur mon relevé", 'retraite'],
+    ['g pa eu mes trimestre valider', 'retraite'],
+    ['mon relevé de situation individuelle est incomplet', 'retraite'],
+  ])(
+    'retirement quarters not validated or missing, told in a story or in SMS spelling: « %s » → %s',
+    (text, domain) => {
+      expect(read(text)).toBe(domain);
+    },
+  );
 
   it.each([
     ['comment declarer la tva', 'impots'],
