@@ -4,7 +4,7 @@ import type { Knowledge } from '../../knowledge/loader';
 import type { Entry } from '../../knowledge/schema';
 import { adviserLines, audienceCaveats, contactsActivity, entriesActivity, fitFor } from '../answers';
 import { translator } from '../i18n';
-import { helpShownThisTurn, speaksToAdviser } from '../turnState';
+import { getTurnRecognition, helpShownThisTurn, speaksToAdviser } from '../turnState';
 import { hasPhrase } from '../prompts/markers';
 import type { RecognizedEntities } from '../ports';
 import { valueFromEntities } from '../slots';
@@ -55,7 +55,12 @@ export class AnswerDialog extends Dialog<AnswerDialogOptions> {
     const t = translator(dc.context.activity.locale);
     const found = entryIds
       ? entryIds.flatMap((id) => this.knowledge.get(id) ?? [])
-      : answerEntries(this.knowledge, intent, dc.context.activity.text);
+      : answerEntries(
+          this.knowledge,
+          intent,
+          dc.context.activity.text,
+          getTurnRecognition(dc.context)?.normalized,
+        );
     // An entry that does not fit the person's status (« revenus estimés » for a micro-entrepreneur) is left out,
     // and said so.
     // One for an activity under way (« revenus estimés ») is left out, without more, when the activity is over.
@@ -149,11 +154,24 @@ export class AnswerDialog extends Dialog<AnswerDialogOptions> {
 
 /**
  * The entries answering `intent`: the one the message names (« ai-je droit au capital décès ? ») first, then the
- * intent's others in file order.
+ * intent's others in file order. An entry of another intent that the message names and that links to this
+ * intent's (« ald, y a pas de carence ? »: the carence card, which says what an ALD changes) comes first too: it is
+ * the question asked, the intent's entries its context. `corrected`: the text as the recogniser read it (SMS
+ * spellings and typos mended: « pas de jour de carance si ald »), read when the typed text names nothing.
  */
-export function answerEntries(knowledge: Knowledge, intent: string, text: string | undefined): Entry[] {
+export function answerEntries(
+  knowledge: Knowledge,
+  intent: string,
+  text: string | undefined,
+  corrected?: string,
+): Entry[] {
   const entries = knowledge.byIntent(intent);
-  const named = text ? knowledge.named(text) : undefined;
-  if (!named || !entries.includes(named)) return entries;
-  return [named, ...entries.filter((entry) => entry !== named)];
+  const named =
+    (text ? knowledge.named(text) : undefined) ?? (corrected ? knowledge.named(corrected) : undefined);
+  if (!named) return entries;
+  if (entries.includes(named)) return [named, ...entries.filter((entry) => entry !== named)];
+  // Linked from the named entry (the carence's card names the ALD's): not the other way round, which every card
+  // offering HELP would be (« pas besoin de help, jveux un délai urssaf » is no question about HELP).
+  const ids = new Set(entries.map((entry) => entry.id));
+  return named.related.some((link) => ids.has(link.id)) ? [named, ...entries] : entries;
 }
