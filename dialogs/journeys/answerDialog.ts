@@ -1,4 +1,5 @@
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import type { TFunction } from 'i18next';
 import { Dialog } from '../sdk';
 import type { Knowledge } from '../../knowledge/loader';
 import type { Entry } from '../../knowledge/schema';
@@ -119,6 +120,12 @@ export class AnswerDialog extends Dialog<AnswerDialogOptions> {
         ? entry.durations.length === 0 && 'journey.noDuration'
         : says('prompts.amountMarkers') && entry.amounts.length === 0 && 'journey.noAmount';
     if (unanswered) await dc.context.sendActivity(t(unanswered, { title: entry.title }));
+    // « erreur 1121 sans autre explication s'affichait », « un message d'erreur quand je la mets à jour »: the sources
+    // know no error message; the card answers around it, not as if it explained the message.
+    else if (says('prompts.errorMessageMarkers') || errorCodeTold(padded, t))
+      await dc.context.sendActivity(
+        t('journey.noErrorMessage', { title: entry.title, lines: adviserLines(this.knowledge, t, entry) }),
+      );
     // « créé il y a 6 mois… accident de travail, serai-je indemnisé ? »: an affiliation told shorter than the one the
     // entry's benefit needs is said first, so that the card promises nothing the person cannot have.
     const minimum = entry.durations.find((d) => d.label === MIN_AFFILIATION_LABEL)?.values[0];
@@ -150,6 +157,16 @@ export class AnswerDialog extends Dialog<AnswerDialogOptions> {
       outcome: outcomeOfAnswer(entries),
     } satisfies JourneyResult);
   }
+}
+
+/**
+ * An error code told (« erreur 1121 », « code 403 »): a word of `prompts.errorWords` with a number after it. `padded`:
+ * the normalised message between spaces.
+ */
+function errorCodeTold(padded: string, t: TFunction): boolean {
+  const words = padded.trim().split(' ');
+  const errorWords = new Set(t('prompts.errorWords', { returnObjects: true }) as string[]);
+  return words.some((word, i) => errorWords.has(word) && /^\d+$/.test(words[i + 1] ?? ''));
 }
 
 /**
