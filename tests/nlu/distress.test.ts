@@ -363,6 +363,25 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     },
   );
 
+  it.each([
+    "Dès que j'ai appris ma grossesse, je suis devenue inquiète.",
+    'je suis enceinte et très inquiète pour mon congé',
+    'inquiete pour la naissance de mon bebe',
+  ])('worry about a pregnancy, a birth or a leave is no hardship: « %s »', (text) => {
+    expect(recognizer.recognize(text).distress.level).toBe('none');
+  });
+
+  it.each([
+    ["je suis enceinte et je n'arrive plus à payer mes factures", 'impaye'],
+    ['enceinte et inquiète, je sais pas comment je vais payer', 'argent'],
+    ['je suis très inquiète pour mon entreprise', 'epuisement'],
+  ])(
+    'a hardship told beside a pregnancy, or worry about anything else, is still one: « %s » → %s',
+    (text, signal) => {
+      expect(recognizer.recognize(text).distress.signals).toContain(signal);
+    },
+  );
+
   it('reads « je pense à en finir » as the person’s own words, not a relative’s', () => {
     const recognition = recognizer.recognize('je pense à en finir');
     expect(recognition.selfHarm).toBe(true);
