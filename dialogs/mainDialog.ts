@@ -2565,7 +2565,11 @@ export class MainDialog extends ComponentDialog {
           ? []
           : // As in a direct answer, none that does not fit the person (« revenus estimés » once the activity is over).
             await this.personOf(context, recognition.entities, intent).then((person) =>
-              fitFor(answerEntries(this.deps.knowledge, intent, text), person.statut, person.activityOver),
+              fitFor(
+                answerEntries(this.deps.knowledge, intent, text, recognition.normalized),
+                person.statut,
+                person.activityOver,
+              ),
             );
       if (entries.length > 0) return entriesAside(entries);
     }

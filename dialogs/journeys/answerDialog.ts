@@ -1,10 +1,11 @@
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import type { TFunction } from 'i18next';
 import { Dialog } from '../sdk';
 import type { Knowledge } from '../../knowledge/loader';
 import type { Entry } from '../../knowledge/schema';
 import { adviserLines, audienceCaveats, contactsActivity, entriesActivity, fitFor } from '../answers';
 import { translator } from '../i18n';
-import { gapShownThisTurn, helpShownThisTurn, speaksToAdviser } from '../turnState';
+import { gapShownThisTurn, getTurnRecognition, helpShownThisTurn, speaksToAdviser } from '../turnState';
 import { hasPhrase } from '../prompts/markers';
 import type { RecognizedEntities } from '../ports';
 import { valueFromEntities } from '../slots';
@@ -55,7 +56,12 @@ export class AnswerDialog extends Dialog<AnswerDialogOptions> {
     const t = translator(dc.context.activity.locale);
     const found = entryIds
       ? entryIds.flatMap((id) => this.knowledge.get(id) ?? [])
-      : answerEntries(this.knowledge, intent, dc.context.activity.text);
+      : answerEntries(
+          this.knowledge,
+          intent,
+          dc.context.activity.text,
+          getTurnRecognition(dc.context)?.normalized,
+        );
     // An entry that does not fit the person's status (« revenus estimés » for a micro-entrepreneur) is left out,
     // and said so.
     // One for an activity under way (« revenus estimés ») is left out, without more, when the activity is over.
@@ -118,6 +124,12 @@ export class AnswerDialog extends Dialog<AnswerDialogOptions> {
           ? entry.durations.length === 0 && 'journey.noDuration'
           : says('prompts.amountMarkers') && entry.amounts.length === 0 && 'journey.noAmount';
     if (unanswered) await dc.context.sendActivity(t(unanswered, { title: entry.title }));
+    // « erreur 1121 sans autre explication s'affichait », « un message d'erreur quand je la mets à jour »: the sources
+    // know no error message; the card answers around it, not as if it explained the message.
+    else if (says('prompts.errorMessageMarkers') || errorCodeTold(padded, t))
+      await dc.context.sendActivity(
+        t('journey.noErrorMessage', { title: entry.title, lines: adviserLines(this.knowledge, t, entry) }),
+      );
     // « créé il y a 6 mois… accident de travail, serai-je indemnisé ? »: an affiliation told shorter than the one the
     // entry's benefit needs is said first, so that the card promises nothing the person cannot have.
     const minimum = entry.durations.find((d) => d.label === MIN_AFFILIATION_LABEL)?.values[0];
@@ -152,12 +164,35 @@ export class AnswerDialog extends Dialog<AnswerDialogOptions> {
 }
 
 /**
- * The entries answering `intent`: the one the message names (« ai-je droit au capital décès ? ») first, then the
- * intent's others in file order.
+ * An error code told (« erreur 1121 », « code 403 »): a word of `prompts.errorWords` with a number after it. `padded`:
+ * the normalised message between spaces.
  */
-export function answerEntries(knowledge: Knowledge, intent: string, text: string | undefined): Entry[] {
+function errorCodeTold(padded: string, t: TFunction): boolean {
+  const words = padded.trim().split(' ');
+  const errorWords = new Set(t('prompts.errorWords', { returnObjects: true }) as string[]);
+  return words.some((word, i) => errorWords.has(word) && /^\d+$/.test(words[i + 1] ?? ''));
+}
+
+/**
+ * The entries answering `intent`: the one the message names (« ai-je droit au capital décès ? ») first, then the
+ * intent's others in file order. An entry of another intent that the message names and that links to this
+ * intent's (« ald, y a pas de carence ? »: the carence card, which says what an ALD changes) comes first too: it is
+ * the question asked, the intent's entries its context. `corrected`: the text as the recogniser read it (SMS
+ * spellings and typos mended: « pas de jour de carance si ald »), read when the typed text names nothing.
+ */
+export function answerEntries(
+  knowledge: Knowledge,
+  intent: string,
+  text: string | undefined,
+  corrected?: string,
+): Entry[] {
   const entries = knowledge.byIntent(intent);
-  const named = text ? knowledge.named(text) : undefined;
-  if (!named || !entries.includes(named)) return entries;
-  return [named, ...entries.filter((entry) => entry !== named)];
+  const named =
+    (text ? knowledge.named(text) : undefined) ?? (corrected ? knowledge.named(corrected) : undefined);
+  if (!named) return entries;
+  if (entries.includes(named)) return [named, ...entries.filter((entry) => entry !== named)];
+  // Linked from the named entry (the carence's card names the ALD's): not the other way round, which every card
+  // offering HELP would be (« pas besoin de help, jveux un délai urssaf » is no question about HELP).
+  const ids = new Set(entries.map((entry) => entry.id));
+  return named.related.some((link) => ids.has(link.id)) ? [named, ...entries] : entries;
 }

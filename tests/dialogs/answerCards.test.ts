@@ -4,6 +4,7 @@
  */
 import type { Attachment } from 'botbuilder';
 import { adviserLines, audienceCaveats, entriesActivity, phoneLinesActivity } from '../../dialogs/answers';
+import { answerEntries } from '../../dialogs/journeys/answerDialog';
 import { translator } from '../../dialogs/i18n';
 import { loadKnowledge } from '../../knowledge/loader';
 
@@ -116,5 +117,28 @@ describe('audience caveats (an aid described for other statuses than the personâ
       return c && id === 'tel-3698' ? { ...c, number: '3999' } : c;
     };
     expect(adviserLines(moved, t)).toBe('3646 ou 3999');
+  });
+});
+
+describe('the entries of a direct answer (answerEntries)', () => {
+  const ids = (text: string, corrected?: string) =>
+    answerEntries(knowledge, 'ald', text, corrected).map((entry) => entry.id);
+
+  it('puts first an entry of another subject that the message names and that is linked to it', () => {
+    // The carence card says what an ALD changes (no carence): it is the question, the ALD cards its context.
+    expect(ids('ald ya pas de carence c vrai')[0]).toBe('ij-delai-carence');
+    expect(ids('en ald on a des jours de carence ou pas')[0]).toBe('ij-delai-carence');
+  });
+
+  it('reads the corrected text when the typed one names nothing', () => {
+    expect(ids('pas de jour de carance si ald ?')[0]).not.toBe('ij-delai-carence');
+    expect(ids('pas de jour de carance si ald ?', 'pas de jour de carence si ald')[0]).toBe(
+      'ij-delai-carence',
+    );
+  });
+
+  it('keeps the subjectâ€™s own entries when the message names nothing else', () => {
+    expect(ids('c est quoi une ald')).not.toContain('ij-delai-carence');
+    expect(ids('c est quoi une ald')[0]).toBe('ald');
   });
 });

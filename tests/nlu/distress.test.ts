@@ -363,6 +363,25 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     },
   );
 
+  it.each([
+    "Dès que j'ai appris ma grossesse, je suis devenue inquiète.",
+    'je suis enceinte et très inquiète pour mon congé',
+    'inquiete pour la naissance de mon bebe',
+  ])('worry about a pregnancy, a birth or a leave is no hardship: « %s »', (text) => {
+    expect(recognizer.recognize(text).distress.level).toBe('none');
+  });
+
+  it.each([
+    ["je suis enceinte et je n'arrive plus à payer mes factures", 'impaye'],
+    ['enceinte et inquiète, je sais pas comment je vais payer', 'argent'],
+    ['je suis très inquiète pour mon entreprise', 'epuisement'],
+  ])(
+    'a hardship told beside a pregnancy, or worry about anything else, is still one: « %s » → %s',
+    (text, signal) => {
+      expect(recognizer.recognize(text).distress.signals).toContain(signal);
+    },
+  );
+
   it('reads « je pense à en finir » as the person’s own words, not a relative’s', () => {
     const recognition = recognizer.recognize('je pense à en finir');
     expect(recognition.selfHarm).toBe(true);
@@ -637,9 +656,28 @@ describe('out-of-scope detector (locales/fr/nlu/out-of-scope.yaml)', () => {
     "je pars en vacances à l'étranger, il me faut la carte européenne ?",
     "on part à l'étranger en vacances, il nous faut la carte européenne ?",
     "je pars à l'étranger pour les vacances, carte européenne ?",
+    // Contributions paid by the quarter are no retirement quarters.
+    "je peux pas payer l'urssaf ce trimestre",
+    "j'ai oublié de déclarer mon chiffre d'affaires ce trimestre",
   ])('in scope, no gap: « %s »', (text) => {
     expect(read(text)).toBeUndefined();
   });
+
+  it.each([
+    [
+      "A ma grande surprise, plus de la moitié de mes trimestres d'indépendant n'avaient pas été validés...",
+      'retraite',
+    ],
+    ['il me manque des trimestres', 'retraite'],
+    ["j'ai des trimestres qui manquent sur mon relevé", 'retraite'],
+    ['g pa eu mes trimestre valider', 'retraite'],
+    ['mon relevé de situation individuelle est incomplet', 'retraite'],
+  ])(
+    'retirement quarters not validated or missing, told in a story or in SMS spelling: « %s » → %s',
+    (text, domain) => {
+      expect(read(text)).toBe(domain);
+    },
+  );
 
   it.each([
     ['comment declarer la tva', 'impots'],
