@@ -106,7 +106,7 @@ const PRESENTATION_MAX_TOPIC_SCORE = 0.5;
  * payment delays read from « payer » in a question of how to pay (`payingMeans`: « comment je paye mes cotisations »).
  */
 const READINGS_REPLACED: ReadonlySet<string> = new Set(['compte_urssaf', 'cotisations_delais']);
-/** The allowances whose payment awaited is the compte ameli's (`paymentAwaited`). */
+/** The allowances whose payment awaited is the compte ameli's (`WORD_READINGS`). */
 const PAYMENT_AWAITED_READINGS: ReadonlySet<string> = new Set([
   'adoption',
   'indemnites_journalieres',
@@ -114,8 +114,8 @@ const PAYMENT_AWAITED_READINGS: ReadonlySet<string> = new Set([
   'paternite',
 ]);
 /**
- * The readings a dispute told replaces by the réclamation (`disputed`): no reading, and the subjects a caisse decides
- * on. Not HELP (a difficulty is answered first), nor the conversation's own intents.
+ * The readings a dispute told replaces by the réclamation (`WORD_READINGS`): no reading, and the subjects a caisse
+ * decides on. Not HELP (a difficulty is answered first), nor the conversation's own intents.
  */
 const DISPUTABLE_READINGS: ReadonlySet<string> = new Set([
   'None',
@@ -141,9 +141,48 @@ const MONEY_TROUBLE: ReadonlySet<DistressSignal> = new Set(['argent', 'impaye', 
 
 /**
  * The readings a message naming the European health insurance card or care abroad is taken from
- * (`europeanCard`): none of the bot's subjects, the carte Vitale's card, the health support.
+ * (`EUROPEAN_CARD`): none of the bot's subjects, the carte Vitale's card, the health support.
  */
 const EUROPEAN_CARD_READINGS: ReadonlySet<string> = new Set(['None', 'carte_vitale', 'accompagnement_sante']);
+
+/** A reading replaced by the message's own words: a reading of `from` becomes `to` when the message has `markers`. */
+interface WordReading {
+  from: ReadonlySet<string>;
+  /** The key of the marker phrases (`prompts.…`). */
+  markers: string;
+  to: string;
+}
+
+/**
+ * The European health insurance card or care abroad (« je pars en vacances en espagne, comment j'ai la carte
+ * européenne », « carte vitale européenne », « soins à l'étranger », `prompts.europeanCardMarkers`): the CEAM is
+ * ordered and care abroad refunded from the compte ameli (its card says so), not « pas mon domaine », the carte
+ * Vitale's card or the health support. A travel question without these words (a passport, a plane ticket) stays
+ * the recogniser's; living or working abroad is the scope detector's gap, decided before.
+ */
+const EUROPEAN_CARD: WordReading = {
+  from: EUROPEAN_CARD_READINGS,
+  markers: 'prompts.europeanCardMarkers',
+  to: 'compte_ameli',
+};
+
+/** The readings replaced by the message's own words (`refineByWords`), in turn. */
+const WORD_READINGS: readonly WordReading[] = [
+  /**
+   * Allowances not received yet (« ça fait 1 mois que j'ai pas reçu mes IJ, c'est normal ? », « j'ai accouché il y a
+   * 3 mois et toujours rien reçu pour mon congé maternité », `prompts.paymentAwaitedMarkers`): the compte ameli gives
+   * the estimated date of a request's processing (its card says so), which the journeys' conditions do not.
+   */
+  { from: PAYMENT_AWAITED_READINGS, markers: 'prompts.paymentAwaitedMarkers', to: 'compte_ameli' },
+  EUROPEAN_CARD,
+  /**
+   * An error of a caisse told, or a decision disputed (« l'urssaf s'est trompée dans le calcul de mes cotisations »,
+   * « un appel de cotisations qui ne correspond pas à la réalité », « je veux contester », `prompts.disputeMarkers`):
+   * the réclamation, the médiateur and the remedies, whatever subject the dispute is about (offered after it, but for the
+   * payment delays: `READINGS_REPLACED`) — not the payment delays, as if the person could not pay, nor the aid journey.
+   */
+  { from: DISPUTABLE_READINGS, markers: 'prompts.disputeMarkers', to: 'reclamation' },
+];
 
 /** At most this many named aids' cards (« c'est quoi l'ACED et l'AFE ? »). */
 const NAMED_ENTRIES_MAX = 3;
@@ -713,8 +752,9 @@ export class MainDialog extends ComponentDialog {
       // So is the one read before a prescribed sick leave's allowance (the care after a long leave). Not the online
       // account read from the Urssaf's words of a debt (`refineIntent`): no need of its own. Nor, here or among the
       // other needs, the carte Vitale or the health support read from the European card's words (« carte vitale
-      // européenne », « soins à l'étranger »: `europeanCard`).
-      const misread = (other: string) => other !== intent && this.europeanCard(other, said, t) === intent;
+      // européenne », « soins à l'étranger »: `EUROPEAN_CARD`).
+      const misread = (other: string) =>
+        other !== intent && this.byWords(EUROPEAN_CARD, other, said, t) === intent;
       const readFirst =
         (intent === refined || (leaveFirst && intent !== chosen)) &&
         intent !== recognition.topIntent &&
@@ -1769,25 +1809,14 @@ export class MainDialog extends ComponentDialog {
     t: TFunction,
     recognition: RecognitionLike,
   ): string {
-    // The readings by the message's own words, in turn: each gives back the intent it is given when its words are
-    // not in the message.
-    const readings = [
-      this.sicknessCover,
-      this.rightsCertificate,
-      this.paymentAwaited,
-      this.europeanCard,
-      this.disputed,
-    ];
-    const refined = this.payingMeans(
-      readings.reduce(
-        (current, read) => read.call(this, current, text, t),
-        this.retiringNotSick(intent, entities, text, t),
-      ),
-      entities,
+    let read = this.rightsCertificate(
+      this.sicknessCover(this.retiringNotSick(intent, entities, text, t), text, t),
       text,
       t,
-      recognition,
     );
+    for (const { from, markers, to } of WORD_READINGS)
+      if (from.has(read) && this.says(text, t, markers)) read = to;
+    const refined = this.payingMeans(read, entities, text, t, recognition);
     return this.askedForHer(
       this.pregnantOnSickLeave(refined, entities, text, t, recognition),
       entities,
@@ -1833,27 +1862,9 @@ export class MainDialog extends ComponentDialog {
       : intent;
   }
 
-  /**
-   * Allowances not received yet (« ça fait 1 mois que j'ai pas reçu mes IJ, c'est normal ? », « j'ai accouché il y a
-   * 3 mois et toujours rien reçu pour mon congé maternité », `prompts.paymentAwaitedMarkers`): the compte ameli gives
-   * the estimated date of a request's processing (its card says so), which the journeys' conditions do not.
-   */
-  private paymentAwaited(intent: string, text: string, t: TFunction): string {
-    return PAYMENT_AWAITED_READINGS.has(intent) && this.says(text, t, 'prompts.paymentAwaitedMarkers')
-      ? 'compte_ameli'
-      : intent;
-  }
-
-  /**
-   * An error of a caisse told, or a decision disputed (« l'urssaf s'est trompée dans le calcul de mes cotisations »,
-   * « un appel de cotisations qui ne correspond pas à la réalité », « je veux contester », `prompts.disputeMarkers`):
-   * the réclamation, the médiateur and the remedies, whatever subject the dispute is about (offered after it) — not
-   * the payment delays, as if the person could not pay, nor the aid journey.
-   */
-  private disputed(intent: string, text: string, t: TFunction): string {
-    return DISPUTABLE_READINGS.has(intent) && this.says(text, t, 'prompts.disputeMarkers')
-      ? 'reclamation'
-      : intent;
+  /** `rule`'s reading when `intent` is one it replaces and the message has its words; else `intent`. */
+  private byWords(rule: WordReading, intent: string, text: string, t: TFunction): string {
+    return rule.from.has(intent) && this.says(text, t, rule.markers) ? rule.to : intent;
   }
 
   /**
@@ -1889,19 +1900,6 @@ export class MainDialog extends ComponentDialog {
       field.answeredBy?.includes('aide_financiere') === true &&
       !this.says(said, t, 'prompts.pensionQuestionMarkers')
     );
-  }
-
-  /**
-   * The European health insurance card or care abroad (« je pars en vacances en espagne, comment j'ai la carte
-   * européenne », « carte vitale européenne », « soins à l'étranger », `prompts.europeanCardMarkers`): the CEAM is
-   * ordered and care abroad refunded from the compte ameli (its card says so), not « pas mon domaine », the carte
-   * Vitale's card or the health support. A travel question without these words (a passport, a plane ticket) stays
-   * the recogniser's; living or working abroad is the scope detector's gap, decided before.
-   */
-  private europeanCard(intent: string, text: string, t: TFunction): string {
-    return EUROPEAN_CARD_READINGS.has(intent) && this.says(text, t, 'prompts.europeanCardMarkers')
-      ? 'compte_ameli'
-      : intent;
   }
 
   private pregnantOnSickLeave(

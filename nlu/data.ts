@@ -45,7 +45,12 @@ export function loadExamples(dir: string = DEFAULT_DATA_DIR): Example[] {
 
 /** `vocabulary.txt` beside the intents folder: words the spelling correction must leave as they are. */
 export function loadVocabulary(dir: string = DEFAULT_DATA_DIR): string[] {
-  const file = path.join(dir, '..', 'vocabulary.txt');
+  return readWordList(dir, 'vocabulary.txt');
+}
+
+/** The words of list `name` beside the intents folder, one a line (`#` comments); none when it is absent. */
+function readWordList(dir: string, name: string): string[] {
+  const file = path.join(dir, '..', name);
   if (!fs.existsSync(file)) return [];
   return fs
     .readFileSync(file, 'utf8')
@@ -61,11 +66,5 @@ export function loadVocabulary(dir: string = DEFAULT_DATA_DIR): string[] {
 export const COMMON_WORDS_FILE = 'common-words.txt';
 
 export function loadCommonWords(dir: string = DEFAULT_DATA_DIR): string[] {
-  const file = path.join(dir, '..', COMMON_WORDS_FILE);
-  if (!fs.existsSync(file)) return [];
-  return fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('#'));
+  return readWordList(dir, COMMON_WORDS_FILE);
 }

@@ -116,9 +116,8 @@ export class AnswerDialog extends Dialog<AnswerDialogOptions> {
     // « combien de séances ? » asks a number of things, neither an amount nor a duration: the card says what it has.
     // After the honest answer for a subject the sources say nothing about (« majorations de retard combien ? »), the
     // amount asked is that subject's, already said to be missing, not this card's.
-    const unanswered = gapShownThisTurn(dc.context)
-      ? false
-      : says('prompts.countMarkers')
+    const unanswered =
+      gapShownThisTurn(dc.context) || says('prompts.countMarkers')
         ? false
         : says('prompts.durationMarkers')
           ? entry.durations.length === 0 && 'journey.noDuration'
