@@ -508,6 +508,38 @@ describe('entities', () => {
       ).toBeUndefined();
       expect(ent('j’étais boulanger, j’ai tout vendu').activiteTerminee).toBe(true);
     });
+    it.each([
+      // A past state, not a past activity (dev-part stories: « j'étais à zéro », « j'étais fatigué »).
+      "j'étais à zéro, j'avais plus du tout de revenu personnel pour moi",
+      "j'étais fatigué, les clients me payaient en retard",
+      "j'étais au rsa avant de m'installer",
+      // A moment of one's life (« déjà chef d'entreprise à vingt ans »: still one today).
+      "j'étais déjà chef d'entreprise à vingt ans, maintenant j'ai plus de recul",
+      "j'étais chef d'entreprise à vingt ans",
+      // Something else sold or stopped than the business.
+      "j'ai vendu tous mes bijoux de famille pour payer l'urssaf",
+      "j'ai arrêté ma mutuelle",
+      "j'ai arrêté d'engager des apprentis",
+      "j'ai vendu ma voiture pour payer mes cotisations",
+      // A rhythm changed, not the activity.
+      'je ne travaille plus la nuit',
+      'je ne travaille plus le week-end',
+    ])('reads no ended activity in « %s »', (text) => {
+      expect(ent(text).activiteTerminee).toBeUndefined();
+    });
+    it.each([
+      "j'étais coiffeuse pendant vingt ans",
+      "j'étais patronne d'une petite société qui a déposé le bilan",
+      "j'ai cessé mon activité en mars",
+      "j'ai vendu mon fonds de commerce",
+      "j'ai fermé ma boutique l'an dernier",
+      "j'ai arrêté de travailler",
+      "j'ai arrêté en 2019",
+      'ancienne coiffeuse',
+      'je ne travaille plus depuis mars',
+    ])('reads an ended activity in « %s »', (text) => {
+      expect(ent(text).activiteTerminee).toBe(true);
+    });
     it('reads a liquidation only threatened as no ended activity', () => {
       expect(ent("on me menace de liquidation, j'ai des dettes urssaf").activiteTerminee).toBeUndefined();
       expect(ent('le tribunal parle de liquidation judiciaire').activiteTerminee).toBeUndefined();
