@@ -338,6 +338,8 @@ interface RouteValues {
   text?: string;
   /** True while « Pour laquelle de ces demandes voulez-vous la démarche ? » is being asked. */
   choosingHowTo?: boolean;
+  /** The journey whose answer was read from a story: « corriger » at the feedback question starts it again, asking. */
+  correctable?: string;
 }
 
 interface RouteOptions {
@@ -352,6 +354,8 @@ interface RouteOptions {
   howTo?: string;
   /** Those of `also` offered for what the message told, not named (`RouteValues.offered`). */
   offered?: string[];
+  /** The journey of `intent` starts again after « corriger »: nothing filled, nothing remembered. */
+  corrected?: boolean;
 }
 
 /**
@@ -1366,6 +1370,7 @@ export class MainDialog extends ComponentDialog {
     if (result) await this.rememberJourney(step.context, result);
     if (!result?.answered) return step.endDialog();
     values(step).answeredIntent = result.intent;
+    if (result.readFromStory) values(step).correctable = result.intent;
     const rest = (values(step).also ?? []).filter((intent) => intent !== result.intent);
     // What the person named first (« Vous avez aussi parlé de… »), then what is offered for what they told (« Des
     // aides financières existent peut-être pour vous »), never said to be named.
@@ -1438,12 +1443,24 @@ export class MainDialog extends ComponentDialog {
         },
       ],
       lenient: true,
+      // « corriger » after an answer read from a story (« J'ai compris : … Si ce n'est pas votre situation… »).
+      allowBack: values(step).correctable !== undefined,
     } satisfies ChoiceStepOptions);
   }
 
   private async feedbackStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const t = translator(step.context.activity.locale);
     const answer = step.result as ChoiceStepResult;
+    const correctable = values(step).correctable;
+    if (answer.kind === 'back' && correctable !== undefined) {
+      // What the story was read to say is forgotten; the journey asks its questions.
+      await step.context.sendActivity(t('journey.correctedAll'));
+      return step.replaceDialog(ROUTE, {
+        intent: correctable,
+        entities: {},
+        corrected: true,
+      } satisfies RouteOptions);
+    }
     if (values(step).offering) {
       if (answer.kind === 'chosen' && answer.value !== 'no') {
         // The story told at first still answers the other need's questions (« coiffeuse depuis 5 ans »); the needs
@@ -1528,11 +1545,15 @@ export class MainDialog extends ComponentDialog {
     if (journey) {
       const said = context.activity.text ?? '';
       const typed = !this.menu.intentFromLabel(said, t, this.deps.normalize);
-      const fromStory = typed && wordCount(said) >= STORY_MIN_WORDS;
-      const known = recall(entities, await this.deps.facts?.get(context), intent);
+      const corrected = (step.options as RouteOptions | undefined)?.corrected === true;
+      const fromStory = !corrected && typed && wordCount(said) >= STORY_MIN_WORDS;
+      const known = corrected
+        ? { recalled: false, entities }
+        : recall(entities, await this.deps.facts?.get(context), intent);
       return step.beginDialog(journey, {
         entities,
         fromStory,
+        ...(corrected ? { corrected: true } : {}),
         // The message typed to start it (not a menu button).
         ...(typed ? { text: said } : {}),
         ...(known.recalled ? { remembered: known.entities } : {}),

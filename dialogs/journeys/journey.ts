@@ -14,6 +14,8 @@ export interface JourneyOptions {
   remembered?: RecognizedEntities;
   /** The message that started the journey, typed by the person: an option's `told` phrases are looked for in it. */
   text?: string;
+  /** Started again after « corriger » at an answer read from a story: nothing is filled, what was remembered is forgotten. */
+  corrected?: boolean;
 }
 
 /** What a journey returns: which need it served and whether it ended on an answer (then feedback is asked). */
@@ -26,6 +28,11 @@ export interface JourneyResult {
   answers?: Readonly<Record<string, string>>;
   /** The person corrected what was filled from their messages: what the conversation remembered is forgotten. */
   corrected?: boolean;
+  /**
+   * The answer was reached with questions answered by a story's words (not by the person's choices): the person may
+   * still say « corriger » at the feedback question, and the journey starts again asking them.
+   */
+  readFromStory?: boolean;
 }
 
 /** The outcome of an answer showing these entries: HELP first, then a form to fill in, else information. */

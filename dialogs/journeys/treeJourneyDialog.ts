@@ -155,10 +155,12 @@ export class TreeJourneyDialog extends WaterfallDialog {
     if (!state.acknowledged) state.debt = debtToldIn(state.text, this.deps.normalize, t) ?? state.debt;
     if (prefilled.length > 0 && !state.acknowledged) {
       // Read from a story, a slot may be wrong (tense, negation): say it and let the person correct it.
-      const key =
-        state.fromStory && resolution.kind === 'question'
+      // Answered at once (a leaf), the person may still correct it at the feedback question (« corriger »).
+      const key = !state.fromStory
+        ? 'journey.understood'
+        : resolution.kind === 'question'
           ? 'journey.understoodConfirm'
-          : 'journey.understood';
+          : 'journey.understoodLeaf';
       // An adviser (Teams) reads what was understood of the insured person's situation.
       await step.context.sendActivity(t(key, { list: prefilled.join(' › '), ...adviserVoice(step.context) }));
     }
@@ -186,6 +188,9 @@ export class TreeJourneyDialog extends WaterfallDialog {
         answered: true,
         outcome,
         ...this.memoryOf(state),
+        ...(state.fromStory && state.prefilled.length > 0 && state.history.length === 0
+          ? { readFromStory: true }
+          : {}),
       } satisfies JourneyResult);
     }
     const question = resolution.question;
