@@ -46,10 +46,15 @@ export function readModel(key: string, dir: string = CACHE_DIR): TrainedModel | 
       frequencies?: unknown;
       hardship?: unknown;
     };
-    const offset = 4 + headerLength;
-    const floats = new Float32Array(
-      buffer.buffer.slice(buffer.byteOffset + offset, buffer.byteOffset + buffer.length),
-    );
+    const offset = buffer.byteOffset + 4 + headerLength;
+    const bytes = buffer.byteOffset + buffer.length - offset;
+    if (bytes % 4 !== 0) return undefined;
+    // The floats are read where they lie (the writer pads the header to a 4-byte boundary; a file read whole has its
+    // own memory): views, not copies of several megabytes at every start; a misaligned file is copied once.
+    const floats =
+      offset % 4 === 0
+        ? new Float32Array(buffer.buffer, offset, bytes / 4)
+        : new Float32Array(buffer.buffer.slice(offset, offset + bytes));
     const nWeights = header.features.length * header.labels.length;
     const main = nWeights + header.labels.length;
     const head = header.hardship === true ? header.features.length * 2 + 2 : 0;
@@ -57,11 +62,16 @@ export function readModel(key: string, dir: string = CACHE_DIR): TrainedModel | 
     return {
       labels: header.labels,
       features: header.features,
-      weights: floats.slice(0, nWeights),
-      bias: floats.slice(nWeights, main),
+      weights: floats.subarray(0, nWeights),
+      bias: floats.subarray(nWeights, main),
       ...(isFrequencies(header.frequencies) ? { frequencies: header.frequencies } : {}),
       ...(head > 0
-        ? { hardship: { weights: floats.slice(main, main + head - 2), bias: floats.slice(main + head - 2) } }
+        ? {
+            hardship: {
+              weights: floats.subarray(main, main + head - 2),
+              bias: floats.subarray(main + head - 2),
+            },
+          }
         : {}),
     };
   } catch {
