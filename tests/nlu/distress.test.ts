@@ -16,6 +16,8 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     ['on est en redressement judiciaire depuis mars', 'procedure'],
     ["j'en peux plus, je suis en burn-out", 'epuisement'],
     ["Je vends et je m'en vais, je ne peux plus tenir !", 'epuisement'],
+    ['je suis en plein divorce et je ne dors plus', 'famille'],
+    ['depuis mon divorce tout s’écroule', 'famille'],
     ["j'arrive plus à tenir, tout seul avec les dettes", 'epuisement'],
     ['je me sens tellement seule avec tout ça', 'isolement'],
     ['g plus un rond sur le compte', 'argent'],
@@ -122,6 +124,9 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     'je ne tiendrai pas compte du premier courrier',
     'je ne peux pas tenir ce délai de paiement',
     'je ne pourrai pas tenir les délais du chantier',
+    // A civil status is no difficulty by itself (a divorce going on is: « famille »).
+    "Je suis divorcée et je viens de créer ma micro-entreprise, on me demande un code que je n'ai jamais reçu",
+    'je suis divorcé depuis dix ans, je voudrais ma carte vitale',
     'je ne baisse pas les bras, je veux juste savoir quelles aides existent',
     'comment peut-on payer ses cotisations en ligne ?',
     'je me suis séparé de mon salarié en juin',
@@ -554,6 +559,11 @@ describe('out-of-scope detector (locales/fr/nlu/out-of-scope.yaml)', () => {
   it.each([
     ['chui en cdd dans un resto et enceinte', 'salarie_soi'],
     ['je suis salarie en cdi, je suis en arret maladie', 'salarie_soi'],
+    ['je suis salariée dans une banque et mon mari est auto-entrepreneur, je suis enceinte', 'salarie_soi'],
+    [
+      "Je suis salariée à mi-temps et auto-entrepreneuse, je suis enceinte, à quelles indemnités maternité j'ai droit ?",
+      'salarie_et_independant',
+    ],
     ["ma mere est decedee, est ce que j'herite de ses dettes urssaf", 'succession_dettes'],
     ["mon fils est malade je dois m'arreter pour le garder je suis artisan", 'enfant_malade_garde'],
     [
