@@ -53,7 +53,14 @@ interface JourneyData {
   floorJourney: Script;
 }
 
-const TSX = ['--disable-warning=DEP0111', '--import', 'tsx'];
+/**
+ * How every server of the bench is started, the bot as `npm start` / `npm run start:prod` start it and the floors the
+ * same way: `--no-regexp-tier-up` compiles a regular expression straight to machine code at its first run, instead
+ * of to bytecode first (V8's peephole optimiser made that step cost the bot's first message 200–300 ms of pattern
+ * compiling: bench/notes.md, twentieth look).
+ */
+const NODE_FLAGS = ['--disable-warning=DEP0111', '--no-regexp-tier-up'];
+const TSX = [...NODE_FLAGS, '--import', 'tsx'];
 
 function log(message: string): void {
   process.stdout.write(`${message}\n`);
@@ -70,10 +77,10 @@ async function measureStartup(compiledFloors: Record<string, string> | undefined
       {
         config: 'dialogs floor',
         mode: 'compiled',
-        args: ['--disable-warning=DEP0111', compiledFloors.guided],
+        args: [...NODE_FLAGS, compiledFloors.guided],
       },
-      { config: 'Relais Indé', mode: 'compiled', args: ['--disable-warning=DEP0111', 'dist/bot/index.js'] },
-      { config: 'echo floor', mode: 'compiled', args: ['--disable-warning=DEP0111', compiledFloors.echo] },
+      { config: 'Relais Indé', mode: 'compiled', args: [...NODE_FLAGS, 'dist/bot/index.js'] },
+      { config: 'echo floor', mode: 'compiled', args: [...NODE_FLAGS, compiledFloors.echo] },
     );
   }
   const samples = new Map<string, number[]>();
@@ -224,7 +231,7 @@ async function main(): Promise<void> {
         return server;
       });
     const redisUrl = redis?.url;
-    const node = ['--disable-warning=DEP0111'];
+    const node = NODE_FLAGS;
     const [echo, guided, memory, onRedis, compiled] = await Promise.all([
       up(startServer('echo floor', [...TSX, 'bench/floors/echo.ts'])),
       up(startServer('dialogs floor', [...TSX, 'bench/floors/guided.ts'])),
