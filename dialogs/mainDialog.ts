@@ -184,6 +184,11 @@ const WORD_READINGS: readonly WordReading[] = [
   { from: DISPUTABLE_READINGS, markers: 'prompts.disputeMarkers', to: 'reclamation' },
 ];
 
+/** The online accounts the bot has an answer about (« De quel compte s'agit-il ? »). */
+const ACCOUNT_INTENTS = ['compte_ameli', 'compte_urssaf'] as const;
+/** The leaves of a birth or an adoption, whose allowances are their own (not the sick leave's: `tellsSickPay`). */
+const BIRTH_LEAVES: ReadonlySet<string> = new Set(['adoption', 'maternite', 'paternite']);
+
 /** At most this many named aids' cards (« c'est quoi l'ACED et l'AFE ? »). */
 const NAMED_ENTRIES_MAX = 3;
 
@@ -670,6 +675,28 @@ export class MainDialog extends ComponentDialog {
         ...(entities.situation ? { situation: entities.situation } : {}),
       } satisfies AnswerDialogOptions);
     }
+    // A problem with an online account that does not say whose (« mon compte a été supprimé, je ne peux plus rien
+    // faire », « je n'arrive plus à accéder à mon compte »): the recogniser can only read the rest of the words (the
+    // aid journey's « Quelle est votre situation ? », HELP). Which account is asked — the compte ameli, the Urssaf's
+    // online account, or an adviser — and that account's answer follows (`afterRouteStep`). Told with difficulty, HELP
+    // comes first as usual.
+    if (typed && !distressed && this.unnamedAccountProblem(said, recognition, t)) {
+      values(step).disambiguating = true;
+      values(step).entities = entities;
+      await this.deps.misunderstood.set(step.context, 0);
+      return step.beginDialog(CHOICE_STEP, {
+        question: t('main.whichAccount'),
+        choices: [
+          ...ACCOUNT_INTENTS.map((account) => ({
+            value: account,
+            label: capitalise(t(`intents.${account}`)),
+          })),
+          { value: 'human', label: t('main.adviser') },
+        ],
+        // Another account named (« celui des impôts »): a new request, answered as such.
+        lenient: true,
+      } satisfies ChoiceStepOptions);
+    }
     // HELP is the recogniser's top intent, so HELP is offered whatever else: a topic it also reads fairly surely is
     // answered after the offer rather than hidden by it (or asked about). When it hesitates between HELP and a
     // topic, nothing is asked either: HELP is offered and the topic answered.
@@ -776,7 +803,14 @@ export class MainDialog extends ComponentDialog {
           ? ['aide_financiere']
           : [];
       // With HELP the answer, its advisers' card already has the aid journey's button.
-      values(step).also = [...readFirst, ...(recognition.also ?? []), ...aidToo].filter(
+      // The allowances of a sick leave told beside another answer (HELP, the aids, the invalidity): offered next.
+      const sickPayToo =
+        intent !== 'indemnites_journalieres' &&
+        !BIRTH_LEAVES.has(intent) &&
+        this.tellsSickPay(said, recognition, entities, t)
+          ? ['indemnites_journalieres']
+          : [];
+      values(step).also = [...readFirst, ...(recognition.also ?? []), ...sickPayToo, ...aidToo].filter(
         (other, i, all) =>
           other !== intent &&
           all.indexOf(other) === i &&
@@ -1881,6 +1915,42 @@ export class MainDialog extends ComponentDialog {
       !this.says(text, t, 'prompts.workAccidentMarkers')
       ? 'indemnites_journalieres'
       : intent;
+  }
+
+  /**
+   * A problem with an online account told without saying whose (`prompts.accountProblemMarkers`: « mon compte a été
+   * supprimé », « je n'arrive plus à me connecter à mon compte »): no owner named (`prompts.accountOwnersNamed`: the
+   * ameli, the Urssaf, the impôts, a bank…), no field outside the domain read, and no account the recogniser placed.
+   */
+  private unnamedAccountProblem(text: string, recognition: RecognitionLike, t: TFunction): boolean {
+    return (
+      !ACCOUNT_INTENTS.some((account) => account === recognition.topIntent) &&
+      recognition.outOfScope === undefined &&
+      this.says(text, t, 'prompts.accountProblemMarkers') &&
+      !this.says(text, t, 'prompts.accountOwnersNamed')
+    );
+  }
+
+  /**
+   * An allowance told with an illness (`prompts.sickPayMarkers` with the distress signal `maladie`, the difficulty
+   * `sante_activite` or `prompts.sickLeaveMarkers`: « lors de ma dernière semaine d'hospitalisation, je n'ai perçu que
+   * 61 euros », « j'ai un cancer … je touche 25 euros par jour d'indemnités »): the sick leave's allowances are one of
+   * the person's needs. Not a pregnancy's allowances (the maternity's own), nor a relative's.
+   */
+  private tellsSickPay(
+    text: string,
+    recognition: RecognitionLike,
+    entities: RecognizedEntities,
+    t: TFunction,
+  ): boolean {
+    if (entities.enceinte || entities.grossesseCommune || entities.grossesseAutrui || entities.pourProche)
+      return false;
+    if (BIRTH_LEAVES.has(recognition.topIntent)) return false;
+    const ill =
+      recognition.distress.signals.includes('maladie') ||
+      entities.difficultes?.includes('sante_activite') === true ||
+      this.says(text, t, 'prompts.sickLeaveMarkers');
+    return ill && this.says(text, t, 'prompts.sickPayMarkers');
   }
 
   /** `rule`'s reading when `intent` is one it replaces and the message has its words; else `intent`. */
