@@ -231,7 +231,6 @@ async function main(): Promise<void> {
         return server;
       });
     const redisUrl = redis?.url;
-    const node = NODE_FLAGS;
     const [echo, guided, memory, onRedis, compiled] = await Promise.all([
       up(startServer('echo floor', [...TSX, 'bench/floors/echo.ts'])),
       up(startServer('dialogs floor', [...TSX, 'bench/floors/guided.ts'])),
@@ -243,9 +242,9 @@ async function main(): Promise<void> {
       // way: what the loader of `npm start` (tsx) costs each side is left out of the ratio.
       compiledFloors
         ? Promise.all([
-            up(startServer('echo floor (compiled)', [...node, compiledFloors.echo])),
-            up(startServer('dialogs floor (compiled)', [...node, compiledFloors.guided])),
-            up(startServer('Relais Indé (compiled)', [...node, 'dist/bot/index.js'])),
+            up(startServer('echo floor (compiled)', [...NODE_FLAGS, compiledFloors.echo])),
+            up(startServer('dialogs floor (compiled)', [...NODE_FLAGS, compiledFloors.guided])),
+            up(startServer('Relais Indé (compiled)', [...NODE_FLAGS, 'dist/bot/index.js'])),
           ])
         : undefined,
     ]);
