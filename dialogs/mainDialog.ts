@@ -895,19 +895,23 @@ export class MainDialog extends ComponentDialog {
       // it. A story about them still hears, after HELP, that the bot cannot answer on the costs themselves.
       // No field named at all (« si je ne travaille pas, il n'y a pas de rentrée d'argent »): HELP first too, and the
       // honest « ce n'est pas mon domaine » after it, for a story or a question — never a refusal before the help.
+      // A field named in a story that asks nothing about it (« je n'arrive plus à rembourser le prêt de la
+      // boutique et je ne dors plus »): the difficulty is the point, so HELP comes first and the honest answer on
+      // that field after it. A question on the field (« comment renégocier mon prêt ? ») is answered first.
       const livingCosts = this.tellsLivingCosts(recognition, t);
-      const onlyDistress = !named;
+      const asks = this.asksQuestion(said, t);
+      const fieldFirst = named && asks;
       const refusalAfter =
-        !named && (words >= STORY_MIN_WORDS || (!livingCosts && this.asksQuestion(said, t)));
+        (named && !asks) || (!named && (words >= STORY_MIN_WORDS || (!livingCosts && asks)));
       if (gap) noteGapShown(step.context);
       await step.context.sendActivities([
-        ...(onlyDistress ? [] : outOfScopeActivities(this.deps.knowledge, t, field)),
+        ...(fieldFirst ? outOfScopeActivities(this.deps.knowledge, t, field) : []),
         ...helpOfferActivities(this.deps.knowledge, t, {
           intro: this.helpIntro(
             step.context,
             step.context.activity.text ?? '',
             t,
-            named ? 'distress.introWithTopic' : aids ? 'distress.introWithAids' : 'distress.intro',
+            fieldFirst ? 'distress.introWithTopic' : aids ? 'distress.introWithAids' : 'distress.intro',
           ),
           aidButton: !aids,
         }),
