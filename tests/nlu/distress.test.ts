@@ -100,6 +100,15 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     ['aide financiere obseques', 'impaye'],
     ['comment je vais financer les funérailles de mon père', 'impaye'],
     ['les frais funéraires sont hors de prix', 'impaye'],
+    // The bank no longer follows; long days, short nights, no future.
+    ["la banque m'a fait savoir qu'il n'y aurait pas de prêt ni d'arrangement", 'argent'],
+    ['ma banque a refusé le découvert', 'argent'],
+    ["c'est un prêt de survie", 'argent'],
+    ['je travaillais 17h par jour', 'epuisement'],
+    ['un métier épuisant physiquement et moralement', 'epuisement'],
+    ['mes nuits sont courtes', 'epuisement'],
+    ["on n'a plus d'avenir", 'epuisement'],
+    ['on ne peut plus se projeter', 'epuisement'],
   ])('« %s » → %s', (text, signal) => {
     expect(distress(text).signals).toContain(signal);
     expect(distress(text).level).not.toBe('none');
@@ -123,6 +132,8 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     "une contrainte horaire m'empêche de venir",
     'je ne tiendrai pas compte du premier courrier',
     'je ne peux pas tenir ce délai de paiement',
+    'je travaille de 8h à 17h par jour',
+    'je fais 10h par jour, ça me va',
     'je ne pourrai pas tenir les délais du chantier',
     // A civil status is no difficulty by itself (a divorce going on is: « famille »).
     "Je suis divorcée et je viens de créer ma micro-entreprise, on me demande un code que je n'ai jamais reçu",
