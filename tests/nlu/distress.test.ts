@@ -109,6 +109,13 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     ['mes nuits sont courtes', 'epuisement'],
     ["on n'a plus d'avenir", 'epuisement'],
     ['on ne peut plus se projeter', 'epuisement'],
+    // What comes in does not cover the charges; a ban from managing; an activity stopped by health; a forced stop.
+    ['des aides qui ne comblent pas nos charges mensuelles de cabinet', 'argent'],
+    ["c'est insuffisant pour couvrir les charges fixes", 'argent'],
+    ["j'ai pris une interdiction de gérer", 'procedure'],
+    ['je dois arrêter mon activité pour raison de santé', 'maladie'],
+    ["la fermeture du centre m'a contraint à arrêter de travailler", 'epuisement'],
+    ["j'ai dû la licencier pour sauver la boutique", 'epuisement'],
   ])('« %s » → %s', (text, signal) => {
     expect(distress(text).signals).toContain(signal);
     expect(distress(text).level).not.toBe('none');
@@ -134,6 +141,8 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     'je ne peux pas tenir ce délai de paiement',
     'je travaille de 8h à 17h par jour',
     'je fais 10h par jour, ça me va',
+    "j'ai dû le licencier pour faute grave",
+    'le lit pliant ne couvre pas les besoins du bébé',
     'je ne pourrai pas tenir les délais du chantier',
     // A civil status is no difficulty by itself (a divorce going on is: « famille »).
     "Je suis divorcée et je viens de créer ma micro-entreprise, on me demande un code que je n'ai jamais reçu",
