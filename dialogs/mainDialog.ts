@@ -89,6 +89,9 @@ const NAMED_ENTRY_MAX_WORDS = 15;
 const FRUSTRATION_MAX_WORDS = 12;
 /** Up to this many words, a message asking for sources (« source ? », « ce chiffre vient d'où ? ») is that request. */
 const SOURCES_MAX_WORDS = 12;
+/** The intent of the psychologist's support (Mon soutien psy), offered beside an answer to suffering told. */
+const PSYCH_SUPPORT = 'mon_soutien_psy';
+
 /** After a crisis line, the requests answered as usual (besides the subjects): not « ok », « au revoir », « oubliez ». */
 const AFTER_CRISIS_ANSWERED: ReadonlySet<string> = new Set(['help', 'human', 'contact', 'menu', 'restart']);
 /**
@@ -810,7 +813,17 @@ export class MainDialog extends ComponentDialog {
         this.tellsSickPay(said, recognition, entities, t)
           ? ['indemnites_journalieres']
           : [];
-      values(step).also = [...readFirst, ...(recognition.also ?? []), ...sickPayToo, ...aidToo].filter(
+      // Suffering told in words of the mind (« je lutte contre une rechute de dépression », « des cachets pour
+      // dormir », « je fais des cauchemars ») with a difficulty: the psychologist's support offered next, whatever
+      // the answer (HELP, the aids, a topic) — not for a calm question (« je suis stressée par ma déclaration ? »).
+      const psychToo = this.offersPsychSupport(intent, said, recognition, t) ? [PSYCH_SUPPORT] : [];
+      values(step).also = [
+        ...readFirst,
+        ...(recognition.also ?? []),
+        ...sickPayToo,
+        ...aidToo,
+        ...psychToo,
+      ].filter(
         (other, i, all) =>
           other !== intent &&
           all.indexOf(other) === i &&
@@ -818,8 +831,12 @@ export class MainDialog extends ComponentDialog {
           !(distressed && other === 'aide_financiere' && intent === 'help'),
       );
       // The aid journey offered for a difficulty told (« l'urssaf me relance », « je n'arrive plus à payer mes
-      // cotisations »), not named: the message asks for no aid in words (`prompts.aidNamedMarkers`).
-      values(step).offered = this.says(said, t, 'prompts.aidNamedMarkers') ? [] : ['aide_financiere'];
+      // cotisations »), not named: the message asks for no aid in words (`prompts.aidNamedMarkers`). So is the
+      // psychologist's support, never named either.
+      values(step).offered = [
+        ...(this.says(said, t, 'prompts.aidNamedMarkers') ? [] : ['aide_financiere']),
+        ...psychToo,
+      ];
     } else if (options.also) {
       values(step).also = options.also.filter((other) => other !== intent);
       if (options.offered) values(step).offered = options.offered;
@@ -1443,13 +1460,18 @@ export class MainDialog extends ComponentDialog {
       values(step).offering = true;
       values(step).alsoOffered = also;
       const topics = told.map((intent) => t(`intentsAbout.${intent}`)).join(t('main.and'));
+      const psych = offered.includes(PSYCH_SUPPORT);
       return step.beginDialog(CHOICE_STEP, {
         question:
           offered.length === 0
             ? t('main.alsoOffer', { topics })
-            : told.length === 0
-              ? t('main.aidOffer')
-              : t('main.alsoOfferAndAid', { topics }),
+            : told.length > 0
+              ? t(psych ? 'main.alsoOfferAndMore' : 'main.alsoOfferAndAid', { topics })
+              : !psych
+                ? t('main.aidOffer')
+                : offered.length === 1
+                  ? t('main.psyOffer', adviserVoice(step.context))
+                  : t('main.aidAndPsyOffer'),
         choices: [
           ...also.map((intent, i) => ({
             value: intent,
@@ -1941,6 +1963,21 @@ export class MainDialog extends ComponentDialog {
    * 61 euros », « j'ai un cancer … je touche 25 euros par jour d'indemnités »): the sick leave's allowances are one of
    * the person's needs. Not a pregnancy's allowances (the maternity's own), nor a relative's.
    */
+  /**
+   * The psychologist's support (`PSYCH_SUPPORT`) is worth offering beside the answer: the message tells suffering in
+   * words of the mind (`prompts.psychMarkers`) and a difficulty (or asks for HELP), and is not already about it.
+   */
+  private offersPsychSupport(
+    intent: string,
+    text: string,
+    recognition: RecognitionLike,
+    t: TFunction,
+  ): boolean {
+    if (intent === PSYCH_SUPPORT || recognition.topIntent === PSYCH_SUPPORT) return false;
+    if (recognition.distress.level === 'none' && intent !== 'help') return false;
+    return this.says(text, t, 'prompts.psychMarkers');
+  }
+
   private tellsSickPay(
     text: string,
     recognition: RecognitionLike,
