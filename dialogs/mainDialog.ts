@@ -91,6 +91,8 @@ const FRUSTRATION_MAX_WORDS = 12;
 const SOURCES_MAX_WORDS = 12;
 /** The intent of the psychologist's support (Mon soutien psy), offered beside an answer to suffering told. */
 const PSYCH_SUPPORT = 'mon_soutien_psy';
+/** The intent of complaints, mediation and appeals, offered beside an answer to a decision disputed. */
+const COMPLAINT = 'reclamation';
 
 /** After a crisis line, the requests answered as usual (besides the subjects): not « ok », « au revoir », « oubliez ». */
 const AFTER_CRISIS_ANSWERED: ReadonlySet<string> = new Set(['help', 'human', 'contact', 'menu', 'restart']);
@@ -817,12 +819,16 @@ export class MainDialog extends ComponentDialog {
       // dormir », « je fais des cauchemars ») with a difficulty: the psychologist's support offered next, whatever
       // the answer (HELP, the aids, a topic) — not for a calm question (« je suis stressée par ma déclaration ? »).
       const psychToo = this.offersPsychSupport(intent, said, recognition, t) ? [PSYCH_SUPPORT] : [];
+      // A decision or an amount the person disputes (« une erreur de l'Urssaf », « sans aucune explication », « à
+      // tort »), told with another subject: the complaint and mediation offered next.
+      const complaintToo = this.offersComplaint(intent, said, recognition, t) ? [COMPLAINT] : [];
       values(step).also = [
         ...readFirst,
         ...(recognition.also ?? []),
         ...sickPayToo,
         ...aidToo,
         ...psychToo,
+        ...complaintToo,
       ].filter(
         (other, i, all) =>
           other !== intent &&
@@ -831,11 +837,12 @@ export class MainDialog extends ComponentDialog {
           !(distressed && other === 'aide_financiere' && intent === 'help'),
       );
       // The aid journey offered for a difficulty told (« l'urssaf me relance », « je n'arrive plus à payer mes
-      // cotisations »), not named: the message asks for no aid in words (`prompts.aidNamedMarkers`). So is the
-      // psychologist's support, never named either.
+      // cotisations »), not named: the message asks for no aid in words (`prompts.aidNamedMarkers`). So are the
+      // psychologist's support and the complaint, never named either (a complaint named is read as its intent).
       values(step).offered = [
         ...(this.says(said, t, 'prompts.aidNamedMarkers') ? [] : ['aide_financiere']),
         ...psychToo,
+        ...complaintToo,
       ];
     } else if (options.also) {
       values(step).also = options.also.filter((other) => other !== intent);
@@ -1460,18 +1467,19 @@ export class MainDialog extends ComponentDialog {
       values(step).offering = true;
       values(step).alsoOffered = also;
       const topics = told.map((intent) => t(`intentsAbout.${intent}`)).join(t('main.and'));
-      const psych = offered.includes(PSYCH_SUPPORT);
+      const onlyAid = offered.every((intent) => intent === 'aide_financiere');
+      const offers = offered.map((intent) => t(`main.offerOf.${intent}`)).join(t('main.and'));
       return step.beginDialog(CHOICE_STEP, {
         question:
           offered.length === 0
             ? t('main.alsoOffer', { topics })
             : told.length > 0
-              ? t(psych ? 'main.alsoOfferAndMore' : 'main.alsoOfferAndAid', { topics })
-              : !psych
+              ? t(onlyAid ? 'main.alsoOfferAndAid' : 'main.alsoOfferAndMore', { topics })
+              : onlyAid
                 ? t('main.aidOffer')
-                : offered.length === 1
+                : offered.length === 1 && offered[0] === PSYCH_SUPPORT
                   ? t('main.psyOffer', adviserVoice(step.context))
-                  : t('main.aidAndPsyOffer'),
+                  : t('main.offersTogether', { offers: capitalise(offers) }),
         choices: [
           ...also.map((intent, i) => ({
             value: intent,
@@ -1976,6 +1984,15 @@ export class MainDialog extends ComponentDialog {
     if (intent === PSYCH_SUPPORT || recognition.topIntent === PSYCH_SUPPORT) return false;
     if (recognition.distress.level === 'none' && intent !== 'help') return false;
     return this.says(text, t, 'prompts.psychMarkers');
+  }
+
+  /**
+   * The complaint and mediation (`COMPLAINT`) are worth offering beside the answer to a subject: the message disputes
+   * a decision or an amount (`prompts.complaintMarkers`) and is not already about the complaint.
+   */
+  private offersComplaint(intent: string, text: string, recognition: RecognitionLike, t: TFunction): boolean {
+    if (intent === COMPLAINT || recognition.topIntent === COMPLAINT || !this.isTopic(intent)) return false;
+    return this.says(text, t, 'prompts.complaintMarkers');
   }
 
   private tellsSickPay(
