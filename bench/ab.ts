@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { runSlice, type Script } from './lib/load';
-import { startServer, stopChild } from './lib/procs';
+import { NODE_FLAGS, startServer, stopChild } from './lib/procs';
 import { median } from './lib/stats';
 
 interface Version {
@@ -41,7 +41,7 @@ function cpuTicks(pid: number): number {
 async function start(name: string, folder: string, entry: string): Promise<Version> {
   const server = await startServer(
     name,
-    ['--disable-warning=DEP0111', '--import', 'tsx', entry],
+    [...NODE_FLAGS, '--import', 'tsx', entry],
     {},
     60_000,
     path.resolve(folder),

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { buildFloors, buildProject } from './lib/build';
 import { runSlice, type Script, type SliceResult } from './lib/load';
-import { ROOT, type ServerProcess, startRedis, startServer, type Redis } from './lib/procs';
+import { NODE_FLAGS, ROOT, type ServerProcess, startRedis, startServer, type Redis } from './lib/procs';
 import { median, percentile } from './lib/stats';
 import { writeReport, type BenchResults, type LoadCell, type StartupRow } from './lib/report';
 import { runRecognizer } from './recognizer';
@@ -53,13 +53,6 @@ interface JourneyData {
   floorJourney: Script;
 }
 
-/**
- * How every server of the bench is started, the bot as `npm start` / `npm run start:prod` start it and the floors the
- * same way: `--no-regexp-tier-up` compiles a regular expression straight to machine code at its first run, instead
- * of to bytecode first (V8's peephole optimiser made that step cost the bot's first message 200–300 ms of pattern
- * compiling: bench/notes.md, twentieth look).
- */
-const NODE_FLAGS = ['--disable-warning=DEP0111', '--no-regexp-tier-up'];
 const TSX = [...NODE_FLAGS, '--import', 'tsx'];
 
 function log(message: string): void {

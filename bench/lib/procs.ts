@@ -35,6 +35,14 @@ export interface ServerProcess {
 }
 
 /** A first message as every server under test receives it (`expectReplies`: the replies come back in the body). */
+/**
+ * How every server of the bench (and of its A/B tool) is started, the bot as `npm start` / `npm run start:prod` start
+ * it and the floors the same way: `--no-regexp-tier-up` compiles a regular expression straight to machine code at its
+ * first run, instead of to bytecode first (V8's peephole optimiser made that step cost the bot's first message
+ * 200–300 ms of pattern compiling: bench/notes.md, twentieth look).
+ */
+export const NODE_FLAGS: readonly string[] = ['--disable-warning=DEP0111', '--no-regexp-tier-up'];
+
 export function messageBody(conversationId: string, text: string, userId = `u-${conversationId}`) {
   return {
     type: 'message',
