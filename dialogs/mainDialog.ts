@@ -93,6 +93,8 @@ const SOURCES_MAX_WORDS = 12;
 const PSYCH_SUPPORT = 'mon_soutien_psy';
 /** The intent of complaints, mediation and appeals, offered beside an answer to a decision disputed. */
 const COMPLAINT = 'reclamation';
+/** The intent of the affection de longue durée, offered beside an answer to a grave or chronic illness told. */
+const LONG_ILLNESS = 'ald';
 
 /** After a crisis line, the requests answered as usual (besides the subjects): not « ok », « au revoir », « oubliez ». */
 const AFTER_CRISIS_ANSWERED: ReadonlySet<string> = new Set(['help', 'human', 'contact', 'menu', 'restart']);
@@ -822,6 +824,9 @@ export class MainDialog extends ComponentDialog {
       // A decision or an amount the person disputes (« une erreur de l'Urssaf », « sans aucune explication », « à
       // tort »), told with another subject: the complaint and mediation offered next.
       const complaintToo = this.offersComplaint(intent, said, recognition, t) ? [COMPLAINT] : [];
+      // A grave or chronic illness told (« un cancer », « j'avais chimio le lundi », « une sclérose en plaques »):
+      // the affection de longue durée offered next, whatever the answer.
+      const longIllnessToo = this.offersLongIllness(intent, said, recognition, t) ? [LONG_ILLNESS] : [];
       values(step).also = [
         ...readFirst,
         ...(recognition.also ?? []),
@@ -829,6 +834,7 @@ export class MainDialog extends ComponentDialog {
         ...aidToo,
         ...psychToo,
         ...complaintToo,
+        ...longIllnessToo,
       ].filter(
         (other, i, all) =>
           other !== intent &&
@@ -843,6 +849,7 @@ export class MainDialog extends ComponentDialog {
         ...(this.says(said, t, 'prompts.aidNamedMarkers') ? [] : ['aide_financiere']),
         ...psychToo,
         ...complaintToo,
+        ...longIllnessToo,
       ];
     } else if (options.also) {
       values(step).also = options.also.filter((other) => other !== intent);
@@ -1433,7 +1440,11 @@ export class MainDialog extends ComponentDialog {
     if (!result?.answered) return step.endDialog();
     values(step).answeredIntent = result.intent;
     if (result.readFromStory) values(step).correctable = result.intent;
-    const rest = (values(step).also ?? []).filter((intent) => intent !== result.intent);
+    // The sick leave's journey asks about the ALD itself: it is not offered again after it.
+    const rest = (values(step).also ?? []).filter(
+      (intent) =>
+        intent !== result.intent && !(intent === LONG_ILLNESS && result.intent === 'indemnites_journalieres'),
+    );
     // What the person named first (« Vous avez aussi parlé de… »), then what is offered for what they told (« Des
     // aides financières existent peut-être pour vous »), never said to be named.
     const offered = rest.filter((intent) => values(step).offered?.includes(intent));
@@ -1993,6 +2004,20 @@ export class MainDialog extends ComponentDialog {
   private offersComplaint(intent: string, text: string, recognition: RecognitionLike, t: TFunction): boolean {
     if (intent === COMPLAINT || recognition.topIntent === COMPLAINT || !this.isTopic(intent)) return false;
     return this.says(text, t, 'prompts.complaintMarkers');
+  }
+
+  /**
+   * The affection de longue durée (`LONG_ILLNESS`) is worth offering beside the answer: the message names a grave or
+   * chronic illness (`prompts.longIllnessMarkers`) and is not already about the ALD.
+   */
+  private offersLongIllness(
+    intent: string,
+    text: string,
+    recognition: RecognitionLike,
+    t: TFunction,
+  ): boolean {
+    if (intent === LONG_ILLNESS || recognition.topIntent === LONG_ILLNESS) return false;
+    return this.says(text, t, 'prompts.longIllnessMarkers');
   }
 
   private tellsSickPay(
