@@ -284,6 +284,10 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     'à quoi bon continuer, personne verra la différence si je suis plus là',
     "j'ai plus envie de me réveiller le matin",
     'je regarde le fusil de chasse de mon père en pensant à mes dettes',
+    "j'ai envie de se foutre en l'air",
+    "on va finir par se foutre en l'air avec ces dettes",
+    "je n'ai plus la force de vivre",
+    "je n'ai plus la force de continuer à vivre",
   ])('self-harm: « %s »', (text) => {
     expect(recognizer.recognize(text).selfHarm).toBe(true);
   });
@@ -319,6 +323,10 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     'je veux plus être là lundi pour le rdv urssaf',
     "j'ai fait une overdose de paperasse urssaf cette semaine",
     "c'est mon dernier message avant de fermer mon dossier : je suis kiné libéral, ai-je droit aux IJ ?",
+    "je comprends que des gens finissent par se foutre en l'air avec ce stress",
+    "certains collègues se foutent en l'air, c'est dur",
+    "je n'ai plus la force de me battre contre l'urssaf",
+    "je n'ai plus la force de lutter, je vais fermer",
   ])('a figure of speech or a denial is not self-harm: « %s »', (text) => {
     expect(recognizer.recognize(text).selfHarm).toBe(false);
   });
