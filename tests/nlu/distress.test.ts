@@ -148,6 +148,8 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     "Je suis divorcée et je viens de créer ma micro-entreprise, on me demande un code que je n'ai jamais reçu",
     'je suis divorcé depuis dix ans, je voudrais ma carte vitale',
     'je ne baisse pas les bras, je veux juste savoir quelles aides existent',
+    // A sick leave is not the activity ended by illness (« maladie »).
+    "je dois m'arrêter pour maladie une semaine, comment déclarer l'arrêt ?",
     'comment peut-on payer ses cotisations en ligne ?',
     'je me suis séparé de mon salarié en juin',
     "je change d'adresse, que dois-je faire ?",
@@ -194,6 +196,11 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     ['je travaille 70 heures par semaine depuis deux ans', 'epuisement'],
     ['je suis contrainte de reprendre le travail un mois après la naissance', 'epuisement'],
     ['moins de commandes au fil des mois', 'activite'],
+    ['je vais devoir arrêter mon activité pour des raisons de santé', 'maladie'],
+    ['je dois fermer mon cabinet à cause de mon dos', 'maladie'],
+    ["ma santé m'oblige à cesser mon activité", 'maladie'],
+    ["mes problèmes de santé m'ont contraint à fermer la boutique", 'maladie'],
+    ['je suis sous dialyse trois fois par semaine', 'maladie'],
   ])('« %s » shows %s', (text, signal) => {
     expect(distress(text).signals).toContain(signal);
   });
