@@ -148,6 +148,7 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     "Je suis divorcée et je viens de créer ma micro-entreprise, on me demande un code que je n'ai jamais reçu",
     'je suis divorcé depuis dix ans, je voudrais ma carte vitale',
     'je ne baisse pas les bras, je veux juste savoir quelles aides existent',
+    'je travaille 2h par jour sur mon site, comment déclarer mon chiffre ?',
     // A sick leave is not the activity ended by illness (« maladie »).
     "je dois m'arrêter pour maladie une semaine, comment déclarer l'arrêt ?",
     'comment peut-on payer ses cotisations en ligne ?',
@@ -201,6 +202,9 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     ["ma santé m'oblige à cesser mon activité", 'maladie'],
     ["mes problèmes de santé m'ont contraint à fermer la boutique", 'maladie'],
     ['je suis sous dialyse trois fois par semaine', 'maladie'],
+    ["on ne peut pas se projeter, on n'a plus d'avenir", 'epuisement'],
+    ['je ne vois plus aucun avenir pour ma boutique', 'epuisement'],
+    ['je travaillais 17h par jour pour les payer', 'epuisement'],
   ])('« %s » shows %s', (text, signal) => {
     expect(distress(text).signals).toContain(signal);
   });
