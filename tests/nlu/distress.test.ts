@@ -297,6 +297,7 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     'je regarde le fusil de chasse de mon père en pensant à mes dettes',
     "j'ai envie de se foutre en l'air",
     "on va finir par se foutre en l'air avec ces dettes",
+    "moi qui pense à se foutre en l'air tous les soirs",
     "je n'ai plus la force de vivre",
     "je n'ai plus la force de continuer à vivre",
   ])('self-harm: « %s »', (text) => {
