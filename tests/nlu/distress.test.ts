@@ -149,6 +149,7 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     'je suis divorcé depuis dix ans, je voudrais ma carte vitale',
     'je ne baisse pas les bras, je veux juste savoir quelles aides existent',
     'je travaille 2h par jour sur mon site, comment déclarer mon chiffre ?',
+    'en usant de mon droit de rétractation',
     // A sick leave is not the activity ended by illness (« maladie »).
     "je dois m'arrêter pour maladie une semaine, comment déclarer l'arrêt ?",
     'comment peut-on payer ses cotisations en ligne ?',
@@ -205,6 +206,9 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     ["on ne peut pas se projeter, on n'a plus d'avenir", 'epuisement'],
     ['je ne vois plus aucun avenir pour ma boutique', 'epuisement'],
     ['je travaillais 17h par jour pour les payer', 'epuisement'],
+    ['mon quotidien est éprouvant physiquement et psychologiquement', 'epuisement'],
+    ["c'est usant, tous ces impayés", 'epuisement'],
+    ['le rythme du cabinet est épuisant nerveusement', 'epuisement'],
   ])('« %s » shows %s', (text, signal) => {
     expect(distress(text).signals).toContain(signal);
   });
