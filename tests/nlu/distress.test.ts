@@ -148,6 +148,10 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     "Je suis divorcée et je viens de créer ma micro-entreprise, on me demande un code que je n'ai jamais reçu",
     'je suis divorcé depuis dix ans, je voudrais ma carte vitale',
     'je ne baisse pas les bras, je veux juste savoir quelles aides existent',
+    'je travaille 2h par jour sur mon site, comment déclarer mon chiffre ?',
+    'en usant de mon droit de rétractation',
+    // A sick leave is not the activity ended by illness (« maladie »).
+    "je dois m'arrêter pour maladie une semaine, comment déclarer l'arrêt ?",
     'comment peut-on payer ses cotisations en ligne ?',
     'je me suis séparé de mon salarié en juin',
     "je change d'adresse, que dois-je faire ?",
@@ -194,6 +198,17 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     ['je travaille 70 heures par semaine depuis deux ans', 'epuisement'],
     ['je suis contrainte de reprendre le travail un mois après la naissance', 'epuisement'],
     ['moins de commandes au fil des mois', 'activite'],
+    ['je vais devoir arrêter mon activité pour des raisons de santé', 'maladie'],
+    ['je dois fermer mon cabinet à cause de mon dos', 'maladie'],
+    ["ma santé m'oblige à cesser mon activité", 'maladie'],
+    ["mes problèmes de santé m'ont contraint à fermer la boutique", 'maladie'],
+    ['je suis sous dialyse trois fois par semaine', 'maladie'],
+    ["on ne peut pas se projeter, on n'a plus d'avenir", 'epuisement'],
+    ['je ne vois plus aucun avenir pour ma boutique', 'epuisement'],
+    ['je travaillais 17h par jour pour les payer', 'epuisement'],
+    ['mon quotidien est éprouvant physiquement et psychologiquement', 'epuisement'],
+    ["c'est usant, tous ces impayés", 'epuisement'],
+    ['le rythme du cabinet est épuisant nerveusement', 'epuisement'],
   ])('« %s » shows %s', (text, signal) => {
     expect(distress(text).signals).toContain(signal);
   });
@@ -284,6 +299,11 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     'à quoi bon continuer, personne verra la différence si je suis plus là',
     "j'ai plus envie de me réveiller le matin",
     'je regarde le fusil de chasse de mon père en pensant à mes dettes',
+    "j'ai envie de se foutre en l'air",
+    "on va finir par se foutre en l'air avec ces dettes",
+    "moi qui pense à se foutre en l'air tous les soirs",
+    "je n'ai plus la force de vivre",
+    "je n'ai plus la force de continuer à vivre",
   ])('self-harm: « %s »', (text) => {
     expect(recognizer.recognize(text).selfHarm).toBe(true);
   });
@@ -319,6 +339,10 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     'je veux plus être là lundi pour le rdv urssaf',
     "j'ai fait une overdose de paperasse urssaf cette semaine",
     "c'est mon dernier message avant de fermer mon dossier : je suis kiné libéral, ai-je droit aux IJ ?",
+    "je comprends que des gens finissent par se foutre en l'air avec ce stress",
+    "certains collègues se foutent en l'air, c'est dur",
+    "je n'ai plus la force de me battre contre l'urssaf",
+    "je n'ai plus la force de lutter, je vais fermer",
   ])('a figure of speech or a denial is not self-harm: « %s »', (text) => {
     expect(recognizer.recognize(text).selfHarm).toBe(false);
   });
