@@ -116,6 +116,7 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     ['je dois arrêter mon activité pour raison de santé', 'maladie'],
     ["la fermeture du centre m'a contraint à arrêter de travailler", 'epuisement'],
     ["j'ai dû la licencier pour sauver la boutique", 'epuisement'],
+    ['je vais devoir fermer ma boutique', 'procedure'],
   ])('« %s » → %s', (text, signal) => {
     expect(distress(text).signals).toContain(signal);
     expect(distress(text).level).not.toBe('none');
@@ -142,6 +143,9 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     'je travaille de 8h à 17h par jour',
     'je fais 10h par jour, ça me va',
     "j'ai dû le licencier pour faute grave",
+    'je vais fermer ma boutique pour les vacances',
+    'on va fermer le magasin deux semaines pour travaux',
+    'je vais fermer la boutique le temps de mon congé maternité',
     'le lit pliant ne couvre pas les besoins du bébé',
     'je ne pourrai pas tenir les délais du chantier',
     // A civil status is no difficulty by itself (a divorce going on is: « famille »).

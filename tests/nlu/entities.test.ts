@@ -120,9 +120,14 @@ describe('entities', () => {
       'ou je regle mes cotisations',
       'par quel moyen payer mes cotisations',
       'où est-ce que je règle mes cotisations urssaf ?',
-    ])('asking how or where to pay contributions tells no difficulty: « %s »', (text) => {
-      expect(ent(text).difficultes ?? []).not.toContain('cotisations');
-    });
+      "je ferme pour les vacances, est-ce que je dois prévenir l'Urssaf ?",
+      "je dois me déclarer à l'urssaf ?",
+    ])(
+      'asking how or where to pay contributions, or a step to take with the Urssaf, tells no difficulty: « %s »',
+      (text) => {
+        expect(ent(text).difficultes ?? []).not.toContain('cotisations');
+      },
+    );
 
     it.each([
       "je n'arrive pas à payer mes cotisations",
@@ -130,6 +135,8 @@ describe('entities', () => {
       'comment je vais payer mes cotisations',
       'je dois choisir entre manger ou payer mes cotisations',
       'comment rembourser mes cotisations en retard',
+      "je dois 3000 euros à l'urssaf",
+      "je dois encore de l'argent à l'urssaf",
     ])('paying contributions told as a worry is still a difficulty: « %s »', (text) => {
       expect(ent(text).difficultes ?? []).toContain('cotisations');
     });
