@@ -590,18 +590,20 @@ export class Recognizer {
   /** Topic needs other than the top one: another sentence's clear need, or a strong second intent. */
   private otherNeeds(first: number, second: number, probs: Float64Array): IntentName[] {
     const out: IntentName[] = [];
-    const add = (c: number): void => {
-      const intent = this.labels[c];
-      if (c === first || c === this.noneIndex || isConversationIntent(intent) || OFFER_EXCLUDED.has(intent))
-        return;
-      // A sentence's bereavement topic (its own probabilities) is offered only when the message says a death.
-      if (this.bereavementClasses.includes(c) && !this.saysDeath()) return;
-      if (!out.includes(intent)) out.push(intent);
-    };
     for (const { c, p, asks } of this.segmentTops)
-      if (p >= (asks ? ALSO_QUESTION_MIN : ALSO_SEGMENT_MIN)) add(c);
-    if (second >= 0 && probs[second] >= ALSO_WHOLE_MIN) add(second);
+      if (p >= (asks ? ALSO_QUESTION_MIN : ALSO_SEGMENT_MIN)) this.addOtherNeed(out, c, first);
+    if (second >= 0 && probs[second] >= ALSO_WHOLE_MIN) this.addOtherNeed(out, second, first);
     return out.slice(0, 2);
+  }
+
+  /** `otherNeeds`: class `c` added to `out` when it is a topic need other than the top one (`first`), once. */
+  private addOtherNeed(out: IntentName[], c: number, first: number): void {
+    const intent = this.labels[c];
+    if (c === first || c === this.noneIndex || isConversationIntent(intent) || OFFER_EXCLUDED.has(intent))
+      return;
+    // A sentence's bereavement topic (its own probabilities) is offered only when the message says a death.
+    if (this.bereavementClasses.includes(c) && !this.saysDeath()) return;
+    if (!out.includes(intent)) out.push(intent);
   }
 }
 
