@@ -460,11 +460,12 @@ function fullYear(y: string): number {
   const n = Number(y);
   return y.length <= 2 ? 2000 + n : n;
 }
+/** Adds date `s` to `out` unless it is undefined or already there. */
+function pushDate(out: string[], s: string | undefined): void {
+  if (s && !out.includes(s)) out.push(s);
+}
 function findDates(folded: string, ref: Date): string[] {
   const out: string[] = [];
-  const push = (s: string | undefined): void => {
-    if (s && !out.includes(s)) out.push(s);
-  };
   const year = ref.getFullYear();
   const numeric = P.dates.numeric;
   numeric.lastIndex = 0;
@@ -472,19 +473,19 @@ function findDates(folded: string, ref: Date): string[] {
   while ((m = numeric.exec(folded)) !== null) {
     // "12.5" is a number, not a date: require a year or a slash.
     if (!m[3] && !m[0].includes('/')) continue;
-    push(iso(m[3] ? fullYear(m[3]) : year, Number(m[2]), Number(m[1])));
+    pushDate(out, iso(m[3] ? fullYear(m[3]) : year, Number(m[2]), Number(m[1])));
   }
   const named = P.dates.named;
   named.lastIndex = 0;
   // The dates read the folded text as typed: not pre-tested (its words are looked up nowhere else).
   while ((m = named.exec(folded)) !== null) {
     const d = m[1] === '1er' || m[1] === 'premier' ? 1 : Number(m[1]);
-    push(iso(m[3] ? Number(m[3]) : year, P.months[m[2]], d));
+    pushDate(out, iso(m[3] ? Number(m[3]) : year, P.months[m[2]], d));
   }
   for (const { re, days } of P.dates.relative) {
     if (re.test(folded)) {
       const d = new Date(Date.UTC(ref.getFullYear(), ref.getMonth(), ref.getDate() + days));
-      push(iso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()));
+      pushDate(out, iso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()));
     }
   }
   return out;

@@ -351,6 +351,11 @@ export class Recognizer {
         generation: -1,
         atoms: [],
         atomsVersion: -1,
+        count: tokens.length,
+        token: tokens.length === 1 ? tokens[0] : '',
+        correctedToken: tokens.length === 1 ? corrected[0] : '',
+        word: undefined,
+        atom: undefined,
       };
       if (this.chunks.size >= CHUNK_MEMO_MAX) this.chunks.clear();
       this.chunks.set(part, reading);
@@ -368,6 +373,7 @@ export class Recognizer {
     const f = this.featurizer;
     if (chunk.generation !== f.generation) {
       chunk.words = chunk.corrected.map((t) => f.indexedWord(t));
+      chunk.word = chunk.count === 1 ? chunk.words[0] : undefined;
       chunk.generation = f.generation;
     }
     return chunk.words;
@@ -378,6 +384,7 @@ export class Recognizer {
     const version = atomsVersion();
     if (chunk.atomsVersion !== version) {
       chunk.atoms = chunk.corrected.map(atomsOf);
+      chunk.atom = chunk.count === 1 ? chunk.atoms[0] : undefined;
       chunk.atomsVersion = version;
     }
     return chunk.atoms;
@@ -475,7 +482,9 @@ export class Recognizer {
         first = c;
       } else if (second < 0 || probs[c] > probs[second]) second = c;
     }
-    const scores = Array.from(probs);
+    // Copied by hand: `Array.from` walks a typed array through its iterator.
+    const scores: number[] = [];
+    for (let c = 0; c < probs.length; c++) scores.push(probs[c]);
     const labels = this.labels;
     let topIntent: IntentName = this.labels[first];
     let score = probs[first];
@@ -590,18 +599,20 @@ export class Recognizer {
   /** Topic needs other than the top one: another sentence's clear need, or a strong second intent. */
   private otherNeeds(first: number, second: number, probs: Float64Array): IntentName[] {
     const out: IntentName[] = [];
-    const add = (c: number): void => {
-      const intent = this.labels[c];
-      if (c === first || c === this.noneIndex || isConversationIntent(intent) || OFFER_EXCLUDED.has(intent))
-        return;
-      // A sentence's bereavement topic (its own probabilities) is offered only when the message says a death.
-      if (this.bereavementClasses.includes(c) && !this.saysDeath()) return;
-      if (!out.includes(intent)) out.push(intent);
-    };
     for (const { c, p, asks } of this.segmentTops)
-      if (p >= (asks ? ALSO_QUESTION_MIN : ALSO_SEGMENT_MIN)) add(c);
-    if (second >= 0 && probs[second] >= ALSO_WHOLE_MIN) add(second);
+      if (p >= (asks ? ALSO_QUESTION_MIN : ALSO_SEGMENT_MIN)) this.addOtherNeed(out, c, first);
+    if (second >= 0 && probs[second] >= ALSO_WHOLE_MIN) this.addOtherNeed(out, second, first);
     return out.slice(0, 2);
+  }
+
+  /** `otherNeeds`: class `c` added to `out` when it is a topic need other than the top one (`first`), once. */
+  private addOtherNeed(out: IntentName[], c: number, first: number): void {
+    const intent = this.labels[c];
+    if (c === first || c === this.noneIndex || isConversationIntent(intent) || OFFER_EXCLUDED.has(intent))
+      return;
+    // A sentence's bereavement topic (its own probabilities) is offered only when the message says a death.
+    if (this.bereavementClasses.includes(c) && !this.saysDeath()) return;
+    if (!out.includes(intent)) out.push(intent);
   }
 }
 
@@ -710,11 +721,19 @@ function readMessage(
     const chunk = reader.chunk(part);
     const chunkWords = reader.chunkWords(chunk);
     const chunkAtoms = reader.chunkAtoms(chunk);
-    for (let k = 0; k < chunk.tokens.length; k++) {
-      tokens.push(chunk.tokens[k]);
-      out.push(chunk.corrected[k]);
-      words.push(chunkWords[k]);
-      atoms.push(chunkAtoms[k]);
+    if (chunk.count === 1) {
+      // Most chunks are one word: read from the chunk's own fields (the same values as its arrays' first).
+      tokens.push(chunk.token);
+      out.push(chunk.correctedToken);
+      words.push(chunk.word as IndexedWord);
+      atoms.push(chunk.atom);
+    } else {
+      for (let k = 0; k < chunk.tokens.length; k++) {
+        tokens.push(chunk.tokens[k]);
+        out.push(chunk.corrected[k]);
+        words.push(chunkWords[k]);
+        atoms.push(chunkAtoms[k]);
+      }
     }
     if (chunk.rewritten) rewritten = true;
     if (chunk.changed) corrected = true;
@@ -757,6 +776,15 @@ interface ChunkReading {
   /** The corrected tokens' atoms for the pre-tests, of their `atomsVersion` (-1: not read yet). */
   atoms: readonly Int32Array[];
   atomsVersion: number;
+  /**
+   * The number of tokens; for a chunk of one token (most), that token, corrected, and its word and atoms (set with
+   * `words` and `atoms`), kept in the record itself: `readMessage` reads them without going through four arrays.
+   */
+  count: number;
+  token: string;
+  correctedToken: string;
+  word: IndexedWord | undefined;
+  atom: Int32Array | undefined;
 }
 
 /** What `readMessage` needs of the recogniser: its spelling correction, and its memo of chunks. */

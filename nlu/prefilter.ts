@@ -380,16 +380,20 @@ function atomsOfWord(word: string): Int32Array {
 }
 
 /**
- * The last few texts (the detectors read the same texts in turn): `stamps[id] === generation` when the text holds
- * atom `id`, `satisfied[r] === generation` when it meets requirement `r`.
+ * The last few texts (the detectors read the same texts in turn): `satisfied[r] === generation` when the text meets
+ * requirement `r`.
  */
 interface TextAtoms {
   text: string;
   version: number;
   generation: number;
-  stamps: Uint32Array;
   satisfied: Uint32Array;
 }
+/**
+ * `stamps[id] === generation` when the text being read holds atom `id`: needed only while its requirements are
+ * checked, so one array serves every text (it stays in the processor's caches).
+ */
+let stamps = new Uint32Array(0);
 /** The atoms of the text being read, each once. */
 const present: number[] = [];
 const RECENT = 4;
@@ -415,20 +419,16 @@ function atomsOfText(
   }
   forgetStaleWordAtoms();
   let slot = recentTexts[nextSlot];
-  if (!slot || slot.stamps.length < atomCount || slot.satisfied.length < allRequirements.length) {
-    slot = {
-      text,
-      version: 0,
-      generation: 0,
-      stamps: new Uint32Array(atomCount + 64),
-      satisfied: new Uint32Array(allRequirements.length + 64),
-    };
+  if (!slot || slot.satisfied.length < allRequirements.length) {
+    slot = { text, version: 0, generation: 0, satisfied: new Uint32Array(allRequirements.length + 64) };
     recentTexts[nextSlot] = slot;
   }
+  // A new array holds no current stamp: `generation` is at least 1 below.
+  if (stamps.length < atomCount) stamps = new Uint32Array(atomCount + 64);
   nextSlot = (nextSlot + 1) % RECENT;
   if (++generation === 0xffffffff) {
+    stamps.fill(0);
     for (const t of recentTexts) {
-      t.stamps.fill(0);
       t.satisfied.fill(0);
       t.version = -1; // its marks are gone: never found again
     }
@@ -438,24 +438,14 @@ function atomsOfText(
   slot.version = registryVersion;
   slot.generation = generation;
   lastSlot = slot;
-  const stamps = slot.stamps;
   present.length = 0;
-  const mark = (word: string, known?: Int32Array): void => {
-    const ids = known ?? atomsOfWord(word);
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i];
-      if (stamps[id] === generation) continue;
-      stamps[id] = generation;
-      present.push(id);
-    }
-  };
-  if (words) for (let w = 0; w < words.length; w++) mark(words[w], knownAtoms?.[w]);
+  if (words) for (let w = 0; w < words.length; w++) mark(knownAtoms?.[w] ?? atomsOfWord(words[w]));
   else {
     let start = 0;
     while (start <= text.length) {
       let end = text.indexOf(' ', start);
       if (end < 0) end = text.length;
-      if (end > start) mark(text.slice(start, end));
+      if (end > start) mark(atomsOfWord(text.slice(start, end)));
       start = end + 1;
     }
   }
@@ -471,6 +461,17 @@ function atomsOfText(
     }
   }
   return slot;
+}
+
+/** Stamps the atoms `ids` (a word's) for the text being read. */
+function mark(ids: Int32Array): void {
+  const g = generation;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
+    if (stamps[id] === g) continue;
+    stamps[id] = g;
+    present.push(id);
+  }
 }
 
 /**
