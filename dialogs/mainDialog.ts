@@ -91,10 +91,26 @@ const FRUSTRATION_MAX_WORDS = 12;
 const SOURCES_MAX_WORDS = 12;
 /** The intent of the psychologist's support (Mon soutien psy), offered beside an answer to suffering told. */
 const PSYCH_SUPPORT = 'mon_soutien_psy';
-/** The intent of complaints, mediation and appeals, offered beside an answer to a decision disputed. */
-const COMPLAINT = 'reclamation';
 /** The intent of the affection de longue durée, offered beside an answer to a grave or chronic illness told. */
 const LONG_ILLNESS = 'ald';
+/**
+ * Needs worth offering after the answer when the message tells them without naming them (`main.offerOf.<intent>`
+ * words the offer): its words are the locale's list `markers`; not when the message is already about that need.
+ *   `distressOnly`: only with a sign of difficulty (or HELP asked): suffering in words of the mind (« dépression »,
+ *                   « cachets pour dormir »), not a calm question (« je suis stressée par ma déclaration ? »);
+ *   `topicOnly`:    only beside the answer to a subject (a decision disputed: « refusé sans aucune explication »).
+ * A grave or chronic illness told (« un cancer », « j'avais chimio le lundi ») offers the ALD whatever the answer.
+ */
+const UNNAMED_OFFERS: readonly {
+  intent: string;
+  markers: string;
+  distressOnly?: boolean;
+  topicOnly?: boolean;
+}[] = [
+  { intent: PSYCH_SUPPORT, markers: 'prompts.psychMarkers', distressOnly: true },
+  { intent: 'reclamation', markers: 'prompts.complaintMarkers', topicOnly: true },
+  { intent: LONG_ILLNESS, markers: 'prompts.longIllnessMarkers' },
+];
 
 /** After a crisis line, the requests answered as usual (besides the subjects): not « ok », « au revoir », « oubliez ». */
 const AFTER_CRISIS_ANSWERED: ReadonlySet<string> = new Set(['help', 'human', 'contact', 'menu', 'restart']);
@@ -817,24 +833,14 @@ export class MainDialog extends ComponentDialog {
         this.tellsSickPay(said, recognition, entities, t)
           ? ['indemnites_journalieres']
           : [];
-      // Suffering told in words of the mind (« je lutte contre une rechute de dépression », « des cachets pour
-      // dormir », « je fais des cauchemars ») with a difficulty: the psychologist's support offered next, whatever
-      // the answer (HELP, the aids, a topic) — not for a calm question (« je suis stressée par ma déclaration ? »).
-      const psychToo = this.offersPsychSupport(intent, said, recognition, t) ? [PSYCH_SUPPORT] : [];
-      // A decision or an amount the person disputes (« une erreur de l'Urssaf », « sans aucune explication », « à
-      // tort »), told with another subject: the complaint and mediation offered next.
-      const complaintToo = this.offersComplaint(intent, said, recognition, t) ? [COMPLAINT] : [];
-      // A grave or chronic illness told (« un cancer », « j'avais chimio le lundi », « une sclérose en plaques »):
-      // the affection de longue durée offered next, whatever the answer.
-      const longIllnessToo = this.offersLongIllness(intent, said, recognition, t) ? [LONG_ILLNESS] : [];
+      // The psychologist's support, the complaint and mediation, the ALD: offered next when told, not named.
+      const unnamed = this.unnamedOffers(intent, said, recognition, t);
       values(step).also = [
         ...readFirst,
         ...(recognition.also ?? []),
         ...sickPayToo,
         ...aidToo,
-        ...psychToo,
-        ...complaintToo,
-        ...longIllnessToo,
+        ...unnamed,
       ].filter(
         (other, i, all) =>
           other !== intent &&
@@ -847,9 +853,7 @@ export class MainDialog extends ComponentDialog {
       // psychologist's support and the complaint, never named either (a complaint named is read as its intent).
       values(step).offered = [
         ...(this.says(said, t, 'prompts.aidNamedMarkers') ? [] : ['aide_financiere']),
-        ...psychToo,
-        ...complaintToo,
-        ...longIllnessToo,
+        ...unnamed,
       ];
     } else if (options.also) {
       values(step).also = options.also.filter((other) => other !== intent);
@@ -1976,50 +1980,24 @@ export class MainDialog extends ComponentDialog {
     );
   }
 
+  /** The needs of `UNNAMED_OFFERS` the message tells without naming them, beside `intent`'s answer. */
+  private unnamedOffers(intent: string, text: string, recognition: RecognitionLike, t: TFunction): string[] {
+    return UNNAMED_OFFERS.filter(
+      (offer) =>
+        intent !== offer.intent &&
+        recognition.topIntent !== offer.intent &&
+        !(offer.distressOnly && recognition.distress.level === 'none' && intent !== 'help') &&
+        !(offer.topicOnly && !this.isTopic(intent)) &&
+        this.says(text, t, offer.markers),
+    ).map((offer) => offer.intent);
+  }
+
   /**
    * An allowance told with an illness (`prompts.sickPayMarkers` with the distress signal `maladie`, the difficulty
    * `sante_activite` or `prompts.sickLeaveMarkers`: « lors de ma dernière semaine d'hospitalisation, je n'ai perçu que
    * 61 euros », « j'ai un cancer … je touche 25 euros par jour d'indemnités »): the sick leave's allowances are one of
    * the person's needs. Not a pregnancy's allowances (the maternity's own), nor a relative's.
    */
-  /**
-   * The psychologist's support (`PSYCH_SUPPORT`) is worth offering beside the answer: the message tells suffering in
-   * words of the mind (`prompts.psychMarkers`) and a difficulty (or asks for HELP), and is not already about it.
-   */
-  private offersPsychSupport(
-    intent: string,
-    text: string,
-    recognition: RecognitionLike,
-    t: TFunction,
-  ): boolean {
-    if (intent === PSYCH_SUPPORT || recognition.topIntent === PSYCH_SUPPORT) return false;
-    if (recognition.distress.level === 'none' && intent !== 'help') return false;
-    return this.says(text, t, 'prompts.psychMarkers');
-  }
-
-  /**
-   * The complaint and mediation (`COMPLAINT`) are worth offering beside the answer to a subject: the message disputes
-   * a decision or an amount (`prompts.complaintMarkers`) and is not already about the complaint.
-   */
-  private offersComplaint(intent: string, text: string, recognition: RecognitionLike, t: TFunction): boolean {
-    if (intent === COMPLAINT || recognition.topIntent === COMPLAINT || !this.isTopic(intent)) return false;
-    return this.says(text, t, 'prompts.complaintMarkers');
-  }
-
-  /**
-   * The affection de longue durée (`LONG_ILLNESS`) is worth offering beside the answer: the message names a grave or
-   * chronic illness (`prompts.longIllnessMarkers`) and is not already about the ALD.
-   */
-  private offersLongIllness(
-    intent: string,
-    text: string,
-    recognition: RecognitionLike,
-    t: TFunction,
-  ): boolean {
-    if (intent === LONG_ILLNESS || recognition.topIntent === LONG_ILLNESS) return false;
-    return this.says(text, t, 'prompts.longIllnessMarkers');
-  }
-
   private tellsSickPay(
     text: string,
     recognition: RecognitionLike,

@@ -34,7 +34,6 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** A first message as every server under test receives it (`expectReplies`: the replies come back in the body). */
 /**
  * How every server of the bench (and of its A/B tool) is started, the bot as `npm start` / `npm run start:prod` start
  * it and the floors the same way: `--no-regexp-tier-up` compiles a regular expression straight to machine code at its
@@ -43,6 +42,7 @@ export interface ServerProcess {
  */
 export const NODE_FLAGS: readonly string[] = ['--disable-warning=DEP0111', '--no-regexp-tier-up'];
 
+/** A first message as every server under test receives it (`expectReplies`: the replies come back in the body). */
 export function messageBody(conversationId: string, text: string, userId = `u-${conversationId}`) {
   return {
     type: 'message',
