@@ -58,7 +58,14 @@ import {
   understandAnswer,
   withoutHedges,
 } from './prompts/choiceStep';
-import { hasPhrase, isPhrase, markerPhrases, startingPhrase, withoutPhrases } from './prompts/markers';
+import {
+  hasAffirmedPhrase,
+  hasPhrase,
+  isPhrase,
+  markerPhrases,
+  startingPhrase,
+  withoutPhrases,
+} from './prompts/markers';
 import { recall, rememberAnswers, rememberTold } from './memory';
 import { getTurnProfile } from './profile';
 import { activeDifficulties, asksAffiliation, slotSubject } from './slots';
@@ -2067,7 +2074,15 @@ export class MainDialog extends ComponentDialog {
     // A relative's sick leave (« mon mari est en arrêt maladie ») is not hers.
     if (intent !== 'maternite' || !entities.enceinte || entities.arretProche || recognition.outOfScope?.gap)
       return intent;
-    return this.says(text, t, 'prompts.sickLeaveNamed') ? 'indemnites_journalieres' : intent;
+    // Not a leave denied (« je ne me suis pas du tout arrêtée », « je travaille sans arrêt »).
+    return hasAffirmedPhrase(
+      ` ${this.deps.normalize(text)} `,
+      t('prompts.sickLeaveNamed', { returnObjects: true }) as string[],
+      t('prompts.negators', { returnObjects: true }) as string[],
+      this.deps.normalize,
+    )
+      ? 'indemnites_journalieres'
+      : intent;
   }
 
   /**

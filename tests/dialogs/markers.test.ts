@@ -1,5 +1,5 @@
 import { normalize } from '../../nlu';
-import { hasPhrase, saysAny } from '../../dialogs/prompts/markers';
+import { hasAffirmedPhrase, hasPhrase, saysAny } from '../../dialogs/prompts/markers';
 
 describe('marker phrases found in a message (prompts/markers.ts)', () => {
   const list = ["c'est quoi", 'combien', 'mon mari', 'ça veut dire quoi'];
@@ -26,5 +26,18 @@ describe('marker phrases found in a message (prompts/markers.ts)', () => {
   it('at the start only, when asked', () => {
     expect(saysAny('combien je touche', ['combien'], normalize, 'start')).toBe(true);
     expect(saysAny('je touche combien', ['combien'], normalize, 'start')).toBe(false);
+  });
+
+  it('a phrase denied by a negation a few words before it is not said; one said elsewhere still is', () => {
+    const leave = ['arrêt', 'arrêtée'];
+    const negators = ['pas', 'jamais', 'sans'];
+    const said = (text: string) => hasAffirmedPhrase(` ${normalize(text)} `, leave, negators, normalize);
+    expect(said('je travaille sans arrêt')).toBe(false);
+    expect(said('je ne me suis pas du tout arrêtée')).toBe(false);
+    expect(said('je ne me suis jamais arrêtée')).toBe(false);
+    expect(said('je suis en arrêt depuis un mois et pas payée')).toBe(true);
+    expect(said('je travaille sans arrêt, et le médecin m a mise en arrêt')).toBe(true);
+    // « pas » four words before is too far to deny it.
+    expect(said('pas de chance : je suis donc en arrêt')).toBe(true);
   });
 });
