@@ -293,6 +293,8 @@ const GUESS_MIN_SCORE = 0.08;
 
 /** A message read as `None` that names a subject in its own words is answered on it from this probability. */
 const NAMED_TOPIC_MIN_SCORE = 0.15;
+/** …or from this one when the message asks a question (« en invalidité cat. 2… comment cela se passerait ? »). */
+const NAMED_TOPIC_QUESTION_MIN_SCORE = 0.02;
 
 /**
  * How likely the sick-leave allowance must be for a sick leave a doctor prescribes (« le médecin veut m'arrêter »)
@@ -1059,7 +1061,14 @@ export class MainDialog extends ComponentDialog {
       typed && intent === 'None' && words >= STORY_MIN_WORDS ? this.nearNoneTopics(recognition) : [];
     // A message read as `None` that names one of the bot's subjects in its own words (« je suis en invalidité cat. 2,
     // en tant qu'AE comment cela se passerait ? ») is about that subject when the recogniser ranks it too.
-    const named = typed && intent === 'None' && words >= 3 ? this.namedTopic(recognition, t) : undefined;
+    const named =
+      typed && intent === 'None' && words >= 3
+        ? this.namedTopic(
+            recognition,
+            t,
+            this.asksQuestion(said, t) ? NAMED_TOPIC_QUESTION_MIN_SCORE : NAMED_TOPIC_MIN_SCORE,
+          )
+        : undefined;
     const nearTopics = named ? [named, ...near.filter((other) => other !== named)] : near;
     if (nearTopics.length > 0) {
       values(step).also = nearTopics.slice(1, 2);
@@ -1373,11 +1382,15 @@ export class MainDialog extends ComponentDialog {
    * The best topic guess (at least `NAMED_TOPIC_MIN_SCORE`) whose own words the message has
    * (`prompts.topicMarkers`: « invalidité », « congé maternité », « arrêt maladie »…).
    */
-  private namedTopic(recognition: RecognitionLike, t: TFunction): string | undefined {
+  private namedTopic(
+    recognition: RecognitionLike,
+    t: TFunction,
+    minScore = NAMED_TOPIC_MIN_SCORE,
+  ): string | undefined {
     const byTopic = t('prompts.topicMarkers', { returnObjects: true }) as Record<string, string[]>;
     const normalized = ` ${this.deps.normalize(recognition.text)} `;
     for (const [intent, { score }] of Object.entries(recognition.intents)) {
-      if (score < NAMED_TOPIC_MIN_SCORE) break; // best first
+      if (score < minScore) break; // best first
       if (!this.isTopic(intent) || intent === 'help') continue;
       const list = byTopic[intent];
       if (list && this.hasMarker(normalized, list)) return intent;

@@ -246,3 +246,29 @@ describe('a hesitation that is not between two subjects', () => {
     expect(reply.choices.length).toBeGreaterThan(0);
   });
 });
+
+describe('a message read as None that names a subject in its own words', () => {
+  const reading = (text: string, invalidite: number): IntentRecognizer =>
+    readingAs(text, {
+      topIntent: 'None',
+      score: 0.8,
+      intents: { None: { score: 0.8 }, aide_financiere: { score: 0.12 }, invalidite: { score: invalidite } },
+      ambiguous: undefined,
+      outOfScope: undefined,
+      distress: { level: 'none', signals: [], need: 'help' },
+    });
+  const QUESTION =
+    'je suis en invalidité cat 2 depuis 3 ans, en tant que AE comment cela se passerait pour facturer ?';
+  const STORY = 'je suis en invalidité cat 2 depuis 3 ans et je facture un peu en AE à côté de ma pension.';
+
+  it('asks a question about it, even ranked low → that subject answered, not « pas mon domaine »', async () => {
+    const reply = await new TestConversation('test', reading(QUESTION, 0.05)).send(QUESTION);
+    expect(reply.text).not.toContain("Ce n'est pas mon domaine");
+    expect(reply.text).toContain('Que voulez-vous savoir ?');
+  });
+
+  it('only tells it, ranked that low → not taken as that subject', async () => {
+    const reply = await new TestConversation('test', reading(STORY, 0.05)).send(STORY);
+    expect(reply.text).not.toContain('Que voulez-vous savoir ?');
+  });
+});
