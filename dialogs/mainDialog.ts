@@ -2081,11 +2081,12 @@ export class MainDialog extends ComponentDialog {
     entities: RecognizedEntities,
     t: TFunction,
   ): boolean {
+    // The ranked intents last: reading them ranks every intent (`nlu/index.ts`), the costliest test here.
     return (
-      (recognition.intents.indemnites_journalieres?.score ?? 0) >= PRESCRIBED_LEAVE_IJ_MIN_SCORE &&
       !recognition.outOfScope?.gap &&
       activeDifficulties(entities).every((difficulty) => difficulty === 'sante_activite') &&
-      this.says(text, t, 'prompts.sickLeavePrescribed')
+      this.says(text, t, 'prompts.sickLeavePrescribed') &&
+      (recognition.intents.indemnites_journalieres?.score ?? 0) >= PRESCRIBED_LEAVE_IJ_MIN_SCORE
     );
   }
 
@@ -2152,10 +2153,12 @@ export class MainDialog extends ComponentDialog {
 
   /** A short follow-up asking how to apply (`prompts.applyFollowUps`), naming no aid (« comment demander l'ACED ? »). */
   private asksHowToApply(text: string, t: TFunction): boolean {
+    // The knowledge base's names last: the costliest test here.
     return (
       wordCount(text) <= HOW_TO_MAX_WORDS &&
-      this.deps.knowledge.namedAll(text).length === 0 &&
-      (this.saysOnly(text, t, 'prompts.applyFollowUpsAlone') || this.says(text, t, 'prompts.applyFollowUps'))
+      (this.saysOnly(text, t, 'prompts.applyFollowUpsAlone') ||
+        this.says(text, t, 'prompts.applyFollowUps')) &&
+      this.deps.knowledge.namedAll(text).length === 0
     );
   }
 
