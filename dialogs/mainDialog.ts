@@ -2850,8 +2850,13 @@ function noneScore(recognition: RecognitionLike): number {
 }
 
 export function wordCount(text: string): number {
-  return text.split(/\s+/).filter((w) => /[\p{L}\d]/u.test(w)).length;
+  // The same message is counted five or six times in a first message's turn: the last count is kept.
+  if (text !== lastCounted.text)
+    lastCounted = { text, count: text.split(/\s+/).filter((w) => /[\p{L}\d]/u.test(w)).length };
+  return lastCounted.count;
 }
+
+let lastCounted = { text: '', count: 0 };
 
 function values(step: WaterfallStepContext): RouteValues {
   return step.values as RouteValues;
