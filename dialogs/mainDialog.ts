@@ -2109,11 +2109,12 @@ export class MainDialog extends ComponentDialog {
     entities: RecognizedEntities,
     t: TFunction,
   ): boolean {
+    // The ranked intents last: reading them ranks every intent (`nlu/index.ts`), the costliest test here.
     return (
-      (recognition.intents.indemnites_journalieres?.score ?? 0) >= PRESCRIBED_LEAVE_IJ_MIN_SCORE &&
       !recognition.outOfScope?.gap &&
       activeDifficulties(entities).every((difficulty) => difficulty === 'sante_activite') &&
-      this.says(text, t, 'prompts.sickLeavePrescribed')
+      this.says(text, t, 'prompts.sickLeavePrescribed') &&
+      (recognition.intents.indemnites_journalieres?.score ?? 0) >= PRESCRIBED_LEAVE_IJ_MIN_SCORE
     );
   }
 
@@ -2180,10 +2181,12 @@ export class MainDialog extends ComponentDialog {
 
   /** A short follow-up asking how to apply (`prompts.applyFollowUps`), naming no aid (« comment demander l'ACED ? »). */
   private asksHowToApply(text: string, t: TFunction): boolean {
+    // The knowledge base's names last: the costliest test here.
     return (
       wordCount(text) <= HOW_TO_MAX_WORDS &&
-      this.deps.knowledge.namedAll(text).length === 0 &&
-      (this.saysOnly(text, t, 'prompts.applyFollowUpsAlone') || this.says(text, t, 'prompts.applyFollowUps'))
+      (this.saysOnly(text, t, 'prompts.applyFollowUpsAlone') ||
+        this.says(text, t, 'prompts.applyFollowUps')) &&
+      this.deps.knowledge.namedAll(text).length === 0
     );
   }
 
@@ -2875,8 +2878,13 @@ function noneScore(recognition: RecognitionLike): number {
 }
 
 export function wordCount(text: string): number {
-  return text.split(/\s+/).filter((w) => /[\p{L}\d]/u.test(w)).length;
+  // The same message is counted five or six times in a first message's turn: the last count is kept.
+  if (text !== lastCounted.text)
+    lastCounted = { text, count: text.split(/\s+/).filter((w) => /[\p{L}\d]/u.test(w)).length };
+  return lastCounted.count;
 }
+
+let lastCounted = { text: '', count: 0 };
 
 function values(step: WaterfallStepContext): RouteValues {
   return step.values as RouteValues;

@@ -5,6 +5,13 @@
 import type { Contact, Entry, Intent, Journey, OrientationTree, WorkedExample } from './schema';
 import { containsPhrase, normalize, tokens } from './text';
 
+/** A name of an entry found in a text, at `at` of the text's flat words. */
+interface NameFound {
+  readonly entry: Entry;
+  readonly key: string;
+  readonly at: number;
+}
+
 interface SearchIndex {
   keywords: string[];
   keywordTokens: Set<string>;
@@ -32,6 +39,11 @@ export class Knowledge {
   private readonly index: Map<string, SearchIndex>;
   /** Every entry's names, normalised once and between spaces (`named`, `namedAll`). */
   private readonly names: { entry: Entry; key: string }[];
+  /** The trees walked as journeys, once (`journeyTrees`). */
+  private readonly journeys: readonly (OrientationTree & { journey: Journey })[];
+  /** The last text `namesFound` read, and what it found: a turn asks about the same message several times. */
+  private lastNamesText: string | undefined;
+  private lastNamesFound: readonly NameFound[] = [];
 
   constructor(args: {
     dir: string;
@@ -43,6 +55,9 @@ export class Knowledge {
   }) {
     this.dir = args.dir;
     this.trees = Object.freeze([args.tree, ...(args.journeyTrees ?? [])]);
+    this.journeys = Object.freeze(
+      this.trees.filter((t): t is OrientationTree & { journey: Journey } => t.journey !== undefined),
+    );
     this.entries = Object.freeze(args.entries.map((e) => e.entry));
     this.contacts = Object.freeze([...args.contacts]);
     this.tree = args.tree;
@@ -100,17 +115,26 @@ export class Knowledge {
     return [...new Set(this.namesFound(text).map((f) => f.entry))];
   }
 
-  /** The names a text holds, in its order, without those inside a longer name it holds. */
-  private namesFound(text: string): { entry: Entry; key: string; at: number }[] {
+  /**
+   * The names a text holds, in its order, without those inside a longer name it holds. The last text's answer is
+   * kept (the store never changes; several checks of a turn may ask about the same message).
+   */
+  private namesFound(text: string): readonly NameFound[] {
+    if (text === this.lastNamesText) return this.lastNamesFound;
     const flat = ` ${flatWords(text)} `;
-    const found: { entry: Entry; key: string; at: number }[] = [];
+    const found: NameFound[] = [];
     for (const { entry, key } of this.names) {
       const at = flat.indexOf(key);
       if (at >= 0) found.push({ entry, key, at });
     }
-    return found
-      .filter((f) => !found.some((g) => g !== f && g.key.length > f.key.length && g.key.includes(f.key)))
-      .sort((a, b) => a.at - b.at);
+    const result = Object.freeze(
+      found
+        .filter((f) => !found.some((g) => g !== f && g.key.length > f.key.length && g.key.includes(f.key)))
+        .sort((a, b) => a.at - b.at),
+    );
+    this.lastNamesText = text;
+    this.lastNamesFound = result;
+    return result;
   }
 
   /** The entry with this id. */
@@ -120,7 +144,8 @@ export class Knowledge {
 
   /** The trees walked as journeys (those with a `journey` block), orientation tree first. */
   journeyTrees(): (OrientationTree & { journey: Journey })[] {
-    return this.trees.filter((t): t is OrientationTree & { journey: Journey } => t.journey !== undefined);
+    // A copy: the caller may sort or cut it.
+    return this.journeys.slice();
   }
 
   /** The question tree with this id; throws when there is none (a programming error, not a user one). */

@@ -65,17 +65,40 @@ export function hasPhrase(
   normalize: Normalize,
   at: 'anywhere' | 'start' = 'anywhere',
 ): boolean {
-  const phrases = markerPhrases(list, normalize);
-  if (at === 'start') return phrases.some((m) => padded.startsWith(m));
+  const { phrases, index } = preparedOf(list, normalize);
+  if (at === 'start') {
+    for (const m of phrases) if (padded.startsWith(m)) return true;
+    return false;
+  }
   // A short list is quicker searched phrase by phrase than the text split into words.
-  if (phrases.length <= SHORT_LIST) return phrases.some((m) => padded.includes(m));
+  if (index === undefined) {
+    for (const m of phrases) if (padded.includes(m)) return true;
+    return false;
+  }
   // Only the phrases that begin with one of the text's words can be in it (≈ 100 `includes` a message before).
-  const index = indexOf(phrases);
   for (const word of wordsOf(padded)) {
     const candidates = index.get(word);
-    if (candidates && candidates.some((m) => padded.includes(m))) return true;
+    if (candidates) for (const m of candidates) if (padded.includes(m)) return true;
   }
   return false;
+}
+
+/** A list's phrases and, past `SHORT_LIST`, their index by first word: one look-up a call (`hasPhrase`). */
+interface Prepared {
+  readonly normalize: Normalize;
+  readonly phrases: readonly string[];
+  readonly index: ReadonlyMap<string, readonly string[]> | undefined;
+}
+
+const preparedLists = new WeakMap<readonly string[], Prepared>();
+
+function preparedOf(list: readonly string[], normalize: Normalize): Prepared {
+  const known = preparedLists.get(list);
+  if (known && known.normalize === normalize) return known;
+  const phrases = markerPhrases(list, normalize);
+  const prepared = { normalize, phrases, index: phrases.length <= SHORT_LIST ? undefined : indexOf(phrases) };
+  preparedLists.set(list, prepared);
+  return prepared;
 }
 
 /** The whole of `text` (as typed) is one of the phrases of `list` (« jsais plus », « nan », « et pour moi ? »). */
