@@ -8,19 +8,13 @@
  * the literal anywhere in the text; alternatives need one of their own requirements. `mayMatch(re, text)` is
  * false only when the text has none of them — then `re` cannot match it, and the result of skipping it is the
  * result of running it. Words are what lies between single spaces (`text.split(' ')`): a literal the pattern
- * places right after a space or at the start is the start of such a word, whatever the text. Words the pattern
- * places in a row (« je etais », or « (?:un|une) artisan ») are also asked for as pairs of words in a row (a word
- * exactly « je », the next one starting with « etais »), checked after the single words: a long message often holds
- * both words apart. A pattern this reader does not fully understand (flags other than `g`, unusual escapes) gets no
- * requirement: always run.
+ * places right after a space or at the start is the start of such a word, whatever the text. A pattern this
+ * reader does not fully understand (flags other than `g`, unusual escapes) gets no requirement: always run.
  */
 
 import { NeedsMemo } from './prefilterCache';
 
-/**
- * One way of satisfying a requirement: `s` at the start of a word (`prefix`), or `s` anywhere in the text. `s` is one
- * word, or two words in a row (`prefix` then, the first word whole: `checkedAtom`).
- */
+/** One way of satisfying a requirement: a word starting with `s` (`prefix`), or `s` anywhere in the text. */
 export interface Atom {
   s: string;
   prefix: boolean;
@@ -150,22 +144,11 @@ type Clause = Atom[];
 type Needs = Clause[][];
 const NOTHING: Needs = [[]];
 
-const PAIRS_LAST = 1000;
-
-/**
- * How selective a clause is: its weakest atom's length (a word start counts more than a part of a word). Clauses of
- * words in a row come after every clause of single words: they are checked last, once the words are all there (a
- * pair of common words, « je suis », would otherwise lead many conjunctions), and are not what a conjunction is
- * weakened to.
- */
+/** How selective a clause is: its weakest atom's length (a word start counts more than a part of a word). */
 function strength(clause: Clause): number {
   let min = Infinity;
-  let pairs = false;
-  for (const a of clause) {
-    min = Math.min(min, a.s.length + (a.prefix ? 2 : 0));
-    pairs ||= a.s.includes(' ');
-  }
-  return pairs ? min - PAIRS_LAST : min;
+  for (const a of clause) min = Math.min(min, a.s.length + (a.prefix ? 2 : 0));
+  return min;
 }
 
 function needsNothing(n: Needs): boolean {
@@ -219,56 +202,16 @@ function sequence(items: readonly Item[], atStart: boolean): { needs: Needs; atS
   let runAtStart = false;
   let here = atStart;
   const close = (): void => {
-    if (run.length > 0) candidates.push([pieces(run, runAtStart).map((a) => [a])]);
+    if (run.length > 0) candidates.push([[[{ s: run, prefix: runAtStart }]]]);
     run = '';
-  };
-  // The literal read across groups of literal choices (« je etais (?:un|une) artisan »): one of these strings.
-  let choices: string[] | null = null;
-  let choicesAtStart = false;
-  const closeChoices = (): void => {
-    if (choices !== null && choices.length > 1) {
-      const best = choices.map((c) => bestPiece(c, choicesAtStart));
-      if (best.every((a) => a !== null) && best.some((a) => a.s.includes(' '))) {
-        const clause = new Map(best.map((a) => [`${a.prefix ? '^' : '*'}${a.s}`, a]));
-        candidates.push([[[...clause.values()]]]);
-      }
-    }
-    choices = null;
   };
   for (const { node, min, max } of items) {
     if (node.kind === 'zero') continue; // assertions consume nothing
-    if (node.kind === 'char' && min === 1 && max === 1 && (WORD_CHAR.test(node.c) || node.c === ' ')) {
-      if (choices !== null) choices = choices.map((c) => c + node.c);
-      else if (node.c !== ' ') {
-        choices = [node.c];
-        choicesAtStart = here;
-      }
-    } else if (node.kind === 'group' && min <= 1 && max === 1) {
-      const literals = literalAlternatives(node.alternatives);
-      if (literals === null) closeChoices();
-      else {
-        const options = min === 0 ? [...literals, ''] : literals;
-        const before: string[] = choices ?? [];
-        if (choices !== null && before.length * options.length <= MAX_CHOICES)
-          choices = before.flatMap((c) => options.map((o) => c + o));
-        else {
-          closeChoices();
-          if (options.length <= MAX_CHOICES) {
-            choices = options;
-            choicesAtStart = here;
-          }
-        }
-      }
-    } else closeChoices();
     if (node.kind === 'char' && min === 1 && max === 1) {
       if (WORD_CHAR.test(node.c)) {
         if (run === '') runAtStart = here;
         run += node.c;
         here = false;
-      } else if (node.c === ' ' && run !== '') {
-        // Words in a row stay one literal (« je etais »): a pair of them is rarer than either word.
-        run += ' ';
-        here = true;
       } else {
         close();
         here = node.c === ' ';
@@ -296,56 +239,7 @@ function sequence(items: readonly Item[], atStart: boolean): { needs: Needs; atS
     else here = false;
   }
   close();
-  closeChoices();
   return { needs: all(candidates), atStart: here };
-}
-
-/**
- * What a literal needs, `prefix` when it starts a word: each pair of its words in a row (`je etais`: a word exactly
- * « je », the next starting with « etais »), or a word alone when it has no neighbour in the literal; a part that may
- * start inside a word (before the literal's first space, unless `prefix`) anywhere.
- */
-function pieces(literal: string, prefix: boolean): Atom[] {
-  const s = literal.trim();
-  // After a space, the literal starts a word.
-  const starts = prefix || s.length < literal.trimEnd().length;
-  const parts = s.split(' ');
-  const out: Atom[] = [];
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i];
-    if (part === '') continue;
-    const wordStart = i > 0 || starts;
-    out.push({ s: part, prefix: wordStart });
-    const next = parts[i + 1];
-    if (wordStart && next !== undefined && next !== '') out.push({ s: `${part} ${next}`, prefix: true });
-  }
-  return out;
-}
-
-/** How many strings a literal read across groups of choices may stand for (beyond, it starts again). */
-const MAX_CHOICES = 64;
-
-/** The choices of a group when each is a plain literal of word characters and spaces, else null. */
-function literalAlternatives(alternatives: readonly Item[][]): string[] | null {
-  const out: string[] = [];
-  for (const alt of alternatives) {
-    let s = '';
-    for (const { node, min, max } of alt) {
-      if (node.kind !== 'char' || min !== 1 || max !== 1 || !(WORD_CHAR.test(node.c) || node.c === ' '))
-        return null;
-      s += node.c;
-    }
-    out.push(s);
-  }
-  return out;
-}
-
-/** The most selective of a literal's `pieces` (a pair of words in a row when it has one), or null for no word. */
-function bestPiece(literal: string, prefix: boolean): Atom | null {
-  let best: Atom | null = null;
-  const score = (a: Atom): number => a.s.length + (a.prefix ? 2 : 0) + (a.s.includes(' ') ? PAIRS_LAST : 0);
-  for (const a of pieces(literal, prefix)) if (best === null || score(a) > score(best)) best = a;
-  return best;
 }
 
 function alternation(alternatives: readonly Item[][], atStart: boolean): { needs: Needs; atStart: boolean } {
@@ -396,135 +290,17 @@ let longestInner = 0;
 /** Bumped when atoms are added: what was computed for words and texts before is stale. */
 let registryVersion = 0;
 
-/** Words exactly so: the first word of a pair of words in a row. */
-const exactAtoms = new Map<string, number>();
-/** Pairs of words in a row, `left right` (a word exactly `left`, the next starting with `right`). */
-const pairAtoms = new Map<string, number>();
-/**
- * The pairs' atoms by their two words' atoms (the exact first word, the second word's prefix), in an open-addressing
- * table: `pairKeys` holds each slot's two atoms (-1: empty), `pairIds` the pair's atom. `leadsPairs[id] === 1` when
- * atom `id` is the first word of some pair, `endsPairs[id] === 1` when the second: most of a word's atoms are neither.
- */
-let pairKeys = new Int32Array(0);
-let pairIds = new Int32Array(0);
-let pairMask = -1;
-let leadsPairs = new Uint8Array(0);
-
-/** `endsPairs[id] === 1` when atom `id` is the second word of some pair (most of a word's atoms are not). */
-let endsPairs = new Uint8Array(0);
-
-function newAtom(): number {
-  registryVersion++;
-  if (atomCount >= endsPairs.length) {
-    const size = 2 * atomCount + 256;
-    const ends = new Uint8Array(size);
-    ends.set(endsPairs);
-    endsPairs = ends;
-    const leads = new Uint8Array(size);
-    leads.set(leadsPairs);
-    leadsPairs = leads;
-  }
-  return atomCount++;
-}
-
-function pairSlot(left: number, right: number): number {
-  return (Math.imul(left, 0x9e3779b1) ^ Math.imul(right, 0x85ebca6b)) & pairMask;
-}
-
-/** The pair's atom made by atoms `left` and `right`, or -1. */
-function pairOf(left: number, right: number): number {
-  for (let slot = pairSlot(left, right); ; slot = (slot + 1) & pairMask) {
-    const k = slot * 2;
-    if (pairKeys[k] === left && pairKeys[k + 1] === right) return pairIds[slot];
-    if (pairKeys[k] === -1) return -1;
-  }
-}
-
-/** Puts the pair `id` of atoms `left` and `right` in the table (grown to keep it at most half full). */
-function addPair(left: number, right: number, id: number): void {
-  if (2 * (pairAtoms.size + 1) > pairMask + 1) {
-    const oldKeys = pairKeys;
-    const oldIds = pairIds;
-    const size = Math.max(64, 2 * (pairMask + 1));
-    pairKeys = new Int32Array(2 * size).fill(-1);
-    pairIds = new Int32Array(size);
-    pairMask = size - 1;
-    for (let slot = 0; slot < oldIds.length; slot++)
-      if (oldKeys[slot * 2] !== -1) addPair(oldKeys[slot * 2], oldKeys[slot * 2 + 1], oldIds[slot]);
-  }
-  let slot = pairSlot(left, right);
-  while (pairKeys[slot * 2] !== -1) slot = (slot + 1) & pairMask;
-  pairKeys[slot * 2] = left;
-  pairKeys[slot * 2 + 1] = right;
-  pairIds[slot] = id;
-}
-
 function atomId(a: Atom): number {
-  const r = checkedAtom(a);
-  return 'pair' in r ? pairAtomId(r.pair[0], r.pair[1]) : wordAtomId(r.s, r.prefix);
-}
-
-function wordAtomId(s: string, prefix: boolean): number {
-  const atoms = prefix ? prefixAtoms : innerAtoms;
-  let id = atoms.get(s);
+  const atoms = a.prefix ? prefixAtoms : innerAtoms;
+  let id = atoms.get(a.s);
   if (id === undefined) {
-    id = newAtom();
-    atoms.set(s, id);
-    if (prefix) longestPrefix = Math.max(longestPrefix, s.length);
-    else longestInner = Math.max(longestInner, s.length);
+    id = atomCount++;
+    atoms.set(a.s, id);
+    if (a.prefix) longestPrefix = Math.max(longestPrefix, a.s.length);
+    else longestInner = Math.max(longestInner, a.s.length);
+    registryVersion++;
   }
   return id;
-}
-
-function pairAtomId(left: string, right: string): number {
-  const key = `${left} ${right}`;
-  let id = pairAtoms.get(key);
-  if (id === undefined) {
-    let leftId = exactAtoms.get(left);
-    if (leftId === undefined) {
-      leftId = newAtom();
-      exactAtoms.set(left, leftId);
-    }
-    const rightId = wordAtomId(right, true);
-    id = newAtom();
-    addPair(leftId, rightId, id);
-    pairAtoms.set(key, id);
-    endsPairs[rightId] = 1;
-    leadsPairs[leftId] = 1;
-  }
-  return id;
-}
-
-/**
- * What is checked of an atom: a literal of one word as it is; a literal of several words in a row by its most
- * selective part — one of its words, or two of them in a row (a word exactly `left`, the next one starting with
- * `right`), which the text's words show without scanning it. Each is implied by the literal.
- */
-function checkedAtom(a: Atom): { s: string; prefix: boolean } | { pair: [string, string] } {
-  const s = a.s.trim();
-  // After a space, the literal starts a word.
-  const prefix = a.prefix || a.s.trimStart().length < a.s.length;
-  if (!s.includes(' ')) return { s, prefix };
-  const parts = s.split(' ');
-  let best: { s: string; prefix: boolean } | { pair: [string, string] } = { s: parts[0], prefix };
-  let bestStrength = -1;
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i];
-    if (part === '') continue;
-    // A part after a space starts a word; a part followed by a space ends one.
-    const starts = i > 0 || prefix;
-    const single = part.length + (starts ? 2 : 0);
-    if (single > bestStrength) {
-      best = { s: part, prefix: starts };
-      bestStrength = single;
-    }
-    const next = parts[i + 1];
-    if (starts && next !== undefined && next !== '' && part.length + next.length + 3 > bestStrength) {
-      best = { pair: [part, next] };
-      bestStrength = part.length + next.length + 3;
-    }
-  }
-  return best;
 }
 
 /** What a match needs: one of the conjunctions, each a list of clauses (atom ids, any one of which). */
@@ -585,9 +361,6 @@ function atomsOfWord(word: string): Int32Array {
   let ids = wordAtoms.get(word);
   if (ids) return ids;
   const found = new Set<number>();
-  // First: the one atom that may lead pairs (`markPairs`).
-  const exact = exactAtoms.get(word);
-  if (exact !== undefined) found.add(exact);
   for (let n = Math.min(word.length, longestPrefix); n >= 1; n--) {
     const id = prefixAtoms.get(word.slice(0, n));
     if (id !== undefined) found.add(id);
@@ -666,25 +439,13 @@ function atomsOfText(
   slot.generation = generation;
   lastSlot = slot;
   present.length = 0;
-  // Each word's atoms, and the pairs of words in a row (a word between two spaces holds none: no pair across it).
-  const hasPairs = pairAtoms.size > 0;
-  let previous: Int32Array = NONE;
-  if (words) {
-    for (let w = 0; w < words.length; w++) {
-      const ids = knownAtoms?.[w] ?? atomsOfWord(words[w]);
-      mark(ids);
-      if (hasPairs) markPairs(previous, ids);
-      previous = ids;
-    }
-  } else {
+  if (words) for (let w = 0; w < words.length; w++) mark(knownAtoms?.[w] ?? atomsOfWord(words[w]));
+  else {
     let start = 0;
     while (start <= text.length) {
       let end = text.indexOf(' ', start);
       if (end < 0) end = text.length;
-      const ids = end > start ? atomsOfWord(text.slice(start, end)) : NONE;
-      mark(ids);
-      if (hasPairs) markPairs(previous, ids);
-      previous = ids;
+      if (end > start) mark(atomsOfWord(text.slice(start, end)));
       start = end + 1;
     }
   }
@@ -708,25 +469,6 @@ function mark(ids: Int32Array): void {
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i];
     if (stamps[id] === g) continue;
-    stamps[id] = g;
-    present.push(id);
-  }
-}
-
-/**
- * Stamps the pairs a word of atoms `left` and the next word, of atoms `right`, make. Only a word's exact atom leads
- * pairs, and it comes first among its atoms (`atomsOfWord`).
- */
-function markPairs(left: Int32Array, right: Int32Array): void {
-  if (left.length === 0 || leadsPairs[left[0]] !== 1) return;
-  const first = left[0];
-  const g = generation;
-  const ends = endsPairs;
-  for (let j = 0; j < right.length; j++) {
-    const r = right[j];
-    if (ends[r] !== 1) continue;
-    const id = pairOf(first, r);
-    if (id < 0 || stamps[id] === g) continue;
     stamps[id] = g;
     present.push(id);
   }
