@@ -58,14 +58,8 @@ import {
   understandAnswer,
   withoutHedges,
 } from './prompts/choiceStep';
-import {
-  hasAffirmedPhrase,
-  hasPhrase,
-  isPhrase,
-  markerPhrases,
-  startingPhrase,
-  withoutPhrases,
-} from './prompts/markers';
+import { hasPhrase, isPhrase, markerPhrases, startingPhrase, withoutPhrases } from './prompts/markers';
+import { hasAffirmedPhrase } from './prompts/choiceMatcher';
 import { recall, rememberAnswers, rememberTold } from './memory';
 import { getTurnProfile } from './profile';
 import { activeDifficulties, asksAffiliation, slotSubject } from './slots';
@@ -2091,7 +2085,6 @@ export class MainDialog extends ComponentDialog {
     return hasAffirmedPhrase(
       ` ${this.deps.normalize(text)} `,
       t('prompts.sickLeaveNamed', { returnObjects: true }) as string[],
-      t('prompts.negators', { returnObjects: true }) as string[],
       this.deps.normalize,
     )
       ? 'indemnites_journalieres'

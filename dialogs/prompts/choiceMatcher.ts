@@ -3,7 +3,7 @@
  * ("2"), an ordinal ("plutôt la 2e", "la première"), or a sentence that mentions one option's words.
  * Everything is compared after normalisation (case, accents, SMS spellings), so "ouai jsui retraite" works.
  */
-import { withoutPhrases } from './markers';
+import { markerPhrases, withoutPhrases } from './markers';
 
 export interface ChoiceOption {
   value: string;
@@ -189,6 +189,29 @@ function deniedTokens(tokens: string[]): boolean[] {
     }
   }
   return denied;
+}
+
+/**
+ * `padded` (a normalised text between spaces) has one of the phrases of `list` that no negation denies
+ * (`deniedTokens`: « je travaille sans arrêt », « je ne me suis pas du tout arrêtée » do not tell a sick leave; « en
+ * arrêt depuis un mois, pas payée » does). A phrase is denied when its first word is.
+ */
+export function hasAffirmedPhrase(
+  padded: string,
+  list: readonly string[],
+  normalize: (s: string) => string,
+): boolean {
+  const tokens = padded.trim().split(' ');
+  let denied: boolean[] | undefined;
+  for (const phrase of markerPhrases(list, normalize)) {
+    for (let at = padded.indexOf(phrase); at >= 0; at = padded.indexOf(phrase, at + 1)) {
+      denied ??= deniedTokens(tokens);
+      // The phrase's first word is the token after the words before it.
+      const first = padded.slice(0, at).trim() === '' ? 0 : padded.slice(0, at).trim().split(' ').length;
+      if (!denied[first]) return true;
+    }
+  }
+  return false;
 }
 
 /** How an answer named its option: the strongest first. */

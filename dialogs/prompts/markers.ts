@@ -127,30 +127,6 @@ export function withoutPhrases(padded: string, list: readonly string[], normaliz
   return rest;
 }
 
-/** How many words before a phrase a negation still denies it (« je ne me suis pas du tout arrêtée »). */
-const NEGATION_REACH = 3;
-
-/**
- * `padded` (a normalised text between spaces) has one of the phrases of `list` that none of the `negators` words
- * denies, that is none stands among the few words before it (« sans arrêt », « jamais arrêtée » do not tell a sick
- * leave; « en arrêt depuis un mois, pas payée » does).
- */
-export function hasAffirmedPhrase(
-  padded: string,
-  list: readonly string[],
-  negators: readonly string[],
-  normalize: Normalize,
-): boolean {
-  const denying = new Set(markerPhrases(negators, normalize).map((word) => word.trim()));
-  for (const phrase of markerPhrases(list, normalize)) {
-    for (let at = padded.indexOf(phrase); at >= 0; at = padded.indexOf(phrase, at + 1)) {
-      const before = padded.slice(0, at).trim().split(' ').slice(-NEGATION_REACH);
-      if (!before.some((word) => denying.has(word))) return true;
-    }
-  }
-  return false;
-}
-
 /** `hasPhrase` for a text as typed. */
 export function saysAny(
   text: string,
