@@ -21,6 +21,11 @@ export function markerPhrases(list: readonly string[], normalize: Normalize): re
   return normalized;
 }
 
+/** The first word of a phrase between spaces. */
+function firstWord(phrase: string): string {
+  return phrase.slice(1, phrase.indexOf(' ', 1));
+}
+
 /** The phrases of a list by their first word, once per list (a message is searched for only those of its words). */
 const byFirstWord = new WeakMap<readonly string[], ReadonlyMap<string, readonly string[]>>();
 
@@ -29,7 +34,7 @@ function indexOf(phrases: readonly string[]): ReadonlyMap<string, readonly strin
   if (!index) {
     const built = new Map<string, string[]>();
     for (const phrase of phrases) {
-      const first = phrase.slice(1, phrase.indexOf(' ', 1));
+      const first = firstWord(phrase);
       const same = built.get(first);
       if (same) same.push(phrase);
       else built.set(first, [phrase]);
@@ -40,7 +45,7 @@ function indexOf(phrases: readonly string[]): ReadonlyMap<string, readonly strin
   return index;
 }
 
-/** Up to this many phrases, a list is searched phrase by phrase. */
+/** Up to this many phrases, a list is searched phrase by phrase (those whose first word the text has). */
 const SHORT_LIST = 12;
 
 /** The words of the last text searched (the same message is searched for several lists in a row). */
@@ -65,18 +70,20 @@ export function hasPhrase(
   normalize: Normalize,
   at: 'anywhere' | 'start' = 'anywhere',
 ): boolean {
-  const { phrases, index } = preparedOf(list, normalize);
+  const { phrases, firsts, index } = preparedOf(list, normalize);
   if (at === 'start') {
     for (const m of phrases) if (padded.startsWith(m)) return true;
     return false;
   }
-  // A short list is quicker searched phrase by phrase than the text split into words.
+  const words = wordsOf(padded);
+  // A short list: each phrase searched for only when the text has its first word (a set look-up, not a scan).
   if (index === undefined) {
-    for (const m of phrases) if (padded.includes(m)) return true;
+    for (let i = 0; i < phrases.length; i++)
+      if (words.has(firsts[i]) && padded.includes(phrases[i])) return true;
     return false;
   }
   // Only the phrases that begin with one of the text's words can be in it (≈ 100 `includes` a message before).
-  for (const word of wordsOf(padded)) {
+  for (const word of words) {
     const candidates = index.get(word);
     if (candidates) for (const m of candidates) if (padded.includes(m)) return true;
   }
@@ -87,6 +94,8 @@ export function hasPhrase(
 interface Prepared {
   readonly normalize: Normalize;
   readonly phrases: readonly string[];
+  /** Each phrase's first word. */
+  readonly firsts: readonly string[];
   readonly index: ReadonlyMap<string, readonly string[]> | undefined;
 }
 
@@ -96,7 +105,12 @@ function preparedOf(list: readonly string[], normalize: Normalize): Prepared {
   const known = preparedLists.get(list);
   if (known && known.normalize === normalize) return known;
   const phrases = markerPhrases(list, normalize);
-  const prepared = { normalize, phrases, index: phrases.length <= SHORT_LIST ? undefined : indexOf(phrases) };
+  const prepared = {
+    normalize,
+    phrases,
+    firsts: phrases.map(firstWord),
+    index: phrases.length <= SHORT_LIST ? undefined : indexOf(phrases),
+  };
   preparedLists.set(list, prepared);
   return prepared;
 }
