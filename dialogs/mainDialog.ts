@@ -1480,13 +1480,13 @@ export class MainDialog extends ComponentDialog {
           {
             value: result.intent,
             label: t('main.factJourneyYes', voice),
-            synonyms: t('prompts.yesSynonyms', { returnObjects: true }) as string[],
+            synonymsOf: 'prompts.yesSynonyms',
           },
           ...also.map((intent) => ({ value: intent, label: capitalise(t(`intents.${intent}`)) })),
           {
             value: 'no',
             label: t('main.alsoNo'),
-            synonyms: t('prompts.noSynonyms', { returnObjects: true }) as string[],
+            synonymsOf: 'prompts.noSynonyms',
           },
         ],
         lenient: true,
@@ -1514,12 +1514,12 @@ export class MainDialog extends ComponentDialog {
             value: intent,
             label: capitalise(t(`intents.${intent}`)),
             // « oui » takes the (first) need offered.
-            ...(i === 0 ? { synonyms: t('prompts.yesSynonyms', { returnObjects: true }) as string[] } : {}),
+            ...(i === 0 ? { synonymsOf: 'prompts.yesSynonyms' } : {}),
           })),
           {
             value: 'no',
             label: t('main.alsoNo'),
-            synonyms: t('prompts.noSynonyms', { returnObjects: true }) as string[],
+            synonymsOf: 'prompts.noSynonyms',
           },
         ],
         lenient: true,
@@ -1531,12 +1531,12 @@ export class MainDialog extends ComponentDialog {
         {
           value: 'yes',
           label: t('prompts.yes'),
-          synonyms: t('prompts.yesSynonyms', { returnObjects: true }) as string[],
+          synonymsOf: 'prompts.yesSynonyms',
         },
         {
           value: 'no',
           label: t('prompts.no'),
-          synonyms: t('prompts.noSynonyms', { returnObjects: true }) as string[],
+          synonymsOf: 'prompts.noSynonyms',
         },
       ],
       lenient: true,

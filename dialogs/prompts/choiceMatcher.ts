@@ -14,6 +14,11 @@ export interface ChoiceOption {
    */
   alias?: string;
   synonyms?: string[];
+  /**
+   * The key of a list of the locale's resources naming the option too (`prompts.yesSynonyms`): the waiting
+   * question's state keeps the key, not the list (the list is read when an answer comes, `choiceStep.ts`).
+   */
+  synonymsOf?: string;
 }
 
 /** The texts an option is named by as a whole: its label, its alias and its synonyms. */

@@ -174,6 +174,7 @@ export function understandAnswer(
   /** Another need's menu label (« Demander une aide financière » in the invalidity journey): only an option's own text. */
   onlyExact = false,
 ): string | undefined {
+  options = withLocaleSynonyms(options, t);
   const match = matchChoiceDetailed(text, options.choices, normalize, matcherVocabulary(t));
   if (match.kind === 'exact') return options.choices[match.index].value;
   const yesNo = yesNoOption(options, text, normalize, t);
@@ -204,6 +205,19 @@ export function understandAnswer(
   )
     return undefined;
   return options.choices[match.index].value;
+}
+
+/** `options` with each option's `synonymsOf` list read from the locale's resources into its `synonyms`. */
+function withLocaleSynonyms(options: ChoiceStepOptions, t: TFunction): ChoiceStepOptions {
+  if (!options.choices.some((c) => c.synonymsOf !== undefined)) return options;
+  return {
+    ...options,
+    choices: options.choices.map(({ synonymsOf, ...choice }) => {
+      if (synonymsOf === undefined) return choice;
+      const list = t(synonymsOf, { returnObjects: true }) as string[];
+      return { ...choice, synonyms: choice.synonyms ? [...choice.synonyms, ...list] : list };
+    }),
+  };
 }
 
 /**
@@ -386,7 +400,8 @@ export function answeredByPhrase(
 ): boolean {
   const options = (state as Partial<ChoiceStepState> | undefined)?.options;
   if (!options) return false;
-  const match = matchChoiceDetailed(text, options.choices, normalize, matcherVocabulary(t));
+  const { choices } = withLocaleSynonyms(options, t);
+  const match = matchChoiceDetailed(text, choices, normalize, matcherVocabulary(t));
   return (match.kind === 'exact' || match.kind === 'phrase') && !asksInsteadOfAnswering(text, normalize, t);
 }
 
