@@ -58,3 +58,37 @@ describe('a conversation saved mid-journey in the former layout', () => {
     expect(menu.choices.length).toBeGreaterThan(1);
   });
 });
+
+describe('a question waiting for « Oui » or « Non »', () => {
+  it('keeps the locale key of its synonyms in the stored state, not the lists, and still understands them', async () => {
+    const storage = new MemoryStorage();
+    const conversation = new TestConversation('test', undefined, undefined, storage);
+    const answer = await conversation.send(
+      'je voudrais demander une aide financière, mon camion est en panne',
+    );
+    expect(answer.text).toContain('Cette réponse vous a-t-elle aidé ?');
+    const key = Object.keys(items(storage)).find((k) => k.includes('/conversations/'))!;
+    const stored = items(storage)[key];
+    expect(stored).toContain('"synonymsOf":"prompts.yesSynonyms"');
+    expect(stored).not.toContain('ouaip');
+    const thanks = await conversation.send('ouaip');
+    expect(thanks.text).toContain('Merci pour votre retour');
+    expect(conversation.feedback).toEqual([{ intent: 'aide_financiere', helpful: true }]);
+  });
+
+  it('still understands a state saved with the synonym lists inline', async () => {
+    const storage = new MemoryStorage();
+    const conversation = new TestConversation('test', undefined, undefined, storage);
+    await conversation.send('je voudrais demander une aide financière, mon camion est en panne');
+    const key = Object.keys(items(storage)).find((k) => k.includes('/conversations/'))!;
+    const saved = items(storage)[key];
+    const inline = saved
+      .replace('"synonymsOf":"prompts.yesSynonyms"', '"synonyms":["ouaip"]')
+      .replace('"synonymsOf":"prompts.noSynonyms"', '"synonyms":["nan"]');
+    expect(inline).not.toContain('synonymsOf');
+    items(storage)[key] = inline;
+    const thanks = await conversation.send('nan');
+    expect(thanks.text).not.toContain('Merci pour votre retour');
+    expect(conversation.feedback).toEqual([{ intent: 'aide_financiere', helpful: false }]);
+  });
+});
