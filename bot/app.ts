@@ -13,6 +13,7 @@ import { MisunderstoodInbox } from './misunderstood';
 import { PersonFactsAccessor } from './personFacts';
 import {
   DefaultLocaleMiddleware,
+  LongMessageMiddleware,
   ShownEntriesMiddleware,
   TraceFilterMiddleware,
   TurnLoggingMiddleware,
@@ -59,6 +60,7 @@ export function createBotApp(config: Config, logger: Logger, deps: AppDeps) {
   adapter.use(new TurnMetricsMiddleware(metrics));
   adapter.use(turns);
   adapter.use(new DefaultLocaleMiddleware(config.DEFAULT_LOCALE));
+  adapter.use(new LongMessageMiddleware(config.MESSAGE_MAX_CHARS));
   adapter.use(new TraceFilterMiddleware());
   // Clicks on the bot's own buttons are recognised once per button text (bot/buttonRecognition.ts).
   const recognizer = new ButtonRecognition(deps.recognizer);

@@ -57,6 +57,11 @@ export const configSchema = z
       })
       .default('info'),
     DEFAULT_LOCALE: z.enum(['fr', 'en'], { message: 'expected fr or en' }).default('fr'),
+    /**
+     * A message longer than this is read up to this many characters (the person is told so): the recogniser, the
+     * stored state and the inbox never hold more (a 250 KB paste would otherwise be kept twice per conversation).
+     */
+    MESSAGE_MAX_CHARS: blankAsUnset(intBetween('a number of characters', 500, 100000).default(5000)),
     MicrosoftAppId: optionalString,
     MicrosoftAppPassword: optionalString,
     MicrosoftAppType: z

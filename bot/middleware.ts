@@ -3,6 +3,7 @@ import { relaisEntryIds } from './channels/rendering';
 import { getTurnRecognition } from '../dialogs/turnState';
 import { hashId, type Logger } from './logger';
 import { redact } from './privacy';
+import { translator } from '../dialogs/i18n';
 
 /**
  * Traces (the recogniser trace among them) are for the Bot Framework Emulator only. The adapter already drops
@@ -62,6 +63,36 @@ export class TurnLoggingMiddleware implements Middleware {
       }
     }
   }
+}
+
+/**
+ * A message longer than `max` characters is read up to there (cut before the word it would split), and the person
+ * is told so first (`errors.longMessage`): everything after this (recogniser, dialogs, stored state, inbox) sees
+ * at most `max` characters.
+ */
+export class LongMessageMiddleware implements Middleware {
+  constructor(private readonly max: number) {}
+
+  async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    const { activity } = context;
+    if (activity.type === ActivityTypes.Message && (activity.text?.length ?? 0) > this.max) {
+      activity.text = cutAtWord(activity.text!, this.max);
+      await context.sendActivity(
+        translator(activity.locale)('errors.longMessage', {
+          max: this.max.toLocaleString(activity.locale ?? 'fr'),
+        }),
+      );
+    }
+    await next();
+  }
+}
+
+/** `text`'s first `max` characters at most, without a word cut in two when a space comes late enough. */
+export function cutAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const head = text.slice(0, max);
+  const space = head.search(/\s\S*$/);
+  return (space >= max * 0.8 ? head.slice(0, space) : head).trimEnd();
 }
 
 /** An activity without a locale is answered in the configured default language (`DEFAULT_LOCALE`). */
