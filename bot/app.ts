@@ -1,10 +1,11 @@
 import type { StatePropertyAccessor, Storage, TurnContext } from 'botbuilder';
 import type { PersonFacts } from '../contract';
+import { SUPPORTED_LOCALES, translator } from '../dialogs/i18n';
 import { MainDialog } from '../dialogs/mainDialog';
 import type { IntentRecognizer } from '../dialogs/ports';
 import { type Knowledge, loadKnowledge } from '../knowledge/loader';
 import { createAdapter } from './adapter';
-import { ButtonRecognition, OfferedButtonsMiddleware } from './buttonRecognition';
+import { ButtonRecognition, OfferedButtonsMiddleware, buttonTexts } from './buttonRecognition';
 import { FeedbackRecorder } from './feedback';
 import { type AgentKnowledge, createChannelHooks, createChannelMiddleware, lazyKnowledge } from './channels';
 import type { Config } from './config';
@@ -97,6 +98,12 @@ export function createBotApp(config: Config, logger: Logger, deps: AppDeps) {
     facts: new PersonFactsAccessor(conversationState.createProperty<PersonFacts | undefined>('facts')),
     inbox,
   });
+  // The welcome's menu is offered to every newcomer, so its buttons count as offered from the start: a menu label
+  // typed before any welcome was sent (the process's first turns, a client that sends no conversationUpdate) is
+  // read once for all, as a click on it.
+  for (const locale of SUPPORTED_LOCALES) {
+    for (const activity of dialog.menu.welcome(translator(locale))) recognizer.offer(buttonTexts(activity));
+  }
   const bot = new RelaisBot({ conversationState, userState, dialog, recognizer, channels });
   /** `stopping`: set on SIGTERM, so that `/readyz` tells the load balancer to send no more traffic. */
   const health = { stopping: false };

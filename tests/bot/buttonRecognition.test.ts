@@ -4,8 +4,12 @@
  */
 import { ActionTypes, type Activity, CardFactory, MessageFactory } from 'botbuilder';
 import { ButtonRecognition, buttonTexts } from '../../bot/buttonRecognition';
+import { loadConfig } from '../../bot/config';
+import { startBot } from '../../bot/main';
+import { getRecognizer } from '../../nlu';
 import { imBackAction } from '../../dialogs/cards/adaptive';
 import type { IntentRecognizer, RecognitionLike } from '../../dialogs/ports';
+import { emulatorActivity, postActivity, replyTexts, suggestedTitles } from '../helpers/httpBot';
 
 function counting(): { recognizer: IntentRecognizer; calls: string[] } {
   const calls: string[] = [];
@@ -80,5 +84,41 @@ describe('recognition of button clicks', () => {
     expect(buttonTexts(suggested as Partial<Activity>)).toEqual(['Oui']);
     expect(buttonTexts(card as Partial<Activity>)).toEqual(['Demander une aide financière']);
     expect(buttonTexts({ type: 'message', text: 'x' })).toEqual([]);
+  });
+});
+
+describe('the welcome menu’s labels, typed before any welcome', () => {
+  it('are read once for all, as a click on them, with the same answer in every conversation', async () => {
+    const real = getRecognizer();
+    const calls: string[] = [];
+    const recognizer: IntentRecognizer = {
+      recognize(text, options) {
+        calls.push(text);
+        return real.recognize(text, options);
+      },
+    };
+    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', NODE_ENV: 'test' });
+    const bot = await startBot(config, { recognizer });
+    try {
+      const answers: string[][] = [];
+      for (const conversation of ['menu-typed-1', 'menu-typed-2']) {
+        // A new conversation whose client sent no conversationUpdate: no welcome, the label typed first.
+        const { status, activities } = await postActivity(
+          bot,
+          emulatorActivity({ text: 'Demander une aide financière' }, conversation),
+        );
+        expect(status).toBe(200);
+        answers.push([...replyTexts(activities), ...suggestedTitles(activities)]);
+      }
+      expect(answers[1]).toEqual(answers[0]);
+      expect(answers[0]).toContain('Je suis en activité');
+      expect(calls.filter((text) => text === 'Demander une aide financière')).toHaveLength(1);
+      // Anything else typed is read at every turn.
+      await postActivity(bot, emulatorActivity({ text: 'je voudrais une aide financière' }, 'typed-1'));
+      await postActivity(bot, emulatorActivity({ text: 'je voudrais une aide financière' }, 'typed-2'));
+      expect(calls.filter((text) => text === 'je voudrais une aide financière')).toHaveLength(2);
+    } finally {
+      await bot.close();
+    }
   });
 });
