@@ -51,6 +51,11 @@ export const OutOfScopeSchema = z.object({
   answeredBy: z.array(IntentNameSchema).optional(),
   /** The field is about other people (employees): the situations and difficulties named are theirs, not the person's. */
   aboutOthers: z.boolean().optional(),
+  /**
+   * For a field about other people: the message tells what happens to them (« mon salarié est en arrêt maladie »,
+   * « ma salariée est enceinte ») and not to the person: a topic read from it is theirs, however sure the recogniser is.
+   */
+  theirSituation: z.boolean().optional(),
   /** Not outside the domain: a subject the sources say nothing precise about (the answer says so, with contacts). */
   gap: z.boolean().optional(),
   /**

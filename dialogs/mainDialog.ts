@@ -1015,19 +1015,21 @@ export class MainDialog extends ComponentDialog {
       // answered.
       // Not for a subject the sources say nothing precise about: no topic's answer fits it, unless the gap names the
       // topic as near (out-of-scope.yaml `near`).
-      const topic = recognition.outOfScope?.outsideScheme
-        ? undefined
-        : gap
-          ? placed && (field.generalRules || near?.includes(intent))
-            ? intent
-            : undefined
-          : // A question about the age of retirement (« à quel âge je peux partir à la retraite ? ») asks nothing of the
-            // aid the situation would lead to (« combien je vais toucher ? » may: the ADR's amount).
-            placed || (situationAnswered && !this.says(said, t, 'prompts.retirementAgeMarkers'))
-            ? intent
-            : intent === 'None'
-              ? this.namedTopic(recognition, t)
-              : undefined;
+      // Nor for what happens to an employee (« mon employée est enceinte »): the topic read is theirs.
+      const topic =
+        recognition.outOfScope?.outsideScheme || field.theirSituation
+          ? undefined
+          : gap
+            ? placed && (field.generalRules || near?.includes(intent))
+              ? intent
+              : undefined
+            : // A question about the age of retirement (« à quel âge je peux partir à la retraite ? ») asks nothing of the
+              // aid the situation would lead to (« combien je vais toucher ? » may: the ADR's amount).
+              placed || (situationAnswered && !this.says(said, t, 'prompts.retirementAgeMarkers'))
+              ? intent
+              : intent === 'None'
+                ? this.namedTopic(recognition, t)
+                : undefined;
       if (topic) {
         if (gap) noteGapShown(step.context);
         await step.context.sendActivities([
@@ -2851,6 +2853,9 @@ export function isOutOfScope(recognition: RecognitionLike): boolean {
   // field about other people (out-of-scope.yaml `aboutOthers`: « la fiche de paie d'un employé absent pour
   // maladie »), the situation named is theirs: only a topic the recogniser is sure of keeps the message in scope.
   const theirs = recognition.outOfScope.aboutOthers === true;
+  // « mon salarié est en arrêt maladie, je dois continuer à le payer ? »: the leave is the employee's, and so is any
+  // topic read from it, however sure.
+  if (theirs && recognition.outOfScope.theirSituation === true) return true;
   if (!theirs && (situation || activeDifficulties(entities).length > 0)) return false;
   // With signs of difficulty HELP is offered anyway: the HELP intent does not hide the field asked about.
   const helpOffered = recognition.topIntent === 'help' && recognition.distress.level !== 'none';

@@ -18,7 +18,7 @@ export const OutOfScopeFileSchema = z.strictObject({
   domains: z
     .array(
       z.strictObject({
-        ...OutOfScopeSchema.omit({ domain: true }).shape,
+        ...OutOfScopeSchema.omit({ domain: true, theirSituation: true }).shape,
         id: z.string().regex(/^[a-z_]+$/),
         contacts: z.array(z.string().min(1)).default([]),
         lines: z.array(z.string().min(1)).optional(),
@@ -28,6 +28,13 @@ export const OutOfScopeFileSchema = z.strictObject({
          * count (`nlu/index.ts` readDistress). Read here only, not part of the answer.
          */
         subjectWords: Pattern.optional(),
+        /**
+         * For a field about other people: their situation told (« mon salarié est en arrêt maladie »), which sets the
+         * answer's `theirSituation` — unless the person tells their own as well (`ownSituationWords`: « je suis en
+         * arrêt »).
+         */
+        theirSituationWords: Pattern.optional(),
+        ownSituationWords: Pattern.optional(),
         patterns: z.array(Pattern).min(1),
       }),
     )
@@ -39,18 +46,32 @@ export type { OutOfScope };
 
 export class ScopeDetector {
   /** `result`: what `detect` answers for the domain; `req`: what any match of `re` needs (`prefilter.ts`), or null. */
-  private readonly domains: { result: OutOfScope; re: RegExp; req: Requirement | null }[];
+  private readonly domains: {
+    result: OutOfScope;
+    re: RegExp;
+    req: Requirement | null;
+    /** `theirSituationWords` and `ownSituationWords`, when the field has them. */
+    situations?: { theirs: RegExp; own: RegExp | undefined };
+  }[];
   /** Each field's `subjectWords` (global), by id (only the fields that have some). */
   private readonly subjects = new Map<string, RegExp>();
   readonly words: string[];
 
   constructor(data: OutOfScopeFile) {
-    this.domains = data.domains.map(({ id, patterns, subjectWords, ...field }) => {
-      const re = compileGroup(patterns);
-      if (subjectWords) this.subjects.set(id, new RegExp(subjectWords, 'g'));
-      const result: OutOfScope = { domain: id, ...field };
-      return { result, re, req: requirementOf(re) };
-    });
+    this.domains = data.domains.map(
+      ({ id, patterns, subjectWords, theirSituationWords, ownSituationWords, ...field }) => {
+        const re = compileGroup(patterns);
+        if (subjectWords) this.subjects.set(id, new RegExp(subjectWords, 'g'));
+        const result: OutOfScope = { domain: id, ...field };
+        const situations = theirSituationWords
+          ? {
+              theirs: compileGroup([theirSituationWords]),
+              own: ownSituationWords ? compileGroup([ownSituationWords]) : undefined,
+            }
+          : undefined;
+        return { result, re, req: requirementOf(re), ...(situations ? { situations } : {}) };
+      },
+    );
     this.words = patternWords(data.domains.flatMap((d) => d.patterns));
   }
 
@@ -75,8 +96,25 @@ export class ScopeDetector {
     for (const d of this.domains) {
       d.re.lastIndex = 0;
       if (d.req && !satisfies(d.req, d.re, normalized)) continue;
-      if (d.re.test(normalized)) return { ...d.result };
+      if (d.re.test(normalized)) {
+        return this.theirSituation(d.situations, normalized)
+          ? { ...d.result, theirSituation: true }
+          : { ...d.result };
+      }
     }
     return undefined;
+  }
+
+  /** Whether the text tells the others' situation and not the person's own (`theirSituationWords`). */
+  private theirSituation(
+    situations: { theirs: RegExp; own: RegExp | undefined } | undefined,
+    normalized: string,
+  ): boolean {
+    if (!situations) return false;
+    situations.theirs.lastIndex = 0;
+    if (!situations.theirs.test(normalized)) return false;
+    if (!situations.own) return true;
+    situations.own.lastIndex = 0;
+    return !situations.own.test(normalized);
   }
 }

@@ -878,6 +878,20 @@ describe('out-of-scope detector (locales/fr/nlu/out-of-scope.yaml)', () => {
     expect(recognizer.recognize(text).distress.signals).toContain(signal);
   });
 
+  it.each([
+    ['mon salarié est en arrêt maladie, est-ce que je dois continuer à le payer ?', true],
+    ['ma salariée est tombée malade pendant ses congés payés', true],
+    ['mon employée est enceinte, qui paie son congé maternité ?', true],
+    ["mon apprenti s'est blessé, son médecin l'a arrêté deux semaines", true],
+    ["je suis en arrêt maladie et mon salarié tient la boutique, j'ai droit aux IJ ?", false],
+    ['mon salarié est malade et moi aussi je suis malade, qui me paie ?', false],
+    ['comment faire une fiche de paie pour mon salarié ?', false],
+  ])('an employee’s own situation told (theirSituation): « %s » → %s', (text, theirs) => {
+    const field = recognizer.recognize(text).outOfScope;
+    expect(field?.domain).toBe('salaries');
+    expect(field?.theirSituation === true).toBe(theirs);
+  });
+
   it('is exposed by the recogniser', () => {
     expect(recognizer.recognize('comment déclarer la TVA').outOfScope?.domain).toBe('impots');
     expect(recognizer.recognize('je veux ma carte vitale').outOfScope).toBeUndefined();
