@@ -15,6 +15,7 @@ import { PersonFactsAccessor } from './personFacts';
 import {
   DefaultLocaleMiddleware,
   LongMessageMiddleware,
+  PersonalDataMiddleware,
   ShownEntriesMiddleware,
   TraceFilterMiddleware,
   TurnLoggingMiddleware,
@@ -61,6 +62,8 @@ export function createBotApp(config: Config, logger: Logger, deps: AppDeps) {
   adapter.use(new TurnMetricsMiddleware(metrics));
   adapter.use(turns);
   adapter.use(new DefaultLocaleMiddleware(config.DEFAULT_LOCALE));
+  // Personal data out of the message first (a long message's cut could leave half a number behind).
+  adapter.use(new PersonalDataMiddleware());
   adapter.use(new LongMessageMiddleware(config.MESSAGE_MAX_CHARS));
   adapter.use(new TraceFilterMiddleware());
   // Clicks on the bot's own buttons are recognised once per button text (bot/buttonRecognition.ts).

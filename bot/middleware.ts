@@ -66,6 +66,27 @@ export class TurnLoggingMiddleware implements Middleware {
 }
 
 /**
+ * A social-security number (NIR), an IBAN, an e-mail address or a phone number written in a message is replaced,
+ * as soon as the message arrives, by a placeholder naming it (`privacy.ts`), and the person is told not to send
+ * them (`errors.personalData`): the bot needs none of them to answer, and nothing after this (recogniser, dialogs,
+ * conversation state, misunderstood inbox, logs) sees or keeps them. Before this, a NIR written beside a question
+ * was kept three times in the conversation's stored state.
+ */
+export class PersonalDataMiddleware implements Middleware {
+  async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    const { activity } = context;
+    if (activity.type === ActivityTypes.Message && activity.text) {
+      const redacted = redact(activity.text);
+      if (redacted !== activity.text) {
+        activity.text = redacted;
+        await context.sendActivity(translator(activity.locale)('errors.personalData'));
+      }
+    }
+    await next();
+  }
+}
+
+/**
  * A message longer than `max` characters is read up to there (cut before the word it would split), and the person
  * is told so first (`errors.longMessage`): everything after this (recogniser, dialogs, stored state, inbox) sees
  * at most `max` characters.
