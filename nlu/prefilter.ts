@@ -337,7 +337,7 @@ export function requirementOf(re: RegExp): Requirement | null {
       req.conjunctions.forEach((conj, k) => {
         for (const id of conj[0]) (byFirstAtom[id] ??= []).push(index, k);
       });
-      registryVersion++;
+      textsSinceRegistration = 0;
     }
     requirements.set(re, req);
   }
@@ -388,6 +388,8 @@ interface TextAtoms {
   version: number;
   generation: number;
   satisfied: Uint32Array;
+  /** How many requirements (the first of `allRequirements`) `satisfied` has been worked out for. */
+  requirements: number;
 }
 /**
  * `stamps[id] === generation` when the text being read holds atom `id`: needed only while its requirements are
@@ -409,18 +411,27 @@ function atomsOfText(
   words?: readonly string[],
   knownAtoms?: readonly (Int32Array | undefined)[],
 ): TextAtoms {
-  if (lastSlot !== undefined && lastSlot.text === text && lastSlot.version === registryVersion)
-    return lastSlot;
-  for (const t of recentTexts) {
-    if (t.text === text && t.version === registryVersion) {
-      lastSlot = t;
-      return t;
+  if (lastSlot !== undefined && lastSlot.text === text && lastSlot.version === registryVersion) {
+    if (upToDate(lastSlot)) return lastSlot;
+  } else {
+    for (const t of recentTexts) {
+      if (t.text === text && t.version === registryVersion && upToDate(t)) {
+        lastSlot = t;
+        return t;
+      }
     }
   }
   forgetStaleWordAtoms();
+  textsSinceRegistration++;
   let slot = recentTexts[nextSlot];
   if (!slot || slot.satisfied.length < allRequirements.length) {
-    slot = { text, version: 0, generation: 0, satisfied: new Uint32Array(allRequirements.length + 64) };
+    slot = {
+      text,
+      version: 0,
+      generation: 0,
+      satisfied: new Uint32Array(allRequirements.length + 64),
+      requirements: 0,
+    };
     recentTexts[nextSlot] = slot;
   }
   // A new array holds no current stamp: `generation` is at least 1 below.
@@ -451,16 +462,63 @@ function atomsOfText(
   }
   // The requirements met: only the conjunctions led by an atom the text has need checking.
   const satisfied = slot.satisfied;
-  const { starts, pairs, conjunctions } = flatRequirements();
+  const { starts, pairs, conjunctions, requirements, atoms } = flatRequirements();
   for (let p = 0; p < present.length; p++) {
     const id = present[p];
+    if (id >= atoms) continue; // an atom added since the layout leads none of its requirements
     for (let i = starts[id], end = starts[id + 1]; i < end; i += 2) {
       const r = pairs[i];
       if (satisfied[r] !== generation && allHold(conjunctions, pairs[i + 1], stamps, generation))
         satisfied[r] = generation;
     }
   }
+  // The requirements registered since the layout, one by one.
+  checkFrom(slot, requirements);
   return slot;
+}
+
+/**
+ * Whether `slot` (its atoms current) can answer for every requirement: the requirements registered since it was
+ * worked out are checked on it when its text is still the one whose atoms are stamped; otherwise it must be
+ * worked out again.
+ */
+function upToDate(slot: TextAtoms): boolean {
+  if (slot.requirements === allRequirements.length) return true;
+  if (slot.generation !== generation || slot.satisfied.length < allRequirements.length) return false;
+  checkFrom(slot, slot.requirements);
+  return true;
+}
+
+/** Works out `slot`'s requirements from number `first` on, from the stamps (its text's), one by one. */
+function checkFrom(slot: TextAtoms, first: number): void {
+  const { satisfied } = slot;
+  const g = slot.generation;
+  for (let r = first; r < allRequirements.length; r++) {
+    if (satisfied[r] !== g && meets(allRequirements[r], g)) satisfied[r] = g;
+  }
+  slot.requirements = allRequirements.length;
+}
+
+/** One of `req`'s conjunctions has, in every clause, an atom stamped `g`. */
+function meets(req: Requirement, g: number): boolean {
+  for (const conj of req.conjunctions) {
+    let all = true;
+    for (const clause of conj) {
+      let any = false;
+      for (let i = 0; i < clause.length; i++) {
+        if (stamps[clause[i]] === g) {
+          any = true;
+          break;
+        }
+      }
+      if (!any) {
+        all = false;
+        break;
+      }
+    }
+    if (all) return true;
+  }
+  return false;
 }
 
 /** Stamps the atoms `ids` (a word's) for the text being read. */
@@ -482,15 +540,30 @@ function mark(ids: Int32Array): void {
  * `starts[atom + 1]`. Made again when requirements or atoms were added.
  */
 interface FlatRequirements {
-  version: number;
+  /** The requirements laid out: the first `requirements` of `allRequirements`, whose atoms are below `atoms`. */
+  requirements: number;
+  atoms: number;
   starts: Int32Array;
   pairs: Int32Array;
   conjunctions: Int32Array;
 }
 let flat: FlatRequirements | undefined;
 
+/**
+ * Requirements registered since the layout are checked one by one (`checkFrom`) until there are this many, or
+ * until `SETTLED_TEXTS` texts were read without a new one: then the layout is made again. The patterns register
+ * their requirements as they are first met, hundreds in a new process's first long messages: laying everything out
+ * again at each of them took 80 % of the first long message's 400–500 ms (bench/notes.md, twenty-fifth look).
+ */
+const PENDING_MAX = 64;
+const SETTLED_TEXTS = 16;
+/** Texts worked out since the last requirement was registered. */
+let textsSinceRegistration = 0;
+
 function flatRequirements(): FlatRequirements {
-  if (flat?.version === registryVersion) return flat;
+  const pending = flat ? allRequirements.length - flat.requirements : Infinity;
+  if (flat && (pending === 0 || (pending <= PENDING_MAX && textsSinceRegistration < SETTLED_TEXTS)))
+    return flat;
   const conjunctions: number[] = [];
   const offsets = allRequirements.map((req) =>
     req.conjunctions.map((conj) => {
@@ -509,7 +582,8 @@ function flatRequirements(): FlatRequirements {
   }
   starts[atomCount] = pairs.length;
   flat = {
-    version: registryVersion,
+    requirements: allRequirements.length,
+    atoms: atomCount,
     starts,
     pairs: Int32Array.from(pairs),
     conjunctions: Int32Array.from(conjunctions),
@@ -556,7 +630,7 @@ export function atomsOf(word: string): Int32Array {
   return atomsOfWord(word);
 }
 
-/** Changes when patterns or atoms are added: the atoms of words obtained before may then be incomplete. */
+/** Changes when atoms are added (with a pattern that needs them): the atoms of words obtained before may then be incomplete. */
 export function atomsVersion(): number {
   return registryVersion;
 }

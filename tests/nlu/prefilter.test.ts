@@ -83,3 +83,22 @@ describe('requirements read from a pattern', () => {
     expect(ruledOut).toBeGreaterThan((patterns.length * texts.length) / 2);
   });
 });
+
+describe('requirements registered while texts are read (a new process’s first messages)', () => {
+  it('answers as the patterns do, whether checked one by one or after the layout is made again', () => {
+    const text =
+      'je suis artisan boulanger depuis douze ans et mon chiffre de affaires a baisse de moitie je ne arrive plus a payer';
+    const present = ['boulang', 'chiffre', 'moitie', 'payer', 'arrive', 'douze'];
+    const absent = ['plombier', 'taxi', 'zzz'];
+    // More new patterns than are ever checked one by one, asked about the same text and about others in turn.
+    for (let i = 0; i < 150; i++) {
+      const has = i % 3 !== 0;
+      const word = has ? present[i % present.length] : absent[i % absent.length];
+      const re = new RegExp(`(?:^| )${word}\\w* (?:\\w+ ){0,${i + 1}}\\w+`);
+      expect(couldMatch(re, text)).toBe(has);
+      if (has) expect(re.test(text)).toBe(true);
+      expect(couldMatch(re, `autre texte ${i} sans rien`)).toBe(false);
+    }
+    expect(couldMatch(/(?:^| )boulanger depuis/, text)).toBe(true);
+  });
+});
