@@ -1017,7 +1017,7 @@ export class MainDialog extends ComponentDialog {
       // topic as near (out-of-scope.yaml `near`).
       // Nor for what happens to an employee (« mon employée est enceinte »): the topic read is theirs.
       const topic =
-        recognition.outOfScope?.outsideScheme || field.theirSituation
+        field.outsideScheme || field.theirSituation
           ? undefined
           : gap
             ? placed && (field.generalRules || near?.includes(intent))

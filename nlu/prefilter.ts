@@ -537,7 +537,7 @@ function mark(ids: Int32Array): void {
  * message, which the pointer-chasing through nested arrays made memory-bound): `conjunctions` holds each
  * conjunction as its number of clauses, then each clause as its length and its atom ids; `pairs` holds, atom
  * after atom, the (requirement, offset of the conjunction) pairs led by that atom, from `starts[atom]` to
- * `starts[atom + 1]`. Made again when requirements or atoms were added.
+ * `starts[atom + 1]`. Made again once enough requirements were added since (`flatRequirements`).
  */
 interface FlatRequirements {
   /** The requirements laid out: the first `requirements` of `allRequirements`, whose atoms are below `atoms`. */
@@ -630,7 +630,10 @@ export function atomsOf(word: string): Int32Array {
   return atomsOfWord(word);
 }
 
-/** Changes when atoms are added (with a pattern that needs them): the atoms of words obtained before may then be incomplete. */
+/**
+ * Changes when atoms are added (with a pattern that needs them): the atoms of words obtained before may then be
+ * incomplete.
+ */
 export function atomsVersion(): number {
   return registryVersion;
 }

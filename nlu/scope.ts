@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { type OutOfScope, OutOfScopeSchema } from '../contract';
-import { compileGroup, loadDataFile, PatternSchema as Pattern, patternWords } from './patterns';
+import { compileGroup, loadDataFile, matchesAny, PatternSchema as Pattern, patternWords } from './patterns';
 import { type Requirement, requirementOf, satisfies } from './prefilter';
 
 /**
@@ -44,14 +44,19 @@ export type OutOfScopeFile = z.infer<typeof OutOfScopeFileSchema>;
 
 export type { OutOfScope };
 
+/** A field's `theirSituationWords` and `ownSituationWords`, compiled. */
+interface Situations {
+  theirs: RegExp;
+  own: RegExp | undefined;
+}
+
 export class ScopeDetector {
   /** `result`: what `detect` answers for the domain; `req`: what any match of `re` needs (`prefilter.ts`), or null. */
   private readonly domains: {
     result: OutOfScope;
     re: RegExp;
     req: Requirement | null;
-    /** `theirSituationWords` and `ownSituationWords`, when the field has them. */
-    situations?: { theirs: RegExp; own: RegExp | undefined };
+    situations?: Situations;
   }[];
   /** Each field's `subjectWords` (global), by id (only the fields that have some). */
   private readonly subjects = new Map<string, RegExp>();
@@ -106,15 +111,8 @@ export class ScopeDetector {
   }
 
   /** Whether the text tells the others' situation and not the person's own (`theirSituationWords`). */
-  private theirSituation(
-    situations: { theirs: RegExp; own: RegExp | undefined } | undefined,
-    normalized: string,
-  ): boolean {
-    if (!situations) return false;
-    situations.theirs.lastIndex = 0;
-    if (!situations.theirs.test(normalized)) return false;
-    if (!situations.own) return true;
-    situations.own.lastIndex = 0;
-    return !situations.own.test(normalized);
+  private theirSituation(situations: Situations | undefined, normalized: string): boolean {
+    if (!situations || !matchesAny(situations.theirs, null, [normalized])) return false;
+    return !situations.own || !matchesAny(situations.own, null, [normalized]);
   }
 }
