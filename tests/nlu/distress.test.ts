@@ -117,6 +117,11 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     ["la fermeture du centre m'a contraint à arrêter de travailler", 'epuisement'],
     ["j'ai dû la licencier pour sauver la boutique", 'epuisement'],
     ['je vais devoir fermer ma boutique', 'procedure'],
+    // The probe of stop 38: a share of the turnover lost, said in figures; earning a living grown hard.
+    ["J'ai perdu 70 % de mon chiffre d'affaires depuis le début des travaux.", 'activite'],
+    ['on a perdu la moitié de notre clientèle avec le chantier du tram', 'activite'],
+    ['gagner notre vie devient de plus en plus difficile', 'argent'],
+    ['moi je souhaite juste ne pas crever aujourd’hui', 'argent'],
   ])('« %s » → %s', (text, signal) => {
     expect(distress(text).signals).toContain(signal);
     expect(distress(text).level).not.toBe('none');
@@ -273,6 +278,9 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     // A probe of hurried people on a phone (stop 28): read as « annuler », « pas compris » or « pas mon domaine ».
     'je ne veux plus être là',
     'jveux plus etre la',
+    // An alternative that leaves only that (probe of stop 38).
+    'Soit je me fais arrêter, soit je fais une connerie',
+    'si ça continue comme ça ou je fais une bêtise',
     'je veu plus etre la',
     'jveux mourrir',
     'je veux mourrir',
@@ -500,6 +508,10 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     'je me suis fait mal au dos',
     'je pense a tout arreter definitivement et fermer ma boutique',
     "je veux que tout s'arrête avec l'urssaf",
+    // Others' suicides named in a list of what one read: no one's own words (probe of stop 38).
+    "toutes déprimantes, j'en conviens : faillites, suicides, RSA, huissiers",
+    'les suicides d’agriculteurs font la une',
+    'soit je fais une connerie dans ma déclaration, soit je paie une majoration',
   ])('not self-harm: « %s »', (text) => {
     expect(recognizer.recognize(text).selfHarm).toBe(false);
   });
@@ -723,6 +735,12 @@ describe('out-of-scope detector (locales/fr/nlu/out-of-scope.yaml)', () => {
     // Contributions paid by the quarter are no retirement quarters.
     "je peux pas payer l'urssaf ce trimestre",
     "j'ai oublié de déclarer mon chiffre d'affaires ce trimestre",
+    // The writer's own apprenticeship; someone else's retirement; figures of speech with cows (probe of stop 38).
+    "le premier confinement sonne la fin de mon apprentissage, j'obtiens un micro-crédit",
+    "je cherche un dentiste depuis que l'amie qui me soignait a pris sa retraite en juin",
+    'que les graphistes souhaitent payer plus pour assurer leurs retraites, c’est leur affaire',
+    "c'est la période des vaches maigres pour mon salon",
+    "l'urssaf nous prend pour des vaches à lait",
   ])('in scope, no gap: « %s »', (text) => {
     expect(read(text)).toBeUndefined();
   });
@@ -786,6 +804,14 @@ describe('out-of-scope detector (locales/fr/nlu/out-of-scope.yaml)', () => {
     ['sarl ou micro entreprise', 'creation'],
     ['comment obtenir mon numero siret', 'creation'],
     ['dois je prendre un avocat contre mon client', 'litige'],
+    // Farmers told by their herd, artists-authors by their fund, a salaried person by the employer (probe of stop 38).
+    ['je ne peux plus y mettre un pied, les vaches me degoutent', 'regime_agricole'],
+    ['la maison des artistes est impossible a joindre par telephone', 'artistes_auteurs'],
+    ['je suis artiste auteur, qui paie mes indemnites', 'artistes_auteurs'],
+    [
+      'trois jours de carence 15 pourcent de salaire en moins il faut transmettre le arret de travail a le employeur',
+      'salarie_soi',
+    ],
   ])('« %s » → %s', (text, domain) => {
     expect(scope.detect(text)?.domain).toBe(domain);
   });
