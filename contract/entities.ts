@@ -96,6 +96,11 @@ export const EntitiesSchema = z.object({
   /** The person says she is pregnant herself (« je suis enceinte », « ma grossesse »). */
   enceinte: z.boolean().optional(),
   /**
+   * The birth told has already happened (« ayant accouché le 27 mars », « mon bébé est né »): the journey asks about
+   * it in the past (« Quelle naissance avez-vous eue ? »).
+   */
+  naissanceFaite: z.boolean().optional(),
+  /**
    * The sick leave told is a relative's (« mon mari est en arrêt maladie depuis une semaine »), not the person's: a
    * pregnant woman who says so is asking about her maternity, not her own sick leave.
    */

@@ -198,6 +198,12 @@ export const QuestionNodeSchema = z.strictObject({
   question: z.string().min(1).max(160),
   /** The same question asked of an adviser about the insured person (Teams): « Votre assuré est-il affilié… ? ». */
   adviserQuestion: z.string().min(1).max(160).optional(),
+  /**
+   * The same question when the event has already happened (« j'ai accouché le 27 mars »: « Quelle naissance avez-vous
+   * eue ? », not « attendez-vous »), and its adviser's wording.
+   */
+  pastQuestion: z.string().min(1).max(160).optional(),
+  pastAdviserQuestion: z.string().min(1).max(160).optional(),
   options: z.array(OptionSchema).min(2),
 });
 

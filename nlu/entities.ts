@@ -548,6 +548,7 @@ export function extractEntitiesFolded(
   if (has(P.grossesse.own, t)) e.enceinte = true;
   else if (has(P.grossesse.others, t) || has(P.grossesse.partner, t)) e.grossesseAutrui = true;
   if (!e.enceinte && !e.grossesseAutrui && has(P.grossesse.couple, t)) e.grossesseCommune = true;
+  if (has(P.grossesse.born, t)) e.naissanceFaite = true;
   if (has(P.adoption, t)) e.adoption = true;
   if (has(P.arretProche, t)) e.arretProche = true;
   // A question of a relative's rights (« ma fille est enceinte, elle a droit à quoi ? »), not an adviser's insured.

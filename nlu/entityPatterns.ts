@@ -150,6 +150,8 @@ const EntitiesDataSchema = z.strictObject({
     partner: PatternSchema,
     /** The couple expects a child, who carries it unsaid (« on attend un bébé », « nous attendons un enfant »). */
     couple: PatternSchema,
+    /** The birth has already happened (« ayant accouché le 27 mars », « mon bébé est né »). */
+    born: PatternSchema,
   }),
   /** Adopting a child (« nous allons adopter »), not a status (« adopter le statut micro »). */
   adoption: PatternSchema,
@@ -314,6 +316,7 @@ const EntityPatternsSchema = EntitiesDataSchema.transform((data, ctx) => {
       others: re(data.grossesse.others, 'grossesse', 'others'),
       own: re(data.grossesse.own, 'grossesse', 'own'),
       partner: re(data.grossesse.partner, 'grossesse', 'partner'),
+      born: re(data.grossesse.born, 'grossesse', 'born'),
       couple: re(data.grossesse.couple, 'grossesse', 'couple'),
     },
     adoption: re(data.adoption, 'adoption'),

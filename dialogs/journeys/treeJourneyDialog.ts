@@ -202,9 +202,14 @@ export class TreeJourneyDialog extends WaterfallDialog {
     // An adviser (Teams) answers for the insured person: the question is asked about them (« Votre assuré est-il
     // affilié… ? »), or, without that wording in the tree, says so (« Pour votre assuré : … »).
     const adviser = speaksToAdviser(step.context);
+    // A birth already told as past (« ayant accouché le 27 mars »): the question in the past, when the tree has it.
+    const past = state.entities.naissanceFaite === true && question.pastQuestion !== undefined;
+    const own = past ? (question.pastQuestion ?? question.question) : question.question;
     const asked = adviser
-      ? (question.adviserQuestion ?? t('journey.forInsured', { question: question.question }))
-      : question.question;
+      ? ((past ? question.pastAdviserQuestion : undefined) ??
+        question.adviserQuestion ??
+        t('journey.forInsured', { question: own }))
+      : own;
     return step.beginDialog(CHOICE_STEP, {
       question: answer ? `${t('journey.rememberedHint', { answer })}\n\n${asked}` : asked,
       // The adviser's buttons speak of the insured person (« Payer ses cotisations Urssaf »); the first-person

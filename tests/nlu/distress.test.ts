@@ -624,6 +624,10 @@ describe('out-of-scope detector (locales/fr/nlu/out-of-scope.yaml)', () => {
       "Je suis salariée à mi-temps et auto-entrepreneuse, je suis enceinte, à quelles indemnités maternité j'ai droit ?",
       'salarie_et_independant',
     ],
+    [
+      'Je suis en double activité : salariée chez une enseigne 12h par semaine, et en auto-entreprise le reste du temps. Ayant accouché en mars, je voulais mes indemnités maternité',
+      'salarie_et_independant',
+    ],
     ["ma mere est decedee, est ce que j'herite de ses dettes urssaf", 'succession_dettes'],
     ["mon fils est malade je dois m'arreter pour le garder je suis artisan", 'enfant_malade_garde'],
     [

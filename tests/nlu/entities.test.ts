@@ -591,6 +591,15 @@ describe('entities', () => {
       expect(ent("j'ai une dette urssaf, que puis-je faire ?").pourProche).toBeUndefined();
       expect(ent('mon mari a une dette urssaf, que peut-il faire et moi aussi ?').pourProche).toBeUndefined();
     });
+    it('reads a birth that has already happened, not one to come', () => {
+      expect(
+        ent("Ayant accouché le 27 mars dernier, j'ai voulu bénéficier des indemnités").naissanceFaite,
+      ).toBe(true);
+      expect(ent('mon bébé est né hier, je suis coiffeuse').naissanceFaite).toBe(true);
+      expect(ent('nos jumelles sont nées en mai').naissanceFaite).toBe(true);
+      expect(ent('je vais accoucher en mars').naissanceFaite).toBeUndefined();
+      expect(ent('je suis enceinte de 5 mois').naissanceFaite).toBeUndefined();
+    });
     it('reads someone else’s pregnancy', () => {
       expect(ent('je suis plombier, ma femme est enceinte').grossesseAutrui).toBe(true);
       // « enceinte de … » after a relative is theirs (it was read as the writer's own pregnancy).
