@@ -100,7 +100,8 @@ const LONG_ILLNESS = 'ald';
  *   `distressOnly`: only with a sign of difficulty (or HELP asked): suffering in words of the mind (« dépression »,
  *                   « cachets pour dormir »), not a calm question (« je suis stressée par ma déclaration ? »);
  *   `topicOnly`:    only beside the answer to a subject (a decision disputed: « refusé sans aucune explication »).
- * A grave or chronic illness told (« un cancer », « j'avais chimio le lundi ») offers the ALD whatever the answer.
+ * A grave or chronic illness told (« un cancer », « j'avais chimio le lundi ») offers the ALD whatever the answer; the
+ * person's own injury or long illness (« je suis blessée », « ça m'immobilise »), the sick leave's allowances.
  */
 const UNNAMED_OFFERS: readonly {
   intent: string;
@@ -111,6 +112,9 @@ const UNNAMED_OFFERS: readonly {
   { intent: PSYCH_SUPPORT, markers: 'prompts.psychMarkers', distressOnly: true },
   { intent: 'reclamation', markers: 'prompts.complaintMarkers', topicOnly: true },
   { intent: LONG_ILLNESS, markers: 'prompts.longIllnessMarkers' },
+  // The person's own injury or long illness keeping them from work (« je n'ai eu qu'une jambe cassée… ça
+  // m'immobilise », « je suis blessée », « en arrêt longue maladie »): the sick leave's allowances.
+  { intent: 'indemnites_journalieres', markers: 'prompts.ownInjuryMarkers' },
 ];
 
 /** After a crisis line, the requests answered as usual (besides the subjects): not « ok », « au revoir », « oubliez ». */
@@ -1336,10 +1340,16 @@ export class MainDialog extends ComponentDialog {
     const ranked = Object.entries(recognition.intents).filter(
       ([intent]) => !handledHere(intent) && this.isTopic(intent),
     );
-    const guesses = ranked
-      .filter(([, { score }], rank) => score >= GUESS_MIN_SCORE || (story && rank < 2))
-      .slice(0, 3)
-      .map(([intent]) => intent);
+    // The needs the message tells without naming them (« en arrêt longue maladie », a cancer) come first.
+    const told = this.unnamedOffers('None', recognition.text, recognition, t);
+    const guesses = [
+      ...told,
+      ...ranked
+        .filter(([, { score }], rank) => score >= GUESS_MIN_SCORE || (story && rank < 2))
+        .map(([intent]) => intent),
+    ]
+      .filter((intent, i, all) => all.indexOf(intent) === i)
+      .slice(0, 3);
     if (guesses.length === 0) return undefined;
     this.outcomes.fallback({ step: 1 });
     // A fallback all the same: the message goes to the misunderstood inbox.

@@ -255,8 +255,10 @@ export function replyClassifier(
     const intent = tree.journey?.intent;
     if (!intent) continue;
     for (const node of tree.nodes) {
-      if (node.type === 'question')
-        questions.push({ text: key(node.question), options: node.options.map((o) => key(o.label)), intent });
+      if (node.type !== 'question') continue;
+      // Its wording for an event already past (« Quelle naissance avez-vous eue ? ») is the same question.
+      for (const text of [node.question, node.pastQuestion].filter((q) => q !== undefined))
+        questions.push({ text: key(text), options: node.options.map((o) => key(o.label)), intent });
     }
   }
   // Raw strings (no interpolation), so that `{{domain}}` stays a placeholder.
