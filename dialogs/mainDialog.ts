@@ -115,6 +115,8 @@ const UNNAMED_OFFERS: readonly {
   // The person's own injury or long illness keeping them from work (« je n'ai eu qu'une jambe cassée… ça
   // m'immobilise », « je suis blessée », « en arrêt longue maladie »): the sick leave's allowances.
   { intent: 'indemnites_journalieres', markers: 'prompts.ownInjuryMarkers' },
+  // The daily allowances coming to an end (« versées pendant 3 ans… payées jusqu'au 31 mai »): the invalidity.
+  { intent: 'invalidite', markers: 'prompts.endOfSickPayMarkers' },
 ];
 
 /** After a crisis line, the requests answered as usual (besides the subjects): not « ok », « au revoir », « oubliez ». */
