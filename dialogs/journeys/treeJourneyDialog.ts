@@ -204,7 +204,7 @@ export class TreeJourneyDialog extends WaterfallDialog {
     const adviser = speaksToAdviser(step.context);
     // A birth already told as past (« ayant accouché le 27 mars »): the question in the past, when the tree has it.
     const past = state.entities.naissanceFaite === true && question.pastQuestion !== undefined;
-    const own = past ? (question.pastQuestion ?? question.question) : question.question;
+    const own = (past ? question.pastQuestion : undefined) ?? question.question;
     const asked = adviser
       ? ((past ? question.pastAdviserQuestion : undefined) ??
         question.adviserQuestion ??
