@@ -115,6 +115,7 @@ const UNNAMED_OFFERS: readonly {
   // The person's own injury or long illness keeping them from work (« je n'ai eu qu'une jambe cassée… ça
   // m'immobilise », « je suis blessée », « en arrêt longue maladie »): the sick leave's allowances.
   { intent: 'indemnites_journalieres', markers: 'prompts.ownInjuryMarkers' },
+  { intent: 'indemnites_journalieres', markers: 'prompts.longSickLeaveMarkers' },
   // The daily allowances coming to an end (« versées pendant 3 ans… payées jusqu'au 31 mai »): the invalidity.
   { intent: 'invalidite', markers: 'prompts.endOfSickPayMarkers' },
 ];
@@ -301,6 +302,12 @@ const NAMED_TOPIC_QUESTION_MIN_SCORE = 0.02;
  * to make it the answer, before HELP, the aid journey, the care after a long leave or the invalidity pension.
  */
 const PRESCRIBED_LEAVE_IJ_MIN_SCORE = 0.05;
+
+/**
+ * The difficulties an injury told is read as (the health threatening the activity, an accident as a sudden event):
+ * the sick leave still comes first.
+ */
+const INJURY_DIFFICULTIES: ReadonlySet<string> = new Set(['sante_activite', 'evenement_ponctuel']);
 
 /** The needs a prescribed sick leave comes before: its allowance is answered first, these are offered next. */
 const AFTER_PRESCRIBED_LEAVE: ReadonlySet<string> = new Set([
@@ -750,7 +757,10 @@ export class MainDialog extends ComponentDialog {
         : undefined;
     // A sick leave the doctor prescribes (« le médecin veut m'arrêter, je vais toucher quoi ? »): its allowance,
     // before the care after a long leave, HELP or the aids for a sick person (offered after it).
-    const leaveFirst = typed && this.leavePrescribed(said, recognition, entities, t);
+    const leaveFirst =
+      typed &&
+      (this.leavePrescribed(said, recognition, entities, t) ||
+        this.ownInjuryFirst(said, recognition, entities, t));
     const settled =
       recognition.ambiguous &&
       (settleAmbiguity(recognition.ambiguous, entities) ??
@@ -2017,7 +2027,9 @@ export class MainDialog extends ComponentDialog {
         !(offer.distressOnly && recognition.distress.level === 'none' && intent !== 'help') &&
         !(offer.topicOnly && !this.isTopic(intent)) &&
         this.says(text, t, offer.markers),
-    ).map((offer) => offer.intent);
+    )
+      .map((offer) => offer.intent)
+      .filter((offer, i, all) => all.indexOf(offer) === i);
   }
 
   /**
@@ -2122,6 +2134,25 @@ export class MainDialog extends ComponentDialog {
       activeDifficulties(entities).every((difficulty) => difficulty === 'sante_activite') &&
       this.says(text, t, 'prompts.sickLeavePrescribed') &&
       (recognition.intents.indemnites_journalieres?.score ?? 0) >= PRESCRIBED_LEAVE_IJ_MIN_SCORE
+    );
+  }
+
+  /**
+   * The person's own injury keeping them from work (« je suis blessée », « une jambe cassée… ça m'immobilise ») told
+   * with no aid asked for by name: the sick leave's allowances answer it first, before the aids for an event or for a
+   * sick person and before HELP (offered after it), as a sick leave the doctor prescribes does.
+   */
+  private ownInjuryFirst(
+    text: string,
+    recognition: RecognitionLike,
+    entities: RecognizedEntities,
+    t: TFunction,
+  ): boolean {
+    return (
+      !recognition.outOfScope?.gap &&
+      activeDifficulties(entities).every((difficulty) => INJURY_DIFFICULTIES.has(difficulty)) &&
+      this.says(text, t, 'prompts.ownInjuryMarkers') &&
+      !this.says(text, t, 'prompts.aidNamedMarkers')
     );
   }
 
