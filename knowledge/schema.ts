@@ -191,21 +191,31 @@ export const OptionSchema = z.strictObject({
   next: IdSchema,
 });
 
-export const QuestionNodeSchema = z.strictObject({
-  type: z.literal('question'),
-  id: IdSchema,
-  slot: SlotSchema,
-  question: z.string().min(1).max(160),
-  /** The same question asked of an adviser about the insured person (Teams): « Votre assuré est-il affilié… ? ». */
-  adviserQuestion: z.string().min(1).max(160).optional(),
-  /**
-   * The same question when the event has already happened (« j'ai accouché le 27 mars »: « Quelle naissance avez-vous
-   * eue ? », not « attendez-vous »), and its adviser's wording.
-   */
-  pastQuestion: z.string().min(1).max(160).optional(),
-  pastAdviserQuestion: z.string().min(1).max(160).optional(),
-  options: z.array(OptionSchema).min(2),
-});
+export const QuestionNodeSchema = z
+  .strictObject({
+    type: z.literal('question'),
+    id: IdSchema,
+    slot: SlotSchema,
+    question: z.string().min(1).max(160),
+    /** The same question asked of an adviser about the insured person (Teams): « Votre assuré est-il affilié… ? ». */
+    adviserQuestion: z.string().min(1).max(160).optional(),
+    /**
+     * The same question when the event has already happened (« j'ai accouché le 27 mars »: « Quelle naissance avez-vous
+     * eue ? », not « attendez-vous »), and its adviser's wording.
+     */
+    pastQuestion: z.string().min(1).max(160).optional(),
+    pastAdviserQuestion: z.string().min(1).max(160).optional(),
+    options: z.array(OptionSchema).min(2),
+  })
+  .refine(
+    (q) =>
+      q.pastQuestion === undefined || q.adviserQuestion === undefined || q.pastAdviserQuestion !== undefined,
+    {
+      // Without it, an adviser would be asked in the future tense about a birth already past.
+      message: 'a question with pastQuestion and adviserQuestion needs pastAdviserQuestion',
+      path: ['pastAdviserQuestion'],
+    },
+  );
 
 /** A figure of an entry to stress on a leaf (`figure` is the label of one of its amounts or durations). */
 export const HighlightSchema = z.strictObject({

@@ -199,6 +199,20 @@ describe('journey tree files', () => {
     }
   });
 
+  test("a question asked in the past tense needs the adviser's past wording too", () => {
+    const dir = copyKnowledge();
+    try {
+      mutate(dir, 'parcours-maternite.yaml', (doc) =>
+        doc.deleteIn(['nodes', indexOf(doc, 'nodes', 'q_affiliation_cheffe'), 'pastAdviserQuestion']),
+      );
+      expect(loadError(dir).message).toContain(
+        'parcours-maternite.yaml: q_affiliation_cheffe: pastAdviserQuestion: a question with pastQuestion and adviserQuestion needs pastAdviserQuestion',
+      );
+    } finally {
+      removeDir(dir);
+    }
+  });
+
   test('two trees cannot share an id', () => {
     const dir = copyKnowledge();
     try {
