@@ -258,6 +258,8 @@ const OWN_SUBJECT_ENTRIES = 2;
 /** HELP refused: the topic after it is answered instead when at least this likely. */
 const REFUSED_HELP_MIN_SCORE = 0.02;
 const BESIDE_HELP_MIN_SCORE = 0.2;
+/** …or from this one when the message names the topic in its own words (`prompts.topicMarkers`). */
+const NAMED_BESIDE_HELP_MIN_SCORE = 0.05;
 
 /** A story read as a request for aid below this probability… */
 const WEAK_AID_SCORE = 0.45;
@@ -744,7 +746,7 @@ export class MainDialog extends ComponentDialog {
       refusesHelp && recognition.topIntent === 'help'
         ? this.topicAfter(recognition, 'help', REFUSED_HELP_MIN_SCORE)
         : undefined;
-    const topicBesideHelp = typed ? (refusedHelp ?? this.topicBesideHelp(recognition)) : undefined;
+    const topicBesideHelp = typed ? (refusedHelp ?? this.topicBesideHelp(recognition, t)) : undefined;
     const besideHelp =
       (typed && recognition.ambiguous ? settleWithHelpOffered(recognition.ambiguous) : undefined) ??
       topicBesideHelp;
@@ -1404,6 +1406,7 @@ export class MainDialog extends ComponentDialog {
     recognition: RecognitionLike,
     t: TFunction,
     minScore = NAMED_TOPIC_MIN_SCORE,
+    affirmed = false,
   ): string | undefined {
     const byTopic = t('prompts.topicMarkers', { returnObjects: true }) as Record<string, string[]>;
     const normalized = ` ${this.deps.normalize(recognition.text)} `;
@@ -1411,7 +1414,12 @@ export class MainDialog extends ComponentDialog {
       if (score < minScore) break; // best first
       if (!this.isTopic(intent) || intent === 'help') continue;
       const list = byTopic[intent];
-      if (list && this.hasMarker(normalized, list)) return intent;
+      if (!list) continue;
+      // `affirmed`: not a subject denied (« je suis pas conjointe collaboratrice »).
+      const named = affirmed
+        ? hasAffirmedPhrase(normalized, list, this.deps.normalize)
+        : this.hasMarker(normalized, list);
+      if (named) return intent;
     }
     return undefined;
   }
@@ -1428,10 +1436,17 @@ export class MainDialog extends ComponentDialog {
     return this.topicAfter(recognition, 'aide_financiere', BESIDE_AID_MIN_SCORE);
   }
 
-  /** With HELP the top intent, the best other intent when it is a topic at least `BESIDE_HELP_MIN_SCORE` likely. */
-  private topicBesideHelp(recognition: RecognitionLike): string | undefined {
+  /**
+   * With HELP the top intent, the best other intent when it is a topic at least `BESIDE_HELP_MIN_SCORE` likely, or
+   * else a topic the message names in its own words (« ce congé maternité… a signé la fin de mon entreprise ») and the
+   * recogniser ranks at least `NAMED_BESIDE_HELP_MIN_SCORE`.
+   */
+  private topicBesideHelp(recognition: RecognitionLike, t: TFunction): string | undefined {
     if (recognition.topIntent !== 'help') return undefined;
-    return this.topicAfter(recognition, 'help', BESIDE_HELP_MIN_SCORE);
+    return (
+      this.topicAfter(recognition, 'help', BESIDE_HELP_MIN_SCORE) ??
+      this.namedTopic(recognition, t, NAMED_BESIDE_HELP_MIN_SCORE, true)
+    );
   }
 
   /** The best intent after `top` (HELP never counts as one), when it is a topic at least `minScore` likely. */
