@@ -3,7 +3,8 @@
  * (its `dist/` folder, copied aside), both loaded in one process (each with its own caches), timed on the same
  * messages of `bench/recognizer.ts` in alternated blocks, so that a change of a few per cent shows through the
  * machine's noise. Checks first that both give the same `recognize()` on every seventh message. Prints each
- * version's median per block and the ratio B/A block by block (an A/A run shows the order's own bias, ≈ 1–2 %).
+ * version's median per block and the ratio B/A block by block (an A/A run shows the order's own bias, ≈ 1–2 %),
+ * then each version's p99 over all its timed calls.
  *
  * Usage: node --import tsx bench/recognizerAB.ts <distA> <distB> [long|short] [rounds=16]
  */
@@ -11,7 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import type * as Nlu from '../nlu';
-import { median } from './lib/stats';
+import { median, percentile } from './lib/stats';
 
 type NluModule = typeof Nlu;
 
@@ -45,6 +46,12 @@ function main(): void {
   }
   const block = 1500;
   let offset = 0;
+  // Every timed call of each build (after the warm-up), for its p99.
+  const pooled = new Map<Nlu.Recognizer, number[]>([
+    [ra, []],
+    [rb, []],
+  ]);
+  let warm = true;
   const run = (r: Nlu.Recognizer): number => {
     const times: number[] = [];
     for (let i = 0; i < block; i++) {
@@ -53,12 +60,14 @@ function main(): void {
       r.recognize(text);
       times.push(Number(process.hrtime.bigint() - t0) / 1000);
     }
+    if (!warm) pooled.get(r)?.push(...times);
     return median(times);
   };
   for (let w = 0; w < 2; w++) {
     run(ra);
     run(rb);
   }
+  warm = false;
   const ma: number[] = [];
   const mb: number[] = [];
   for (let k = 0; k < Number(roundsArg); k++) {
@@ -75,6 +84,15 @@ function main(): void {
   process.stdout.write(
     `${kind}: A ${median(ma).toFixed(1)} µs, B ${median(mb).toFixed(1)} µs (medians of ${block}-call blocks), ` +
       `B/A ×${median(ratio).toFixed(3)} [${ratio.map((r) => r.toFixed(2)).join(' ')}]\n`,
+  );
+  const p99 = (r: Nlu.Recognizer): number =>
+    percentile(
+      [...(pooled.get(r) ?? [])].sort((x, y) => x - y),
+      0.99,
+    );
+  process.stdout.write(
+    `${kind} p99 of all timed calls: A ${p99(ra).toFixed(1)} µs, B ${p99(rb).toFixed(1)} µs, ` +
+      `B/A ×${(p99(rb) / p99(ra)).toFixed(3)}\n`,
   );
 }
 

@@ -687,9 +687,9 @@ function readMessage(
     return { tokens, rewritten, segments: [], read: reader.correctAll(tokens) };
   }
   const tokens: string[] = [];
-  const out: string[] = [];
-  const words: IndexedWord[] = [];
-  const atoms: (Int32Array | undefined)[] = [];
+  // Filled from the start, then copied out at their length (see `readScratch`); `n` entries each, as `tokens`.
+  const { out, words, atoms } = readScratch;
+  let n = 0;
   const version = atomsVersion();
   const segments: [number, number][] = [];
   let rewritten = false;
@@ -704,12 +704,12 @@ function readMessage(
       if (c === ',' || c === ' ') {
         const from = tokens.length;
         if (appendFoldedTokens(part, tokens)) rewritten = true;
-        for (let k = from; k < tokens.length; k++) {
+        for (let k = from; k < tokens.length; k++, n++) {
           const t = reader.correct(tokens[k]);
           if (t !== tokens[k]) corrected = true;
-          out.push(t);
-          words.push(reader.word(t));
-          atoms.push(undefined);
+          out[n] = t;
+          words[n] = reader.word(t);
+          atoms[n] = undefined;
         }
       }
       start = tokens.length;
@@ -724,15 +724,15 @@ function readMessage(
     if (chunk.count === 1) {
       // Most chunks are one word: read from the chunk's own fields (the same values as its arrays' first).
       tokens.push(chunk.token);
-      out.push(chunk.correctedToken);
-      words.push(chunk.word as IndexedWord);
-      atoms.push(chunk.atom);
+      out[n] = chunk.correctedToken;
+      words[n] = chunk.word as IndexedWord;
+      atoms[n++] = chunk.atom;
     } else {
-      for (let k = 0; k < chunk.tokens.length; k++) {
+      for (let k = 0; k < chunk.tokens.length; k++, n++) {
         tokens.push(chunk.tokens[k]);
-        out.push(chunk.corrected[k]);
-        words.push(chunkWords[k]);
-        atoms.push(chunkAtoms[k]);
+        out[n] = chunk.corrected[k];
+        words[n] = chunkWords[k];
+        atoms[n] = chunkAtoms[k];
       }
     }
     if (chunk.rewritten) rewritten = true;
@@ -750,12 +750,24 @@ function readMessage(
     tokens,
     rewritten,
     segments: segments.length > 1 ? segments : [],
-    read: { tokens: out, corrected },
-    words,
-    atoms,
+    read: { tokens: out.slice(0, n), corrected },
+    words: words.slice(0, n),
+    atoms: atoms.slice(0, n),
     atomsVersion: version,
   };
 }
+
+/**
+ * `readMessage`'s corrected tokens, their words and their atoms, filled from the start at each long message and
+ * copied out at its length: built by `push` from empty arrays, each message grew them again (three arrays, about
+ * 6 KB of garbage a long message; bench/notes.md, twenty-seventh look). Never emptied (`length = 0` would free
+ * them); entries past the current message's are left from earlier ones and never read.
+ */
+const readScratch: { out: string[]; words: IndexedWord[]; atoms: (Int32Array | undefined)[] } = {
+  out: [],
+  words: [],
+  atoms: [],
+};
 
 /** A message's tokens after spelling correction, and whether any changed. */
 interface CorrectedTokens {

@@ -93,6 +93,25 @@ function clear(v: Vector): void {
   }
 }
 
+/**
+ * Ids in the order they were added, kept from one message to the next without giving back their storage: emptying
+ * an array by `length = 0` frees its elements in V8, so each long message grew the lists again from nothing (about
+ * 10 KB of garbage a long message, a fifth of the recogniser's; bench/notes.md, twenty-seventh look).
+ */
+class IdList {
+  ids = new Int32Array(256);
+  count = 0;
+
+  push(id: number): void {
+    if (this.count === this.ids.length) {
+      const more = new Int32Array(this.ids.length * 2);
+      more.set(this.ids);
+      this.ids = more;
+    }
+    this.ids[this.count++] = id;
+  }
+}
+
 export class LinearScorer {
   private readonly nClasses: number;
   /** Ids below this have a weight row (the index's own features). */
@@ -126,7 +145,7 @@ export class LinearScorer {
   /** The lexicon phrases the current message has. */
   private readonly phrasesFound = new Set<Phrase>();
   /** The message's known unigram, bigram and n-gram ids, each once, in the order the text brings them. */
-  private readonly wholeKnown: number[][] = [[], [], []];
+  private readonly wholeKnown: IdList[] = [new IdList(), new IdList(), new IdList()];
 
   constructor(
     private readonly featurizer: Featurizer,
@@ -155,7 +174,7 @@ export class LinearScorer {
     this.read(tokens, words);
     this.nextTag(true);
     clear(this.whole);
-    for (const ids of this.wholeKnown) ids.length = 0;
+    for (const ids of this.wholeKnown) ids.count = 0;
     const result: (Float64Array | undefined)[] = [];
     let p = 0;
     for (const [start, end] of sentences) {
@@ -246,8 +265,11 @@ export class LinearScorer {
       const total = this.whole.totals[g];
       if (total === 0 || this.groupWeights[g] === 0) continue;
       const x = Math.fround(this.groupWeights[g] / Math.sqrt(total));
-      for (const id of g === CONCEPTS ? this.wholeConcepts() : this.wholeKnown[g]) {
-        const base = id * C;
+      const known = g === CONCEPTS ? undefined : this.wholeKnown[g];
+      const ids = known ? known.ids : this.wholeConcepts();
+      const n = known ? known.count : ids.length;
+      for (let k = 0; k < n; k++) {
+        const base = ids[k] * C;
         for (let c = 0; c < C; c++) out[c] += W[base + c] * x;
       }
     }

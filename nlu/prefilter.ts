@@ -396,8 +396,12 @@ interface TextAtoms {
  * checked, so one array serves every text (it stays in the processor's caches).
  */
 let stamps = new Uint32Array(0);
-/** The atoms of the text being read, each once. */
+/**
+ * The atoms of the text being read, each once: the first `presentCount`. Emptied by its count, not by `length = 0`
+ * (which frees an array's elements in V8: ≈ 3 KB of garbage a long message; bench/notes.md, twenty-seventh look).
+ */
 const present: number[] = [];
+let presentCount = 0;
 const RECENT = 4;
 const recentTexts: TextAtoms[] = [];
 let nextSlot = 0;
@@ -449,7 +453,7 @@ function atomsOfText(
   slot.version = registryVersion;
   slot.generation = generation;
   lastSlot = slot;
-  present.length = 0;
+  presentCount = 0;
   if (words) for (let w = 0; w < words.length; w++) mark(knownAtoms?.[w] ?? atomsOfWord(words[w]));
   else {
     let start = 0;
@@ -463,7 +467,7 @@ function atomsOfText(
   // The requirements met: only the conjunctions led by an atom the text has need checking.
   const satisfied = slot.satisfied;
   const { starts, pairs, conjunctions, requirements, atoms } = flatRequirements();
-  for (let p = 0; p < present.length; p++) {
+  for (let p = 0; p < presentCount; p++) {
     const id = present[p];
     if (id >= atoms) continue; // an atom added since the layout leads none of its requirements
     for (let i = starts[id], end = starts[id + 1]; i < end; i += 2) {
@@ -528,7 +532,7 @@ function mark(ids: Int32Array): void {
     const id = ids[i];
     if (stamps[id] === g) continue;
     stamps[id] = g;
-    present.push(id);
+    present[presentCount++] = id;
   }
 }
 
