@@ -21,6 +21,8 @@ describe('distress detector (locales/fr/nlu/distress.yaml)', () => {
     ["j'arrive plus à tenir, tout seul avec les dettes", 'epuisement'],
     ['je me sens tellement seule avec tout ça', 'isolement'],
     ['g plus un rond sur le compte', 'argent'],
+    ['Et les fins de mois sont de plus en plus difficiles', 'argent'],
+    ['voilà deux saisons chaumées', 'activite'],
     ["mon chiffre d'affaires a chuté de 60 % depuis l'été", 'activite'],
     ["j'ai des dettes partout", 'dettes'],
     ["je n'ose même plus ouvrir mon courrier", 'dettes'],
