@@ -508,6 +508,50 @@ export class MainDialog extends ComponentDialog {
     return read;
   }
 
+  /**
+   * A story the recogniser reads as a request for HELP while nothing in it tells a difficulty (no sign of the distress
+   * detector, not even its learned reading of a story) and nothing asks for help or an aid (`prompts.helpAskedMarkers`,
+   * `prompts.aidNamedMarkers`): « j'ai dit oui à trop de projets… j'essaie maintenant de mieux choisir », a hand's
+   * operation told in detail. HELP's reading is no need of its own there: its probability goes to `None`, and the
+   * message is answered as a story about none of the bot's subjects (its guesses, HELP among them), not with HELP.
+   */
+  private helpWithoutDifficulty(
+    context: TurnContext,
+    recognition: RecognitionLike,
+    t: TFunction,
+  ): RecognitionLike {
+    const help = recognition.intents.help;
+    if (
+      recognition.topIntent !== 'help' ||
+      !help ||
+      recognition.distress.level !== 'none' ||
+      recognition.selfHarm ||
+      recognition.othersAtRisk ||
+      wordCount(recognition.text) < STORY_MIN_WORDS ||
+      this.says(recognition.text, t, 'prompts.helpAskedMarkers') ||
+      this.says(recognition.text, t, 'prompts.aidNamedMarkers')
+    )
+      return recognition;
+    const none = (recognition.intents.None?.score ?? 0) + help.score;
+    const intents = Object.fromEntries(
+      [
+        ['None', { score: none }] as const,
+        ...Object.entries(recognition.intents).filter(([intent]) => intent !== 'help' && intent !== 'None'),
+      ].sort((a, b) => b[1].score - a[1].score),
+    );
+    const { ambiguous, also, ...rest } = recognition;
+    const read: RecognitionLike = {
+      ...rest,
+      intents,
+      topIntent: 'None',
+      score: none,
+      ...(ambiguous && ambiguous.first !== 'help' && ambiguous.second !== 'help' ? { ambiguous } : {}),
+      ...(also ? { also: also.filter((intent) => intent !== 'help') } : {}),
+    };
+    setTurnRecognition(context, read);
+    return read;
+  }
+
   // ---- the route: recognise → (disambiguate) → journey → feedback
 
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -517,7 +561,11 @@ export class MainDialog extends ComponentDialog {
       step.context,
       options.intent
         ? this.recognition(step.context)
-        : this.withoutIdioms(this.recognition(step.context), step.context, t),
+        : this.helpWithoutDifficulty(
+            step.context,
+            this.withoutIdioms(this.recognition(step.context), step.context, t),
+            t,
+          ),
       t,
     );
     const profile = getTurnProfile(step.context);
