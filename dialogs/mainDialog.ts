@@ -176,6 +176,14 @@ const MONEY_TROUBLE: ReadonlySet<DistressSignal> = new Set(['argent', 'impaye', 
  */
 const EUROPEAN_CARD_READINGS: ReadonlySet<string> = new Set(['None', 'carte_vitale', 'accompagnement_sante']);
 
+/** The readings a supposed death of the person replaces (`prompts.ownDeathMarkers`). */
+const OWN_DEATH_READINGS: ReadonlySet<string> = new Set([
+  'None',
+  'help',
+  'aide_financiere',
+  'statut_conjoint',
+]);
+
 /** A reading replaced by the message's own words: a reading of `from` becomes `to` when the message has `markers`. */
 interface WordReading {
   from: ReadonlySet<string>;
@@ -213,6 +221,12 @@ const WORD_READINGS: readonly WordReading[] = [
    * payment delays: `READINGS_REPLACED`) — not the payment delays, as if the person could not pay, nor the aid journey.
    */
   { from: DISPUTABLE_READINGS, markers: 'prompts.disputeMarkers', to: 'reclamation' },
+  /**
+   * The person's own death supposed (« comment la mettre à l'abri si je venais à disparaître ? », « si je meurs,
+   * qu'est-ce qu'elle touchera ? », `prompts.ownDeathMarkers`): what the death ensures to those left (the capital
+   * décès), not HELP or the aids read from « soucis financiers ».
+   */
+  { from: OWN_DEATH_READINGS, markers: 'prompts.ownDeathMarkers', to: 'deces' },
 ];
 
 /** The online accounts the bot has an answer about (« De quel compte s'agit-il ? »). */
@@ -915,7 +929,9 @@ export class MainDialog extends ComponentDialog {
           other !== intent &&
           all.indexOf(other) === i &&
           !misread(other) &&
-          !(distressed && other === 'aide_financiere' && intent === 'help'),
+          !(distressed && other === 'aide_financiere' && intent === 'help') &&
+          // With a sign of difficulty HELP comes with the answer: not offered again after it.
+          !(distressed && other === 'help'),
       );
       // The aid journey offered for a difficulty told (« l'urssaf me relance », « je n'arrive plus à payer mes
       // cotisations »), not named: the message asks for no aid in words (`prompts.aidNamedMarkers`). So are the
