@@ -821,10 +821,7 @@ export class MainDialog extends ComponentDialog {
         : undefined;
     // A sick leave the doctor prescribes (« le médecin veut m'arrêter, je vais toucher quoi ? »): its allowance,
     // before the care after a long leave, HELP or the aids for a sick person (offered after it).
-    const leaveFirst =
-      typed &&
-      (this.leavePrescribed(said, recognition, entities, t) ||
-        this.ownInjuryFirst(said, recognition, entities, t));
+    const leaveFirst = typed && this.sickLeaveFirst(said, recognition, entities, t);
     const settled =
       recognition.ambiguous &&
       (settleAmbiguity(recognition.ambiguous, entities) ??
@@ -2217,20 +2214,22 @@ export class MainDialog extends ComponentDialog {
   }
 
   /**
-   * The person's own injury keeping them from work (« je suis blessée », « une jambe cassée… ça m'immobilise ») told
-   * with no aid asked for by name: the sick leave's allowances answer it first, before the aids for an event or for a
-   * sick person and before HELP (offered after it), as a sick leave the doctor prescribes does.
+   * The sick leave's allowance answered first, before HELP, the aid journey, the care after a long leave or the
+   * invalidity (offered after it): a prescribed sick leave (`leavePrescribed`), or the person's own injury keeping
+   * them from work (`prompts.ownInjuryMarkers`: « je suis blessée », « une jambe cassée… ça m'immobilise ») told with
+   * no aid asked for by name and no difficulty but health or the accident.
    */
-  private ownInjuryFirst(
+  private sickLeaveFirst(
     text: string,
     recognition: RecognitionLike,
     entities: RecognizedEntities,
     t: TFunction,
   ): boolean {
+    if (this.leavePrescribed(text, recognition, entities, t)) return true;
     return (
       !recognition.outOfScope?.gap &&
-      activeDifficulties(entities).every((difficulty) => INJURY_DIFFICULTIES.has(difficulty)) &&
       this.says(text, t, 'prompts.ownInjuryMarkers') &&
+      activeDifficulties(entities).every((difficulty) => INJURY_DIFFICULTIES.has(difficulty)) &&
       !this.says(text, t, 'prompts.aidNamedMarkers')
     );
   }
