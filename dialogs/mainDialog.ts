@@ -504,22 +504,7 @@ export class MainDialog extends ComponentDialog {
       this.says(recognition.text, t, 'prompts.sickLeaveMarkers')
     )
       return recognition;
-    const intents = Object.fromEntries(
-      Object.entries(recognition.intents).filter(([intent]) => intent !== sickLeave),
-    );
-    const [top, best] = Object.entries(intents)[0] ?? ['None', { score: 0 }];
-    const { ambiguous, also, ...rest } = recognition;
-    const read: RecognitionLike = {
-      ...rest,
-      intents,
-      ...(recognition.topIntent === sickLeave
-        ? { topIntent: top as RecognitionLike['topIntent'], score: best.score }
-        : {}),
-      ...(ambiguous && ambiguous.first !== sickLeave && ambiguous.second !== sickLeave ? { ambiguous } : {}),
-      ...(also ? { also: also.filter((intent) => intent !== sickLeave) } : {}),
-    };
-    setTurnRecognition(context, read);
-    return read;
+    return this.withoutReading(context, recognition, sickLeave);
   }
 
   /**
@@ -546,21 +531,45 @@ export class MainDialog extends ComponentDialog {
       this.says(recognition.text, t, 'prompts.aidNamedMarkers')
     )
       return recognition;
-    const none = (recognition.intents.None?.score ?? 0) + help.score;
-    const intents = Object.fromEntries(
-      [
-        ['None', { score: none }] as const,
-        ...Object.entries(recognition.intents).filter(([intent]) => intent !== 'help' && intent !== 'None'),
-      ].sort((a, b) => b[1].score - a[1].score),
+    return this.withoutReading(context, recognition, 'help', 'None');
+  }
+
+  /**
+   * The turn's recognition without the reading `removed` (nor its hesitation, nor its other need), kept for the rest
+   * of the turn. With `into`, its probability goes to that intent and the intents are ranked again. The top intent
+   * changes only when it was the one removed: the best left takes its place.
+   */
+  private withoutReading(
+    context: TurnContext,
+    recognition: RecognitionLike,
+    removed: string,
+    into?: string,
+  ): RecognitionLike {
+    const kept = Object.entries(recognition.intents).filter(
+      ([intent]) => intent !== removed && intent !== into,
     );
+    const ranked = into
+      ? [
+          [
+            into,
+            {
+              score: (recognition.intents[into]?.score ?? 0) + (recognition.intents[removed]?.score ?? 0),
+            },
+          ] as const,
+          ...kept,
+        ].sort((a, b) => b[1].score - a[1].score)
+      : kept;
+    const intents = Object.fromEntries(ranked);
+    const [top, best] = ranked[0] ?? ['None', { score: 0 }];
     const { ambiguous, also, ...rest } = recognition;
     const read: RecognitionLike = {
       ...rest,
       intents,
-      topIntent: 'None',
-      score: none,
-      ...(ambiguous && ambiguous.first !== 'help' && ambiguous.second !== 'help' ? { ambiguous } : {}),
-      ...(also ? { also: also.filter((intent) => intent !== 'help') } : {}),
+      ...(recognition.topIntent === removed
+        ? { topIntent: top as RecognitionLike['topIntent'], score: best.score }
+        : {}),
+      ...(ambiguous && ambiguous.first !== removed && ambiguous.second !== removed ? { ambiguous } : {}),
+      ...(also ? { also: also.filter((intent) => intent !== removed) } : {}),
     };
     setTurnRecognition(context, read);
     return read;
