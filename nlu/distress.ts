@@ -41,6 +41,11 @@ export const DistressFileSchema = z.strictObject({
   othersAtRisk: z.array(Pattern).default([]),
   /** A medical emergency told in passing (« je saigne », « j'ai perdu les eaux »): the 15 first. */
   medicalEmergency: z.array(Pattern).default([]),
+  /**
+   * A difficulty told as over (« 12 mois de rééducation et j'ai pu reprendre mon activité », « je m'en suis
+   * sortie »): a moderate sign told before these words is the story's past, not the person's situation today.
+   */
+  resolved: Pattern.optional(),
 });
 export type DistressFile = z.infer<typeof DistressFileSchema>;
 
@@ -67,6 +72,7 @@ export class DistressDetector {
   private readonly othersSuicidePatterns: PatternGroup | null;
   private readonly othersAtRiskPatterns: PatternGroup | null;
   private readonly medicalEmergencyPatterns: PatternGroup | null;
+  private readonly resolvedPattern: RegExp | null;
   /** Every plain word of the patterns (for the spelling corrector). */
   readonly words: string[];
 
@@ -91,6 +97,7 @@ export class DistressDetector {
     this.othersAtRiskPatterns = data.othersAtRisk.length > 0 ? new PatternGroup(data.othersAtRisk) : null;
     this.medicalEmergencyPatterns =
       data.medicalEmergency.length > 0 ? new PatternGroup(data.medicalEmergency) : null;
+    this.resolvedPattern = data.resolved ? new RegExp(data.resolved, 'g') : null;
     this.words = patternWords([
       ...data.signals.flatMap((s) => s.patterns),
       ...data.selfHarm,
@@ -140,6 +147,19 @@ export class DistressDetector {
     const level: DistressLevel =
       found.length === 0 ? 'none' : severe || found.length >= 2 ? 'high' : 'moderate';
     return { distress: { level, signals: found, need: aid ? 'aide_financiere' : 'help' }, denied };
+  }
+
+  /**
+   * Whether the text tells its difficulty as over: the words of `resolved`, with no sign of difficulty after the
+   * last of them (« j'ai pu reprendre mon activité, mais je ne m'en sors plus » is still a difficulty).
+   */
+  resolved(text: string): boolean {
+    const pattern = this.resolvedPattern;
+    if (pattern === null) return false;
+    pattern.lastIndex = 0;
+    let end = -1;
+    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) end = pattern.lastIndex;
+    return end >= 0 && this.read(text.slice(end)).distress.level === 'none';
   }
 
   /** Words of self-harm in any of the texts (see `detect`). */

@@ -551,7 +551,8 @@ export class Recognizer {
    * small talk: a long thank-you (« vous m'avez vraiment bien aidé ») tells no difficulty; and except when the
    * message denies a sign (« je n'ai pas de dettes »). The words of the subject of the field the message asks about
    * (« majorations de retard combien ? »: `subjectWords` of out-of-scope.yaml) are no sign: the message is read
-   * without them.
+   * without them. A moderate reading of a difficulty told as over (« … et j'ai pu reprendre mon activité »:
+   * `DistressDetector.resolved`) is none.
    */
   private readDistress(
     texts: string[],
@@ -568,9 +569,12 @@ export class Recognizer {
       tokenCount < this.options.hardship.minWords ||
       SMALL_TALK.has(topIntent)
     )
-      return listed;
+      return listed.level === 'moderate' && this.distress.resolved(asked[0])
+        ? { level: 'none', signals: [], need: 'help' }
+        : listed;
     // The head reads the message last scored (`score`), as the sparse vector it was trained on.
     if (this.hardshipHead.probabilityFrom(this.scorer) < this.options.hardship.threshold) return listed;
+    if (this.distress.resolved(asked[0])) return listed;
     return { level: 'moderate', signals: ['recit'], need: 'help' };
   }
 

@@ -943,3 +943,31 @@ describe('other needs of the same message', () => {
     expect(recognizer.recognize('comment avoir une nouvelle carte vitale').also).toBeUndefined();
   });
 });
+
+describe('a difficulty told as over (resolved)', () => {
+  it.each([
+    "J'étais épuisée l'an dernier, mais aujourd'hui ça va beaucoup mieux.",
+    "On a été inondés, on a été indemnisés, donc ça s'est bien passé par rapport aux dégâts.",
+    "Mon dos m'a lâché, 12 mois de rééducation, et j'ai pu reprendre mon activité.",
+  ])('no difficulty read: « %s »', (text) => {
+    expect(distress(text).level).toBe('none');
+  });
+
+  it.each([
+    "J'ai pu reprendre mon activité, mais je n'arrive plus à payer mes cotisations.",
+    "Quand ça se passe bien c'est super, mais là je suis épuisée.",
+    'Je suis épuisée, je n’en peux plus.',
+  ])('a difficulty after the words, or none of them, is still read: « %s »', (text) => {
+    expect(distress(text).level).not.toBe('none');
+  });
+});
+
+describe('the employer field (salaries)', () => {
+  it('does not read « le nôtre, salariés-patrons » as « notre salarié »', () => {
+    const text = "C'est quand même un métier à la con que le nôtre , salariés-patrons à temps partiel.";
+    expect(recognizer.recognize(text).outOfScope?.domain).not.toBe('salaries');
+    expect(recognizer.recognize('notre salarié est en arrêt, que faire ?').outOfScope?.domain).toBe(
+      'salaries',
+    );
+  });
+});
