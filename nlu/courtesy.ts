@@ -17,6 +17,11 @@ export const CourtesyFileSchema = z.strictObject({
   openings: z.array(z.string().min(2)).min(1),
   closings: z.array(z.string().min(2)).min(1),
   thanks: z.array(z.string().min(2)).min(1),
+  /**
+   * Words of thanks anywhere in a normalised message (« merci », « je vous remercie »): with a need told as settled
+   * and nothing asked, the message is a thank-you (`Courtesy.thanksAnywhere`).
+   */
+  gratitude: z.string().min(2).optional(),
 });
 export type CourtesyFile = z.infer<typeof CourtesyFileSchema>;
 
@@ -27,9 +32,11 @@ export class Courtesy {
   /** Closings and thank-yous together. */
   private readonly closingsAndThanks: readonly (readonly string[])[];
   private readonly minRemaining: number;
+  private readonly gratitude: RegExp | null;
 
   constructor(data: CourtesyFile) {
     this.minRemaining = data.minRemaining;
+    this.gratitude = data.gratitude ? new RegExp(data.gratitude) : null;
     this.openings = formulas(data.openings);
     this.closings = formulas(data.closings);
     this.closingsAndThanks = formulas([...data.closings, ...data.thanks]);
@@ -37,6 +44,11 @@ export class Courtesy {
 
   static fromFile(file = 'courtesy.yaml'): Courtesy {
     return new Courtesy(loadDataFile(file, CourtesyFileSchema));
+  }
+
+  /** Whether a normalised message thanks, anywhere in it (`gratitude`). */
+  thanksAnywhere(normalized: string): boolean {
+    return this.gratitude !== null && this.gratitude.test(normalized);
   }
 
   /**

@@ -116,6 +116,8 @@ export class Recognizer {
   private readonly featurizer: Featurizer;
   private readonly featureIndex = new Map<string, number>();
   private readonly labels: IntentName[];
+  /** The class of thank-yous (-1 when the training data has none). */
+  private readonly thanksIndex: number;
   private readonly model: SoftmaxModel;
   private readonly hardshipHead: HardshipHead;
   private readonly spell: SpellCorrector;
@@ -158,6 +160,7 @@ export class Recognizer {
     this.labels = ALL_INTENTS.filter((i) => present.has(i));
     if (!present.has('None')) this.labels.push('None');
     this.noneIndex = this.labels.indexOf('None');
+    this.thanksIndex = this.labels.indexOf('thanks');
     this.topic = Uint8Array.from(this.labels, (l, c) =>
       c === this.noneIndex || isConversationIntent(l) ? 0 : 1,
     );
@@ -501,6 +504,16 @@ export class Recognizer {
       topIntent = 'None';
       score = 1 - score;
     }
+    // A thank-you for a need settled (« merci pour vos conseils, grâce à vous ma demande d'aide a été acceptée, bonne
+    // journée »): a thank-you, not the need it tells (nor HELP: `readDistress` reads small talk by its listed signs).
+    const settledThanks =
+      topIntent !== 'thanks' &&
+      this.thanksIndex >= 0 &&
+      this.thanksForSettled(text, normalized, tokens, norm.segments);
+    if (settledThanks) {
+      topIntent = 'thanks';
+      score = Math.max(probs[this.thanksIndex], this.options.threshold);
+    }
     // The detectors also read the words as written when spelling correction changed some.
     const read = corrected ? [normalized, norm.tokens.join(' ')] : [normalized];
     // The words' atoms read with the chunks, unless patterns were added since (the first message ever).
@@ -527,7 +540,7 @@ export class Recognizer {
           }
         : {}),
     } as Recognition;
-    const also = this.otherNeeds(first, second, probs);
+    const also = settledThanks ? [] : this.otherNeeds(first, second, probs);
     if (also.length > 0) result.also = also;
     let intents: Record<string, { score: number }> | undefined;
     Object.defineProperty(result, 'intents', {
@@ -544,6 +557,21 @@ export class Recognizer {
       result.ambiguous = { first: this.labels[first], second: this.labels[second] };
     }
     return result;
+  }
+
+  /** Thanks, nothing asked (no « ? », no sentence opening with a question's words), a need told as settled. */
+  private thanksForSettled(
+    text: string,
+    normalized: string,
+    tokens: readonly string[],
+    segments: readonly (readonly [number, number])[],
+  ): boolean {
+    return (
+      !text.includes('?') &&
+      this.courtesy.thanksAnywhere(normalized) &&
+      !segments.some(([start]) => opensQuestion(tokens, start)) &&
+      this.distress.resolved(normalized)
+    );
   }
 
   /**

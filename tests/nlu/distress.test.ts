@@ -971,3 +971,22 @@ describe('the employer field (salaries)', () => {
     );
   });
 });
+
+describe('a thank-you for a need settled', () => {
+  it.each([
+    "Merci beaucoup pour vos conseils, grâce à vous j'ai pu faire ma demande d'aide et elle a été acceptée, bonne journée",
+    "Je vous remercie, j'ai pu reprendre mon activité",
+  ])('is a thank-you, without difficulty: « %s »', (text) => {
+    const r = recognizer.recognize(text);
+    expect(r.topIntent).toBe('thanks');
+    expect(r.distress.level).toBe('none');
+  });
+
+  it.each([
+    "Merci, ma demande a été acceptée, mais comment je déclare l'aide ?",
+    "Merci, ma demande d'aide a été acceptée, mais je n'arrive toujours pas à payer mon loyer",
+    "J'ai pu reprendre mon activité, mais je voudrais savoir si j'ai droit à une aide",
+  ])('is not when it asks or tells a difficulty still there: « %s »', (text) => {
+    expect(recognizer.recognize(text).topIntent).not.toBe('thanks');
+  });
+});
