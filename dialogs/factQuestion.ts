@@ -10,7 +10,7 @@ import { type FactField, factsOf } from '../knowledge/facts';
 import type { Knowledge } from '../knowledge/loader';
 import type { Entry, OrientationTree, QuestionNode } from '../knowledge/schema';
 import { isQuestion, resolve } from '../knowledge/tree';
-import { hasPhrase } from './prompts/markers';
+import { hasPhrase, paddedText } from './prompts/markers';
 import { toldChoice } from './prompts/choiceStep';
 import type { RecognizedEntities } from './ports';
 import { valueFromEntities } from './slots';
@@ -35,7 +35,7 @@ export function factAsked(
   t: TFunction,
   normalize: (s: string) => string,
 ): FactField | undefined {
-  const padded = ` ${normalize(text)} `;
+  const padded = paddedText(text, normalize);
   const says = (key: string) => hasPhrase(padded, t(key, { returnObjects: true }) as string[], normalize);
   if (says('prompts.countMarkers')) return undefined;
   return FACT_ORDER.find((field) => says(`prompts.factMarkers.${field}`));

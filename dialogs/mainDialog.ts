@@ -58,7 +58,14 @@ import {
   understandAnswer,
   withoutHedges,
 } from './prompts/choiceStep';
-import { hasPhrase, isPhrase, markerPhrases, startingPhrase, withoutPhrases } from './prompts/markers';
+import {
+  hasPhrase,
+  isPhrase,
+  markerPhrases,
+  paddedText,
+  startingPhrase,
+  withoutPhrases,
+} from './prompts/markers';
 import { hasAffirmedPhrase } from './prompts/choiceMatcher';
 import { recall, rememberAnswers, rememberTold } from './memory';
 import { getTurnProfile } from './profile';
@@ -519,10 +526,10 @@ export class MainDialog extends ComponentDialog {
     recognition: RecognitionLike,
     t: TFunction,
   ): RecognitionLike {
-    const help = recognition.intents.help;
+    // The top intent first: reading `intents` ranks every intent (nlu `rankIntents`), for HELP's stories only.
     if (
       recognition.topIntent !== 'help' ||
-      !help ||
+      !recognition.intents.help ||
       recognition.distress.level !== 'none' ||
       recognition.selfHarm ||
       recognition.othersAtRisk ||
@@ -1479,7 +1486,7 @@ export class MainDialog extends ComponentDialog {
     affirmed = false,
   ): string | undefined {
     const byTopic = t('prompts.topicMarkers', { returnObjects: true }) as Record<string, string[]>;
-    const normalized = ` ${this.deps.normalize(recognition.text)} `;
+    const normalized = paddedText(recognition.text, this.deps.normalize);
     for (const [intent, { score }] of Object.entries(recognition.intents)) {
       if (score < minScore) break; // best first
       if (!this.isTopic(intent) || intent === 'help') continue;
@@ -1866,7 +1873,7 @@ export class MainDialog extends ComponentDialog {
     // A message that speaks of someone else (« mon mari est artisan », « un assuré… ») may tell their status, not
     // the person's: nothing of it is kept.
     const text = context.activity.text ?? '';
-    const normalized = ` ${this.deps.normalize(text)} `;
+    const normalized = paddedText(text, this.deps.normalize);
     const t = translator(context.activity.locale);
     const markers = (key: string) => t(key, { returnObjects: true }) as string[];
     if (
@@ -2194,7 +2201,7 @@ export class MainDialog extends ComponentDialog {
       return intent;
     // Not a leave denied (« je ne me suis pas du tout arrêtée », « je travaille sans arrêt »).
     return hasAffirmedPhrase(
-      ` ${this.deps.normalize(text)} `,
+      paddedText(text, this.deps.normalize),
       t('prompts.sickLeaveNamed', { returnObjects: true }) as string[],
       this.deps.normalize,
     )
@@ -2504,7 +2511,7 @@ export class MainDialog extends ComponentDialog {
   private namesDomain(text: string, t: TFunction): boolean {
     // The shop's till is not the caisse of the Assurance Maladie (« erreurs de caisse », « nos caisses sont vides »).
     const padded = withoutPhrases(
-      ` ${this.deps.normalize(text)} `,
+      paddedText(text, this.deps.normalize),
       t('prompts.cashDrawerMarkers', { returnObjects: true }) as string[],
       this.deps.normalize,
     );
@@ -2550,7 +2557,7 @@ export class MainDialog extends ComponentDialog {
 
   /** The message has one of the marker phrases of the list `key` of the locale's resources. */
   private says(text: string, t: TFunction, key: string): boolean {
-    return this.hasMarker(` ${this.deps.normalize(text)} `, t(key, { returnObjects: true }) as string[]);
+    return this.hasMarker(paddedText(text, this.deps.normalize), t(key, { returnObjects: true }) as string[]);
   }
 
   /** `normalized` (a normalised text between spaces) has one of the marker phrases `list` (`prompts/markers.ts`). */

@@ -14,7 +14,7 @@ import { type Answers, isQuestion, resolve } from '../../knowledge/tree';
 import { audienceCaveats, entriesActivity, fitFor } from '../answers';
 import { translator } from '../i18n';
 import type { RecognizedEntities } from '../ports';
-import { hasPhrase, saysAny, withoutPhrases } from '../prompts/markers';
+import { hasPhrase, paddedText, saysAny, withoutPhrases } from '../prompts/markers';
 import { CHOICE_STEP, type ChoiceStepDeps, type ChoiceStepResult, toldChoice } from '../prompts/choiceStep';
 import { activeDifficulties, valueFromEntities } from '../slots';
 import {
@@ -465,7 +465,7 @@ export class TreeJourneyDialog extends WaterfallDialog {
  * beside a denial (« pas de dettes mais des cotisations en retard ») is said.
  */
 function debtToldIn(text: string, normalize: (s: string) => string, t: TFunction): DebtTold | undefined {
-  const padded = ` ${normalize(text)} `;
+  const padded = paddedText(text, normalize);
   const rest = withoutPhrases(
     padded,
     t('prompts.noDebtMarkers', { returnObjects: true }) as string[],

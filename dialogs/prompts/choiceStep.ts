@@ -12,7 +12,7 @@ import {
   type MatcherVocabulary,
   STOPWORDS,
 } from './choiceMatcher';
-import { hasPhrase, isPhrase, markerPhrases, saysAny, withoutPhrases } from './markers';
+import { hasPhrase, isPhrase, markerPhrases, paddedText, saysAny, withoutPhrases } from './markers';
 import { valueFromEntities } from '../slots';
 
 export const CHOICE_STEP = 'choiceStep';
@@ -303,7 +303,7 @@ export function toldChoice(
 ): string | undefined {
   if (!text || options.every((o) => o.told.length === 0)) return undefined;
   // Most first messages have none of the phrases: found out before the matcher's full reading.
-  if (!hasPhrase(` ${normalize(text)} `, toldPhrases(options), normalize)) return undefined;
+  if (!hasPhrase(paddedText(text, normalize), toldPhrases(options), normalize)) return undefined;
   // Only the phrases: no label, and a value no message is made of.
   const choices = options.map((o) => ({ value: `\u0000${o.value}`, label: '\u0000', synonyms: [...o.told] }));
   const match = matchChoiceDetailed(text, choices, normalize, matcherVocabulary(t));

@@ -48,6 +48,24 @@ function indexOf(phrases: readonly string[]): ReadonlyMap<string, readonly strin
 /** Up to this many phrases, a list is searched phrase by phrase (those whose first word the text has). */
 const SHORT_LIST = 12;
 
+/** The last text padded by `paddedText`, its normalising function and the result. */
+let lastRaw: string | undefined;
+let lastRawNormalize: Normalize | undefined;
+let lastPadded = '';
+
+/**
+ * ` ${normalize(text)} `, the form `hasPhrase` searches: the same string for the same text asked again (a turn pads
+ * its message for ten-odd marker lists), so that the words of the last text searched are found by identity.
+ */
+export function paddedText(text: string, normalize: Normalize): string {
+  if (text !== lastRaw || normalize !== lastRawNormalize) {
+    lastRaw = text;
+    lastRawNormalize = normalize;
+    lastPadded = ` ${normalize(text)} `;
+  }
+  return lastPadded;
+}
+
 /** The words of the last text searched (the same message is searched for several lists in a row). */
 let lastText = '';
 let lastWords: ReadonlySet<string> = new Set();
@@ -148,5 +166,5 @@ export function saysAny(
   normalize: Normalize,
   at: 'anywhere' | 'start' = 'anywhere',
 ): boolean {
-  return hasPhrase(` ${normalize(text)} `, list, normalize, at);
+  return hasPhrase(paddedText(text, normalize), list, normalize, at);
 }
